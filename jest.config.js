@@ -1,0 +1,19 @@
+// ESM jest: Nest 12 is ESM-only, so tests run under --experimental-vm-modules (see README).
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^#domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
+    '^#event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+    '^#ledger$': '<rootDir>/libs/ledger/src/index.ts',
+    '^#read-models$': '<rootDir>/libs/read-models/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testTimeout: 60000,
+};

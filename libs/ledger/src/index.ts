@@ -1,0 +1,2 @@
+import { probe } from '#domain';
+export const ledgerProbe = (): string => probe('ledger');
