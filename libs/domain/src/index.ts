@@ -1,1 +1,5 @@
-export const probe = (x: string): string => 'domain:' + x;
+export * from './money.js';
+export * from './calendar.js';
+export * from './errors.js';
+export * from './commands.js';
+export * from './events.js';

@@ -1,2 +1,1 @@
-import { probe } from '#domain';
-export const ledgerProbe = (): string => probe('ledger');
+export {};

@@ -1,0 +1,36 @@
+/**
+ * A business rule refused a command. The code is stable and public (contract.md); the HTTP layer
+ * maps every DomainError to 422 and the import reports it against the line.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export type DomainErrorCode =
+  | 'EMPLOYER_NOT_REGISTERED'
+  | 'EMPLOYER_ALREADY_REGISTERED'
+  | 'EMPLOYER_NOT_ACTIVE'
+  | 'STATUS_UNCHANGED'
+  | 'PERIOD_ALREADY_ASSESSED'
+  | 'PERIOD_NOT_ASSESSED'
+  | 'CARD_PERIOD_OVERLAP'
+  | 'CARD_PROVINCE_MISMATCH'
+  | 'UNKNOWN_AREA'
+  | 'AREA_REQUIRED'
+  | 'AREA_LEVEL_NOT_ALLOWED'
+  | 'INVALID_PERIOD'
+  | 'APPROVED_EXCEEDS_REQUESTED'
+  | 'EVENT_NOT_FOUND'
+  | 'NOT_REVERSIBLE'
+  | 'ALREADY_REVERSED'
+  | 'DATE_BEFORE_EVENT';
+
+export const refuse = (code: DomainErrorCode, message: string): never => {
+  throw new DomainError(code, message);
+};

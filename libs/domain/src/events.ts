@@ -1,0 +1,121 @@
+import type { IsoDate, IsoMonth } from './calendar.js';
+import type {
+  Benefit, EmployerStatus, Headcount, Payer, PayoutChannel, PlanTargets, StatementLine,
+} from './commands.js';
+import type { Money } from './money.js';
+
+/**
+ * Event payloads. Every event names the area it belongs to, so that projections never need to
+ * look anything up to place a fact in its district and province.
+ */
+export interface EmployerRegistered { unitCode: string; name: string; areaCode: string; taxCode?: string; registeredOn: IsoDate }
+export interface EmployerStatusChanged { unitCode: string; areaCode: string; status: EmployerStatus; effectiveOn: IsoDate; reason: string }
+
+/** The due amount of each fund (employer + employee shares together), each rounded half-up to the đồng. */
+export interface FundDues {
+  pension: Money;
+  sickness: Money;
+  accident: Money;
+  health: Money;
+  unemployment: Money;
+}
+
+export interface ContributionAssessed {
+  unitCode: string;
+  areaCode: string;
+  period: IsoMonth;
+  headcount: Headcount;
+  payroll: Money;
+  unemploymentPayroll: Money;
+  assessedOn: IsoDate;
+  /** The last day to pay without being late, by the rules in force for the period. */
+  dueDate: IsoDate;
+  funds: FundDues;
+  /** Sum of `funds`. */
+  due: Money;
+}
+
+export interface ContributionCollected { receiptNo: string; payer: Payer; amount: Money; collectedOn: IsoDate; areaCode: string }
+export interface BookIssued { personId: string; areaCode: string; issuedOn: IsoDate; reissue: boolean }
+export interface CardIssued { cardNo: string; personId: string; areaCode: string; validFrom: IsoDate; validTo: IsoDate; issuedOn: IsoDate }
+export interface BenefitPaid {
+  paymentRef: string;
+  personId: string;
+  benefit: Benefit;
+  payoutMonth: IsoMonth;
+  amount: Money;
+  channel: PayoutChannel;
+  areaCode: string;
+  paidOn: IsoDate;
+}
+export interface ClaimAssessed {
+  assessmentRef: string;
+  facilityCode: string;
+  areaCode: string;
+  period: IsoMonth;
+  visits: { outpatient: number; inpatient: number };
+  requested: Money;
+  approved: Money;
+  /** requested − approved: what the assessment refused. */
+  refused: Money;
+  assessedOn: IsoDate;
+}
+export interface PlanAssigned { year: number; areaCode: string; targets: PlanTargets; labourForce: number; population: number; assignedOn: IsoDate }
+export interface InspectionRecorded { inspectionId: string; unitCode: string; areaCode: string; inspectedOn: IsoDate; unannounced: boolean; arrearsFound: Money }
+
+/** Cancels the effect of one earlier event of the same stream; the original stays in the log. */
+export interface EntryReversed {
+  eventId: string;
+  reversedType: Exclude<EventType, 'EntryReversed' | 'PayoutsReconciled' | 'EmployerRegistered'>;
+  reversedPosition: number;
+  reason: string;
+  reversedOn: IsoDate;
+  areaCode: string;
+}
+
+export interface ReconciliationBucket<T> { count: number; amount: Money; items: T[] }
+export interface AmountMismatch { paymentRef: string; personId: string; statementAmount: Money; ledgerAmount: Money }
+export interface PayoutsReconciled {
+  statementRef: string;
+  month: IsoMonth;
+  areaCode: string;
+  agent: string;
+  reconciledOn: IsoDate;
+  matched: { count: number; amount: Money };
+  amountMismatches: ReconciliationBucket<AmountMismatch>;
+  missingInLedger: ReconciliationBucket<StatementLine>;
+  missingInStatement: ReconciliationBucket<StatementLine>;
+}
+
+export interface EventDataByType {
+  EmployerRegistered: EmployerRegistered;
+  EmployerStatusChanged: EmployerStatusChanged;
+  ContributionAssessed: ContributionAssessed;
+  ContributionCollected: ContributionCollected;
+  BookIssued: BookIssued;
+  CardIssued: CardIssued;
+  BenefitPaid: BenefitPaid;
+  ClaimAssessed: ClaimAssessed;
+  PlanAssigned: PlanAssigned;
+  InspectionRecorded: InspectionRecorded;
+  EntryReversed: EntryReversed;
+  PayoutsReconciled: PayoutsReconciled;
+}
+
+export type EventType = keyof EventDataByType;
+export const EVENT_TYPES: readonly EventType[] = [
+  'EmployerRegistered', 'EmployerStatusChanged', 'ContributionAssessed', 'ContributionCollected', 'BookIssued', 'CardIssued',
+  'BenefitPaid', 'ClaimAssessed', 'PlanAssigned', 'InspectionRecorded', 'EntryReversed', 'PayoutsReconciled',
+];
+
+/** A domain event before it is recorded: its type and data, nothing the store adds. */
+export type DomainEvent = { [T in EventType]: { type: T; data: EventDataByType[T] } }[EventType];
+
+/** Stream names of the contract. */
+export const streams = {
+  employer: (unitCode: string) => `employer-${unitCode}`,
+  person: (personId: string) => `person-${personId}`,
+  facility: (facilityCode: string) => `facility-${facilityCode}`,
+  plan: (areaCode: string, year: number) => `plan-${areaCode}-${year}`,
+  payout: (areaCode: string, month: IsoMonth) => `payout-${areaCode}-${month}`,
+};

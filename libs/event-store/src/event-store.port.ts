@@ -1,0 +1,146 @@
+/**
+ * The event-store port. Every adapter (SQLite now, EventStoreDB later) implements it and passes the
+ * shared contract suite in `testing/event-store.contract.ts`.
+ *
+ * Revisions count the events of one stream from 0. Positions order every event of the store in
+ * commit order, from 1; position 0 means "before the first event".
+ */
+export type StreamRevision = number;
+export type LogPosition = number;
+
+/** Who recorded an event, how, and why; filled in by the ledger before the append. */
+export interface EventContext {
+  recordedAt: string;
+  actor: string;
+  role: string;
+  source: 'http' | 'import' | 'cli';
+  correlationId: string;
+  causationId: string;
+  commandKey: string;
+}
+
+export interface EventMetadata extends EventContext {
+  eventId: string;
+  schemaVersion: number;
+  /** Hash of the previous event of the same stream; 64 zeros for the first. */
+  prevHash: string;
+  /** SHA-256 over the canonical JSON of this event and `prevHash` (see hash-chain.ts). */
+  hash: string;
+}
+
+export interface NewEvent {
+  eventId: string;
+  type: string;
+  data: unknown;
+  /** Everything but the hashes, which the store computes while it appends. */
+  metadata: EventContext & { eventId: string; schemaVersion: number };
+}
+
+export interface RecordedEvent<Data = unknown> {
+  eventId: string;
+  type: string;
+  streamId: string;
+  revision: StreamRevision;
+  position: LogPosition;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/** `no_stream`: the stream must not exist yet; `any`: no check (never used for facts). */
+export type ExpectedRevision = StreamRevision | 'no_stream' | 'any';
+
+/**
+ * Claim on a command's natural idempotency key, taken atomically with the append. A key belongs to
+ * one event; it may be claimed again only when `releasing` names the event that held it (a
+ * reversed assessment frees its period, for instance).
+ */
+export interface KeyClaim {
+  commandKey: string;
+  contentHash: string;
+  releasing?: string;
+}
+
+export interface KeyRecord {
+  commandKey: string;
+  contentHash: string;
+  eventId: string;
+  streamId: string;
+  revision: StreamRevision;
+  position: LogPosition;
+}
+
+export interface AppendRequest {
+  streamId: string;
+  expectedRevision: ExpectedRevision;
+  events: NewEvent[];
+  claim?: KeyClaim;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** Revision of the last event appended. */
+  revision: StreamRevision;
+  /** Position of the last event appended. */
+  position: LogPosition;
+  events: RecordedEvent[];
+}
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: StreamRevision | 'no_stream',
+  ) {
+    super(`stream ${streamId}: expected revision ${expected}, found ${actual}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+export class KeyAlreadyClaimedError extends Error {
+  constructor(readonly existing: KeyRecord) {
+    super(`command key ${existing.commandKey} already belongs to event ${existing.eventId}`);
+    this.name = 'KeyAlreadyClaimedError';
+  }
+}
+
+/** The store cannot take writes now (disk full, read-only, locked too long); the client may retry. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export interface ReadAllOptions {
+  fromPosition?: LogPosition;
+  limit?: number;
+  types?: string[];
+}
+
+export interface EventStore {
+  /** Appends atomically to one stream, checking the expected revision and the key claim. */
+  append(request: AppendRequest): Promise<AppendResult>;
+  /**
+   * Appends to several streams in one atomic commit (the bulk import's batches): all or nothing.
+   * Fails with the first conflict, naming its index in `requests`.
+   */
+  appendMany(requests: AppendRequest[]): Promise<AppendResult[]>;
+  readStream(streamId: string, options?: { fromRevision?: StreamRevision; limit?: number }): Promise<RecordedEvent[]>;
+  /** Events with position ≥ fromPosition (default 1), in commit order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the last committed event; 0 for an empty store. */
+  headPosition(): Promise<LogPosition>;
+  findEvent(eventId: string): Promise<RecordedEvent | undefined>;
+  findKey(commandKey: string): Promise<KeyRecord | undefined>;
+  close(): Promise<void>;
+}
+
+export class BatchConflictError extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: WrongExpectedRevisionError | KeyAlreadyClaimedError,
+  ) {
+    super(`append ${index} of the batch conflicts: ${cause.message}`);
+    this.name = 'BatchConflictError';
+  }
+}
