@@ -29,7 +29,9 @@ export type DomainErrorCode =
   | 'EVENT_NOT_FOUND'
   | 'NOT_REVERSIBLE'
   | 'ALREADY_REVERSED'
-  | 'DATE_BEFORE_EVENT';
+  | 'DATE_BEFORE_EVENT'
+  /** A dated rule (rate, cap) has no row for the date asked: configure it in libs/domain/src/rules. */
+  | 'RULES_NOT_CONFIGURED';
 
 export const refuse = (code: DomainErrorCode, message: string): never => {
   throw new DomainError(code, message);

@@ -1,1 +1,12 @@
-export {};
+export * from './command-context.js';
+export * from './errors.js';
+export * from './ids.js';
+export * from './ledger.js';
+export * from './stream-states.js';
+export * from './payments-from-log.js';
+export * from './reference-data.js';
+export * from './commands/ledger-commands.js';
+export * from './commands/ledger-command.handlers.js';
+export * from './import/import-report.js';
+export * from './import/ndjson-import.js';
+export * from './validation/index.js';

@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LEDGER_COMMAND_HANDLERS, Ledger } from '#ledger';
+import { EventsController } from './audit/events.controller.js';
+import { EmployersController } from './commands/employers.controller.js';
+import { FactsController } from './commands/facts.controller.js';
+import { CommandGateway } from './commands/command-gateway.js';
+import { ImportController } from './commands/import.controller.js';
+import { PayoutReconciliationsController } from './commands/payout-reconciliations.controller.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { HealthController } from './queries/health.controller.js';
+import { QUERY_CONTROLLERS } from './queries/index.js';
+import { ReadModelsGate } from './queries/read-models.gate.js';
+import { SocaiRuntime } from './runtime.js';
+
+@Module({})
+export class AppModule {
+  /** The HTTP app over an opened runtime (the CLI's `serve` and the tests both open one). */
+  static forRuntime(runtime: SocaiRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [
+        HealthController, EmployersController, FactsController, PayoutReconciliationsController, ImportController, EventsController,
+        ...QUERY_CONTROLLERS,
+      ],
+      providers: [
+        { provide: SocaiRuntime, useValue: runtime },
+        { provide: Ledger, useValue: runtime.ledger },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        CommandGateway,
+        ReadModelsGate,
+        ...LEDGER_COMMAND_HANDLERS,
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_TYPES } from '#domain';
+import type { RecordedEvent } from '#event-store';
+import { QueryParams } from '../queries/query-params.js';
+import { SocaiRuntime } from '../runtime.js';
+
+const MAX_PAGE = 1_000;
+
+function present(event: RecordedEvent) {
+  return { eventId: event.eventId, type: event.type, streamId: event.streamId, revision: event.revision, position: event.position, data: event.data, metadata: event.metadata };
+}
+
+/** The raw log for auditors: every fact with its data and full metadata, hashes included. */
+@ApiTags('audit')
+@Controller('api')
+export class EventsController {
+  constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
+
+  @Get('streams/:streamId/events')
+  @ApiOperation({ summary: 'One stream, from a revision, with data and full metadata' })
+  async stream(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>) {
+    const params = new QueryParams(query);
+    const fromRevision = params.integer('fromRevision', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+    const limit = params.integer('limit', { min: 1, max: MAX_PAGE, fallback: 100 });
+    params.check();
+    const events = await this.runtime.store.readStream(streamId, { fromRevision, limit });
+    return { streamId, events: events.map(present) };
+  }
+
+  @Get('events')
+  @ApiOperation({ summary: 'The global log from a position, paged; optional type filter' })
+  async events(@Query() query: Record<string, unknown>) {
+    const params = new QueryParams(query);
+    const fromPosition = params.integer('fromPosition', { min: 1, max: Number.MAX_SAFE_INTEGER, fallback: 1 });
+    const limit = params.integer('limit', { min: 1, max: MAX_PAGE, fallback: 100 });
+    const type = params.oneOf('type', EVENT_TYPES);
+    params.check();
+    const events = await this.runtime.store.readAll({ fromPosition, limit, types: type ? [type] : undefined });
+    const nextPosition = events.length > 0 ? events[events.length - 1].position + 1 : fromPosition;
+    return { events: events.map(present), nextPosition };
+  }
+}

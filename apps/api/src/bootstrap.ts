@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import type { SocaiRuntime } from './runtime.js';
+
+export interface ServeOptions {
+  /** Listen on this port (0 picks a free one); undefined builds the app without listening (tests). */
+  port?: number;
+  host?: string;
+  logger?: false | ('log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal')[];
+}
+
+/** Builds the HTTP app: body limits, OpenAPI at /docs, the contract's routes. */
+export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), {
+    bodyParser: false,
+    logger: options.logger ?? ['error', 'warn'],
+  });
+  // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
+  app.useBodyParser('json', { limit: runtime.config.bodyLimit });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: runtime.config.bodyLimit });
+  app.disable('x-powered-by');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('socai — sổ cái')
+      .setDescription('Event-sourced ledger of social-insurance contributions and disbursements. Money is a decimal string of whole đồng.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  app.enableShutdownHooks();
+  if (options.port !== undefined) await app.listen(options.port, options.host ?? '127.0.0.1');
+  return app;
+}

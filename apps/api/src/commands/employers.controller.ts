@@ -1,0 +1,34 @@
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AssessContributionDto, ChangeEmployerStatusDto, RegisterEmployerDto } from '#ledger';
+import type { SocaiRequest } from '../common/request-context.js';
+import { CommandGateway } from './command-gateway.js';
+import { CommandRoute } from './command-responses.js';
+
+@ApiTags('commands')
+@Controller('api/employers')
+export class EmployersController {
+  constructor(private readonly gateway: CommandGateway) {}
+
+  @Post()
+  @ApiOperation({ summary: 'RegisterEmployer → EmployerRegistered (key: unitCode)' })
+  @CommandRoute('RegisterEmployer', RegisterEmployerDto)
+  register(@Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
+    return this.gateway.record('RegisterEmployer', body, request, response);
+  }
+
+  @Post(':unitCode/status-changes')
+  @ApiOperation({ summary: 'ChangeEmployerStatus → EmployerStatusChanged (key: unitCode+status+effectiveOn)' })
+  @CommandRoute('ChangeEmployerStatus', ChangeEmployerStatusDto)
+  changeStatus(@Param('unitCode') unitCode: string, @Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
+    return this.gateway.record('ChangeEmployerStatus', body, request, response, { unitCode });
+  }
+
+  @Post(':unitCode/assessments')
+  @ApiOperation({ summary: 'AssessContribution → ContributionAssessed (key: unitCode+period); dues computed from the rates in force' })
+  @CommandRoute('AssessContribution', AssessContributionDto)
+  assess(@Param('unitCode') unitCode: string, @Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
+    return this.gateway.record('AssessContribution', body, request, response, { unitCode });
+  }
+}

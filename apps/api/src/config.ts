@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+
+/** Settings of a socai process, from the environment variables of the contract. */
+export interface SocaiConfig {
+  dataDir: string;
+  eventStore: string;
+  readModels: string;
+  host: string;
+  port: number;
+  adminKey?: string;
+  /** Largest JSON body accepted; the NDJSON import streams and is not bound by it. */
+  bodyLimit: string;
+  /** How often the projector looks for new events when it has caught up. */
+  projectionIntervalMs: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig {
+  return {
+    dataDir: resolve(env.SOCAI_DATA_DIR ?? './data'),
+    eventStore: env.SOCAI_EVENT_STORE ?? 'sqlite',
+    readModels: env.SOCAI_READ_MODELS ?? 'sqlite',
+    host: env.SOCAI_HOST ?? '127.0.0.1',
+    port: Number(env.SOCAI_PORT ?? 3000),
+    adminKey: env.SOCAI_ADMIN_KEY || undefined,
+    bodyLimit: env.SOCAI_BODY_LIMIT ?? '10mb',
+    projectionIntervalMs: Number(env.SOCAI_PROJECTION_INTERVAL_MS ?? 100),
+  };
+}

@@ -1,0 +1,5 @@
+import { configFromEnv } from './config.js';
+import { serve } from './serve.js';
+
+// `nest start api` and `node dist/apps/api/src/main.js` run the server as `socai serve` does.
+await serve(configFromEnv());

@@ -1,0 +1,18 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SocaiRuntime } from '../runtime.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
+
+  /** Public: how far the log and the read models have come, so a client can wait for its write. */
+  @Get()
+  @ApiOperation({ summary: '{status, eventStore:{position}, readModels:{position}} — no key needed' })
+  async health() {
+    const eventStorePosition = await this.runtime.store.headPosition();
+    const readModelsPosition = this.runtime.readModels.projector.position();
+    return { status: 'ok', eventStore: { position: eventStorePosition }, readModels: { position: readModelsPosition } };
+  }
+}

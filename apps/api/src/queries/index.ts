@@ -1,0 +1,3 @@
+import { LedgerQueriesController } from './ledger-queries.controller.js';
+
+export const QUERY_CONTROLLERS = [LedgerQueriesController];

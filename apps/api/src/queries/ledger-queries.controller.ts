@@ -1,0 +1,111 @@
+import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { todayUtc } from '#domain';
+import { renderProvinceReportText } from '#read-models';
+import { NotFound } from '../common/http-errors.js';
+import { SocaiRuntime } from '../runtime.js';
+import { QueryParams } from './query-params.js';
+import { ReadModelsGate } from './read-models.gate.js';
+
+const BUCKETS = ['current', 'under-1-month', '1-to-3-months', '3-months-plus', 'hard-to-collect'] as const;
+
+/** The read side of the contract: every answer waits for `minPosition` first. */
+@ApiTags('queries')
+@Controller('api')
+export class LedgerQueriesController {
+  constructor(
+    @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
+    private readonly gate: ReadModelsGate,
+  ) {}
+
+  private get queries() {
+    return this.runtime.readModels.queries;
+  }
+
+  @Get('areas/:areaCode/totals')
+  @ApiOperation({ summary: 'Totals of a province or district over from..to; participants as of `to`' })
+  async areaTotals(@Param('areaCode') areaCode: string, @Query() query: Record<string, unknown>) {
+    const params = new QueryParams(query);
+    params.areaCode('areaCode', areaCode);
+    const to = params.date('to');
+    const from = params.date('from', `${to.slice(0, 4)}-01-01`);
+    params.check();
+    await this.gate.reach(query);
+    const totals = this.queries.areaTotals(areaCode, from, to);
+    if (!totals) throw new NotFound('UNKNOWN_AREA', `no area ${areaCode}`);
+    return totals;
+  }
+
+  @Get('employers/:unitCode/arrears')
+  @ApiOperation({ summary: "An employer's arrears as of a date, per period, with the trace of events behind every đồng" })
+  async employerArrears(@Param('unitCode') unitCode: string, @Query() query: Record<string, unknown>) {
+    const params = new QueryParams(query);
+    const asOf = params.date('asOf');
+    params.check();
+    await this.gate.reach(query);
+    const arrears = this.queries.employerArrears(unitCode, asOf);
+    if (!arrears) throw new NotFound('EMPLOYER_NOT_REGISTERED', `no employer ${unitCode}`);
+    return arrears;
+  }
+
+  @Get('arrears')
+  @ApiOperation({ summary: 'Worklist for inspectors: employers by overdue amount, largest first, with totals by bucket' })
+  async arrears(@Query() query: Record<string, unknown>) {
+    const params = new QueryParams(query);
+    const area = params.areaCode('area', query.area, false);
+    const bucket = params.oneOf('bucket', BUCKETS);
+    const asOf = params.date('asOf');
+    const limit = params.integer('limit', { min: 1, max: 500, fallback: 50 });
+    const cursor = params.string('cursor');
+    params.check();
+    await this.gate.reach(query);
+    return this.queries.arrearsWorklist({ area, bucket, asOf, limit, cursor });
+  }
+
+  @Get('plans/:year/progress')
+  @ApiOperation({ summary: 'Progress against the plan in force (latest assignedOn): collection, participants, coverage, arrears' })
+  async planProgress(@Param('year') year: string, @Query() query: Record<string, unknown>) {
+    const params = new QueryParams(query);
+    const planYear = params.integer('year', { min: 1990, max: 2100 }, year);
+    const area = params.areaCode('area', query.area);
+    const asOf = params.date('asOf', todayUtc());
+    params.check();
+    await this.gate.reach(query);
+    const progress = this.queries.planProgress(planYear, area as string, asOf);
+    if (!progress) throw new NotFound('PLAN_NOT_FOUND', `no plan for ${area} in ${planYear}`);
+    return progress;
+  }
+
+  @Get('payouts/:month')
+  @ApiOperation({ summary: 'Benefit payouts of a month: totals, by benefit, by channel, reversed, reconciliations' })
+  async payouts(@Param('month') month: string, @Query() query: Record<string, unknown>) {
+    const params = new QueryParams(query);
+    params.month('month', month);
+    const area = params.areaCode('area', query.area);
+    params.check();
+    await this.gate.reach(query);
+    return this.queries.payouts(month, area as string);
+  }
+
+  @Get('reports/province/:code')
+  @ApiProduces('application/json', 'text/plain')
+  @ApiOperation({ summary: 'Headline figures of a provincial report against the same period of the previous year; format=text gives Vietnamese prose' })
+  @Header('Cache-Control', 'no-store')
+  async provinceReport(@Param('code') code: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+    const params = new QueryParams(query);
+    params.areaCode('code', code);
+    const to = params.date('to');
+    const from = params.date('from', `${to.slice(0, 4)}-01-01`);
+    const format = params.oneOf('format', ['json', 'text'] as const) ?? 'json';
+    params.check();
+    await this.gate.reach(query);
+    const report = this.queries.provinceReport(code, from, to);
+    if (!report) throw new NotFound('UNKNOWN_AREA', `no province ${code}`);
+    if (format === 'text') {
+      response.type('text/plain; charset=utf-8');
+      return renderProvinceReportText(report);
+    }
+    return report;
+  }
+}

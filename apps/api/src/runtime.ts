@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AreaDirectory } from '#domain';
+import { SqliteEventStore, type EventStore } from '#event-store';
+import { Ledger, loadAreaDirectory, paymentsFromLog } from '#ledger';
+import { openReadModels, type ReadModels } from '#read-models';
+import type { SocaiConfig } from './config.js';
+
+/**
+ * The composition root shared by the HTTP server and the CLI: one event store, the area tables,
+ * the ledger on top of them, and the read models that follow the log.
+ */
+export class SocaiRuntime {
+  private constructor(
+    readonly config: SocaiConfig,
+    readonly store: EventStore,
+    readonly areas: AreaDirectory,
+    readonly ledger: Ledger,
+    readonly readModels: ReadModels,
+  ) {}
+
+  static open(config: SocaiConfig): SocaiRuntime {
+    if (config.eventStore !== 'sqlite') {
+      throw new Error(`SOCAI_EVENT_STORE=${config.eventStore}: only the embedded store (sqlite) is available in this build`);
+    }
+    if (config.readModels !== 'sqlite') {
+      throw new Error(`SOCAI_READ_MODELS=${config.readModels}: only the embedded read models (sqlite) are available in this build`);
+    }
+    mkdirSync(config.dataDir, { recursive: true });
+    const store = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
+    const areas = loadAreaDirectory();
+    const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store) });
+    const readModels = openReadModels(config.dataDir, areas);
+    return new SocaiRuntime(config, store, areas, ledger, readModels);
+  }
+
+  async close(): Promise<void> {
+    await this.readModels.close();
+    await this.store.close();
+  }
+}

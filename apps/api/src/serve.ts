@@ -1,0 +1,23 @@
+import { Logger } from '@nestjs/common';
+import { createHttpApp } from './bootstrap.js';
+import type { SocaiConfig } from './config.js';
+import { SocaiRuntime } from './runtime.js';
+
+/** Opens the ledger, starts the projector and the HTTP server, and closes both on SIGTERM/SIGINT. */
+export async function serve(config: SocaiConfig): Promise<void> {
+  const runtime = SocaiRuntime.open(config);
+  runtime.readModels.projector.start(runtime.store, config.projectionIntervalMs);
+  const app = await createHttpApp(runtime, { port: config.port, host: config.host, logger: ['log', 'error', 'warn'] });
+  new Logger('socai').log(`listening on http://${config.host}:${config.port} (data in ${config.dataDir}); OpenAPI at /docs`);
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    runtime.readModels.projector.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

@@ -1,0 +1,12 @@
+import { Command, CommandRunner } from 'nest-commander';
+import { configFromEnv } from '../../../api/src/config.js';
+import { serve } from '../../../api/src/serve.js';
+
+@Command({ name: 'serve', description: 'Run the HTTP API, the projections and the dashboard (SOCAI_* environment variables)' })
+export class ServeCommand extends CommandRunner {
+  async run(): Promise<void> {
+    await serve(configFromEnv());
+    // Keep the process alive: the server runs until SIGTERM/SIGINT.
+    await new Promise(() => undefined);
+  }
+}

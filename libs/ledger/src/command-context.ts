@@ -1,0 +1,25 @@
+/** Who sends a command and through which door; becomes the events' metadata. */
+export interface CommandContext {
+  actor: string;
+  role: string;
+  source: 'http' | 'import' | 'cli';
+  /** Ties together every event caused by one request or one import run. */
+  correlationId?: string;
+  /** The message that caused this command (a request id, an import line); defaults to the correlation id. */
+  causationId?: string;
+}
+
+/** The contract's reply to a recorded command. */
+export interface CommandResult {
+  eventId: string;
+  type: string;
+  streamId: string;
+  revision: number;
+  position: number;
+}
+
+/** `created`: a new event (HTTP 201). `duplicate`: the same command was recorded before (HTTP 200). */
+export interface CommandOutcome {
+  status: 'created' | 'duplicate';
+  result: CommandResult;
+}

@@ -1,0 +1,19 @@
+import type { KeyRecord } from '#event-store';
+
+/** The command's natural key already recorded a different command (contract: 409 IDEMPOTENCY_CONFLICT). */
+export class IdempotencyConflictError extends Error {
+  readonly code = 'IDEMPOTENCY_CONFLICT';
+  constructor(readonly existing: KeyRecord) {
+    super(`${existing.commandKey} was already recorded with different content as event ${existing.eventId}`);
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+/** Other writers kept changing the stream; the client may simply retry (contract: 409). */
+export class ConcurrencyExhaustedError extends Error {
+  readonly code = 'CONCURRENCY_CONFLICT';
+  constructor(streamId: string, attempts: number) {
+    super(`stream ${streamId} changed under ${attempts} attempts in a row; retry the command`);
+    this.name = 'ConcurrencyExhaustedError';
+  }
+}

@@ -1,0 +1,182 @@
+import { commandKeyOf, DomainError, type Command } from '#domain';
+import { BatchConflictError, canonicalJson, type AppendRequest } from '#event-store';
+import type { CommandContext } from '../command-context.js';
+import { IdempotencyConflictError } from '../errors.js';
+import { contentHashOf, newCorrelationId } from '../ids.js';
+import type { Decision, Ledger } from '../ledger.js';
+import { validateCommand } from '../validation/index.js';
+import { MAX_REPORTED_REFUSALS, type ImportSummary, type RefusedLine } from './import-report.js';
+
+export interface ImportOptions {
+  /** Commands per transaction: one durable commit carries the whole batch. */
+  batchSize?: number;
+  onProgress?: (summary: ImportSummary) => void;
+}
+
+interface PendingLine {
+  line: number;
+  command: Command;
+  decision: Decision;
+}
+
+/**
+ * Records an NDJSON file of commands (`{"command": ..., "data": {...}}` per line) in batches.
+ * Lines are decided in file order against states that include the batch's earlier lines; the batch
+ * is committed in one transaction. If another writer changed a stream meanwhile, the batch is
+ * replayed line by line through the ordinary command path, so nothing is lost or doubled.
+ */
+export class NdjsonImport {
+  private readonly summary: ImportSummary = {
+    recorded: 0, duplicates: 0, refused: 0, refusals: [], lines: 0, events: 0, seconds: 0, eventsPerSecond: 0, lastPosition: 0,
+  };
+  private pending: PendingLine[] = [];
+  /** Keys decided in the pending batch, so a line repeated inside one batch counts as a duplicate. */
+  private pendingKeys = new Map<string, string>();
+  private readonly started = process.hrtime.bigint();
+  private readonly context: CommandContext;
+
+  constructor(
+    private readonly ledger: Ledger,
+    context: Omit<CommandContext, 'source'> & { source?: CommandContext['source'] },
+    private readonly options: ImportOptions = {},
+  ) {
+    this.context = { ...context, source: context.source ?? 'import', correlationId: context.correlationId ?? newCorrelationId() };
+  }
+
+  async run(lines: AsyncIterable<string> | Iterable<string>): Promise<ImportSummary> {
+    for await (const text of lines) {
+      this.summary.lines++;
+      if (text.trim() === '') continue;
+      await this.take(this.summary.lines, text);
+      if (this.pending.length >= (this.options.batchSize ?? 1_000)) await this.flush();
+    }
+    await this.flush();
+    return this.finish();
+  }
+
+  private async take(line: number, text: string): Promise<void> {
+    let parsed: { command?: unknown; data?: unknown };
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return this.refuse({ line, code: 'INVALID_JSON', message: 'the line is not valid JSON' });
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return this.refuse({ line, code: 'VALIDATION_FAILED', message: 'a line must be {"command": ..., "data": {...}}' });
+    }
+    const validated = validateCommand(String(parsed.command ?? ''), parsed.data);
+    if (!validated.ok) {
+      return this.refuse({ line, code: 'VALIDATION_FAILED', message: validated.errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors: validated.errors });
+    }
+    const command = validated.command;
+    // Reversals and reconciliations look at recorded events, so the batch before them is committed first.
+    if (command.command === 'ReverseEntry' || command.command === 'ReconcilePayouts') await this.flush();
+    try {
+      await this.decideLine(line, command);
+    } catch (error) {
+      if (error instanceof DomainError) return this.refuse({ line, code: error.code, message: error.message });
+      if (error instanceof IdempotencyConflictError) return this.refuse({ line, code: error.code, message: error.message });
+      throw error;
+    }
+  }
+
+  private async decideLine(line: number, command: Command): Promise<void> {
+    const commandKey = commandKeyOf(command);
+    const contentHash = contentHashOf(canonicalJson(command));
+    const pendingHash = this.pendingKeys.get(commandKey);
+    if (pendingHash !== undefined) {
+      if (pendingHash !== contentHash) {
+        return this.refuse({ line, code: 'IDEMPOTENCY_CONFLICT', message: `${commandKey} appears earlier in this batch with different content` });
+      }
+      this.summary.duplicates++;
+      return;
+    }
+    const known = await this.ledger.checkKey(commandKey, contentHash);
+    if (known.outcome) {
+      this.summary.duplicates++;
+      return;
+    }
+    const streamId = await this.ledger.streamOf(command);
+    const decision = await this.ledger.decide(command, commandKey, contentHash, streamId, known.releasing);
+    // Later lines of the batch must see this line's effect: fold it in provisionally.
+    this.pending.push({ line, command, decision });
+    this.pendingKeys.set(commandKey, contentHash);
+    this.provisionallyAdvance(decision);
+  }
+
+  private provisionallyAdvance(decision: Decision): void {
+    const events = decision.events.map((event, index) => ({
+      eventId: `pending-${decision.commandKey}-${index}`,
+      type: event.type,
+      streamId: decision.streamId,
+      revision: decision.loaded.revision + 1 + index,
+      position: 0,
+      data: event.data,
+      metadata: {} as never,
+    }));
+    this.ledger.states.advance(decision.streamId, decision.loaded, events);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingKeys = new Map();
+    const requests = this.chain(batch);
+    try {
+      const results = await this.ledger.store.appendMany(requests);
+      this.summary.recorded += batch.length;
+      for (const result of results) {
+        this.summary.events += result.events.length;
+        this.summary.lastPosition = Math.max(this.summary.lastPosition, result.position);
+      }
+      // Provisional states carry placeholder ids: reload touched streams from the store when next needed.
+      for (const request of requests) this.ledger.states.forget(request.streamId);
+    } catch (error) {
+      if (!(error instanceof BatchConflictError)) throw error;
+      this.ledger.states.clear();
+      await this.replayOneByOne(batch);
+    }
+    this.options.onProgress?.(this.snapshot());
+  }
+
+  /** Turns the batch's decisions into append requests; lines on one stream chain their revisions. */
+  private chain(batch: PendingLine[]): AppendRequest[] {
+    return batch.map(({ decision }) => this.ledger.toAppend(decision, { ...this.context, causationId: `${this.context.correlationId}:${decision.commandKey}` }));
+  }
+
+  private async replayOneByOne(batch: PendingLine[]): Promise<void> {
+    for (const { line, command } of batch) {
+      try {
+        const outcome = await this.ledger.execute(command, this.context);
+        if (outcome.status === 'created') {
+          this.summary.recorded++;
+          this.summary.events++;
+          this.summary.lastPosition = Math.max(this.summary.lastPosition, outcome.result.position);
+        } else {
+          this.summary.duplicates++;
+        }
+      } catch (error) {
+        if (error instanceof DomainError || error instanceof IdempotencyConflictError) {
+          this.refuse({ line, code: error.code, message: error.message });
+        } else {
+          throw error;
+        }
+      }
+    }
+  }
+
+  private refuse(refusal: RefusedLine): void {
+    this.summary.refused++;
+    if (this.summary.refusals.length < MAX_REPORTED_REFUSALS) this.summary.refusals.push(refusal);
+  }
+
+  private snapshot(): ImportSummary {
+    const seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
+    return { ...this.summary, seconds, eventsPerSecond: seconds > 0 ? Math.round(this.summary.events / seconds) : 0 };
+  }
+
+  private finish(): ImportSummary {
+    return this.snapshot();
+  }
+}

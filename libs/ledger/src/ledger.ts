@@ -1,0 +1,168 @@
+import {
+  commandKeyOf, decideCommand, DomainError, streamIdFor, todayUtc,
+  type AreaLookup, type Command, type DomainEvent, type StatementLine,
+} from '#domain';
+import {
+  canonicalJson, KeyAlreadyClaimedError, WrongExpectedRevisionError,
+  type AppendRequest, type EventStore, type KeyRecord, type NewEvent, type RecordedEvent,
+} from '#event-store';
+import type { CommandContext, CommandOutcome, CommandResult } from './command-context.js';
+import { ConcurrencyExhaustedError, IdempotencyConflictError } from './errors.js';
+import { contentHashOf, deterministicEventId, newCorrelationId } from './ids.js';
+import { KeyedLock } from './keyed-lock.js';
+import { StreamStates, type LoadedStream } from './stream-states.js';
+
+export const SCHEMA_VERSION = 1;
+const MAX_ATTEMPTS = 8;
+
+/** Where the ledger finds the unreversed payments a reconciliation compares against. */
+export type LedgerPaymentsSource = (month: string, areaCode: string) => Promise<StatementLine[]>;
+
+export interface LedgerDependencies {
+  store: EventStore;
+  areas: AreaLookup;
+  ledgerPayments: LedgerPaymentsSource;
+  clock?: () => Date;
+}
+
+/** A command ready to append: what the decision produced and the key it claims. */
+export interface Decision {
+  command: Command;
+  commandKey: string;
+  contentHash: string;
+  streamId: string;
+  loaded: LoadedStream;
+  events: DomainEvent[];
+  /** The reversed event that held this key before, when the command re-uses a freed key. */
+  releasing?: string;
+}
+
+/**
+ * The write side: load → decide → append with the expected revision, retrying on conflict.
+ * Every command goes through `execute`; the bulk import uses `prepare`/`toAppend` to batch many.
+ */
+export class Ledger {
+  readonly states: StreamStates;
+  private readonly lock = new KeyedLock();
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: LedgerDependencies) {
+    this.states = new StreamStates(deps.store);
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  get store(): EventStore {
+    return this.deps.store;
+  }
+
+  async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
+    const commandKey = commandKeyOf(command);
+    const contentHash = contentHashOf(canonicalJson(command));
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(command, commandKey, contentHash, context);
+      if (outcome !== 'retry') return outcome;
+      if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyExhaustedError(commandKey, attempt);
+    }
+  }
+
+  private async attempt(command: Command, commandKey: string, contentHash: string, context: CommandContext): Promise<CommandOutcome | 'retry'> {
+    const duplicate = await this.checkKey(commandKey, contentHash);
+    if (duplicate.outcome) return duplicate.outcome;
+    const streamId = await this.streamOf(command);
+    return this.lock.run(streamId, async () => {
+      const decision = await this.decide(command, commandKey, contentHash, streamId, duplicate.releasing);
+      try {
+        const [appended] = await this.deps.store.appendMany([this.toAppend(decision, context)]);
+        this.states.advance(streamId, decision.loaded, appended.events);
+        return { status: 'created', result: resultOf(appended.events[appended.events.length - 1]) } as CommandOutcome;
+      } catch (error) {
+        const cause = (error as { cause?: unknown }).cause ?? error;
+        if (cause instanceof WrongExpectedRevisionError || cause instanceof KeyAlreadyClaimedError) {
+          this.states.forget(streamId);
+          return 'retry';
+        }
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Looks the natural key up: the same content answers with the original result, other content is
+   * a conflict, and a key whose event was reversed is free again (a reversed assessment frees its
+   * period), so the command proceeds and re-claims it.
+   */
+  async checkKey(commandKey: string, contentHash: string): Promise<{ outcome?: CommandOutcome; releasing?: string }> {
+    const existing = await this.deps.store.findKey(commandKey);
+    if (!existing) return {};
+    if (await this.isReversed(existing)) return { releasing: existing.eventId };
+    if (existing.contentHash !== contentHash) throw new IdempotencyConflictError(existing);
+    const event = await this.deps.store.findEvent(existing.eventId);
+    return { outcome: { status: 'duplicate', result: { ...recordResult(existing), type: event?.type ?? '' } } };
+  }
+
+  private async isReversed(record: KeyRecord): Promise<boolean> {
+    const loaded = await this.states.load(record.streamId);
+    return isFactReversed(loaded, record.eventId);
+  }
+
+  /** The stream a command writes to; a reversal goes to the stream of the fact it reverses. */
+  async streamOf(command: Command): Promise<string> {
+    if (command.command !== 'ReverseEntry') return streamIdFor(command);
+    const target = await this.deps.store.findEvent(command.data.eventId);
+    if (!target) throw new DomainError('EVENT_NOT_FOUND', `no event ${command.data.eventId} in the ledger`);
+    return target.streamId;
+  }
+
+  async decide(command: Command, commandKey: string, contentHash: string, streamId: string, releasing?: string): Promise<Decision> {
+    const loaded = await this.states.load(streamId);
+    const ledgerPayments = command.command === 'ReconcilePayouts'
+      ? await this.deps.ledgerPayments(command.data.month, command.data.areaCode)
+      : undefined;
+    const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: todayUtc(this.clock()), ledgerPayments });
+    return { command, commandKey, contentHash, streamId, loaded, events, releasing };
+  }
+
+  toAppend(decision: Decision, context: CommandContext): AppendRequest {
+    const recordedAt = this.clock().toISOString();
+    const correlationId = context.correlationId ?? newCorrelationId();
+    const events: NewEvent[] = decision.events.map((event, index) => {
+      const revision = decision.loaded.revision + 1 + index;
+      const eventId = deterministicEventId(decision.streamId, decision.commandKey, revision);
+      return {
+        eventId,
+        type: event.type,
+        data: event.data,
+        metadata: {
+          eventId,
+          recordedAt,
+          actor: context.actor,
+          role: context.role,
+          source: context.source,
+          correlationId,
+          causationId: context.causationId ?? correlationId,
+          commandKey: decision.commandKey,
+          schemaVersion: SCHEMA_VERSION,
+        },
+      };
+    });
+    return {
+      streamId: decision.streamId,
+      expectedRevision: decision.loaded.revision < 0 ? 'no_stream' : decision.loaded.revision,
+      events,
+      claim: { commandKey: decision.commandKey, contentHash: decision.contentHash, releasing: decision.releasing },
+    };
+  }
+}
+
+function isFactReversed(loaded: LoadedStream, eventId: string): boolean {
+  const facts = (loaded.state as { facts?: Map<string, { reversed?: boolean }> }).facts;
+  return facts?.get(eventId)?.reversed === true;
+}
+
+export function resultOf(event: RecordedEvent): CommandResult {
+  return { eventId: event.eventId, type: event.type, streamId: event.streamId, revision: event.revision, position: event.position };
+}
+
+function recordResult(record: KeyRecord): Omit<CommandResult, 'type'> {
+  return { eventId: record.eventId, streamId: record.streamId, revision: record.revision, position: record.position };
+}

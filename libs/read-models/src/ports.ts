@@ -1,0 +1,25 @@
+import type { IsoDate, Money } from '#domain';
+import type { ReadAllOptions, RecordedEvent } from '#event-store';
+
+/**
+ * What the read side needs from the area reference data. `AreaDirectory` (libs/domain/src/areas)
+ * satisfies it; tests may pass a small table.
+ */
+export interface AreaLookup {
+  /** The province a province, district or commune code belongs to; undefined for an unknown code. */
+  provinceOf(code: string): string | undefined;
+  /** The area under any version of the reference data, to name it and tell its level. */
+  findAny(code: string): { code: string; name: string; level: string } | undefined;
+}
+
+/** Late-payment interest on one overdue period (`lateInterest` of libs/domain/src/rules/interest.ts). */
+export type LateInterest = (input: { overdue: Money; healthPortion: Money; dueDate: IsoDate; asOf: IsoDate }) => {
+  amount: Money;
+  computed: boolean;
+  note?: string;
+};
+
+/** Where the projector reads the global log from: any event store, or a test array. */
+export interface EventSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+}

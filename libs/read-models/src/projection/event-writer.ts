@@ -1,0 +1,177 @@
+import type Database from 'better-sqlite3';
+import type {
+  BenefitPaid, BookIssued, CardIssued, ClaimAssessed, ContributionAssessed, ContributionCollected, EmployerRegistered,
+  EmployerStatusChanged, EntryReversed, EventType, InspectionRecorded, PayoutsReconciled, PlanAssigned,
+} from '#domain';
+import type { RecordedEvent } from '#event-store';
+import type { AreaLookup } from '../ports.js';
+
+/** The table that holds each reversible fact, so a reversal can mark its row. */
+const TABLE_OF: Partial<Record<EventType, string>> = {
+  EmployerStatusChanged: 'employer_statuses',
+  ContributionAssessed: 'assessments',
+  ContributionCollected: 'collections',
+  BookIssued: 'books',
+  CardIssued: 'cards',
+  BenefitPaid: 'benefit_payments',
+  ClaimAssessed: 'claims',
+  PlanAssigned: 'plans',
+  InspectionRecorded: 'inspections',
+};
+
+/**
+ * Applies recorded events to the read-model tables. It only writes rows; the caller owns the
+ * transaction and the checkpoint. Every insert is `OR IGNORE` on the event id so that applying an
+ * event twice cannot double a figure, even if a checkpoint were ever lost.
+ */
+export class EventWriter {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly areas: AreaLookup,
+  ) {}
+
+  apply(event: RecordedEvent): void {
+    const handler = this.handlers[event.type as EventType];
+    // An event type this version does not know (a newer writer) changes no read model.
+    if (handler) handler(event as RecordedEvent<never>);
+  }
+
+  private run(sql: string, ...params: unknown[]): void {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    statement.run(...params);
+  }
+
+  private province(areaCode: string): string | null {
+    return this.areas.provinceOf(areaCode) ?? null;
+  }
+
+  private readonly handlers: { [T in EventType]: (event: RecordedEvent<never>) => void } = {
+    EmployerRegistered: (e) => {
+      const d = e.data as EmployerRegistered;
+      this.run(
+        `INSERT OR IGNORE INTO employers (unit_code, name, area_code, province, tax_code, registered_on, event_id, position, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        d.unitCode, d.name, d.areaCode, this.province(d.areaCode), d.taxCode ?? null, d.registeredOn, e.eventId, e.position,
+        e.metadata.recordedAt,
+      );
+    },
+    EmployerStatusChanged: (e) => {
+      const d = e.data as EmployerStatusChanged;
+      this.run(
+        `INSERT OR IGNORE INTO employer_statuses (event_id, position, recorded_at, unit_code, status, effective_on, reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.status, d.effectiveOn, d.reason,
+      );
+    },
+    ContributionAssessed: (e) => {
+      const d = e.data as ContributionAssessed;
+      this.run(
+        `INSERT OR IGNORE INTO assessments (event_id, position, recorded_at, unit_code, area_code, province, period, due, health,
+           due_date, assessed_on, headcount_si, headcount_hi, headcount_ui) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, this.province(d.areaCode), d.period, d.due,
+        d.funds.health, d.dueDate, d.assessedOn, d.headcount.socialInsurance, d.headcount.healthInsurance,
+        d.headcount.unemploymentInsurance,
+      );
+    },
+    ContributionCollected: (e) => {
+      const d = e.data as ContributionCollected;
+      const p = d.payer;
+      this.run(
+        `INSERT OR IGNORE INTO collections (event_id, position, recorded_at, receipt_no, payer_kind, unit_code, named_period,
+           person_id, scheme, cover_from, cover_to, amount, collected_on, area_code, province)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.receiptNo, p.kind,
+        p.kind === 'employer' ? p.unitCode : null, p.kind === 'employer' ? (p.period ?? null) : null,
+        p.kind === 'person' ? p.personId : null, p.kind === 'person' ? p.scheme : null,
+        p.kind === 'person' ? p.coverFrom : null, p.kind === 'person' ? p.coverTo : null,
+        d.amount, d.collectedOn, d.areaCode, this.province(d.areaCode),
+      );
+    },
+    BookIssued: (e) => {
+      const d = e.data as BookIssued;
+      this.run(
+        `INSERT OR IGNORE INTO books (event_id, position, recorded_at, person_id, area_code, province, issued_on, reissue)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.personId, d.areaCode, this.province(d.areaCode), d.issuedOn, d.reissue ? 1 : 0,
+      );
+    },
+    CardIssued: (e) => {
+      const d = e.data as CardIssued;
+      this.run(
+        `INSERT OR IGNORE INTO cards (event_id, position, recorded_at, card_no, person_id, area_code, province, valid_from, valid_to, issued_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.cardNo, d.personId, d.areaCode, this.province(d.areaCode),
+        d.validFrom, d.validTo, d.issuedOn,
+      );
+    },
+    BenefitPaid: (e) => {
+      const d = e.data as BenefitPaid;
+      this.run(
+        `INSERT OR IGNORE INTO benefit_payments (event_id, position, recorded_at, payment_ref, person_id, benefit, payout_month,
+           amount, channel, area_code, province, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.paymentRef, d.personId, d.benefit, d.payoutMonth, d.amount, d.channel,
+        d.areaCode, this.province(d.areaCode), d.paidOn,
+      );
+    },
+    ClaimAssessed: (e) => {
+      const d = e.data as ClaimAssessed;
+      this.run(
+        `INSERT OR IGNORE INTO claims (event_id, position, recorded_at, assessment_ref, facility_code, area_code, province, period,
+           outpatient, inpatient, requested, approved, refused, assessed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.assessmentRef, d.facilityCode, d.areaCode, this.province(d.areaCode),
+        d.period, d.visits.outpatient, d.visits.inpatient, d.requested, d.approved, d.refused, d.assessedOn,
+      );
+    },
+    PlanAssigned: (e) => {
+      const d = e.data as PlanAssigned;
+      const t = d.targets;
+      this.run(
+        `INSERT OR IGNORE INTO plans (event_id, position, recorded_at, year, area_code, assigned_on, target_collection,
+           target_mandatory, target_voluntary, target_unemployment, target_health, labour_force, population)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.year, d.areaCode, d.assignedOn, t.collection,
+        t.participants.mandatorySocialInsurance, t.participants.voluntarySocialInsurance,
+        t.participants.unemploymentInsurance, t.participants.healthInsurance, d.labourForce, d.population,
+      );
+    },
+    InspectionRecorded: (e) => {
+      const d = e.data as InspectionRecorded;
+      this.run(
+        `INSERT OR IGNORE INTO inspections (event_id, position, recorded_at, inspection_id, unit_code, area_code, province,
+           inspected_on, unannounced, arrears_found) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.inspectionId, d.unitCode, d.areaCode, this.province(d.areaCode),
+        d.inspectedOn, d.unannounced ? 1 : 0, d.arrearsFound,
+      );
+    },
+    PayoutsReconciled: (e) => {
+      const d = e.data as PayoutsReconciled;
+      this.run(
+        `INSERT OR IGNORE INTO reconciliations (event_id, position, recorded_at, statement_ref, month, area_code, province, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.statementRef, d.month, d.areaCode, this.province(d.areaCode), JSON.stringify(d),
+      );
+    },
+    EntryReversed: (e) => {
+      const d = e.data as EntryReversed;
+      this.run(
+        `INSERT OR IGNORE INTO reversals (event_id, position, recorded_at, reversed_event_id, reversed_type, reversed_position,
+           reason, reversed_on, area_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        e.eventId, e.position, e.metadata.recordedAt, d.eventId, d.reversedType, d.reversedPosition, d.reason, d.reversedOn, d.areaCode,
+      );
+      const table = TABLE_OF[d.reversedType];
+      // A fact is reversed once (the ledger refuses a second reversal); the first one stands here too.
+      if (table) {
+        this.run(
+          `UPDATE ${table} SET reversed_on = ?, reversed_position = ? WHERE event_id = ? AND reversed_on IS NULL`,
+          d.reversedOn, e.position, d.eventId,
+        );
+      }
+    },
+  };
+}

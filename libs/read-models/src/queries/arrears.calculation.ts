@@ -1,0 +1,220 @@
+import { addMoney, compareMoney, Dec, daysBetween, minMoney, roundToDong, subMoney } from '#domain';
+import type { EmployerStatus, IsoDate, IsoMonth, Money } from '#domain';
+import type { LateInterest } from '../ports.js';
+
+/**
+ * Employer arrears as of a business date, computed from the employer's facts. Pure: the queries
+ * load the rows, this decides what they add up to.
+ */
+export type ArrearsBucket = 'current' | 'under-1-month' | '1-to-3-months' | '3-months-plus' | 'hard-to-collect';
+export const ARREARS_BUCKETS: readonly ArrearsBucket[] = ['current', 'under-1-month', '1-to-3-months', '3-months-plus', 'hard-to-collect'];
+
+/** Statuses under which arrears are "hard to collect" (nợ khó thu) whatever their age. */
+const HARD_TO_COLLECT: readonly EmployerStatus[] = ['dissolved', 'bankrupt', 'missing', 'suspended'];
+
+interface Fact { eventId: string; position: number; recordedAt: string; reversedOn: IsoDate | null }
+export interface AssessmentFact extends Fact { period: IsoMonth; due: Money; health: Money; dueDate: IsoDate; assessedOn: IsoDate }
+export interface PaymentFact extends Fact { receiptNo: string; amount: Money; collectedOn: IsoDate; namedPeriod: IsoMonth | null }
+export interface StatusFact extends Fact { status: EmployerStatus; effectiveOn: IsoDate; reason: string }
+export interface ReversalFact { eventId: string; position: number; recordedAt: string; reversedEventId: string; reversedOn: IsoDate }
+export interface EmployerFacts {
+  unitCode: string;
+  name: string;
+  areaCode: string;
+  assessments: AssessmentFact[];
+  payments: PaymentFact[];
+  statuses: StatusFact[];
+  reversals: ReversalFact[];
+}
+
+export interface ArrearsPeriod {
+  period: IsoMonth;
+  due: Money;
+  paid: Money;
+  outstanding: Money;
+  dueDate: IsoDate;
+  daysLate: number;
+  interest: Money;
+}
+
+export interface TraceEntry {
+  position: number;
+  eventId: string;
+  type: 'ContributionAssessed' | 'ContributionCollected' | 'EntryReversed' | 'EmployerStatusChanged';
+  recordedAt: string;
+  /** The amount the fact moves (always unsigned; `effect` says which way); null for a status change. */
+  amount: Money | null;
+  effect: 'assessed' | 'collected' | 'reversed' | 'status';
+  /** The period assessed or named, the status taken, or the event reversed. */
+  detail: string;
+}
+
+export interface ArrearsSummary {
+  unitCode: string;
+  name: string;
+  areaCode: string;
+  status: EmployerStatus;
+  asOf: IsoDate;
+  due: Money;
+  paid: Money;
+  outstanding: Money;
+  overdue: Money;
+  /** Paid beyond every due assessed so far; it settles the next assessments. */
+  credit: Money;
+  interest: Money;
+  /** False when some period's interest could not be computed (a year without a configured rate). */
+  interestComputed: boolean;
+  interestNotes: string[];
+  oldestUnpaidPeriod: IsoMonth | null;
+  monthsOverdue: number;
+  bucket: ArrearsBucket;
+}
+
+export interface EmployerArrears extends ArrearsSummary {
+  periods: ArrearsPeriod[];
+  trace: TraceEntry[];
+}
+
+/** A fact counts as of `asOf` when its business date has come and no reversal dated by then cancels it. */
+const standsOn = (fact: { reversedOn: IsoDate | null }, asOf: IsoDate) => fact.reversedOn === null || fact.reversedOn > asOf;
+
+export function statusOn(statuses: StatusFact[], asOf: IsoDate): EmployerStatus {
+  const effective = statuses
+    .filter((s) => s.effectiveOn <= asOf && standsOn(s, asOf))
+    .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || a.position - b.position);
+  // Registration makes an employer active until a status change says otherwise.
+  return effective.at(-1)?.status ?? 'active';
+}
+
+export function bucketFor(status: EmployerStatus, outstanding: Money, oldestOverdueDaysLate: number | undefined): ArrearsBucket {
+  if (HARD_TO_COLLECT.includes(status) && compareMoney(outstanding, '0') > 0) return 'hard-to-collect';
+  if (oldestOverdueDaysLate === undefined) return 'current';
+  if (oldestOverdueDaysLate <= 30) return 'under-1-month';
+  if (oldestOverdueDaysLate <= 90) return '1-to-3-months';
+  return '3-months-plus';
+}
+
+/**
+ * Settles the payments against the periods: a payment naming a period pays that period first,
+ * everything else pays the oldest outstanding period first (FIFO, domain.md "Arrears"); what is
+ * left after every period is credit.
+ */
+function settle(assessments: AssessmentFact[], payments: PaymentFact[]): { paidByPeriod: Map<IsoMonth, Money>; credit: Money } {
+  const open = assessments.map((a) => ({ period: a.period, outstanding: a.due }));
+  const paidByPeriod = new Map<IsoMonth, Money>(assessments.map((a) => [a.period, '0']));
+  let credit: Money = '0';
+  const pay = (slot: { period: IsoMonth; outstanding: Money }, available: Money): Money => {
+    const used = minMoney(slot.outstanding, available);
+    slot.outstanding = subMoney(slot.outstanding, used);
+    paidByPeriod.set(slot.period, addMoney(paidByPeriod.get(slot.period)!, used));
+    return subMoney(available, used);
+  };
+  const ordered = [...payments].sort((a, b) => a.collectedOn.localeCompare(b.collectedOn) || a.position - b.position);
+  for (const payment of ordered) {
+    let left = payment.amount;
+    const named = payment.namedPeriod ? open.find((slot) => slot.period === payment.namedPeriod) : undefined;
+    if (named) left = pay(named, left);
+    for (const slot of open) {
+      if (compareMoney(left, '0') <= 0) break;
+      left = pay(slot, left);
+    }
+    credit = addMoney(credit, left);
+  }
+  return { paidByPeriod, credit };
+}
+
+export interface ArrearsOptions {
+  /** Include periods and trace (one employer's page) or leave them out (worklists, totals). */
+  detailed: boolean;
+  /** Compute late-payment interest; totals that only need `overdue` skip it. */
+  withInterest: boolean;
+}
+
+export function computeArrears(
+  facts: EmployerFacts,
+  asOf: IsoDate,
+  lateInterest: LateInterest,
+  options: ArrearsOptions = { detailed: true, withInterest: true },
+): EmployerArrears {
+  const assessments = facts.assessments
+    .filter((a) => a.assessedOn <= asOf && standsOn(a, asOf))
+    .sort((a, b) => a.period.localeCompare(b.period) || a.position - b.position);
+  const payments = facts.payments.filter((p) => p.collectedOn <= asOf && standsOn(p, asOf));
+  const { paidByPeriod, credit } = settle(assessments, payments);
+
+  const periods: ArrearsPeriod[] = [];
+  const notes: string[] = [];
+  let interestComputed = true;
+  for (const a of assessments) {
+    const paid = paidByPeriod.get(a.period)!;
+    const outstanding = subMoney(a.due, paid);
+    const late = compareMoney(outstanding, '0') > 0 && a.dueDate < asOf;
+    let interest: Money = '0';
+    if (late && options.withInterest) {
+      const healthPortion = compareMoney(a.due, '0') > 0 ? roundToDong(new Dec(outstanding).times(a.health).div(a.due)) : '0';
+      const result = lateInterest({ overdue: outstanding, healthPortion, dueDate: a.dueDate, asOf });
+      interest = result.amount;
+      if (!result.computed) interestComputed = false;
+      if (result.note) notes.push(`${a.period}: ${result.note}`);
+    }
+    periods.push({ period: a.period, due: a.due, paid, outstanding, dueDate: a.dueDate, daysLate: late ? daysBetween(a.dueDate, asOf) : 0, interest });
+  }
+
+  const overduePeriods = periods.filter((p) => p.daysLate > 0);
+  const outstanding = addMoney(...periods.map((p) => p.outstanding));
+  const status = statusOn(facts.statuses, asOf);
+  const result: EmployerArrears = {
+    unitCode: facts.unitCode,
+    name: facts.name,
+    areaCode: facts.areaCode,
+    status,
+    asOf,
+    due: addMoney(...periods.map((p) => p.due)),
+    paid: addMoney(...payments.map((p) => p.amount)),
+    outstanding,
+    overdue: addMoney(...overduePeriods.map((p) => p.outstanding)),
+    credit,
+    interest: addMoney(...periods.map((p) => p.interest)),
+    interestComputed,
+    interestNotes: [...new Set(notes)],
+    oldestUnpaidPeriod: periods.find((p) => compareMoney(p.outstanding, '0') > 0)?.period ?? null,
+    monthsOverdue: overduePeriods.length,
+    bucket: bucketFor(status, outstanding, overduePeriods[0]?.daysLate),
+    periods: options.detailed ? periods : [],
+    trace: options.detailed ? traceOf(facts, asOf) : [],
+  };
+  return result;
+}
+
+/** Every fact behind the balance as of `asOf`, reversed ones included, in log order. */
+function traceOf(facts: EmployerFacts, asOf: IsoDate): TraceEntry[] {
+  const amounts = new Map<string, Money>();
+  const entries: TraceEntry[] = [];
+  for (const a of facts.assessments.filter((x) => x.assessedOn <= asOf)) {
+    amounts.set(a.eventId, a.due);
+    entries.push({ position: a.position, eventId: a.eventId, type: 'ContributionAssessed', recordedAt: a.recordedAt, amount: a.due, effect: 'assessed', detail: a.period });
+  }
+  for (const p of facts.payments.filter((x) => x.collectedOn <= asOf)) {
+    amounts.set(p.eventId, p.amount);
+    entries.push({
+      position: p.position, eventId: p.eventId, type: 'ContributionCollected', recordedAt: p.recordedAt, amount: p.amount, effect: 'collected',
+      detail: p.namedPeriod ? `${p.receiptNo} for ${p.namedPeriod}` : p.receiptNo,
+    });
+  }
+  for (const s of facts.statuses.filter((x) => x.effectiveOn <= asOf)) {
+    entries.push({ position: s.position, eventId: s.eventId, type: 'EmployerStatusChanged', recordedAt: s.recordedAt, amount: null, effect: 'status', detail: s.status });
+  }
+  for (const r of facts.reversals.filter((x) => x.reversedOn <= asOf)) {
+    entries.push({
+      position: r.position, eventId: r.eventId, type: 'EntryReversed', recordedAt: r.recordedAt, amount: amounts.get(r.reversedEventId) ?? null,
+      effect: 'reversed', detail: r.reversedEventId,
+    });
+  }
+  return entries.sort((a, b) => a.position - b.position);
+}
+
+/** The summary without periods and trace, for worklists. */
+export function summaryOf(arrears: EmployerArrears): ArrearsSummary {
+  const { periods: _periods, trace: _trace, ...summary } = arrears;
+  return summary;
+}
