@@ -7,7 +7,7 @@ export interface CatchUpOptions {
   /** Events read and committed per transaction; 2,000 by default. */
   batchSize?: number;
   /** Called after each committed batch with the position reached and the events applied so far. */
-  onProgress?: (progress: { position: number; applied: number }) => void;
+  onProgress?: (position: number, applied: number) => void;
 }
 
 const DEFAULT_BATCH_SIZE = 2_000;
@@ -111,7 +111,7 @@ export class Projector {
       if (events.length === 0) break;
       const position = this.commit(events, from);
       applied += events.length;
-      options.onProgress?.({ position, applied });
+      options.onProgress?.(position, applied);
       for (const waiter of [...this.waiters]) waiter();
     }
     return applied;

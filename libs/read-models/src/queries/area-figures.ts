@@ -175,10 +175,11 @@ export class AreaFigures {
       ['cards', 'issued_on', [from, to]], ['benefit_payments', 'payout_month', m], ['claims', 'period', m],
       ['inspections', 'inspected_on', [from, to]],
     ];
-    return checks.some(([table, column, range]) =>
-      this.db.prepare(`SELECT 1 FROM ${table} t WHERE ${scopeWhere(table, (a) => a)} LIMIT 1`.replace('%W', '')) &&
-      this.count(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} t WHERE ${''}1 = 1 LIMIT 0)`, []) >= 0 &&
-      this.exists(`SELECT 1 FROM ${table} t WHERE %SCOPE AND t.${column} BETWEEN ? AND ? AND t.reversed_on IS NULL LIMIT 1`, range),
+    return checks.some(
+      ([table, column, range]) =>
+        this.db
+          .prepare(`SELECT 1 FROM ${table} t WHERE ${scope.where('t')} AND t.${column} BETWEEN ? AND ? AND t.reversed_on IS NULL LIMIT 1`)
+          .get(...scope.params, ...range) !== undefined,
     );
   }
 

@@ -1,0 +1,106 @@
+import { requireArea } from '../areas/require-area.js';
+import type {
+  AssessContribution, ChangeEmployerStatus, Command, CollectContribution, RecordInspection, RegisterEmployer,
+} from '../commands.js';
+import type { DecideContext } from '../decider.js';
+import { refuse } from '../errors.js';
+import type { DomainEvent, EmployerRegistered } from '../events.js';
+import { decideReversal } from '../reversal/reverse-entry.decide.js';
+import { computeFundDues } from '../rules/assessment.js';
+import { liveAssessmentOf, statusOn, type EmployerProfile, type EmployerState } from './employer.state.js';
+
+export type EmployerCommand = Extract<Command, {
+  command: 'RegisterEmployer' | 'ChangeEmployerStatus' | 'AssessContribution' | 'CollectContribution' | 'RecordInspection' | 'ReverseEntry';
+}>;
+
+/** Decides a command on an `employer-{unitCode}` stream; throws DomainError when a rule refuses it. */
+export function decideEmployer(command: EmployerCommand, state: EmployerState, ctx: DecideContext): DomainEvent[] {
+  switch (command.command) {
+    case 'RegisterEmployer': return register(command.data, state, ctx);
+    case 'ChangeEmployerStatus': return changeStatus(command.data, state);
+    case 'AssessContribution': return assess(command.data, state);
+    case 'CollectContribution': return collect(command.data, state, ctx);
+    case 'RecordInspection': return inspect(command.data, state);
+    case 'ReverseEntry': return decideReversal(command.data, state.facts);
+  }
+}
+
+function register(command: RegisterEmployer, state: EmployerState, ctx: DecideContext): DomainEvent[] {
+  if (state.profile) refuse('EMPLOYER_ALREADY_REGISTERED', `employer ${command.unitCode} is already registered`);
+  const data: EmployerRegistered = {
+    unitCode: command.unitCode,
+    name: command.name,
+    areaCode: requireArea(ctx.areas, command.areaCode, command.registeredOn),
+    ...(command.taxCode !== undefined ? { taxCode: command.taxCode } : {}),
+    registeredOn: command.registeredOn,
+  };
+  return [{ type: 'EmployerRegistered', data }];
+}
+
+function changeStatus(command: ChangeEmployerStatus, state: EmployerState): DomainEvent[] {
+  const profile = registered(state, command.unitCode);
+  if (statusOn(state, command.effectiveOn) === command.status) {
+    refuse('STATUS_UNCHANGED', `employer ${command.unitCode} is already ${command.status} on ${command.effectiveOn}`);
+  }
+  return [{
+    type: 'EmployerStatusChanged',
+    data: { unitCode: command.unitCode, areaCode: profile.areaCode, status: command.status, effectiveOn: command.effectiveOn, reason: command.reason },
+  }];
+}
+
+function assess(command: AssessContribution, state: EmployerState): DomainEvent[] {
+  const profile = registered(state, command.unitCode);
+  if (liveAssessmentOf(state, command.period)) {
+    refuse('PERIOD_ALREADY_ASSESSED', `employer ${command.unitCode} is already assessed for ${command.period}; reverse that assessment first`);
+  }
+  const unemploymentPayroll = command.unemploymentPayroll ?? command.payroll;
+  const { funds, due, dueDate } = computeFundDues({ period: command.period, headcount: command.headcount, payroll: command.payroll, unemploymentPayroll });
+  return [{
+    type: 'ContributionAssessed',
+    data: {
+      unitCode: command.unitCode,
+      areaCode: profile.areaCode,
+      period: command.period,
+      headcount: { ...command.headcount },
+      payroll: command.payroll,
+      unemploymentPayroll,
+      assessedOn: command.assessedOn,
+      dueDate,
+      funds,
+      due,
+    },
+  }];
+}
+
+/**
+ * An employer's payment is placed in the area the clerk names (validated on the day collected),
+ * or else in the employer's registered area.
+ */
+function collect(command: CollectContribution, state: EmployerState, ctx: DecideContext): DomainEvent[] {
+  if (command.payer.kind !== 'employer') throw new Error('a person\'s payment belongs to the person\'s stream');
+  const profile = registered(state, command.payer.unitCode);
+  const areaCode = command.areaCode !== undefined ? requireArea(ctx.areas, command.areaCode, command.collectedOn) : profile.areaCode;
+  return [{
+    type: 'ContributionCollected',
+    data: { receiptNo: command.receiptNo, payer: { ...command.payer }, amount: command.amount, collectedOn: command.collectedOn, areaCode },
+  }];
+}
+
+function inspect(command: RecordInspection, state: EmployerState): DomainEvent[] {
+  const profile = registered(state, command.unitCode);
+  return [{
+    type: 'InspectionRecorded',
+    data: {
+      inspectionId: command.inspectionId,
+      unitCode: command.unitCode,
+      areaCode: profile.areaCode,
+      inspectedOn: command.inspectedOn,
+      unannounced: command.unannounced,
+      arrearsFound: command.arrearsFound,
+    },
+  }];
+}
+
+function registered(state: EmployerState, unitCode: string): EmployerProfile {
+  return state.profile ?? refuse('EMPLOYER_NOT_REGISTERED', `employer ${unitCode} is not registered`);
+}

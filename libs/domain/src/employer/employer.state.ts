@@ -1,0 +1,44 @@
+import type { IsoDate, IsoMonth } from '../calendar.js';
+import type { EmployerStatus } from '../commands.js';
+import { isLive, type FactTracking } from '../reversal/fact-index.js';
+
+export interface EmployerProfile {
+  unitCode: string;
+  name: string;
+  /** The registered area: every later fact of the employer is placed there. */
+  areaCode: string;
+  registeredOn: IsoDate;
+}
+
+export interface StatusChangeRecord { eventId: string; status: EmployerStatus; effectiveOn: IsoDate }
+export interface AssessmentRecord { eventId: string; period: IsoMonth }
+
+/** What an `employer-{unitCode}` stream needs to remember to decide its next command. */
+export interface EmployerState extends FactTracking {
+  kind: 'employer';
+  profile?: EmployerProfile;
+  statusChanges: StatusChangeRecord[];
+  assessments: AssessmentRecord[];
+}
+
+export function initialEmployerState(): EmployerState {
+  return { kind: 'employer', facts: new Map(), statusChanges: [], assessments: [] };
+}
+
+/**
+ * The status in force on a date: the unreversed change with the latest `effectiveOn` on or before
+ * it (of two on the same day, the one recorded later). Undefined when no change applies yet:
+ * registration records no status, so a first confirmation of `active` is a real fact.
+ */
+export function statusOn(state: EmployerState, date: IsoDate): EmployerStatus | undefined {
+  let found: StatusChangeRecord | undefined;
+  for (const change of state.statusChanges) {
+    if (change.effectiveOn <= date && isLive(state.facts, change.eventId) && (!found || change.effectiveOn >= found.effectiveOn)) found = change;
+  }
+  return found?.status;
+}
+
+/** The unreversed assessment of a period, if any: a reversed assessment frees its period. */
+export function liveAssessmentOf(state: EmployerState, period: IsoMonth): AssessmentRecord | undefined {
+  return state.assessments.find((assessment) => assessment.period === period && isLive(state.facts, assessment.eventId));
+}

@@ -1,0 +1,3 @@
+export * from './employer.state.js';
+export * from './employer.evolve.js';
+export * from './employer.decide.js';

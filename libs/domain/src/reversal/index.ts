@@ -1,0 +1,2 @@
+export * from './fact-index.js';
+export * from './reverse-entry.decide.js';

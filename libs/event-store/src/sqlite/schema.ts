@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many have run. Never edit a
+ * migration that has shipped: add the next one instead.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE events (
+    position   INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id   TEXT    NOT NULL UNIQUE,
+    stream_id  TEXT    NOT NULL,
+    revision   INTEGER NOT NULL,
+    type       TEXT    NOT NULL,
+    data       TEXT    NOT NULL,
+    metadata   TEXT    NOT NULL,
+    UNIQUE (stream_id, revision)
+  );
+  CREATE INDEX events_by_type ON events (type, position);
+  CREATE TABLE streams (
+    stream_id  TEXT    PRIMARY KEY,
+    revision   INTEGER NOT NULL,
+    last_hash  TEXT    NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE command_keys (
+    command_key  TEXT    PRIMARY KEY,
+    content_hash TEXT    NOT NULL,
+    event_id     TEXT    NOT NULL REFERENCES events (event_id),
+    stream_id    TEXT    NOT NULL,
+    revision     INTEGER NOT NULL,
+    position     INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = migrations.length;
+
+/**
+ * Brings the file up to SCHEMA_VERSION. The check and the migrations run under one write lock, so two
+ * processes opening a new file at the same time migrate it once.
+ */
+export function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`event store schema version ${version} is newer than this program's ${SCHEMA_VERSION}`);
+    }
+    for (let next = version; next < SCHEMA_VERSION; next++) db.exec(migrations[next]!);
+    if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

@@ -1,0 +1,43 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIXED_IMPORT_LINES } from '../support/mixed-import.js';
+
+const SOCAI = join(process.cwd(), 'bin', 'socai.js');
+
+/** The real `socai` command on the built code (`npm test` builds first). */
+describe('socai import / generate (CLI)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'socai-cli-'));
+  const env = { ...process.env, SOCAI_DATA_DIR: join(dir, 'data') };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports a mixed file: exit 3, summary line, refused lines on stderr; a second run records nothing', () => {
+    const file = join(dir, 'mixed.ndjson');
+    writeFileSync(file, MIXED_IMPORT_LINES.join('\n') + '\n');
+    const first = spawnSync('node', [SOCAI, 'import', file], { env, encoding: 'utf8' });
+    expect(first.status).toBe(3);
+    expect(first.stdout).toMatch(/^recorded 6, duplicates 1, refused 5, \d+ events\/s/m);
+    expect(first.stderr).toContain('line 8: EMPLOYER_NOT_REGISTERED');
+    const second = spawnSync('node', [SOCAI, 'import', file], { env, encoding: 'utf8' });
+    expect(second.stdout).toMatch(/^recorded 0, duplicates 7, refused 5/m);
+  });
+
+  it('exits 1 for a missing file and for an unknown command', () => {
+    expect(spawnSync('node', [SOCAI, 'import', join(dir, 'nope.ndjson')], { env }).status).toBe(1);
+    expect(spawnSync('node', [SOCAI, 'fly'], { env }).status).toBe(1);
+  });
+
+  it('generates the demo scenario deterministically and imports it with nothing refused', () => {
+    const once = execFileSync('node', [SOCAI, 'generate', '--scenario', 'demo', '--seed', '7'], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const twice = execFileSync('node', [SOCAI, 'generate', '--scenario', 'demo', '--seed', '7'], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(once).toBe(twice);
+    const file = join(dir, 'demo.ndjson');
+    writeFileSync(file, once);
+    const lines = once.trim().split('\n').length;
+    const imported = spawnSync('node', [SOCAI, 'import', file], { env: { ...env, SOCAI_DATA_DIR: join(dir, 'demo-data') }, encoding: 'utf8' });
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(new RegExp(`^recorded ${lines}, duplicates 0, refused 0`, 'm'));
+  });
+});
