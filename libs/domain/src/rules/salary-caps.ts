@@ -4,16 +4,17 @@ import { valueOn, type DatedTable } from './dated-table.js';
 
 /**
  * Mức lương cơ sở (base salary), replaced from 2025-07-01 by the mức tham chiếu (reference level)
- * at the same value (Luật BHXH 2024 art. 7). Rows before 2019-07-01 are not in domain.md: configurable.
+ * at the same value (Luật BHXH 2024). Rows before 2019-07-01 are not in domain.md: configurable.
  */
 export const BASE_SALARY: DatedTable<Money> = [
+  { from: '2013-07-01', value: '1150000', source: 'NĐ 66/2013/NĐ-CP', verify: true },
   { from: '2016-05-01', value: '1210000', source: 'NĐ 47/2016/NĐ-CP', verify: true },
   { from: '2017-07-01', value: '1300000', source: 'NĐ 47/2017/NĐ-CP', verify: true },
   { from: '2018-07-01', value: '1390000', source: 'NĐ 72/2018/NĐ-CP', verify: true },
   { from: '2019-07-01', value: '1490000', source: 'NĐ 38/2019/NĐ-CP (in force until 2023-06-30)' },
   { from: '2023-07-01', value: '1800000', source: 'NĐ 24/2023/NĐ-CP' },
   { from: '2024-07-01', value: '2340000', source: 'NĐ 73/2024/NĐ-CP' },
-  { from: '2025-07-01', value: '2340000', source: 'Luật BHXH 2024 art. 7: mức tham chiếu at the base salary\'s value' },
+  { from: '2025-07-01', value: '2340000', source: 'Luật BHXH 2024: mức tham chiếu at the base salary\'s value' },
 ];
 
 /**

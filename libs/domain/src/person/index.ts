@@ -1,0 +1,4 @@
+export * from './person.state.js';
+export * from './person.evolve.js';
+export * from './person-area.js';
+export * from './person.decide.js';

@@ -1,0 +1,13 @@
+import type { StoredFact } from '../decider.js';
+import { trackFact } from '../reversal/fact-index.js';
+import type { PersonState } from './person.state.js';
+
+/** Folds one fact into the person's state, in place, and returns the same object. */
+export function evolvePerson(state: PersonState, fact: StoredFact): PersonState {
+  trackFact(state.facts, fact);
+  if (fact.type === 'CardIssued') {
+    const { cardNo, validFrom, validTo } = (fact as StoredFact<'CardIssued'>).data;
+    state.cards.push({ eventId: fact.eventId, cardNo, validFrom, validTo });
+  }
+  return state;
+}

@@ -1,0 +1,19 @@
+import type { IsoDate } from '../calendar.js';
+import { isLive, type FactTracking } from '../reversal/fact-index.js';
+
+export interface CardRecord { eventId: string; cardNo: string; validFrom: IsoDate; validTo: IsoDate }
+
+/** What a `person-{personId}` stream needs to remember to decide its next command. */
+export interface PersonState extends FactTracking {
+  kind: 'person';
+  cards: CardRecord[];
+}
+
+export function initialPersonState(): PersonState {
+  return { kind: 'person', facts: new Map(), cards: [] };
+}
+
+/** The unreversed card whose validity shares at least one day with [validFrom, validTo], if any. */
+export function overlappingCard(state: PersonState, validFrom: IsoDate, validTo: IsoDate): CardRecord | undefined {
+  return state.cards.find((card) => card.validFrom <= validTo && validFrom <= card.validTo && isLive(state.facts, card.eventId));
+}
