@@ -90,7 +90,7 @@ describe('commands over HTTP', () => {
     expect(unknownField.body.errors).toEqual([expect.objectContaining({ field: 'extra' })]);
     const response = await fetch(`${server.url}/api/employers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"unitCode":' });
     expect(response.status).toBe(400);
-    expect((await response.json()).code).toBe('VALIDATION_FAILED');
+    expect(((await response.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
     const badStatus = await server.request('POST', '/api/employers/BL00001/status-changes', { status: 'sleeping', effectiveOn: '2023-07-01', reason: 'x' });
     expect(badStatus.status).toBe(400);
     expect(badStatus.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
@@ -184,7 +184,7 @@ describe('commands over HTTP', () => {
     const response = await fetch(`${server.url}/api/payout-reconciliations?statementRef=CSV-1&month=2021-06&areaCode=954&agent=B%C6%B0u%20%C4%91i%E1%BB%87n`, {
       method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv,
     });
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(response.status).toBe(201);
     expect(body.matched).toEqual({ count: 3, amount: '8500000' });
     expect(body.missingInStatement).toEqual({ count: 0, amount: '0', items: [] });

@@ -7,6 +7,8 @@ export interface CommandContext {
   correlationId?: string;
   /** The message that caused this command (a request id, an import line); defaults to the correlation id. */
   causationId?: string;
+  /** The caller's areas (province/district/commune codes or `*`); undefined means every area. */
+  areas?: string[];
 }
 
 /** The contract's reply to a recorded command. */

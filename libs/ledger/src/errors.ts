@@ -17,3 +17,12 @@ export class ConcurrencyExhaustedError extends Error {
     this.name = 'ConcurrencyExhaustedError';
   }
 }
+
+/** The command touches an area outside the caller's key (contract: 403). */
+export class AreaNotAllowedError extends Error {
+  readonly code = 'FORBIDDEN';
+  constructor(areaCode: string) {
+    super(`area ${areaCode} is outside this key's areas`);
+    this.name = 'AreaNotAllowedError';
+  }
+}

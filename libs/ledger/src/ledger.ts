@@ -7,7 +7,7 @@ import {
   type AppendRequest, type EventStore, type KeyRecord, type NewEvent, type RecordedEvent,
 } from '#event-store';
 import type { CommandContext, CommandOutcome, CommandResult } from './command-context.js';
-import { ConcurrencyExhaustedError, IdempotencyConflictError } from './errors.js';
+import { AreaNotAllowedError, ConcurrencyExhaustedError, IdempotencyConflictError } from './errors.js';
 import { contentHashOf, deterministicEventId, newCorrelationId } from './ids.js';
 import { KeyedLock } from './keyed-lock.js';
 import { StreamStates, type LoadedStream } from './stream-states.js';
@@ -18,9 +18,12 @@ const MAX_ATTEMPTS = 8;
 /** Where the ledger finds the unreversed payments a reconciliation compares against. */
 export type LedgerPaymentsSource = (month: string, areaCode: string) => Promise<StatementLine[]>;
 
+/** Area tables as the ledger needs them: existence on a date, and containment for key scopes. */
+export type LedgerAreas = AreaLookup & { isWithin(code: string, ancestorCode: string): boolean };
+
 export interface LedgerDependencies {
   store: EventStore;
-  areas: AreaLookup;
+  areas: LedgerAreas;
   ledgerPayments: LedgerPaymentsSource;
   clock?: () => Date;
 }
@@ -71,6 +74,7 @@ export class Ledger {
     const streamId = await this.streamOf(command);
     return this.lock.run(streamId, async () => {
       const decision = await this.decide(command, commandKey, contentHash, streamId, duplicate.releasing);
+      this.authorize(decision, context);
       try {
         const [appended] = await this.deps.store.appendMany([this.toAppend(decision, context)]);
         this.states.advance(streamId, decision.loaded, appended.events);
@@ -120,6 +124,19 @@ export class Ledger {
       : undefined;
     const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: todayUtc(this.clock()), ledgerPayments });
     return { command, commandKey, contentHash, streamId, loaded, events, releasing };
+  }
+
+  /**
+   * Every event names its area, so the caller's scope is checked on what the decision produced:
+   * whatever route or import line it came from, a key never writes outside its areas.
+   */
+  authorize(decision: Decision, context: CommandContext): void {
+    const scopes = context.areas;
+    if (!scopes || scopes.includes('*')) return;
+    for (const event of decision.events) {
+      const areaCode = (event.data as { areaCode?: string }).areaCode;
+      if (areaCode && !scopes.some((scope) => this.deps.areas.isWithin(areaCode, scope))) throw new AreaNotAllowedError(areaCode);
+    }
   }
 
   toAppend(decision: Decision, context: CommandContext): AppendRequest {

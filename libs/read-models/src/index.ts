@@ -1,1 +1,11 @@
-export {};
+export * from './ports.js';
+export * from './sqlite/read-model-store.js';
+export * from './projection/projector.js';
+export * from './queries/arrears.calculation.js';
+export type { Participants, BenefitFigures, ClaimFigures, InspectionFigures } from './queries/area-figures.js';
+export type { Payouts, LedgerPayment, AmountAndCount } from './queries/payouts.query.js';
+export * from './queries/read-model-queries.js';
+export * from './report/province-report.js';
+export * from './report/province-report.text.js';
+export * from './report/vi-format.js';
+export * from './open-read-models.js';

@@ -5,7 +5,7 @@ import type { ReadAllOptions, RecordedEvent } from '#event-store';
  * What the read side needs from the area reference data. `AreaDirectory` (libs/domain/src/areas)
  * satisfies it; tests may pass a small table.
  */
-export interface AreaLookup {
+export interface ReadModelAreas {
   /** The province a province, district or commune code belongs to; undefined for an unknown code. */
   provinceOf(code: string): string | undefined;
   /** The area under any version of the reference data, to name it and tell its level. */
@@ -13,7 +13,7 @@ export interface AreaLookup {
 }
 
 /** Late-payment interest on one overdue period (`lateInterest` of libs/domain/src/rules/interest.ts). */
-export type LateInterest = (input: { overdue: Money; healthPortion: Money; dueDate: IsoDate; asOf: IsoDate }) => {
+export type LateInterestRule = (input: { overdue: Money; healthPortion: Money; dueDate: IsoDate; asOf: IsoDate }) => {
   amount: Money;
   computed: boolean;
   note?: string;

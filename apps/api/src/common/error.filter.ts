@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Response } from 'express';
 import { DomainError } from '#domain';
 import { StoreUnavailableError } from '#event-store';
-import { ConcurrencyExhaustedError, IdempotencyConflictError } from '#ledger';
+import { AreaNotAllowedError, ConcurrencyExhaustedError, IdempotencyConflictError } from '#ledger';
 import { NotCaughtUp } from './http-errors.js';
 
 /**
@@ -27,6 +27,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof IdempotencyConflictError || error instanceof ConcurrencyExhaustedError) {
       return [409, { statusCode: 409, code: error.code, message: error.message }];
     }
+    if (error instanceof AreaNotAllowedError) return [403, { statusCode: 403, code: error.code, message: error.message }];
     if (error instanceof StoreUnavailableError) return [503, { statusCode: 503, code: 'STORE_UNAVAILABLE', message: error.message }];
     if (error instanceof HttpException) return this.fromHttpException(error);
     const bodyParser = error as { type?: string; status?: number; message?: string };

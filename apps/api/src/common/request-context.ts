@@ -16,5 +16,5 @@ export function httpCommandContext(request: SocaiRequest): CommandContext {
   const caller = request.caller ?? { actor: 'anonymous', role: 'admin', areas: ['*'] };
   const header = request.headers['x-correlation-id'];
   const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
-  return { actor: caller.actor, role: caller.role, source: 'http', correlationId, causationId: request.requestId ?? correlationId };
+  return { actor: caller.actor, role: caller.role, areas: caller.areas, source: 'http', correlationId, causationId: request.requestId ?? correlationId };
 }

@@ -1,1 +1,1 @@
-export {};
+export { eventStoreContract } from './event-store.contract.js';

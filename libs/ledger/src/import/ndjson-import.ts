@@ -1,7 +1,7 @@
 import { commandKeyOf, DomainError, type Command } from '#domain';
 import { BatchConflictError, canonicalJson, type AppendRequest } from '#event-store';
 import type { CommandContext } from '../command-context.js';
-import { IdempotencyConflictError } from '../errors.js';
+import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
 import { contentHashOf, newCorrelationId } from '../ids.js';
 import type { Decision, Ledger } from '../ledger.js';
 import { validateCommand } from '../validation/index.js';
@@ -75,7 +75,9 @@ export class NdjsonImport {
       await this.decideLine(line, command);
     } catch (error) {
       if (error instanceof DomainError) return this.refuse({ line, code: error.code, message: error.message });
-      if (error instanceof IdempotencyConflictError) return this.refuse({ line, code: error.code, message: error.message });
+      if (error instanceof IdempotencyConflictError || error instanceof AreaNotAllowedError) {
+        return this.refuse({ line, code: error.code, message: error.message });
+      }
       throw error;
     }
   }
@@ -98,6 +100,7 @@ export class NdjsonImport {
     }
     const streamId = await this.ledger.streamOf(command);
     const decision = await this.ledger.decide(command, commandKey, contentHash, streamId, known.releasing);
+    this.ledger.authorize(decision, this.context);
     // Later lines of the batch must see this line's effect: fold it in provisionally.
     this.pending.push({ line, command, decision });
     this.pendingKeys.set(commandKey, contentHash);
@@ -157,7 +160,7 @@ export class NdjsonImport {
           this.summary.duplicates++;
         }
       } catch (error) {
-        if (error instanceof DomainError || error instanceof IdempotencyConflictError) {
+        if (error instanceof DomainError || error instanceof IdempotencyConflictError || error instanceof AreaNotAllowedError) {
           this.refuse({ line, code: error.code, message: error.message });
         } else {
           throw error;

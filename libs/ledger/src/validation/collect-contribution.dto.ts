@@ -1,19 +1,17 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Allow, ValidateNested } from 'class-validator';
+import { ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
 import { PERSON_SCHEMES, type PersonScheme } from '#domain';
 import {
   AreaCodeField,
   CodeField,
   DateField,
+  DiscriminatedField,
   EnumField,
   MoneyField,
   MonthField,
   PersonIdField,
-  Rule,
   UnitCodeField,
 } from './field-decorators.js';
-import { OBJECT_RULE } from './field-rules.js';
 
 export const PAYER_KINDS = ['employer', 'person'] as const;
 
@@ -72,24 +70,12 @@ export class CollectContributionDto {
   @CodeField({ description: 'Receipt number (số biên lai / chứng từ): the idempotency key.', example: 'PT-2024-000123' })
   receiptNo: string;
 
-  @ApiProperty({
+  @DiscriminatedField('kind', { employer: EmployerPayerDto, person: PersonPayerDto }, () => UnknownPayerDto, {
     description: 'Who pays: an employer (`kind: "employer"`) or a person (`kind: "person"`).',
     oneOf: [{ $ref: getSchemaPath(EmployerPayerDto) }, { $ref: getSchemaPath(PersonPayerDto) }],
     discriminator: {
       propertyName: 'kind',
       mapping: { employer: getSchemaPath(EmployerPayerDto), person: getSchemaPath(PersonPayerDto) },
-    },
-  })
-  @Rule(OBJECT_RULE)
-  @ValidateNested()
-  @Type(() => UnknownPayerDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'kind',
-      subTypes: [
-        { name: 'employer', value: EmployerPayerDto },
-        { name: 'person', value: PersonPayerDto },
-      ],
     },
   })
   payer: EmployerPayerDto | PersonPayerDto;

@@ -3,7 +3,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
-import { IsMoney, NormaliseMoney } from './is-money.decorator.js';
+import { DescribeField, type DtoClass, type NestedSpec } from './field-specs.js';
+import { IsMoney, MONEY_RULE, NormaliseMoney } from './is-money.decorator.js';
 import {
   AREA_CODE,
   AREA_CODE_RULE,
@@ -56,9 +57,11 @@ export interface FieldOptions {
 
 type Api = ApiPropertyOptions;
 
-function field(rule: FieldRule, api: Api, options: FieldOptions = {}, ...extra: PropertyDecorator[]): PropertyDecorator {
-  if (options.optional) return applyDecorators(ApiPropertyOptional(api), IsOptional(), Rule(rule), ...extra);
-  return applyDecorators(ApiProperty(api), Rule(rule), ...extra);
+function field(rule: FieldRule, api: Api, options: FieldOptions = {}, nested?: NestedSpec, ...extra: PropertyDecorator[]): PropertyDecorator {
+  const optional = options.optional === true;
+  const described = DescribeField({ rule, optional, money: false, nested });
+  if (optional) return applyDecorators(ApiPropertyOptional(api), IsOptional(), Rule(rule), described, ...extra);
+  return applyDecorators(ApiProperty(api), Rule(rule), described, ...extra);
 }
 
 export function TextField(maxLength: number, api: Api, options?: FieldOptions): PropertyDecorator {
@@ -147,11 +150,39 @@ export function MoneyField(api: Api, options: FieldOptions = {}): PropertyDecora
     ...api,
     description: `${api.description ?? 'Amount'} Whole đồng as a decimal string (a safe JSON integer is accepted and normalised); at most 10^18.`,
   };
-  if (options.optional) return applyDecorators(ApiPropertyOptional(doc), IsOptional(), NormaliseMoney(), IsMoney());
-  return applyDecorators(ApiProperty(doc), NormaliseMoney(), IsMoney());
+  const optional = options.optional === true;
+  const described = DescribeField({ rule: MONEY_RULE, optional, money: true });
+  if (optional) return applyDecorators(ApiPropertyOptional(doc), IsOptional(), NormaliseMoney(), IsMoney(), described);
+  return applyDecorators(ApiProperty(doc), NormaliseMoney(), IsMoney(), described);
 }
 
 /** A nested object validated by its own DTO (whose unknown fields are refused in turn). */
-export function NestedField(type: () => Function, api: Api = {}): PropertyDecorator {
-  return field(OBJECT_RULE, { type, ...api }, {}, ValidateNested(), Type(type));
+export function NestedField(type: () => DtoClass, api: Api = {}): PropertyDecorator {
+  return field(OBJECT_RULE, { type, ...api }, {}, { kind: 'object', type }, ValidateNested(), Type(type));
+}
+
+/** A list of nested objects, each validated by its own DTO; `rule` checks the list itself. */
+export function ListField(rule: FieldRule, type: () => DtoClass, api: Api): PropertyDecorator {
+  return field(rule, { type: () => [type()], ...api }, {}, { kind: 'list', type }, ValidateNested({ each: true }), Type(type));
+}
+
+/**
+ * A nested object whose class is named by one of its properties (a payer's `kind`). A value naming
+ * no known class becomes `fallback`, a DTO that reports the discriminator alone.
+ */
+export function DiscriminatedField(
+  property: string,
+  subTypes: Readonly<Record<string, DtoClass>>,
+  fallback: () => DtoClass,
+  api: Api,
+): PropertyDecorator {
+  const discriminator = { property, subTypes: Object.entries(subTypes).map(([name, value]) => ({ name, value })) };
+  return field(
+    OBJECT_RULE,
+    api,
+    {},
+    { kind: 'discriminated', property, subTypes: () => subTypes },
+    ValidateNested(),
+    Type(fallback, { keepDiscriminatorProperty: true, discriminator }),
+  );
 }

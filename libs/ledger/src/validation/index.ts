@@ -16,3 +16,4 @@ export * from './reconcile-payouts.dto.js';
 export * from './command-dtos.js';
 export * from './validation-errors.js';
 export * from './validate-command.js';
+export * from './field-specs.js';

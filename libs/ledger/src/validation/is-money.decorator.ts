@@ -1,6 +1,14 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { moneyProblem } from '#domain';
+import type { FieldRule } from './field-rules.js';
+
+/** The money rule as a plain predicate, for the fast path; `IsMoney` applies the same test. */
+export const MONEY_RULE: FieldRule = {
+  name: 'isMoney',
+  test: (value) => moneyProblem(value) === undefined,
+  problem: (value) => moneyProblem(value) ?? 'is not an amount',
+};
 
 /**
  * An amount of money: a decimal string of whole đồng, or a JSON integer that is a safe integer

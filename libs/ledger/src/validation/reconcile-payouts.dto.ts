@@ -1,7 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
-import { AreaCodeField, CodeField, MoneyField, MonthField, PersonIdField, Rule, TextField } from './field-decorators.js';
+import { AreaCodeField, CodeField, ListField, MoneyField, MonthField, PersonIdField, TextField } from './field-decorators.js';
 import { MAX_NAME_LENGTH, MAX_STATEMENT_LINES, STATEMENT_LINES_RULE } from './field-rules.js';
 
 /** One payment as the payout agent's statement reports it. */
@@ -30,9 +27,10 @@ export class ReconcilePayoutsDto {
   @TextField(MAX_NAME_LENGTH, { description: 'Payout agent.', example: 'Bưu điện tỉnh Quảng Trị' })
   agent: string;
 
-  @ApiProperty({ type: () => [StatementLineDto], minItems: 1, maxItems: MAX_STATEMENT_LINES, description: 'Statement lines.' })
-  @Rule(STATEMENT_LINES_RULE)
-  @ValidateNested({ each: true })
-  @Type(() => StatementLineDto)
+  @ListField(STATEMENT_LINES_RULE, () => StatementLineDto, {
+    minItems: 1,
+    maxItems: MAX_STATEMENT_LINES,
+    description: 'Statement lines, one per payment.',
+  })
   lines: StatementLineDto[];
 }

@@ -2,6 +2,8 @@ import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import { COMMAND_NAMES, type Command } from '#domain';
 import { dtoClassFor } from './command-dtos.js';
+import { fastNormalise } from './fast-path.js';
+import type { DtoClass } from './field-specs.js';
 import { flattenValidationErrors, reservedKeyErrors, type FieldError } from './validation-errors.js';
 
 /**
@@ -33,13 +35,25 @@ const UNKNOWN_COMMAND = `must be one of: ${COMMAND_NAMES.join(', ')}`;
 export function validateCommand(name: string, data: unknown): CommandValidation {
   const dtoClass = typeof name === 'string' ? dtoClassFor(name) : undefined;
   if (!dtoClass) return { ok: false, errors: [{ field: 'command', message: UNKNOWN_COMMAND }] };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, errors: [{ field: 'data', message: 'must be an object' }] };
-  }
+  if (!isObject(data)) return { ok: false, errors: [{ field: 'data', message: 'must be an object' }] };
+  const normalised = fastNormalise(dtoClass, data);
+  if (normalised) return { ok: true, command: { command: name, data: normalised } as unknown as Command };
+  return validateWithLibraries(name, dtoClass, data);
+}
+
+/**
+ * The thorough path: class-transformer and class-validator with the shared options. It decides every
+ * command the fast path did not accept, and words every error.
+ */
+export function validateWithLibraries(name: string, dtoClass: DtoClass, data: object): CommandValidation {
   const dto = plainToInstance(dtoClass, data, TRANSFORM_OPTIONS);
   const errors = [...reservedKeyErrors(data), ...flattenValidationErrors(validateSync(dto, VALIDATION_OPTIONS))];
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, command: { command: name, data: toPlainData(dto) } as Command };
+}
+
+function isObject(data: unknown): data is object {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
 }
 
 /**

@@ -4,7 +4,7 @@ import type {
   EmployerStatusChanged, EntryReversed, EventType, InspectionRecorded, PayoutsReconciled, PlanAssigned,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
-import type { AreaLookup } from '../ports.js';
+import type { ReadModelAreas } from '../ports.js';
 
 /** The table that holds each reversible fact, so a reversal can mark its row. */
 const TABLE_OF: Partial<Record<EventType, string>> = {
@@ -29,7 +29,7 @@ export class EventWriter {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly areas: AreaLookup,
+    private readonly areas: ReadModelAreas,
   ) {}
 
   apply(event: RecordedEvent): void {

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import type { AreaLookup, EventSource } from '../ports.js';
+import type { ReadModelAreas, EventSource } from '../ports.js';
 import type { ReadModelStore } from '../sqlite/read-model-store.js';
 import { EventWriter } from './event-writer.js';
 
@@ -26,7 +26,7 @@ export class Projector {
 
   constructor(
     private readonly store: ReadModelStore,
-    areas: AreaLookup,
+    areas: ReadModelAreas,
     /** Where polling errors go; the loop keeps going, since the store may come back. */
     private readonly onError: (error: unknown) => void = (error) => console.error('projector:', error),
   ) {

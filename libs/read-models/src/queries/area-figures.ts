@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addMoney, compareMoney, MONTHLY_BENEFITS, monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
-import type { LateInterest } from '../ports.js';
+import type { LateInterestRule } from '../ports.js';
 import type { AreaScope } from './area-scope.js';
 import { computeArrears, statusOn } from './arrears.calculation.js';
 import type { ArrearsRepository } from './arrears.repository.js';
@@ -37,7 +37,7 @@ export class AreaFigures {
   constructor(
     private readonly db: Database.Database,
     private readonly arrearsRepository: ArrearsRepository,
-    private readonly lateInterest: LateInterest,
+    private readonly lateInterest: LateInterestRule,
   ) {}
 
   collections(scope: AreaScope, from: IsoDate, to: IsoDate): { amount: Money; count: number } {

@@ -1,4 +1,4 @@
-import type { AreaLookup } from '../ports.js';
+import type { ReadModelAreas } from '../ports.js';
 
 /**
  * Which rows an area code selects: a province selects every row whose area lies in it (the
@@ -11,7 +11,7 @@ export interface AreaScope {
   params: string[];
 }
 
-export function areaScope(areas: AreaLookup, areaCode: string | undefined): AreaScope {
+export function areaScope(areas: ReadModelAreas, areaCode: string | undefined): AreaScope {
   if (!areaCode || areaCode === '*') return { where: () => '1 = 1', params: [] };
   const level = areas.findAny(areaCode)?.level ?? (areaCode.length === 2 ? 'province' : 'other');
   const column = level === 'province' ? 'province' : 'area_code';

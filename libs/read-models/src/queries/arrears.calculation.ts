@@ -1,6 +1,6 @@
 import { addMoney, compareMoney, Dec, daysBetween, minMoney, roundToDong, subMoney } from '#domain';
 import type { EmployerStatus, IsoDate, IsoMonth, Money } from '#domain';
-import type { LateInterest } from '../ports.js';
+import type { LateInterestRule } from '../ports.js';
 
 /**
  * Employer arrears as of a business date, computed from the employer's facts. Pure: the queries
@@ -133,7 +133,7 @@ export interface ArrearsOptions {
 export function computeArrears(
   facts: EmployerFacts,
   asOf: IsoDate,
-  lateInterest: LateInterest,
+  lateInterest: LateInterestRule,
   options: ArrearsOptions = { detailed: true, withInterest: true },
 ): EmployerArrears {
   const assessments = facts.assessments

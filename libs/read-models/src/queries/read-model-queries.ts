@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addMoney, compareMoney, subMoney, todayUtc } from '#domain';
 import type { IsoDate, IsoMonth, Money } from '#domain';
-import type { AreaLookup, LateInterest } from '../ports.js';
+import type { ReadModelAreas, LateInterestRule } from '../ports.js';
 import type { Compared, ProvinceReport, SchemeFigure } from '../report/province-report.js';
 import { AreaFigures, type BenefitFigures, type ClaimFigures, type InspectionFigures, type Participants } from './area-figures.js';
 import { areaScope } from './area-scope.js';
@@ -63,8 +63,8 @@ export interface PlanProgress {
 }
 
 export interface ReadModelQueriesOptions {
-  areas: AreaLookup;
-  lateInterest: LateInterest;
+  areas: ReadModelAreas;
+  lateInterest: LateInterestRule;
   /** Today's business date, for `asOf`/`to` left out by the caller; UTC today by default. */
   today?: () => IsoDate;
 }
@@ -76,8 +76,8 @@ export interface ReadModelQueriesOptions {
  * area or plan, which the HTTP layer answers with 404.
  */
 export class ReadModelQueries {
-  private readonly areas: AreaLookup;
-  private readonly lateInterest: LateInterest;
+  private readonly areas: ReadModelAreas;
+  private readonly lateInterest: LateInterestRule;
   private readonly today: () => IsoDate;
   private readonly arrearsRepository: ArrearsRepository;
   private readonly figures: AreaFigures;

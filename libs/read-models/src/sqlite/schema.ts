@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), po
 INSERT OR IGNORE INTO checkpoint (id, position, schema_version) VALUES (1, 0, ${SCHEMA_VERSION});
 
 CREATE TABLE IF NOT EXISTS employers (unit_code TEXT PRIMARY KEY, name TEXT NOT NULL, ${PLACE}, tax_code TEXT,
-  registered_on TEXT NOT NULL, ${FACT});
+  registered_on TEXT NOT NULL, event_id TEXT NOT NULL UNIQUE, position INTEGER NOT NULL, recorded_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS employers_province ON employers (province);
 CREATE INDEX IF NOT EXISTS employers_area ON employers (area_code);
 

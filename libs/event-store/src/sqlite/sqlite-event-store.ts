@@ -1,0 +1,331 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  BatchConflictError,
+  KeyAlreadyClaimedError,
+  WrongExpectedRevisionError,
+  type AppendRequest,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevision,
+  type KeyClaim,
+  type KeyRecord,
+  type LogPosition,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type StreamRevision,
+} from '../event-store.port.js';
+import { canonicalJson, GENESIS_HASH, hashCanonicalParts } from '../hash-chain.js';
+import { iterateAll } from '../iterate-all.js';
+import { migrate } from './schema.js';
+import { guarded } from './sqlite-errors.js';
+
+export interface SqliteEventStoreOptions {
+  /** How long a writer waits for another connection's write lock before StoreUnavailableError. */
+  busyTimeoutMs?: number;
+}
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface StreamRow {
+  revision: number;
+  last_hash: string;
+}
+
+interface KeyRow {
+  command_key: string;
+  content_hash: string;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  position: number;
+}
+
+const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
+/** SQLite reads a negative LIMIT as "no limit". */
+const NO_LIMIT = -1;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so every method
+ * has a `…Sync` twin for bulk work; the async methods of the port simply wrap them.
+ *
+ * Every append runs in a `BEGIN IMMEDIATE` transaction, which takes the file's write lock before reading
+ * the stream's revision. Writers from other connections or processes therefore queue (up to
+ * busy_timeout) instead of deciding on stale data, and positions follow commit order.
+ *
+ * `data` and `metadata` are stored as canonical JSON text (see hash-chain.ts): the stored text of `data`
+ * is exactly what the hash covers, and reading it back with JSON.parse gives the same values (amount
+ * strings stay strings, integers stay integers). Only members that are `undefined` are dropped, as in
+ * any JSON.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements;
+  private readonly typedReadStatements = new Map<number, Database.Statement<unknown[], EventRow>>();
+  private readonly appendTransaction;
+  private readonly appendManyTransaction;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = {
+      selectStream: db.prepare<[string], StreamRow>('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
+      upsertStream: db.prepare<[string, number, string]>(
+        `INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
+         ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
+      ),
+      selectKey: db.prepare<[string], KeyRow>('SELECT * FROM command_keys WHERE command_key = ?'),
+      upsertKey: db.prepare<[string, string, string, string, number, number]>(
+        `INSERT INTO command_keys (command_key, content_hash, event_id, stream_id, revision, position)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (command_key) DO UPDATE SET content_hash = excluded.content_hash, event_id = excluded.event_id,
+           stream_id = excluded.stream_id, revision = excluded.revision, position = excluded.position`,
+      ),
+      insertEvent: db.prepare<[string, string, number, string, string, string]>(
+        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      selectStreamEvents: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      ),
+      selectAll: db.prepare<[number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
+      ),
+      selectEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
+      selectHead: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
+    };
+    this.appendTransaction = db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    this.appendManyTransaction = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request, index) => {
+        try {
+          return this.appendInTransaction(request);
+        } catch (error) {
+          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) {
+            throw new BatchConflictError(index, error);
+          }
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** Opens (creating the directory, file and schema when needed) the store kept in `filePath`. */
+  static open(filePath: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    return guarded(() => {
+      if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
+      const db = new Database(filePath, { timeout: busyTimeoutMs });
+      try {
+        db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+        db.pragma('journal_mode = WAL');
+        // In WAL mode better-sqlite3 (and SQLite) would accept NORMAL, which may lose the last
+        // acknowledged commits on power loss; a ledger must not, so every commit is synced.
+        db.pragma('synchronous = FULL');
+        db.pragma('foreign_keys = ON');
+        migrate(db);
+        return new SqliteEventStore(db);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    });
+  }
+
+  // ---- writes ----
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    return this.appendSync(request);
+  }
+
+  async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
+    return this.appendManySync(requests);
+  }
+
+  appendSync(request: AppendRequest): AppendResult {
+    return guarded(() => this.appendTransaction.immediate(request));
+  }
+
+  /** All requests in one transaction: all or nothing; a conflict throws BatchConflictError naming its index. */
+  appendManySync(requests: readonly AppendRequest[]): AppendResult[] {
+    if (requests.length === 0) return [];
+    return guarded(() => this.appendManyTransaction.immediate(requests));
+  }
+
+  // ---- reads ----
+
+  async readStream(streamId: string, options?: { fromRevision?: StreamRevision; limit?: number }): Promise<RecordedEvent[]> {
+    return this.readStreamSync(streamId, options);
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.readAllSync(options);
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    return this.headPositionSync();
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    return this.findEventSync(eventId);
+  }
+
+  async findKey(commandKey: string): Promise<KeyRecord | undefined> {
+    return this.findKeySync(commandKey);
+  }
+
+  readStreamSync(streamId: string, options: { fromRevision?: StreamRevision; limit?: number } = {}): RecordedEvent[] {
+    const rows = guarded(() =>
+      this.statements.selectStreamEvents.all(streamId, options.fromRevision ?? 0, options.limit ?? NO_LIMIT),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  /** Events with position ≥ fromPosition (default 1) in commit order; an empty `types` list means no filter. */
+  readAllSync(options: ReadAllOptions = {}): RecordedEvent[] {
+    const fromPosition = options.fromPosition ?? 1;
+    const limit = options.limit ?? NO_LIMIT;
+    const types = options.types ?? [];
+    const rows = guarded(() =>
+      types.length === 0
+        ? this.statements.selectAll.all(fromPosition, limit)
+        : this.typedReadStatement(types.length).all(fromPosition, ...types, limit),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  headPositionSync(): LogPosition {
+    return guarded(() => this.statements.selectHead.get()!.head);
+  }
+
+  findEventSync(eventId: string): RecordedEvent | undefined {
+    const row = guarded(() => this.statements.selectEvent.get(eventId));
+    return row && toRecordedEvent(row);
+  }
+
+  findKeySync(commandKey: string): KeyRecord | undefined {
+    const row = guarded(() => this.statements.selectKey.get(commandKey));
+    return row && toKeyRecord(row);
+  }
+
+  /** Lazy pages of the global log from `fromPosition` on (see iterate-all.ts). */
+  iterateAll(fromPosition: LogPosition = 1, batchSize = 1000, types?: string[]): AsyncGenerator<RecordedEvent[]> {
+    return iterateAll(this, { fromPosition, batchSize, types });
+  }
+
+  /** This connection's durability settings, for diagnostics (`socai verify`, health) and tests. */
+  settings(): { journalMode: string; synchronous: number; busyTimeoutMs: number; foreignKeys: boolean; schemaVersion: number } {
+    return guarded(() => ({
+      journalMode: this.db.pragma('journal_mode', { simple: true }) as string,
+      synchronous: this.db.pragma('synchronous', { simple: true }) as number,
+      busyTimeoutMs: this.db.pragma('busy_timeout', { simple: true }) as number,
+      foreignKeys: this.db.pragma('foreign_keys', { simple: true }) === 1,
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+    }));
+  }
+
+  async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  closeSync(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- the append itself, inside a transaction ----
+
+  private appendInTransaction(request: AppendRequest): AppendResult {
+    const { streamId, events, claim } = request;
+    const stream = this.statements.selectStream.get(streamId);
+    checkExpectedRevision(streamId, request.expectedRevision, stream?.revision);
+    if (claim) this.checkClaim(claim);
+
+    let revision = stream?.revision ?? -1;
+    if (events.length === 0) {
+      if (claim) throw new TypeError(`append to ${streamId}: a key claim needs at least one event`);
+      return { streamId, revision, position: this.statements.selectHead.get()!.head, events: [] };
+    }
+
+    let prevHash = stream?.last_hash ?? GENESIS_HASH;
+    let position = 0;
+    const recorded: RecordedEvent[] = new Array(events.length);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      if (event.metadata.eventId !== event.eventId) {
+        throw new TypeError(`event ${event.eventId}: metadata.eventId is ${event.metadata.eventId}`);
+      }
+      revision += 1;
+      // Whatever hashes a caller may have left in the metadata are replaced by the store's own.
+      const { hash: _hash, prevHash: _prevHash, ...context } = event.metadata as typeof event.metadata & Partial<EventMetadata>;
+      const dataJson = canonicalJson(event.data);
+      const hash = hashCanonicalParts(streamId, revision, event.eventId, event.type, dataJson, canonicalJson({ ...context, prevHash }));
+      const metadata: EventMetadata = { ...context, prevHash, hash };
+      const result = this.statements.insertEvent.run(event.eventId, streamId, revision, event.type, dataJson, canonicalJson(metadata));
+      position = Number(result.lastInsertRowid);
+      recorded[i] = { eventId: event.eventId, type: event.type, streamId, revision, position, data: event.data, metadata };
+      prevHash = hash;
+    }
+
+    this.statements.upsertStream.run(streamId, revision, prevHash);
+    if (claim) {
+      // The key names the last event of the append: that is the one a retried command answers with.
+      const last = recorded[recorded.length - 1]!;
+      this.statements.upsertKey.run(claim.commandKey, claim.contentHash, last.eventId, streamId, revision, position);
+    }
+    return { streamId, revision, position, events: recorded };
+  }
+
+  private checkClaim(claim: KeyClaim): void {
+    const existing = this.statements.selectKey.get(claim.commandKey);
+    if (existing && existing.event_id !== claim.releasing) throw new KeyAlreadyClaimedError(toKeyRecord(existing));
+  }
+
+  private typedReadStatement(typeCount: number): Database.Statement<unknown[], EventRow> {
+    let statement = this.typedReadStatements.get(typeCount);
+    if (!statement) {
+      const placeholders = new Array(typeCount).fill('?').join(', ');
+      statement = this.db.prepare<unknown[], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND type IN (${placeholders}) ORDER BY position LIMIT ?`,
+      );
+      this.typedReadStatements.set(typeCount, statement);
+    }
+    return statement;
+  }
+}
+
+function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: StreamRevision | undefined): void {
+  if (expected === 'any') return;
+  if (expected === 'no_stream') {
+    if (actual !== undefined) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    return;
+  }
+  if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+  };
+}
+
+function toKeyRecord(row: KeyRow): KeyRecord {
+  return {
+    commandKey: row.command_key,
+    contentHash: row.content_hash,
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+  };
+}

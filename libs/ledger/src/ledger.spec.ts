@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addMoney, type Command } from '#domain';
+import { SqliteEventStore } from '#event-store';
+import { AreaNotAllowedError, IdempotencyConflictError } from './errors.js';
+import { Ledger } from './ledger.js';
+import { paymentsFromLog } from './payments-from-log.js';
+import { loadAreaDirectory } from './reference-data.js';
+
+const clerk = { actor: 'clerk-465', role: 'clerk', source: 'http' as const, areas: ['465'] };
+const register: Command = { command: 'RegisterEmployer', data: { unitCode: 'QT00001', name: 'Công ty Gỗ Hướng Hóa', areaCode: '465', registeredOn: '2022-01-05' } };
+const payment = (n: number): Command => ({
+  command: 'CollectContribution',
+  data: { receiptNo: `R-${n}`, payer: { kind: 'employer', unitCode: 'QT00001' }, amount: String(1_000_000 + n), collectedOn: '2023-06-20' },
+});
+
+describe('Ledger (load → decide → append) on a real SQLite store', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let ledger: Ledger;
+  const areas = loadAreaDirectory();
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'socai-ledger-'));
+    store = SqliteEventStore.open(join(dir, 'events.sqlite'));
+    ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store), clock: () => new Date('2023-06-21T03:00:00Z') });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records the metadata of the context: actor, role, source, correlation, causation, key, schema version', async () => {
+    const outcome = await ledger.execute(register, { ...clerk, correlationId: 'corr-1', causationId: 'req-1' });
+    expect(outcome).toEqual({ status: 'created', result: { eventId: expect.any(String), type: 'EmployerRegistered', streamId: 'employer-QT00001', revision: 0, position: 1 } });
+    const [event] = await store.readStream('employer-QT00001');
+    expect(event.metadata).toEqual({
+      eventId: outcome.result.eventId, recordedAt: '2023-06-21T03:00:00.000Z', actor: 'clerk-465', role: 'clerk', source: 'http',
+      correlationId: 'corr-1', causationId: 'req-1', commandKey: 'RegisterEmployer:QT00001', schemaVersion: 1,
+      prevHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it('answers a repeated command with the original result and a changed one with a conflict, writing nothing', async () => {
+    const first = await ledger.execute(register, clerk);
+    expect(await ledger.execute(register, clerk)).toEqual({ status: 'duplicate', result: first.result });
+    await expect(ledger.execute({ ...register, data: { ...register.data, name: 'Khác' } } as Command, clerk)).rejects.toBeInstanceOf(IdempotencyConflictError);
+    expect(await store.headPosition()).toBe(1);
+  });
+
+  it('never writes outside the key’s areas', async () => {
+    await expect(ledger.execute(register, { ...clerk, areas: ['469'] })).rejects.toBeInstanceOf(AreaNotAllowedError);
+    expect((await ledger.execute(register, { ...clerk, areas: ['45'] })).status).toBe('created');
+  });
+
+  it('keeps every one of 64 concurrent payments to one employer exactly once, in distinct revisions', async () => {
+    await ledger.execute(register, clerk);
+    const commands = Array.from({ length: 64 }, (_, n) => payment(n));
+    // Each payment is sent twice at once: the second of each pair must be answered as a duplicate.
+    const outcomes = await Promise.all([...commands, ...commands].map((command) => ledger.execute(command, clerk)));
+    expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(64);
+    expect(outcomes.filter((o) => o.status === 'duplicate')).toHaveLength(64);
+    const events = await store.readStream('employer-QT00001');
+    expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 65 }, (_, n) => n));
+    const total = addMoney(...events.slice(1).map((e) => (e.data as { amount: string }).amount));
+    // 64 × 1,000,000 + (0 + 1 + … + 63) = 64,002,016 đ
+    expect(total).toBe('64002016');
+  });
+
+  it('two ledgers on one store file (two processes) both make progress without losing a payment', async () => {
+    await ledger.execute(register, clerk);
+    const otherStore = SqliteEventStore.open(join(dir, 'events.sqlite'));
+    const other = new Ledger({ store: otherStore, areas, ledgerPayments: paymentsFromLog(otherStore) });
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 ? ledger : other).execute(payment(n), clerk)));
+    const events = await store.readStream('employer-QT00001');
+    expect(events).toHaveLength(21);
+    await otherStore.close();
+  });
+});

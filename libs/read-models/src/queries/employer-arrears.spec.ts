@@ -1,0 +1,148 @@
+import { EventLog, fundsOf, headcount } from '../testing/event-log.js';
+import { contractScenario } from '../testing/contract-scenario.js';
+import { readModelsHarness } from '../testing/read-models-harness.js';
+
+/** An employer of Bạc Liêu (district 954) with monthly assessments of `due` đồng, due at the end of the month (pre-2025 rule). */
+function employerWith(periods: { period: string; due: string; dueDate: string; assessedOn?: string }[], unitCode = 'BL00002') {
+  const log = new EventLog();
+  log.record('EmployerRegistered', { unitCode, name: 'Công ty TNHH Giá Rai', areaCode: '959', registeredOn: '2015-01-01' });
+  const assessed = periods.map((p) =>
+    log.record('ContributionAssessed', {
+      unitCode, areaCode: '959', period: p.period, headcount: headcount(5), payroll: '1', unemploymentPayroll: '1',
+      assessedOn: p.assessedOn ?? `${p.period}-01`, dueDate: p.dueDate, funds: fundsOf(p.due), due: p.due,
+    }),
+  );
+  const pay = (receiptNo: string, amount: string, collectedOn: string, period?: string) =>
+    log.record('ContributionCollected', {
+      receiptNo, payer: { kind: 'employer', unitCode, ...(period ? { period } : {}) }, amount, collectedOn, areaCode: '959',
+    });
+  return { log, assessed, pay };
+}
+
+async function arrearsOf(log: EventLog, unitCode: string, asOf: string) {
+  const h = readModelsHarness();
+  await h.project(log);
+  const result = h.queries.employerArrears(unitCode, asOf);
+  h.store.close();
+  return result;
+}
+
+describe('employer arrears', () => {
+  it('contract check: BL00001 on 2021-07-31 owes June (16,000,000), 31 days late, after FIFO settled May', async () => {
+    const { log, may, june, receipt } = contractScenario();
+    const a = (await arrearsOf(log, 'BL00001', '2021-07-31'))!;
+    expect(a).toMatchObject({
+      unitCode: 'BL00001', name: 'Công ty Thủy sản Bạc Liêu', areaCode: '954', status: 'active', asOf: '2021-07-31',
+      due: '32000000', paid: '16000000', outstanding: '16000000', overdue: '16000000', credit: '0',
+      oldestUnpaidPeriod: '2021-06', monthsOverdue: 1, bucket: '1-to-3-months',
+      // QĐ 595 charges the first month once 30 days have passed, at the k of 2021, which is not configured.
+      interest: '0', interestComputed: false,
+    });
+    expect(a.periods).toEqual([
+      { period: '2021-05', due: '16000000', paid: '16000000', outstanding: '0', dueDate: '2021-05-31', daysLate: 0, interest: '0' },
+      { period: '2021-06', due: '16000000', paid: '0', outstanding: '16000000', dueDate: '2021-06-30', daysLate: 31, interest: '0' },
+    ]);
+    expect(a.trace.map((t) => [t.position, t.eventId, t.type, t.amount, t.effect])).toEqual([
+      [may.position, may.eventId, 'ContributionAssessed', '16000000', 'assessed'],
+      [june.position, june.eventId, 'ContributionAssessed', '16000000', 'assessed'],
+      [receipt.position, receipt.eventId, 'ContributionCollected', '16000000', 'collected'],
+      [12, log.events[11].eventId, 'EmployerStatusChanged', null, 'status'],
+    ]);
+    expect(a.trace[0].recordedAt).toBe(may.metadata.recordedAt);
+  });
+
+  it('a payment naming its period settles that period first and the excess FIFO', async () => {
+    const { log, pay } = employerWith([
+      { period: '2021-05', due: '16000000', dueDate: '2021-05-31' },
+      { period: '2021-06', due: '16000000', dueDate: '2021-06-30' },
+    ]);
+    pay('R-1', '20000000', '2021-06-10', '2021-06');
+    const a = (await arrearsOf(log, 'BL00002', '2021-07-31'))!;
+    expect(a.periods.map((p) => [p.period, p.paid, p.outstanding, p.daysLate])).toEqual([
+      ['2021-05', '4000000', '12000000', 61],
+      ['2021-06', '16000000', '0', 0],
+    ]);
+    expect([a.overdue, a.oldestUnpaidPeriod, a.bucket]).toEqual(['12000000', '2021-05', '1-to-3-months']);
+  });
+
+  it('partial payments reduce the oldest period; an overpayment stays as credit', async () => {
+    const { log, pay } = employerWith([
+      { period: '2021-01', due: '10000000', dueDate: '2021-01-31' },
+      { period: '2021-02', due: '10000000', dueDate: '2021-02-28' },
+    ]);
+    pay('R-1', '3000000', '2021-02-05');
+    pay('R-2', '4000000', '2021-02-10');
+    const partly = (await arrearsOf(log, 'BL00002', '2021-03-10'))!;
+    expect(partly.periods.map((p) => [p.period, p.paid, p.outstanding, p.daysLate])).toEqual([
+      ['2021-01', '7000000', '3000000', 38],
+      ['2021-02', '0', '10000000', 10],
+    ]);
+    expect([partly.outstanding, partly.overdue, partly.monthsOverdue, partly.bucket]).toEqual(['13000000', '13000000', 2, '1-to-3-months']);
+
+    pay('R-3', '15000000', '2021-03-15');
+    const settled = (await arrearsOf(log, 'BL00002', '2021-03-31'))!;
+    expect([settled.paid, settled.outstanding, settled.overdue, settled.credit, settled.bucket, settled.oldestUnpaidPeriod]).toEqual([
+      '22000000', '0', '0', '2000000', 'current', null,
+    ]);
+  });
+
+  it('an employer dissolved on asOf that still owes is hard to collect; before that, it is bucketed by age', async () => {
+    const { log } = employerWith([{ period: '2021-03', due: '5000000', dueDate: '2021-03-31' }]);
+    log.record('EmployerStatusChanged', { unitCode: 'BL00002', areaCode: '959', status: 'dissolved', effectiveOn: '2021-04-15', reason: 'Giải thể' });
+    const after = (await arrearsOf(log, 'BL00002', '2021-04-20'))!;
+    expect([after.status, after.bucket, after.overdue]).toEqual(['dissolved', 'hard-to-collect', '5000000']);
+    const before = (await arrearsOf(log, 'BL00002', '2021-04-10'))!;
+    expect([before.status, before.bucket, before.periods[0].daysLate]).toEqual(['active', 'under-1-month', 10]);
+  });
+
+  it('daily regime (Luật BHXH 2024): 100,000,000 for 2025-07 due 2025-08-31, 30 days late on 2025-09-30 → 900,000', async () => {
+    const { log } = employerWith([{ period: '2025-07', due: '100000000', dueDate: '2025-08-31', assessedOn: '2025-08-01' }]);
+    const a = (await arrearsOf(log, 'BL00002', '2025-09-30'))!;
+    expect(a.periods).toEqual([
+      { period: '2025-07', due: '100000000', paid: '0', outstanding: '100000000', dueDate: '2025-08-31', daysLate: 30, interest: '900000' },
+    ]);
+    expect([a.interest, a.interestComputed, a.bucket]).toEqual(['900000', true, 'under-1-month']);
+  });
+
+  it('monthly regime (QĐ 595 art. 37): 10,000,000 for 2017-03, 60 days late → 2 × (8,593,750 × 1.317% + 1,406,250 × 0.967%) = 253,556', async () => {
+    const { log } = employerWith([{ period: '2017-03', due: '10000000', dueDate: '2017-03-31' }]);
+    const a = (await arrearsOf(log, 'BL00002', '2017-05-30'))!;
+    expect([a.interest, a.interestComputed, a.periods[0].daysLate, a.bucket]).toEqual(['253556', true, 60, '1-to-3-months']);
+  });
+
+  it('as of a past date, later assessments and payments do not count', async () => {
+    const { log } = contractScenario();
+    const a = (await arrearsOf(log, 'BL00001', '2021-06-05'))!;
+    expect([a.due, a.paid, a.outstanding, a.overdue, a.monthsOverdue, a.bucket]).toEqual(['32000000', '0', '32000000', '16000000', 1, 'under-1-month']);
+    expect(a.periods.map((p) => p.daysLate)).toEqual([5, 0]);
+    expect(a.trace.map((t) => t.effect)).toEqual(['assessed', 'assessed']);
+    const early = (await arrearsOf(log, 'BL00001', '2021-05-15'))!;
+    expect([early.due, early.overdue, early.bucket]).toEqual(['16000000', '0', 'current']);
+  });
+
+  it('a reversed payment stops counting from its reversal date, and the trace shows it', async () => {
+    const { log, receipt } = contractScenario();
+    const reversal = log.reverse(receipt, '2021-07-05', 'Nhầm đơn vị');
+    const before = (await arrearsOf(log, 'BL00001', '2021-07-01'))!;
+    expect([before.paid, before.outstanding]).toEqual(['16000000', '16000000']);
+    const after = (await arrearsOf(log, 'BL00001', '2021-07-31'))!;
+    expect([after.paid, after.outstanding, after.overdue, after.oldestUnpaidPeriod, after.monthsOverdue]).toEqual([
+      '0', '32000000', '32000000', '2021-05', 2,
+    ]);
+    expect(after.bucket).toBe('1-to-3-months');
+    expect(after.trace.at(-1)).toMatchObject({ position: reversal.position, eventId: reversal.eventId, type: 'EntryReversed', amount: '16000000', effect: 'reversed' });
+  });
+
+  it('a reversed assessment frees its period: nothing is owed for June', async () => {
+    const { log, june } = contractScenario();
+    log.reverse(june, '2021-07-10');
+    const a = (await arrearsOf(log, 'BL00001', '2021-07-31'))!;
+    expect([a.due, a.paid, a.outstanding, a.overdue, a.bucket]).toEqual(['16000000', '16000000', '0', '0', 'current']);
+    expect(a.periods.map((p) => p.period)).toEqual(['2021-05']);
+  });
+
+  it('an unknown employer has no arrears (the API answers 404)', async () => {
+    const { log } = contractScenario();
+    expect(await arrearsOf(log, 'NOPE001', '2021-07-31')).toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+import { formatCount, formatDate, formatMoney, formatPercent } from './vi-format.js';
+
+describe('Vietnamese number formatting', () => {
+  it.each([
+    ['1380103000000', '1.380,103 tỷ đồng'],
+    ['1380102500000', '1.380,103 tỷ đồng'],
+    ['1380102499999', '1.380,102 tỷ đồng'],
+    ['735169000000', '735.169 triệu đồng'],
+    ['25597000000', '25.597 triệu đồng'],
+    ['1000000000', '1.000 triệu đồng'],
+    ['999999999', '999.999.999 đồng'],
+    ['848452815', '848.452.815 đồng'],
+    ['0', '0 đồng'],
+    ['-25597000000', '-25.597 triệu đồng'],
+    ['123456789012345678', '123.456.789,012 tỷ đồng'],
+  ])('formats %s đồng as %s', (amount, text) => {
+    expect(formatMoney(amount)).toBe(text);
+  });
+
+  it('formats counts, percentages and dates', () => {
+    expect([formatCount(708832), formatCount(1183620), formatCount(14), formatCount(-7375)]).toEqual(['708.832', '1.183.620', '14', '-7.375']);
+    expect([formatPercent(16.44), formatPercent(95.6), formatPercent(3.61), formatPercent(100), formatPercent(1234.5)]).toEqual([
+      '16,44%', '95,6%', '3,61%', '100%', '1.234,5%',
+    ]);
+    expect(formatDate('2021-06-30')).toBe('30/6/2021');
+  });
+});
