@@ -1,4 +1,3 @@
-import { ApiHideProperty } from '@nestjs/swagger';
 import { CountField, DateField, MoneyField, MonthField, NestedField, UnitCodeField } from './field-decorators.js';
 
 /** Participants on the payroll of the period, per scheme. */
@@ -18,8 +17,7 @@ export class HeadcountDto {
  * period. Over HTTP the unit code is the path's `{unitCode}`, merged into the data before validation.
  */
 export class AssessContributionDto {
-  @ApiHideProperty()
-  @UnitCodeField()
+  @UnitCodeField({}, { hidden: true })
   unitCode: string;
 
   @MonthField({ description: 'The month assessed; one assessment per employer and month.' })

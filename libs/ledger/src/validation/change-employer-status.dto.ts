@@ -1,4 +1,3 @@
-import { ApiHideProperty } from '@nestjs/swagger';
 import { EMPLOYER_STATUSES, type EmployerStatus } from '#domain';
 import { DateField, EnumField, TextField, UnitCodeField } from './field-decorators.js';
 import { MAX_REASON_LENGTH } from './field-rules.js';
@@ -8,8 +7,7 @@ import { MAX_REASON_LENGTH } from './field-rules.js';
  * before validation, so it is hidden from the documented body; an import line carries it in `data`.
  */
 export class ChangeEmployerStatusDto {
-  @ApiHideProperty()
-  @UnitCodeField()
+  @UnitCodeField({}, { hidden: true })
   unitCode: string;
 
   @EnumField(EMPLOYER_STATUSES, { description: 'The status from `effectiveOn` on.' })

@@ -53,6 +53,8 @@ export function Rule(rule: FieldRule, options?: ValidationOptions): PropertyDeco
 export interface FieldOptions {
   /** Optional fields may be absent (or null, which counts as absent). */
   optional?: boolean;
+  /** Validated but not documented: a nested route's path parameter, merged into the data. */
+  hidden?: boolean;
 }
 
 type Api = ApiPropertyOptions;
@@ -60,6 +62,7 @@ type Api = ApiPropertyOptions;
 function field(rule: FieldRule, api: Api, options: FieldOptions = {}, nested?: NestedSpec, ...extra: PropertyDecorator[]): PropertyDecorator {
   const optional = options.optional === true;
   const described = DescribeField({ rule, optional, money: false, nested });
+  if (options.hidden) return applyDecorators(...(optional ? [IsOptional()] : []), Rule(rule), described, ...extra);
   if (optional) return applyDecorators(ApiPropertyOptional(api), IsOptional(), Rule(rule), described, ...extra);
   return applyDecorators(ApiProperty(api), Rule(rule), described, ...extra);
 }
@@ -73,14 +76,18 @@ export function CodeField(api: Api, options?: FieldOptions): PropertyDecorator {
   return TextField(MAX_CODE_LENGTH, api, options);
 }
 
-export function UnitCodeField(api: Api = {}): PropertyDecorator {
-  return field(UNIT_CODE_RULE, {
-    type: String,
-    pattern: UNIT_CODE.source,
-    example: 'TA0100A',
-    description: 'Employer unit code (mã đơn vị): 3 to 20 letters or digits.',
-    ...api,
-  });
+export function UnitCodeField(api: Api = {}, options?: FieldOptions): PropertyDecorator {
+  return field(
+    UNIT_CODE_RULE,
+    {
+      type: String,
+      pattern: UNIT_CODE.source,
+      example: 'TA0100A',
+      description: 'Employer unit code (mã đơn vị): 3 to 20 letters or digits.',
+      ...api,
+    },
+    options,
+  );
 }
 
 export function PersonIdField(api: Api = {}): PropertyDecorator {
@@ -158,7 +165,8 @@ export function MoneyField(api: Api, options: FieldOptions = {}): PropertyDecora
 
 /** A nested object validated by its own DTO (whose unknown fields are refused in turn). */
 export function NestedField(type: () => DtoClass, api: Api = {}): PropertyDecorator {
-  return field(OBJECT_RULE, { type, ...api }, {}, { kind: 'object', type }, ValidateNested(), Type(type));
+  // Swagger recognises a lazy type by the function's name being `type`, hence the wrapper.
+  return field(OBJECT_RULE, { type: () => type(), ...api }, {}, { kind: 'object', type }, ValidateNested(), Type(type));
 }
 
 /** A list of nested objects, each validated by its own DTO; `rule` checks the list itself. */

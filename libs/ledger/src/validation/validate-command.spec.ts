@@ -1,9 +1,15 @@
 import { validateCommand } from './validate-command.js';
 import { VALID_COMMANDS as cases } from './valid-commands.fixture.js';
 
+/**
+ * A copy made in this realm. Jest runs specs in a vm context where `structuredClone` returns objects
+ * of the outer realm, which class-transformer and class-validator (instanceof Object) misjudge.
+ */
+const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 describe('validateCommand accepts and normalises', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, { name, data, expected }) => {
-    const input = structuredClone(data);
+    const input = cloneJson(data);
     const result = validateCommand(name, input);
     expect(result).toEqual({ ok: true, command: { command: name, data: expected } });
     if (!result.ok) return;
