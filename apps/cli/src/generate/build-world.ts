@@ -1,4 +1,4 @@
-import { addMonths, lastDayOf, monthsInclusive, type Benefit, type IsoDate, type IsoMonth, type PayoutChannel } from '#domain';
+import { addMonths, monthsInclusive, type Benefit, type IsoDate, type IsoMonth, type PayoutChannel } from '#domain';
 import { provinceOf, type GeneratorDistrict } from './areas.js';
 import { Random } from './prng.js';
 import type { Scenario } from './scenarios.js';
@@ -6,9 +6,19 @@ import type { Employer, Facility, Person, PersonKind, World } from './world.js';
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month, without building a Date: this runs for nearly every line written. */
+function daysIn(month: IsoMonth): number {
+  const year = Number(month.slice(0, 4));
+  const index = Number(month.slice(5, 7)) - 1;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return index === 1 && leap ? 29 : DAYS_IN_MONTH[index];
+}
+
 /** A random day of a month, from `fromDay` to `toDay` (clamped to the month's length). */
 export function dayIn(random: Random, month: IsoMonth, fromDay: number, toDay: number): IsoDate {
-  const last = Number(lastDayOf(month).slice(8));
+  const last = daysIn(month);
   return `${month}-${pad(random.int(fromDay, Math.min(toDay, last)), 2)}`;
 }
 
@@ -18,11 +28,11 @@ function monthDuringRun(random: Random, scenario: Scenario): IsoMonth {
 }
 
 function districtPicker(scenario: Scenario) {
-  const provinces = scenario.provinces.map(({ code, weight }) => ({ value: provinceOf(code), weight }));
-  return (random: Random): GeneratorDistrict => {
-    const province = random.weighted(provinces);
-    return random.weighted(province.districts.map((district) => ({ value: district, weight: district.weight })));
-  };
+  const provinces = scenario.provinces.map(({ code, weight }) => ({
+    value: provinceOf(code).districts.map((district) => ({ value: district, weight: district.weight })),
+    weight,
+  }));
+  return (random: Random): GeneratorDistrict => random.weighted(random.weighted(provinces));
 }
 
 /** Most employers are small: headcount 3–10 for most, a few hundred for a few. */
@@ -80,6 +90,7 @@ function buildEmployers(scenario: Scenario): Employer[] {
       status: 'active',
       closing: false,
       outstanding: 0n,
+      lastDue: 0n,
     });
   }
   return employers;
@@ -132,11 +143,11 @@ function buildPersons(scenario: Scenario): Person[] {
     const sequence = perProvince.get(district.provinceCode) ?? 0;
     perProvince.set(district.provinceCode, sequence + 1);
     const kind = random.weighted<PersonKind>([
-      { value: 'beneficiary', weight: 15 },
-      { value: 'voluntary', weight: 12 },
-      { value: 'household', weight: 28 },
-      { value: 'employee', weight: 30 },
-      { value: 'student', weight: 15 },
+      { value: 'beneficiary', weight: 22 },
+      { value: 'voluntary', weight: 14 },
+      { value: 'household', weight: 26 },
+      { value: 'employee', weight: 26 },
+      { value: 'student', weight: 12 },
     ]);
     const joinsDuringRun = scenario.months > 1 && random.chance(kind === 'beneficiary' ? 100 : 200);
     const person: Person = {
@@ -162,7 +173,7 @@ function buildPersons(scenario: Scenario): Person[] {
       person.payday = random.int(2, 10);
     } else if (kind === 'voluntary' || kind === 'household') {
       person.cycleMonths = random.weighted(kind === 'voluntary'
-        ? [{ value: 1, weight: 30 }, { value: 3, weight: 30 }, { value: 6, weight: 20 }, { value: 12, weight: 20 }]
+        ? [{ value: 1, weight: 40 }, { value: 3, weight: 30 }, { value: 6, weight: 15 }, { value: 12, weight: 15 }]
         : [{ value: 3, weight: 30 }, { value: 6, weight: 30 }, { value: 12, weight: 40 }]);
       person.nextCoverFrom = joinsDuringRun ? person.joinMonth : addMonths(scenario.from, random.int(0, person.cycleMonths - 1));
       // Voluntary income: from the rural poverty line (1.5 million đồng) up, in steps of 50,000 đồng.
@@ -205,7 +216,10 @@ function buildFacilities(scenario: Scenario): Facility[] {
 
 export function buildWorld(scenario: Scenario): World {
   const persons = buildPersons(scenario);
-  const personsByProvince = new Map<string, number>();
-  for (const person of persons) personsByProvince.set(person.provinceCode, (personsByProvince.get(person.provinceCode) ?? 0) + 1);
-  return { employers: buildEmployers(scenario), persons, facilities: buildFacilities(scenario), personsByProvince };
+  const employers = buildEmployers(scenario);
+  const insuredByProvince = new Map<string, number>();
+  const count = (province: string, insured: number) => insuredByProvince.set(province, (insuredByProvince.get(province) ?? 0) + insured);
+  for (const person of persons) count(person.provinceCode, 1);
+  for (const employer of employers) count(employer.provinceCode, employer.headcount);
+  return { employers, persons, facilities: buildFacilities(scenario), insuredByProvince };
 }

@@ -80,7 +80,7 @@ const CLOSINGS: { value: { status: EmployerStatus; reason: string }; weight: num
 function maybeClose(planning: Planning, employer: Employer, month: IsoMonth): void {
   const { random } = planning;
   const defaulting = employer.defaultsFrom !== undefined && month > employer.defaultsFrom;
-  if (!random.chance(defaulting ? 40 : 1)) return;
+  if (!random.chance(defaulting ? 60 : 2)) return;
   employer.closing = true;
   const closing = random.weighted(CLOSINGS);
   const effectiveOn = dayIn(random, month, 5, 25);
@@ -103,10 +103,12 @@ export function planEmployers(planning: Planning, month: IsoMonth): void {
     const payroll = employer.salary * BigInt(employer.headcount);
     const unemploymentHeadcount = employer.headcount - employer.outsideUnemployment;
     const unemploymentPayroll = employer.salary * BigInt(unemploymentHeadcount);
-    const due = contributionDue(month, payroll, unemploymentPayroll);
+    const due = contributionDue(month, payroll, unemploymentPayroll, employer.headcount, unemploymentHeadcount);
     const headcount = { socialInsurance: employer.headcount, healthInsurance: employer.headcount, unemploymentInsurance: unemploymentHeadcount };
     agenda.add(`${month}-01`, () => {
       employer.outstanding += due;
+      employer.lastPeriod = month;
+      employer.lastDue = due;
       return {
         command: 'AssessContribution',
         data: {

@@ -29,7 +29,9 @@ export function planInspections(planning: Planning, month: IsoMonth): void {
     const unannounced = random.chance(250);
     agenda.add(inspectedOn, () => {
       if (employer.status !== 'active') return undefined;
-      const arrearsFound = employer.outstanding > 0n ? employer.outstanding : 0n;
+      // The month under way is not late yet (its due date is the month's end), so it is not found owing.
+      const notYetDue = employer.lastPeriod === month ? employer.lastDue : 0n;
+      const arrearsFound = employer.outstanding > notYetDue ? employer.outstanding - notYetDue : 0n;
       return {
         command: 'RecordInspection',
         data: { inspectionId: references.inspection(month.slice(0, 4)), unitCode: employer.unitCode, inspectedOn, unannounced, arrearsFound: arrearsFound.toString() },

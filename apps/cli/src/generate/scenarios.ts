@@ -57,7 +57,8 @@ export interface Scenario {
 /** The last month of a run of up to two years; longer runs end at the last month districts existed. */
 const TWO_YEAR_END: IsoMonth = '2024-12';
 const LAST_DISTRICT_MONTH: IsoMonth = '2025-06';
-const MAX_MONTHS = 240;
+/** The ledger's contribution rates start in January 2016; a run of 114 months ending June 2025 starts there. */
+const MAX_MONTHS = 114;
 
 function wholeNumberOption(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
   const chosen = value ?? fallback;

@@ -24,8 +24,11 @@ export interface Employer {
   status: EmployerStatus;
   /** A status change is planned; nothing more is planned for it. */
   closing: boolean;
-  /** Assessed minus collected so far, as written; what an inspection finds. */
+  /** Assessed minus collected so far, as written. */
   outstanding: bigint;
+  /** The latest period assessed and its due, which is not yet late while its month runs. */
+  lastPeriod?: IsoMonth;
+  lastDue: bigint;
 }
 
 export type PersonKind = 'beneficiary' | 'voluntary' | 'household' | 'employee' | 'student';
@@ -78,6 +81,9 @@ export interface World {
   employers: Employer[];
   persons: Person[];
   facilities: Facility[];
-  /** Per province: the number of persons living there, which sets how many visits its facilities see. */
-  personsByProvince: Map<string, number>;
+  /**
+   * Per province: the people insured for health, persons and employees alike, when the run starts,
+   * which sets how many visits its facilities see.
+   */
+  insuredByProvince: Map<string, number>;
 }
