@@ -1,4 +1,4 @@
-import { canonicalJson, computeEventHash, GENESIS_HASH, hashCanonicalParts, type HashableEvent } from './hash-chain.js';
+import { canonicalJson, computeEventHash, GENESIS_HASH, sealEvent, type HashableEvent } from './hash-chain.js';
 
 // Both expected values below were produced by the Python re-implementation quoted in hash-chain.ts,
 // so these tests also prove that an auditor's independent script agrees with the store.
@@ -51,6 +51,14 @@ describe('canonicalJson', () => {
     );
   });
 
+  it.each([
+    ['plain'], ['Bưu điện Hướng Hóa'], ['quote " and \\ backslash'], ['tab\tnew line\n'], ['\u0000\u001f\u007f'],
+    ['\u2028\u2029'], ['😀'], ['lone \ud800 surrogate'], ['\udfff'], [''],
+  ])('prints the string %j exactly as JSON.stringify does', (text) => {
+    expect(canonicalJson(text)).toBe(JSON.stringify(text));
+    expect(canonicalJson({ [text]: text })).toBe(`{${JSON.stringify(text)}:${JSON.stringify(text)}}`);
+  });
+
   it('does not depend on the order in which keys were inserted', () => {
     expect(canonicalJson({ b: { d: 1, c: 2 }, a: 3 })).toBe(canonicalJson({ a: 3, b: { c: 2, d: 1 } }));
   });
@@ -86,11 +94,18 @@ describe('computeEventHash', () => {
     expect(computeEventHash(changed as HashableEvent)).not.toBe(sampleHashFromPython);
   });
 
-  it('equals hashCanonicalParts over the canonical data and metadata texts (the store fast path)', () => {
+  it('sealEvent returns the same hash with the canonical texts to store, hash inserted at its sorted place', () => {
     const { hash: _hash, ...metadata } = sampleEvent.metadata;
-    expect(
-      hashCanonicalParts('employer-TA0001', 0, 'evt-1', 'ContributionCollected', canonicalJson(sampleEvent.data), canonicalJson(metadata)),
-    ).toBe(sampleHashFromPython);
+    const sealed = sealEvent({ ...sampleEvent, metadata });
+
+    expect(sealed.hash).toBe(sampleHashFromPython);
+    expect(sealed.dataJson).toBe(canonicalJson(sampleEvent.data));
+    expect(sealed.metadataJson).toBe(canonicalJson({ ...metadata, hash: sampleHashFromPython }));
+    expect(sealed.metadataJson).toContain(`"eventId":"evt-1","hash":"${sampleHashFromPython}","prevHash":"${GENESIS_HASH}"`);
+  });
+
+  it('sealEvent refuses metadata that already holds a hash', () => {
+    expect(() => sealEvent(sampleEvent)).toThrow(TypeError);
   });
 
   it('GENESIS_HASH is 64 zeros', () => {

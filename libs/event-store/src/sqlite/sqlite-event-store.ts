@@ -17,7 +17,7 @@ import {
   type RecordedEvent,
   type StreamRevision,
 } from '../event-store.port.js';
-import { canonicalJson, GENESIS_HASH, hashCanonicalParts } from '../hash-chain.js';
+import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { iterateAll } from '../iterate-all.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
@@ -82,6 +82,11 @@ export class SqliteEventStore implements EventStore {
          ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
       ),
       selectKey: db.prepare<[string], KeyRow>('SELECT * FROM command_keys WHERE command_key = ?'),
+      // A new claim is one statement: zero changes means the key is taken (the rare path reads who holds it).
+      insertKey: db.prepare<[string, string, string, string, number, number]>(
+        `INSERT INTO command_keys (command_key, content_hash, event_id, stream_id, revision, position)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (command_key) DO NOTHING`,
+      ),
       upsertKey: db.prepare<[string, string, string, string, number, number]>(
         `INSERT INTO command_keys (command_key, content_hash, event_id, stream_id, revision, position)
          VALUES (?, ?, ?, ?, ?, ?)
@@ -128,6 +133,10 @@ export class SqliteEventStore implements EventStore {
         // acknowledged commits on power loss; a ledger must not, so every commit is synced.
         db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
+        // Bulk appends touch index pages all over the file (event ids, command keys): a 64 MiB page cache
+        // and checkpoints every ~40 MiB of WAL instead of ~4 MiB measured about 30% faster imports.
+        db.pragma('cache_size = -65536');
+        db.pragma('wal_autocheckpoint = 10000');
         migrate(db);
         return new SqliteEventStore(db);
       } catch (error) {
@@ -243,7 +252,8 @@ export class SqliteEventStore implements EventStore {
     const { streamId, events, claim } = request;
     const stream = this.statements.selectStream.get(streamId);
     checkExpectedRevision(streamId, request.expectedRevision, stream?.revision);
-    if (claim) this.checkClaim(claim);
+    // A claim that releases a key is checked up front; a plain claim is checked when it is written.
+    if (claim?.releasing !== undefined) this.checkRelease(claim);
 
     let revision = stream?.revision ?? -1;
     if (events.length === 0) {
@@ -262,25 +272,28 @@ export class SqliteEventStore implements EventStore {
       revision += 1;
       // Whatever hashes a caller may have left in the metadata are replaced by the store's own.
       const { hash: _hash, prevHash: _prevHash, ...context } = event.metadata as typeof event.metadata & Partial<EventMetadata>;
-      const dataJson = canonicalJson(event.data);
-      const hash = hashCanonicalParts(streamId, revision, event.eventId, event.type, dataJson, canonicalJson({ ...context, prevHash }));
-      const metadata: EventMetadata = { ...context, prevHash, hash };
-      const result = this.statements.insertEvent.run(event.eventId, streamId, revision, event.type, dataJson, canonicalJson(metadata));
+      const metadata = { ...context, prevHash } as EventMetadata;
+      const sealed = sealEvent({ streamId, revision, eventId: event.eventId, type: event.type, data: event.data, metadata });
+      metadata.hash = sealed.hash;
+      const result = this.statements.insertEvent.run(event.eventId, streamId, revision, event.type, sealed.dataJson, sealed.metadataJson);
       position = Number(result.lastInsertRowid);
       recorded[i] = { eventId: event.eventId, type: event.type, streamId, revision, position, data: event.data, metadata };
-      prevHash = hash;
+      prevHash = sealed.hash;
     }
 
     this.statements.upsertStream.run(streamId, revision, prevHash);
     if (claim) {
       // The key names the last event of the append: that is the one a retried command answers with.
+      // Throwing here rolls back the events just inserted along with the rest of the transaction.
       const last = recorded[recorded.length - 1]!;
-      this.statements.upsertKey.run(claim.commandKey, claim.contentHash, last.eventId, streamId, revision, position);
+      const write = claim.releasing === undefined ? this.statements.insertKey : this.statements.upsertKey;
+      const { changes } = write.run(claim.commandKey, claim.contentHash, last.eventId, streamId, revision, position);
+      if (changes === 0) throw new KeyAlreadyClaimedError(toKeyRecord(this.statements.selectKey.get(claim.commandKey)!));
     }
     return { streamId, revision, position, events: recorded };
   }
 
-  private checkClaim(claim: KeyClaim): void {
+  private checkRelease(claim: KeyClaim): void {
     const existing = this.statements.selectKey.get(claim.commandKey);
     if (existing && existing.event_id !== claim.releasing) throw new KeyAlreadyClaimedError(toKeyRecord(existing));
   }
