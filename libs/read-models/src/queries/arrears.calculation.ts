@@ -1,4 +1,4 @@
-import { addMoney, compareMoney, Dec, daysBetween, minMoney, roundToDong, subMoney } from '#domain';
+import { Dec, daysBetween, roundToDong } from '#domain';
 import type { EmployerStatus, IsoDate, IsoMonth, Money } from '#domain';
 import type { LateInterestRule } from '../ports.js';
 
@@ -81,13 +81,13 @@ const standsOn = (fact: { reversedOn: IsoDate | null }, asOf: IsoDate) => fact.r
 export function statusOn(statuses: StatusFact[], asOf: IsoDate): EmployerStatus {
   const effective = statuses
     .filter((s) => s.effectiveOn <= asOf && standsOn(s, asOf))
-    .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || a.position - b.position);
+    .sort((a, b) => compareText(a.effectiveOn, b.effectiveOn) || a.position - b.position);
   // Registration makes an employer active until a status change says otherwise.
   return effective.at(-1)?.status ?? 'active';
 }
 
 export function bucketFor(status: EmployerStatus, outstanding: Money, oldestOverdueDaysLate: number | undefined): ArrearsBucket {
-  if (HARD_TO_COLLECT.includes(status) && compareMoney(outstanding, '0') > 0) return 'hard-to-collect';
+  if (HARD_TO_COLLECT.includes(status) && outstanding !== '0') return 'hard-to-collect';
   if (oldestOverdueDaysLate === undefined) return 'current';
   if (oldestOverdueDaysLate <= 30) return 'under-1-month';
   if (oldestOverdueDaysLate <= 90) return '1-to-3-months';
@@ -97,31 +97,36 @@ export function bucketFor(status: EmployerStatus, outstanding: Money, oldestOver
 /**
  * Settles the payments against the periods: a payment naming a period pays that period first,
  * everything else pays the oldest outstanding period first (FIFO, domain.md "Arrears"); what is
- * left after every period is credit.
+ * left after every period is credit. The arithmetic is BigInt: amounts are whole đồng, so it is as
+ * exact as decimal.js, and a worklist settles millions of payments.
  */
-function settle(assessments: AssessmentFact[], payments: PaymentFact[]): { paidByPeriod: Map<IsoMonth, Money>; credit: Money } {
-  const open = assessments.map((a) => ({ period: a.period, outstanding: a.due }));
-  const paidByPeriod = new Map<IsoMonth, Money>(assessments.map((a) => [a.period, '0']));
-  let credit: Money = '0';
-  const pay = (slot: { period: IsoMonth; outstanding: Money }, available: Money): Money => {
-    const used = minMoney(slot.outstanding, available);
-    slot.outstanding = subMoney(slot.outstanding, used);
-    paidByPeriod.set(slot.period, addMoney(paidByPeriod.get(slot.period)!, used));
-    return subMoney(available, used);
+function settle(assessments: AssessmentFact[], payments: PaymentFact[]): { paidByPeriod: Map<IsoMonth, bigint>; credit: bigint } {
+  const open = assessments.map((a) => ({ period: a.period, outstanding: BigInt(a.due) }));
+  const paidByPeriod = new Map<IsoMonth, bigint>(assessments.map((a) => [a.period, 0n]));
+  let credit = 0n;
+  const pay = (slot: { period: IsoMonth; outstanding: bigint }, available: bigint): bigint => {
+    const used = slot.outstanding < available ? slot.outstanding : available;
+    slot.outstanding -= used;
+    paidByPeriod.set(slot.period, paidByPeriod.get(slot.period)! + used);
+    return available - used;
   };
-  const ordered = [...payments].sort((a, b) => a.collectedOn.localeCompare(b.collectedOn) || a.position - b.position);
+  // Periods before `oldest` are settled; FIFO payments start there rather than rescanning the history.
+  let oldest = 0;
+  const ordered = [...payments].sort((a, b) => compareText(a.collectedOn, b.collectedOn) || a.position - b.position);
   for (const payment of ordered) {
-    let left = payment.amount;
+    let left = BigInt(payment.amount);
     const named = payment.namedPeriod ? open.find((slot) => slot.period === payment.namedPeriod) : undefined;
     if (named) left = pay(named, left);
-    for (const slot of open) {
-      if (compareMoney(left, '0') <= 0) break;
-      left = pay(slot, left);
-    }
-    credit = addMoney(credit, left);
+    while (oldest < open.length && open[oldest].outstanding === 0n) oldest++;
+    for (let i = oldest; i < open.length && left > 0n; i++) left = pay(open[i], left);
+    credit += left;
   }
   return { paidByPeriod, credit };
 }
+
+const sum = (values: bigint[]) => values.reduce((total, value) => total + value, 0n);
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface ArrearsOptions {
   /** Include periods and trace (one employer's page) or leave them out (worklists, totals). */
@@ -138,30 +143,35 @@ export function computeArrears(
 ): EmployerArrears {
   const assessments = facts.assessments
     .filter((a) => a.assessedOn <= asOf && standsOn(a, asOf))
-    .sort((a, b) => a.period.localeCompare(b.period) || a.position - b.position);
+    .sort((a, b) => compareText(a.period, b.period) || a.position - b.position);
   const payments = facts.payments.filter((p) => p.collectedOn <= asOf && standsOn(p, asOf));
   const { paidByPeriod, credit } = settle(assessments, payments);
 
   const periods: ArrearsPeriod[] = [];
   const notes: string[] = [];
   let interestComputed = true;
+  const outstandingOf = new Map<ArrearsPeriod, bigint>();
   for (const a of assessments) {
-    const paid = paidByPeriod.get(a.period)!;
-    const outstanding = subMoney(a.due, paid);
-    const late = compareMoney(outstanding, '0') > 0 && a.dueDate < asOf;
+    const paidAmount = paidByPeriod.get(a.period)!;
+    const outstandingAmount = BigInt(a.due) - paidAmount;
+    const paid = paidAmount.toString();
+    const outstanding = outstandingAmount.toString();
+    const late = outstandingAmount > 0n && a.dueDate < asOf;
     let interest: Money = '0';
     if (late && options.withInterest) {
-      const healthPortion = compareMoney(a.due, '0') > 0 ? roundToDong(new Dec(outstanding).times(a.health).div(a.due)) : '0';
+      const healthPortion = a.due !== '0' ? roundToDong(new Dec(outstanding).times(a.health).div(a.due)) : '0';
       const result = lateInterest({ overdue: outstanding, healthPortion, dueDate: a.dueDate, asOf });
       interest = result.amount;
       if (!result.computed) interestComputed = false;
       if (result.note) notes.push(`${a.period}: ${result.note}`);
     }
-    periods.push({ period: a.period, due: a.due, paid, outstanding, dueDate: a.dueDate, daysLate: late ? daysBetween(a.dueDate, asOf) : 0, interest });
+    const period = { period: a.period, due: a.due, paid, outstanding, dueDate: a.dueDate, daysLate: late ? daysBetween(a.dueDate, asOf) : 0, interest };
+    outstandingOf.set(period, outstandingAmount);
+    periods.push(period);
   }
 
   const overduePeriods = periods.filter((p) => p.daysLate > 0);
-  const outstanding = addMoney(...periods.map((p) => p.outstanding));
+  const outstanding = sum(periods.map((p) => outstandingOf.get(p)!)).toString();
   const status = statusOn(facts.statuses, asOf);
   const result: EmployerArrears = {
     unitCode: facts.unitCode,
@@ -169,15 +179,15 @@ export function computeArrears(
     areaCode: facts.areaCode,
     status,
     asOf,
-    due: addMoney(...periods.map((p) => p.due)),
-    paid: addMoney(...payments.map((p) => p.amount)),
+    due: sum(assessments.map((a) => BigInt(a.due))).toString(),
+    paid: sum(payments.map((p) => BigInt(p.amount))).toString(),
     outstanding,
-    overdue: addMoney(...overduePeriods.map((p) => p.outstanding)),
-    credit,
-    interest: addMoney(...periods.map((p) => p.interest)),
+    overdue: sum(overduePeriods.map((p) => outstandingOf.get(p)!)).toString(),
+    credit: credit.toString(),
+    interest: sum(periods.map((p) => BigInt(p.interest))).toString(),
     interestComputed,
     interestNotes: [...new Set(notes)],
-    oldestUnpaidPeriod: periods.find((p) => compareMoney(p.outstanding, '0') > 0)?.period ?? null,
+    oldestUnpaidPeriod: periods.find((p) => outstandingOf.get(p)! > 0n)?.period ?? null,
     monthsOverdue: overduePeriods.length,
     bucket: bucketFor(status, outstanding, overduePeriods[0]?.daysLate),
     periods: options.detailed ? periods : [],

@@ -10,6 +10,7 @@ import type { ReadAllOptions, RecordedEvent } from '#event-store';
  */
 export class EventLog {
   readonly events: RecordedEvent[] = [];
+  private readonly revisions = new Map<string, number>();
 
   record<T extends EventType>(type: T, data: EventDataByType[T], streamId = streamOf(type, data)): RecordedEvent<EventDataByType[T]> {
     const position = this.events.length + 1;
@@ -18,7 +19,7 @@ export class EventLog {
       eventId,
       type,
       streamId,
-      revision: this.events.filter((e) => e.streamId === streamId).length,
+      revision: this.nextRevision(streamId),
       position,
       data,
       metadata: {
@@ -37,6 +38,12 @@ export class EventLog {
     };
     this.events.push(event);
     return event;
+  }
+
+  private nextRevision(streamId: string): number {
+    const revision = this.revisions.get(streamId) ?? 0;
+    this.revisions.set(streamId, revision + 1);
+    return revision;
   }
 
   /** Reverses an earlier event, as the ledger's ReverseEntry would. */
