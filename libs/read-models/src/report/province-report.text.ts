@@ -1,7 +1,7 @@
 import { Dec } from '#domain';
 import type { Money } from '#domain';
 import type { Compared, ProvinceReport, SchemeFigure } from './province-report.js';
-import { formatCount, formatDate, formatMoney, formatPercent } from './vi-format.js';
+import { formatCount, formatDate, formatExactMoney, formatMoney, formatPercent } from './vi-format.js';
 
 /**
  * Renders a province report as Vietnamese prose in the style of a provincial press release
@@ -80,7 +80,7 @@ export function renderProvinceReportText(report: ProvinceReport): string {
   const inspections = report.inspections;
   lines.push(
     `Thanh tra, kiểm tra ${formatCount(inspections.count.value)} đơn vị (${formatCount(inspections.unannounced.value)} đơn vị kiểm tra đột xuất), ` +
-      `phát hiện số tiền chậm đóng ${formatMoney(inspections.arrearsFound.value)}.`,
+      `phát hiện số tiền chậm đóng ${formatExactMoney(inspections.arrearsFound.value)}.`,
   );
 
   const arrears = report.arrears;

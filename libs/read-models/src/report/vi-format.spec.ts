@@ -1,4 +1,4 @@
-import { formatCount, formatDate, formatMoney, formatPercent } from './vi-format.js';
+import { formatCount, formatDate, formatExactMoney, formatMoney, formatPercent } from './vi-format.js';
 
 describe('Vietnamese number formatting', () => {
   it.each([
@@ -8,13 +8,20 @@ describe('Vietnamese number formatting', () => {
     ['735169000000', '735.169 triệu đồng'],
     ['25597000000', '25.597 triệu đồng'],
     ['1000000000', '1.000 triệu đồng'],
-    ['999999999', '999.999.999 đồng'],
-    ['848452815', '848.452.815 đồng'],
+    ['999999999', '1.000 triệu đồng'],
+    ['999499999', '999,5 triệu đồng'],
+    ['19960000', '19,96 triệu đồng'],
+    ['4500000', '4,5 triệu đồng'],
+    ['999999', '999.999 đồng'],
     ['0', '0 đồng'],
     ['-25597000000', '-25.597 triệu đồng'],
     ['123456789012345678', '123.456.789,012 tỷ đồng'],
   ])('formats %s đồng as %s', (amount, text) => {
     expect(formatMoney(amount)).toBe(text);
+  });
+
+  it('states sums found owing to the đồng', () => {
+    expect(formatExactMoney('848452815')).toBe('848.452.815 đồng');
   });
 
   it('formats counts, percentages and dates', () => {

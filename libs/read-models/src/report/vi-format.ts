@@ -33,15 +33,22 @@ const THOUSAND_BILLION = new Dec('1e12');
 
 /**
  * An amount in the unit a provincial press release would use: from 1,000 tỷ upwards in tỷ with
- * three decimals ("1.380,103 tỷ đồng"), from 1 tỷ in whole triệu ("735.169 triệu đồng"), below
- * that in đồng ("848.452.815 đồng"). Rounding is half-up. The sign is kept for changes.
+ * three decimals ("1.380,103 tỷ đồng"), from 1 tỷ in whole triệu ("735.169 triệu đồng"), from
+ * 1 triệu in triệu with at most three decimals ("19,96 triệu đồng"), below that in đồng.
+ * Rounding is half-up. The sign is kept for changes.
  */
 export function formatMoney(amount: Money): string {
   const value = new Dec(amount);
   const size = value.abs();
   if (size.gte(THOUSAND_BILLION)) return `${viDecimal(value.div(BILLION).toFixed(3, Dec.ROUND_HALF_UP))} tỷ đồng`;
   if (size.gte(BILLION)) return `${viDecimal(value.div(MILLION).toFixed(0, Dec.ROUND_HALF_UP))} triệu đồng`;
-  return `${viDecimal(value.toFixed(0))} đồng`;
+  if (size.gte(MILLION)) return `${viDecimal(value.div(MILLION).toDecimalPlaces(3, Dec.ROUND_HALF_UP).toString())} triệu đồng`;
+  return formatExactMoney(amount);
+}
+
+/** An amount to the đồng, as a press release states sums found owing ("848.452.815 đồng"). */
+export function formatExactMoney(amount: Money): string {
+  return `${viDecimal(new Dec(amount).toFixed(0))} đồng`;
 }
 
 /** A business date as Vietnamese write it: 2021-06-30 → "30/6/2021". */
