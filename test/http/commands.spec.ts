@@ -88,7 +88,7 @@ describe('commands over HTTP', () => {
     const unknownField = await server.request('POST', '/api/employers', { ...employer, unitCode: 'X000001', extra: 1 });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.errors).toEqual([expect.objectContaining({ field: 'extra' })]);
-    const response = await fetch(`${server.url}/api/employers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"unitCode":' });
+    const response = await fetch(`${server.url}/api/employers`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` }, body: '{"unitCode":' });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
     const badStatus = await server.request('POST', '/api/employers/BL00001/status-changes', { status: 'sleeping', effectiveOn: '2023-07-01', reason: 'x' });
@@ -182,7 +182,7 @@ describe('commands over HTTP', () => {
   it('takes a statement as text/csv with the header row and query parameters', async () => {
     const csv = '\uFEFFpaymentRef;personId;amount\nP-1;9500000001;4.500.000\nP-2;9500000002;3.000.000\nP-3;9500000003;1.000.000\n';
     const response = await fetch(`${server.url}/api/payout-reconciliations?statementRef=CSV-1&month=2021-06&areaCode=954&agent=B%C6%B0u%20%C4%91i%E1%BB%87n`, {
-      method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv,
+      method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${server.adminKey}` }, body: csv,
     });
     const body = (await response.json()) as any;
     expect(response.status).toBe(201);

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LEDGER_COMMAND_HANDLERS, Ledger } from '#ledger';
 import { EventsController } from './audit/events.controller.js';
+import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/index.js';
 import { EmployersController } from './commands/employers.controller.js';
 import { FactsController } from './commands/facts.controller.js';
 import { CommandGateway } from './commands/command-gateway.js';
@@ -23,7 +24,7 @@ export class AppModule {
       imports: [CqrsModule.forRoot()],
       controllers: [
         HealthController, EmployersController, FactsController, PayoutReconciliationsController, ImportController, EventsController,
-        ...QUERY_CONTROLLERS,
+        ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS,
       ],
       providers: [
         { provide: SocaiRuntime, useValue: runtime },
@@ -32,6 +33,7 @@ export class AppModule {
         CommandGateway,
         ReadModelsGate,
         ...LEDGER_COMMAND_HANDLERS,
+        ...AUTH_PROVIDERS,
       ],
     };
   }

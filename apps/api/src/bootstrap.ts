@@ -29,6 +29,7 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
       .setDescription('Event-sourced ledger of social-insurance contributions and disbursements. Money is a decimal string of whole đồng.')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document);

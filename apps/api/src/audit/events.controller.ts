@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_TYPES } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { QueryParams } from '../queries/query-params.js';
+import { Access, AreaOf } from '../auth/index.js';
 import { SocaiRuntime } from '../runtime.js';
 
 const MAX_PAGE = 1_000;
@@ -17,6 +18,7 @@ function present(event: RecordedEvent) {
 export class EventsController {
   constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
 
+  @Access({ roles: ['auditor'], area: AreaOf.everywhere })
   @Get('streams/:streamId/events')
   @ApiOperation({ summary: 'One stream, from a revision, with data and full metadata' })
   async stream(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>) {
@@ -28,6 +30,7 @@ export class EventsController {
     return { streamId, events: events.map(present) };
   }
 
+  @Access({ roles: ['auditor'], area: AreaOf.everywhere })
   @Get('events')
   @ApiOperation({ summary: 'The global log from a position, paged; optional type filter' })
   async events(@Query() query: Record<string, unknown>) {

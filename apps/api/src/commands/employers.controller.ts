@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AssessContributionDto, ChangeEmployerStatusDto, RegisterEmployerDto } from '#ledger';
 import type { SocaiRequest } from '../common/request-context.js';
+import { Access, AreaOf } from '../auth/index.js';
 import { CommandGateway } from './command-gateway.js';
 import { CommandRoute } from './command-responses.js';
 
@@ -11,6 +12,7 @@ import { CommandRoute } from './command-responses.js';
 export class EmployersController {
   constructor(private readonly gateway: CommandGateway) {}
 
+  @Access({ roles: ['clerk'], area: AreaOf.bodyAreaCode })
   @Post()
   @ApiOperation({ summary: 'RegisterEmployer → EmployerRegistered (key: unitCode)' })
   @CommandRoute('RegisterEmployer', RegisterEmployerDto)
@@ -18,6 +20,7 @@ export class EmployersController {
     return this.gateway.record('RegisterEmployer', body, request, response);
   }
 
+  @Access({ roles: ['clerk'], area: AreaOf.employerParam('unitCode') })
   @Post(':unitCode/status-changes')
   @ApiOperation({ summary: 'ChangeEmployerStatus → EmployerStatusChanged (key: unitCode+status+effectiveOn)' })
   @CommandRoute('ChangeEmployerStatus', ChangeEmployerStatusDto)
@@ -25,6 +28,7 @@ export class EmployersController {
     return this.gateway.record('ChangeEmployerStatus', body, request, response, { unitCode });
   }
 
+  @Access({ roles: ['clerk'], area: AreaOf.employerParam('unitCode') })
   @Post(':unitCode/assessments')
   @ApiOperation({ summary: 'AssessContribution → ContributionAssessed (key: unitCode+period); dues computed from the rates in force' })
   @CommandRoute('AssessContribution', AssessContributionDto)

@@ -5,6 +5,7 @@ import {
   AssessClaimDto, AssignPlanDto, CollectContributionDto, IssueBookDto, IssueCardDto, PayBenefitDto, RecordInspectionDto, ReverseEntryDto,
 } from '#ledger';
 import type { SocaiRequest } from '../common/request-context.js';
+import { Access, AreaOf } from '../auth/index.js';
 import { CommandGateway } from './command-gateway.js';
 import { CommandRoute } from './command-responses.js';
 
@@ -14,6 +15,7 @@ import { CommandRoute } from './command-responses.js';
 export class FactsController {
   constructor(private readonly gateway: CommandGateway) {}
 
+  @Access({ roles: ['clerk'], area: AreaOf.collectionPayer })
   @Post('collections')
   @ApiOperation({ summary: "CollectContribution → ContributionCollected in the payer's stream (key: receiptNo)" })
   @CommandRoute('CollectContribution', CollectContributionDto)
@@ -21,6 +23,7 @@ export class FactsController {
     return this.gateway.record('CollectContribution', body, request, response);
   }
 
+  @Access({ roles: ['clerk'], area: AreaOf.bodyAreaCode })
   @Post('books')
   @ApiOperation({ summary: 'IssueBook → BookIssued (key: personId+issuedOn)' })
   @CommandRoute('IssueBook', IssueBookDto)
@@ -28,6 +31,7 @@ export class FactsController {
     return this.gateway.record('IssueBook', body, request, response);
   }
 
+  @Access({ roles: ['clerk'], area: AreaOf.bodyAreaCode })
   @Post('cards')
   @ApiOperation({ summary: 'IssueCard → CardIssued (key: cardNo+validFrom); no overlapping validity per person' })
   @CommandRoute('IssueCard', IssueCardDto)
@@ -35,6 +39,7 @@ export class FactsController {
     return this.gateway.record('IssueCard', body, request, response);
   }
 
+  @Access({ roles: ['clerk'], area: AreaOf.bodyAreaCode })
   @Post('benefit-payments')
   @ApiOperation({ summary: 'PayBenefit → BenefitPaid (key: paymentRef)' })
   @CommandRoute('PayBenefit', PayBenefitDto)
@@ -42,6 +47,7 @@ export class FactsController {
     return this.gateway.record('PayBenefit', body, request, response);
   }
 
+  @Access({ roles: ['clerk'], area: AreaOf.bodyAreaCode })
   @Post('claim-assessments')
   @ApiOperation({ summary: 'AssessClaim → ClaimAssessed (key: assessmentRef); approved ≤ requested' })
   @CommandRoute('AssessClaim', AssessClaimDto)
@@ -49,6 +55,7 @@ export class FactsController {
     return this.gateway.record('AssessClaim', body, request, response);
   }
 
+  @Access({ roles: ['clerk'], area: AreaOf.bodyAreaCode })
   @Post('plans')
   @ApiOperation({ summary: 'AssignPlan → PlanAssigned (key: year+areaCode+assignedOn)' })
   @CommandRoute('AssignPlan', AssignPlanDto)
@@ -56,6 +63,7 @@ export class FactsController {
     return this.gateway.record('AssignPlan', body, request, response);
   }
 
+  @Access({ roles: ['clerk', 'inspector'], area: AreaOf.employerInBody })
   @Post('inspections')
   @ApiOperation({ summary: 'RecordInspection → InspectionRecorded (key: inspectionId)' })
   @CommandRoute('RecordInspection', RecordInspectionDto)
@@ -63,6 +71,7 @@ export class FactsController {
     return this.gateway.record('RecordInspection', body, request, response);
   }
 
+  @Access({ roles: ['clerk'], area: AreaOf.reversedEvent })
   @Post('reversals')
   @ApiOperation({ summary: "ReverseEntry → EntryReversed in the reversed fact's stream (key: eventId); a fact is reversed once" })
   @CommandRoute('ReverseEntry', ReverseEntryDto)

@@ -3,6 +3,7 @@ import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagg
 import { createInterface } from 'node:readline';
 import { NdjsonImport } from '#ledger';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
+import { Access, AreaOf } from '../auth/index.js';
 import { SocaiRuntime } from '../runtime.js';
 
 @ApiTags('commands')
@@ -11,6 +12,7 @@ export class ImportController {
   constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
 
   /** Streams the body line by line, so a file of any size imports in bounded memory. */
+  @Access({ roles: ['clerk'], area: AreaOf.checkedByLedger })
   @Post()
   @HttpCode(200)
   @ApiConsumes('application/x-ndjson')

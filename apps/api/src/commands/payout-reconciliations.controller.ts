@@ -3,6 +3,7 @@ import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReconcilePayoutsDto } from '#ledger';
 import type { SocaiRequest } from '../common/request-context.js';
+import { Access, AreaOf } from '../auth/index.js';
 import { ValidationFailed } from '../common/http-errors.js';
 import { SocaiRuntime } from '../runtime.js';
 import { CommandGateway } from './command-gateway.js';
@@ -21,6 +22,7 @@ export class PayoutReconciliationsController {
     @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
   ) {}
 
+  @Access({ roles: ['clerk', 'finance'], area: AreaOf.bodyAreaCode })
   @Post()
   @ApiOperation({ summary: 'ReconcilePayouts → PayoutsReconciled (key: statementRef). JSON, or text/csv `paymentRef,personId,amount` with statementRef, month, areaCode, agent as query parameters' })
   @ApiConsumes('application/json', 'text/csv')

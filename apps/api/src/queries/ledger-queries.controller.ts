@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { todayUtc } from '#domain';
 import { renderProvinceReportText } from '#read-models';
+import { Access, AreaOf, EVERY_ROLE } from '../auth/index.js';
 import { NotFound } from '../common/http-errors.js';
 import { SocaiRuntime } from '../runtime.js';
 import { QueryParams } from './query-params.js';
@@ -23,6 +24,7 @@ export class LedgerQueriesController {
     return this.runtime.readModels.queries;
   }
 
+  @Access({ roles: EVERY_ROLE, area: AreaOf.param('areaCode') })
   @Get('areas/:areaCode/totals')
   @ApiOperation({ summary: 'Totals of a province or district over from..to; participants as of `to`' })
   async areaTotals(@Param('areaCode') areaCode: string, @Query() query: Record<string, unknown>) {
@@ -37,6 +39,7 @@ export class LedgerQueriesController {
     return totals;
   }
 
+  @Access({ roles: ['inspector', 'auditor'], area: AreaOf.employerParam('unitCode') })
   @Get('employers/:unitCode/arrears')
   @ApiOperation({ summary: "An employer's arrears as of a date, per period, with the trace of events behind every đồng" })
   async employerArrears(@Param('unitCode') unitCode: string, @Query() query: Record<string, unknown>) {
@@ -49,6 +52,7 @@ export class LedgerQueriesController {
     return arrears;
   }
 
+  @Access({ roles: ['inspector', 'auditor'], area: AreaOf.queryOrEverywhere('area') })
   @Get('arrears')
   @ApiOperation({ summary: 'Worklist for inspectors: employers by overdue amount, largest first, with totals by bucket' })
   async arrears(@Query() query: Record<string, unknown>) {
@@ -63,6 +67,7 @@ export class LedgerQueriesController {
     return this.queries.arrearsWorklist({ area, bucket, asOf, limit, cursor });
   }
 
+  @Access({ roles: EVERY_ROLE, area: AreaOf.query('area') })
   @Get('plans/:year/progress')
   @ApiOperation({ summary: 'Progress against the plan in force (latest assignedOn): collection, participants, coverage, arrears' })
   async planProgress(@Param('year') year: string, @Query() query: Record<string, unknown>) {
@@ -77,6 +82,7 @@ export class LedgerQueriesController {
     return progress;
   }
 
+  @Access({ roles: ['finance', 'auditor'], area: AreaOf.query('area') })
   @Get('payouts/:month')
   @ApiOperation({ summary: 'Benefit payouts of a month: totals, by benefit, by channel, reversed, reconciliations' })
   async payouts(@Param('month') month: string, @Query() query: Record<string, unknown>) {
@@ -88,6 +94,7 @@ export class LedgerQueriesController {
     return this.queries.payouts(month, area as string);
   }
 
+  @Access({ roles: EVERY_ROLE, area: AreaOf.param('code') })
   @Get('reports/province/:code')
   @ApiProduces('application/json', 'text/plain')
   @ApiOperation({ summary: 'Headline figures of a provincial report against the same period of the previous year; format=text gives Vietnamese prose' })

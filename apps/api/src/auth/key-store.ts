@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OnModuleDestroy } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { generateClearKey, hashKey, newKeyId, type ApiKey, type CreatedKey } from './api-key.js';
+import { EVERY_AREA, type Role } from './roles.js';
+
+/** How a key came to be: the env bootstrap, a generated bootstrap, `POST /api/keys`, or `socai keys create`. */
+export type KeyOrigin = 'env' | 'generated' | 'api' | 'cli';
+
+export interface NewKey {
+  name: string;
+  role: Role;
+  areas: string[];
+}
+
+export interface KeyStoreOptions {
+  /** Ensure the bootstrap admin key (the server does; the CLI does not). Default true. */
+  bootstrap?: boolean;
+  /** Where the generated admin key is shown, once. Default: standard error. */
+  announce?: (line: string) => void;
+}
+
+interface KeyRow {
+  id: string;
+  name: string;
+  role: Role;
+  areas: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS api_keys (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    areas      TEXT NOT NULL,
+    key_hash   TEXT NOT NULL UNIQUE,
+    origin     TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+`;
+const COLUMNS = 'id, name, role, areas, created_at, revoked_at';
+
+function present(row: KeyRow): ApiKey {
+  return { id: row.id, name: row.name, role: row.role, areas: JSON.parse(row.areas) as string[], createdAt: row.created_at, revokedAt: row.revoked_at };
+}
+
+/**
+ * The API keys, in their own SQLite file (`<dataDir>/access.sqlite`) so that access is managed apart
+ * from the ledger and never enters the event log. Only SHA-256 hashes are kept: the clear key is
+ * returned once by `create` and is neither stored nor logged.
+ *
+ * Every request authenticates against the file, so a key revoked by `socai keys revoke` in another
+ * process stops working at once.
+ */
+export class KeyStore implements OnModuleDestroy {
+  private readonly byHash: Database.Statement<[string], KeyRow>;
+
+  private constructor(private readonly db: Database.Database) {
+    this.byHash = db.prepare(`SELECT ${COLUMNS} FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL`);
+  }
+
+  static open(config: { dataDir: string; adminKey?: string }, options: KeyStoreOptions = {}): KeyStore {
+    mkdirSync(config.dataDir, { recursive: true });
+    const store = KeyStore.openFile(join(config.dataDir, 'access.sqlite'));
+    if (options.bootstrap ?? true) {
+      store.ensureBootstrapAdmin(config.adminKey, options.announce ?? ((line) => process.stderr.write(`${line}\n`)));
+    }
+    return store;
+  }
+
+  static openFile(path: string): KeyStore {
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    // A revocation must survive a crash as surely as the ledger's facts do.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+    return new KeyStore(db);
+  }
+
+  /** Records a new key and returns it with its clear text, which the caller shows once. */
+  create(key: NewKey, origin: KeyOrigin = 'api'): CreatedKey {
+    const clearKey = generateClearKey();
+    return { ...this.insert(key, hashKey(clearKey), origin), key: clearKey };
+  }
+
+  /** Every key, revoked ones included, oldest first; never a secret. */
+  list(): ApiKey[] {
+    return this.db.prepare<[], KeyRow>(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at, rowid`).all().map(present);
+  }
+
+  find(id: string): ApiKey | undefined {
+    const row = this.db.prepare<[string], KeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE id = ?`).get(id);
+    return row ? present(row) : undefined;
+  }
+
+  /** Revokes a key for good; revoking it again keeps the first date. Undefined for an unknown id. */
+  revoke(id: string, now = new Date()): ApiKey | undefined {
+    this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), id);
+    return this.find(id);
+  }
+
+  /** The unrevoked key behind a bearer token, or undefined. */
+  authenticate(clearKey: string): ApiKey | undefined {
+    const row = this.byHash.get(hashKey(clearKey));
+    return row ? present(row) : undefined;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  onModuleDestroy(): void {
+    this.close();
+  }
+
+  /**
+   * `SOCAI_ADMIN_KEY` is kept as an admin key named `admin` for every area; setting another value
+   * revokes the previous one from the environment (rotation). A key that was revoked stays revoked
+   * even if the environment still names it. With no variable and no key at all, one is generated and
+   * announced once, so a fresh install is never open and never locked.
+   */
+  private ensureBootstrapAdmin(adminKey: string | undefined, announce: (line: string) => void): void {
+    const admin: NewKey = { name: 'admin', role: 'admin', areas: [EVERY_AREA] };
+    const generated = this.db.transaction((): string | undefined => {
+      if (adminKey) {
+        const hash = hashKey(adminKey);
+        if (this.db.prepare('SELECT 1 FROM api_keys WHERE key_hash = ?').get(hash)) return undefined;
+        this.db.prepare("UPDATE api_keys SET revoked_at = ? WHERE origin = 'env' AND revoked_at IS NULL").run(new Date().toISOString());
+        this.insert(admin, hash, 'env');
+        return undefined;
+      }
+      if (this.db.prepare('SELECT 1 FROM api_keys LIMIT 1').get()) return undefined;
+      const clearKey = generateClearKey();
+      this.insert(admin, hashKey(clearKey), 'generated');
+      return clearKey;
+    }).immediate();
+    if (generated) announce(`socai: generated admin API key (shown once): ${generated}`);
+  }
+
+  private insert(key: NewKey, keyHash: string, origin: KeyOrigin): ApiKey {
+    const stored: ApiKey = { id: newKeyId(), name: key.name, role: key.role, areas: [...key.areas], createdAt: new Date().toISOString(), revokedAt: null };
+    this.db
+      .prepare('INSERT INTO api_keys (id, name, role, areas, key_hash, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(stored.id, stored.name, stored.role, JSON.stringify(stored.areas), keyHash, origin, stored.createdAt);
+    return stored;
+  }
+}

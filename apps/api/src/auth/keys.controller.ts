@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFound, ValidationFailed } from '../common/http-errors.js';
+import { SocaiRuntime } from '../runtime.js';
+import { Access } from './access.js';
+import { AreaOf } from './area-scope.js';
+import { checkNewKey } from './create-key.js';
+import { KeyStore } from './key-store.js';
+
+/**
+ * Key management, for admin keys that cover every area (a key limited to some areas could
+ * otherwise mint a key for all of them).
+ */
+const ADMIN_ONLY = { roles: [], area: AreaOf.everywhere } as const;
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('api/keys')
+export class KeysController {
+  constructor(
+    private readonly keys: KeyStore,
+    @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
+  ) {}
+
+  @Post()
+  @Access(ADMIN_ONLY)
+  @ApiOperation({ summary: 'Create an API key {name, role, areas}; the answer shows the key this once' })
+  @ApiCreatedResponse({ description: '{id, name, role, areas, key}' })
+  create(@Body() body: unknown) {
+    const checked = checkNewKey(body, (code) => this.runtime.areas.findAny(code) !== undefined);
+    if (!checked.ok) throw new ValidationFailed(checked.errors);
+    const { id, name, role, areas, key } = this.keys.create(checked.key, 'api');
+    return { id, name, role, areas, key };
+  }
+
+  @Get()
+  @Access(ADMIN_ONLY)
+  @ApiOperation({ summary: 'Every key with its role, areas and dates; never a secret' })
+  list() {
+    return { keys: this.keys.list() };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Access(ADMIN_ONLY)
+  @ApiOperation({ summary: 'Revoke a key for good' })
+  @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
+  revoke(@Param('id') id: string): void {
+    if (!this.keys.revoke(id)) throw new NotFound('KEY_NOT_FOUND', `no key ${id}`);
+  }
+}

@@ -1,0 +1,63 @@
+import { loadAreaDirectory } from '#ledger';
+import { checkNewKey, KeyStore } from '../../../api/src/auth/index.js';
+import { configFromEnv } from '../../../api/src/config.js';
+import { EXIT } from '../exit-codes.js';
+
+/** Where an action writes, and the exit code it sets; the command classes pass the process's own. */
+export interface KeysIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CreateKeyFlags {
+  name?: string;
+  role?: string;
+  areas?: string;
+}
+
+/**
+ * The operator's own access to the key store, on `SOCAI_DATA_DIR` like the server. It does not
+ * bootstrap an admin key: the server does that when it starts.
+ */
+function withKeys<T>(use: (keys: KeyStore) => T): T {
+  const keys = KeyStore.open(configFromEnv(), { bootstrap: false });
+  try {
+    return use(keys);
+  } finally {
+    keys.close();
+  }
+}
+
+/** `keys create`: the key alone goes to standard output, so `KEY=$(socai keys create …)` captures it. */
+export function createKeyAction(flags: CreateKeyFlags, io: KeysIo): number {
+  const areas = (flags.areas ?? '').split(',').map((code) => code.trim()).filter((code) => code !== '');
+  const directory = loadAreaDirectory();
+  const checked = checkNewKey({ name: flags.name, role: flags.role, areas }, (code) => directory.findAny(code) !== undefined);
+  if (!checked.ok) {
+    for (const error of checked.errors) io.err(`socai keys create: ${error.field.replace(/^areas\[\d+\]$/, 'areas')} ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const created = withKeys((keys) => keys.create(checked.key, 'cli'));
+  io.err(`socai keys: created ${created.id} "${created.name}" (${created.role}; areas ${created.areas.join(',')}); the key is shown this once\n`);
+  io.out(`${created.key}\n`);
+  return EXIT.ok;
+}
+
+/** `keys list`: tab-separated, never a secret. */
+export function listKeysAction(io: KeysIo): number {
+  const rows = withKeys((keys) => keys.list());
+  io.out('id\tname\trole\tareas\tcreatedAt\trevokedAt\n');
+  for (const key of rows) io.out(`${key.id}\t${key.name}\t${key.role}\t${key.areas.join(',')}\t${key.createdAt}\t${key.revokedAt ?? '-'}\n`);
+  return EXIT.ok;
+}
+
+/** `keys revoke ID`: a running server refuses the key from its next request. */
+export function revokeKeyAction(id: string, io: KeysIo): number {
+  const revoked = withKeys((keys) => keys.revoke(id));
+  if (!revoked) {
+    io.err(`socai keys revoke: no key ${id}\n`);
+    return EXIT.usage;
+  }
+  io.out(`revoked ${revoked.id} "${revoked.name}" at ${revoked.revokedAt}\n`);
+  return EXIT.ok;
+}
