@@ -1,6 +1,6 @@
 import type { IsoDate, IsoMonth } from './calendar.js';
 import type {
-  Benefit, EmployerStatus, Headcount, Payer, PayoutChannel, PlanTargets, StatementLine,
+  AssignPlan, EmployerStatus, Headcount, IssueCard, Payer, PayBenefit, RegisterEmployer, StatementLine,
 } from './commands.js';
 import type { Money } from './money.js';
 
@@ -8,7 +8,8 @@ import type { Money } from './money.js';
  * Event payloads. Every event names the area it belongs to, so that projections never need to
  * look anything up to place a fact in its district and province.
  */
-export interface EmployerRegistered { unitCode: string; name: string; areaCode: string; taxCode?: string; registeredOn: IsoDate }
+/** Registration records the command as given. */
+export type EmployerRegistered = RegisterEmployer;
 export interface EmployerStatusChanged { unitCode: string; areaCode: string; status: EmployerStatus; effectiveOn: IsoDate; reason: string }
 
 /** The due amount of each fund (employer + employee shares together), each rounded half-up to the đồng. */
@@ -37,17 +38,8 @@ export interface ContributionAssessed {
 
 export interface ContributionCollected { receiptNo: string; payer: Payer; amount: Money; collectedOn: IsoDate; areaCode: string }
 export interface BookIssued { personId: string; areaCode: string; issuedOn: IsoDate; reissue: boolean }
-export interface CardIssued { cardNo: string; personId: string; areaCode: string; validFrom: IsoDate; validTo: IsoDate; issuedOn: IsoDate }
-export interface BenefitPaid {
-  paymentRef: string;
-  personId: string;
-  benefit: Benefit;
-  payoutMonth: IsoMonth;
-  amount: Money;
-  channel: PayoutChannel;
-  areaCode: string;
-  paidOn: IsoDate;
-}
+export type CardIssued = IssueCard;
+export type BenefitPaid = PayBenefit;
 export interface ClaimAssessed {
   assessmentRef: string;
   facilityCode: string;
@@ -60,7 +52,7 @@ export interface ClaimAssessed {
   refused: Money;
   assessedOn: IsoDate;
 }
-export interface PlanAssigned { year: number; areaCode: string; targets: PlanTargets; labourForce: number; population: number; assignedOn: IsoDate }
+export type PlanAssigned = AssignPlan;
 export interface InspectionRecorded { inspectionId: string; unitCode: string; areaCode: string; inspectedOn: IsoDate; unannounced: boolean; arrearsFound: Money }
 
 /** Cancels the effect of one earlier event of the same stream; the original stays in the log. */
