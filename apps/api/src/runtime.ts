@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AreaDirectory } from '#domain';
-import { SqliteEventStore, type EventStore } from '#event-store';
+import { EsdbEventStore, isEsdbConnectionString, SqliteEventStore, type EventStore } from '#event-store';
 import { Ledger, loadAreaDirectory, paymentsFromLog } from '#ledger';
 import { openReadModels, type ReadModels } from '#read-models';
 import type { SocaiConfig } from './config.js';
@@ -20,14 +20,16 @@ export class SocaiRuntime {
   ) {}
 
   static open(config: SocaiConfig): SocaiRuntime {
-    if (config.eventStore !== 'sqlite') {
-      throw new Error(`SOCAI_EVENT_STORE=${config.eventStore}: only the embedded store (sqlite) is available in this build`);
+    if (config.eventStore !== 'sqlite' && !isEsdbConnectionString(config.eventStore)) {
+      throw new Error(`SOCAI_EVENT_STORE=${config.eventStore}: expected sqlite, esdb://… or kurrentdb://…`);
     }
     if (config.readModels !== 'sqlite') {
       throw new Error(`SOCAI_READ_MODELS=${config.readModels}: only the embedded read models (sqlite) are available in this build`);
     }
     mkdirSync(config.dataDir, { recursive: true });
-    const store = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
+    const store: EventStore = config.eventStore === 'sqlite'
+      ? SqliteEventStore.open(join(config.dataDir, 'events.sqlite'))
+      : EsdbEventStore.connect(config.eventStore);
     const areas = loadAreaDirectory();
     const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store) });
     const readModels = openReadModels(config.dataDir, areas);

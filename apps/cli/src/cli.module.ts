@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { DemoCommand } from './commands/demo.command.js';
+import { ExportCommand } from './commands/export.command.js';
 import { GenerateCommand } from './commands/generate.command.js';
 import { ImportCommand } from './commands/import.command.js';
 import { RebuildCommand } from './commands/rebuild.command.js';
 import { ReportCommand } from './commands/report.command.js';
 import { KeysCommand } from './commands/keys.command.js';
+import { MigrateCommand } from './commands/migrate.command.js';
+import { PublicKeyCommand } from './commands/keys-export-public.command.js';
+import { ReplayCommand } from './commands/replay.command.js';
 import { ServeCommand } from './commands/serve.command.js';
+import { VerifyCommand } from './commands/verify.command.js';
 
 @Module({
-  providers: [ServeCommand, ImportCommand, GenerateCommand, DemoCommand, RebuildCommand, ReportCommand, ...ReportCommand.subCommands, KeysCommand, ...KeysCommand.subCommands],
+  providers: [ServeCommand, ImportCommand, GenerateCommand, DemoCommand, RebuildCommand, ReportCommand, ...ReportCommand.subCommands, KeysCommand, ...KeysCommand.subCommands,
+    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand],
 })
 export class CliModule {}

@@ -3,3 +3,5 @@ export { canonicalJson, computeEventHash, GENESIS_HASH, sealEvent, type Hashable
 export { iterateAll, type IterateAllOptions } from './iterate-all.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export { SCHEMA_VERSION as SQLITE_EVENT_STORE_SCHEMA_VERSION } from './sqlite/schema.js';
+export * from './audit/index.js';
+export * from './esdb/index.js';

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { EsdbEventStore, subscribeFromCheckpoint, type NewEvent, type RecordedEvent } from '#event-store';
+import { eventStoreContract } from '#event-store/testing';
+
+/**
+ * The shared event-store contract on a real EventStoreDB/KurrentDB node or cluster. There is no fake
+ * server: without SOCAI_TEST_ESDB_URL the suite is skipped, says so, and claims no coverage. To run it:
+ *
+ *     docker run -d -p 2113:2113 -e KURRENTDB_INSECURE=true -e KURRENTDB_RUN_PROJECTIONS=None \
+ *       docker.kurrent.io/kurrent-latest/kurrentdb
+ *     SOCAI_TEST_ESDB_URL='esdb://localhost:2113?tls=false' npm run test:unit -- test/esdb
+ *
+ * The contract expects nobody else to write while a test runs: use a node of its own.
+ */
+const url = process.env.SOCAI_TEST_ESDB_URL;
+
+if (!url) {
+  const reason = 'EventStoreDB contract — SKIPPED: set SOCAI_TEST_ESDB_URL=esdb://localhost:2113?tls=false to run';
+  console.warn(`${reason} (no EventStoreDB server was given, so the adapter was NOT tested against one)`);
+  describe.skip(reason, () => {
+    it('runs the shared event-store contract against EventStoreDB', () => undefined);
+  });
+} else {
+  eventStoreContract('EsdbEventStore', async () => EsdbEventStore.connect(url));
+
+  describe('EsdbEventStore on a live server', () => {
+    let store: EsdbEventStore;
+    beforeAll(async () => {
+      store = EsdbEventStore.connect(url);
+      await store.ping();
+    });
+    afterAll(() => store.close());
+
+    const newEvent = (eventId: string): NewEvent => ({
+      eventId,
+      type: 'SubscriptionProbe',
+      data: { amount: '1' },
+      metadata: { eventId, recordedAt: '2025-07-01T08:00:00.000Z', actor: 'k', role: 'clerk', source: 'cli', correlationId: 'c', causationId: 'c', commandKey: `cmd-${eventId}`, schemaVersion: 1 },
+    });
+
+    it('deduplicates a retried append of the same event ids at the same revision', async () => {
+      const streamId = `retry-${randomUUID()}`;
+      const events = [newEvent(randomUUID())];
+      const first = await store.append({ streamId, expectedRevision: 'no_stream', events });
+      const again = await store.append({ streamId, expectedRevision: 'no_stream', events });
+      expect(again.events[0]!.metadata.hash).toBe(first.events[0]!.metadata.hash);
+      expect(await store.readStream(streamId)).toHaveLength(1);
+    });
+
+    it('hands new events to a checkpoint subscription in log order, after the checkpoint', async () => {
+      const checkpoint = await store.headPosition();
+      const streamId = `subscribed-${randomUUID()}`;
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      const seen: RecordedEvent[] = [];
+      const subscription = subscribeFromCheckpoint(store, checkpoint, async (batch) => {
+        seen.push(...batch.filter((event) => event.streamId === streamId));
+      });
+      await store.append({ streamId, expectedRevision: 'no_stream', events: ids.map(newEvent) });
+      for (let i = 0; i < 100 && seen.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      await subscription.stop();
+      expect(seen.map((event) => event.eventId)).toEqual(ids);
+      expect(subscription.checkpoint).toBeGreaterThanOrEqual(seen[2]!.position);
+    });
+  });
+}
