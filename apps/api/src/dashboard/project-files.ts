@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project root: the nearest folder above this module that holds package.json. It is the same
+ * folder whether the module runs from source (jest, ts) or compiled into dist/apps/api/src/…,
+ * which matters because tsc copies no HTML, CSS or browser JavaScript into dist/.
+ */
+export function projectRoot(from: string = import.meta.url): string {
+  let dir = dirname(fileURLToPath(from));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`socai dashboard: no package.json above ${fileURLToPath(from)}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Where the dashboard's page, the area table and the bundled chart library are read from. */
+export interface DashboardFiles {
+  /** apps/api/src/dashboard/public in the source tree: the page's HTML, CSS and browser modules. */
+  publicDir: string;
+  /** The GSO table of provinces and districts (the dashboard's picker shows the districts era). */
+  areasCsv: string;
+  /** Chart.js's self-contained UMD build, served from node_modules: the machines are offline, so no CDN. */
+  chartJs: string;
+}
+
+export function dashboardFiles(root: string = projectRoot()): DashboardFiles {
+  return {
+    publicDir: join(root, 'apps', 'api', 'src', 'dashboard', 'public'),
+    areasCsv: join(root, 'reference-data', 'areas-until-2025-06-30.csv'),
+    chartJs: join(chartJsDist(root), 'chart.umd.min.js'),
+  };
+}
+
+/**
+ * chart.js's dist/ folder wherever npm placed the package. A missing package must not stop the
+ * API from starting, so the usual place is assumed and the chart script alone answers 404.
+ */
+function chartJsDist(root: string): string {
+  try {
+    return dirname(createRequire(join(root, 'package.json')).resolve('chart.js'));
+  } catch {
+    return join(root, 'node_modules', 'chart.js', 'dist');
+  }
+}
