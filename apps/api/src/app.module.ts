@@ -3,7 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LEDGER_COMMAND_HANDLERS, Ledger } from '#ledger';
 import { EventsController } from './audit/events.controller.js';
+import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/index.js';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/index.js';
+import { DashboardController } from './dashboard/index.js';
 import { EmployersController } from './commands/employers.controller.js';
 import { FactsController } from './commands/facts.controller.js';
 import { CommandGateway } from './commands/command-gateway.js';
@@ -24,7 +26,7 @@ export class AppModule {
       imports: [CqrsModule.forRoot()],
       controllers: [
         HealthController, EmployersController, FactsController, PayoutReconciliationsController, ImportController, EventsController,
-        ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS,
+        ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController,
       ],
       providers: [
         { provide: SocaiRuntime, useValue: runtime },
@@ -34,6 +36,7 @@ export class AppModule {
         ReadModelsGate,
         ...LEDGER_COMMAND_HANDLERS,
         ...AUTH_PROVIDERS,
+        ...AUDIT_PROVIDERS,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { startCheckpointing } from './audit/checkpointing.js';
 import { createHttpApp } from './bootstrap.js';
 import type { SocaiConfig } from './config.js';
 import { SocaiRuntime } from './runtime.js';
@@ -7,6 +8,8 @@ import { SocaiRuntime } from './runtime.js';
 export async function serve(config: SocaiConfig): Promise<void> {
   const runtime = SocaiRuntime.open(config);
   runtime.readModels.projector.start(runtime.store, config.projectionIntervalMs);
+  // Signed checkpoints over the log (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
+  const checkpointing = startCheckpointing(config);
   const app = await createHttpApp(runtime, { port: config.port, host: config.host, logger: ['log', 'error', 'warn'] });
   new Logger('socai').log(`listening on http://${config.host}:${config.port} (data in ${config.dataDir}); OpenAPI at /docs`);
   let closing = false;
@@ -15,6 +18,7 @@ export async function serve(config: SocaiConfig): Promise<void> {
     closing = true;
     await app.close();
     runtime.readModels.projector.stop();
+    checkpointing.stop();
     await runtime.close();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import { NotFound } from '../common/http-errors.js';
 import { SocaiRuntime } from '../runtime.js';
 import { QueryParams } from './query-params.js';
 import { ReadModelsGate } from './read-models.gate.js';
+import { KnownAtService } from '../audit/known-at.service.js';
 
 const BUCKETS = ['current', 'under-1-month', '1-to-3-months', '3-months-plus', 'hard-to-collect'] as const;
 
@@ -18,6 +19,7 @@ export class LedgerQueriesController {
   constructor(
     @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
     private readonly gate: ReadModelsGate,
+    private readonly knownAt: KnownAtService,
   ) {}
 
   private get queries() {
@@ -34,20 +36,24 @@ export class LedgerQueriesController {
     const from = params.date('from', `${to.slice(0, 4)}-01-01`);
     params.check();
     await this.gate.reach(query);
-    const totals = this.queries.areaTotals(areaCode, from, to);
+    const totals = await this.queries.areaTotals(areaCode, from, to);
     if (!totals) throw new NotFound('UNKNOWN_AREA', `no area ${areaCode}`);
     return totals;
   }
 
   @Access({ roles: ['inspector', 'auditor'], area: AreaOf.employerParam('unitCode') })
   @Get('employers/:unitCode/arrears')
-  @ApiOperation({ summary: "An employer's arrears as of a date, per period, with the trace of events behind every đồng" })
+  @ApiOperation({ summary: "An employer's arrears as of a date, per period, with the trace of events behind every đồng; knownAt replays what the ledger knew at that instant" })
   async employerArrears(@Param('unitCode') unitCode: string, @Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
     const asOf = params.date('asOf');
+    const knownAt = params.instant('knownAt');
     params.check();
     await this.gate.reach(query);
-    const arrears = this.queries.employerArrears(unitCode, asOf);
+    // knownAt: what the ledger said at that instant, replayed from the employer's stream alone.
+    const arrears = knownAt
+      ? await this.knownAt.employerArrearsKnownAt(unitCode, asOf, knownAt)
+      : await this.queries.employerArrears(unitCode, asOf);
     if (!arrears) throw new NotFound('EMPLOYER_NOT_REGISTERED', `no employer ${unitCode}`);
     return arrears;
   }
@@ -64,7 +70,7 @@ export class LedgerQueriesController {
     const cursor = params.string('cursor');
     params.check();
     await this.gate.reach(query);
-    return this.queries.arrearsWorklist({ area, bucket, asOf, limit, cursor });
+    return await this.queries.arrearsWorklist({ area, bucket, asOf, limit, cursor });
   }
 
   @Access({ roles: EVERY_ROLE, area: AreaOf.query('area') })
@@ -77,7 +83,7 @@ export class LedgerQueriesController {
     const asOf = params.date('asOf', todayUtc());
     params.check();
     await this.gate.reach(query);
-    const progress = this.queries.planProgress(planYear, area as string, asOf);
+    const progress = await this.queries.planProgress(planYear, area as string, asOf);
     if (!progress) throw new NotFound('PLAN_NOT_FOUND', `no plan for ${area} in ${planYear}`);
     return progress;
   }
@@ -91,7 +97,7 @@ export class LedgerQueriesController {
     const area = params.areaCode('area', query.area);
     params.check();
     await this.gate.reach(query);
-    return this.queries.payouts(month, area as string);
+    return await this.queries.payouts(month, area as string);
   }
 
   @Access({ roles: EVERY_ROLE, area: AreaOf.param('code') })
@@ -107,7 +113,7 @@ export class LedgerQueriesController {
     const format = params.oneOf('format', ['json', 'text'] as const) ?? 'json';
     params.check();
     await this.gate.reach(query);
-    const report = this.queries.provinceReport(code, from, to);
+    const report = await this.queries.provinceReport(code, from, to);
     if (!report) throw new NotFound('UNKNOWN_AREA', `no province ${code}`);
     if (format === 'text') {
       response.type('text/plain; charset=utf-8');

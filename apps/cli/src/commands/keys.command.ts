@@ -1,6 +1,7 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { EXIT } from '../exit-codes.js';
 import { createKeyAction, listKeysAction, revokeKeyAction, type CreateKeyFlags, type KeysIo } from './keys-actions.js';
+import { KeysExportPublicCommand } from './keys-export-public.command.js';
 
 const processIo: KeysIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
 
@@ -43,10 +44,10 @@ export class KeysRevokeCommand extends CommandRunner {
 @Command({
   name: 'keys',
   description: 'API keys: `keys create --name N --role R --areas 45,465`, `keys list`, `keys revoke ID`',
-  subCommands: [KeysCreateCommand, KeysListCommand, KeysRevokeCommand],
+  subCommands: [KeysCreateCommand, KeysListCommand, KeysRevokeCommand, KeysExportPublicCommand],
 })
 export class KeysCommand extends CommandRunner {
-  static readonly subCommands = [KeysCreateCommand, KeysListCommand, KeysRevokeCommand];
+  static readonly subCommands = [KeysCreateCommand, KeysListCommand, KeysRevokeCommand, KeysExportPublicCommand];
 
   async run(): Promise<void> {
     process.stderr.write('usage: socai keys create --name N --role R --areas 45,465 | keys list | keys revoke ID\n');

@@ -31,6 +31,17 @@ const migrations: readonly string[] = [
     position     INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: signed checkpoints over the global log (libs/event-store/src/audit/checkpoint.ts, docs/audit.md).
+  // Kept in the event store's own file so that a copy or an export of the log carries them.
+  `
+  CREATE TABLE checkpoints (
+    position   INTEGER PRIMARY KEY,
+    digest     TEXT    NOT NULL,
+    signed_at  TEXT    NOT NULL,
+    signature  TEXT    NOT NULL,
+    key_id     TEXT    NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -58,8 +58,8 @@ describe('SqliteEventStore', () => {
   });
   afterEach(() => store.closeSync());
 
-  it('syncs every commit (synchronous FULL = 2) in WAL mode, with foreign keys, busy timeout and schema 1', () => {
-    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: 1 });
+  it('syncs every commit (synchronous FULL = 2) in WAL mode, with foreign keys, busy timeout and schema 2', () => {
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: 2 });
   });
 
   it('starts empty at position 0 and numbers positions 1, 2, 3… in commit order', () => {
@@ -143,7 +143,7 @@ describe('SqliteEventStore', () => {
     const raw = new Database(file);
     raw.pragma('user_version = 99');
     raw.close();
-    expect(() => SqliteEventStore.open(file)).toThrow('event store schema version 99 is newer than this program\'s 1');
+    expect(() => SqliteEventStore.open(file)).toThrow('event store schema version 99 is newer than this program\'s 2');
   });
 
   it('appends a large batch with several requests per stream in one transaction, positions contiguous and chains intact', () => {

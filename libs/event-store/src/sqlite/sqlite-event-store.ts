@@ -19,6 +19,7 @@ import {
 } from '../event-store.port.js';
 import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { iterateAll } from '../iterate-all.js';
+import { upcastEvent } from '../audit/upcasters.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
 
@@ -320,8 +321,9 @@ function checkExpectedRevision(streamId: string, expected: ExpectedRevision, act
   if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
 }
 
+/** A stored row as readers see it: parsed, then upcast to the current schema version (see audit/upcasters.ts). */
 function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
+  return upcastEvent({
     eventId: row.event_id,
     type: row.type,
     streamId: row.stream_id,
@@ -329,7 +331,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     position: row.position,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata) as EventMetadata,
-  };
+  });
 }
 
 function toKeyRecord(row: KeyRow): KeyRecord {

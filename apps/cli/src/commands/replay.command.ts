@@ -1,0 +1,138 @@
+import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
+import { isIsoDate, todayUtc } from '#domain';
+import { renderProvinceReportText } from '#read-models';
+import { configFromEnv } from '../../../api/src/config.js';
+import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { parseInstant, replayKnownAt } from '../audit/replay-known-at.js';
+import { EXIT } from '../exit-codes.js';
+
+interface KnownAtFlags {
+  knownAt?: string;
+}
+
+interface ProvinceFlags extends KnownAtFlags {
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
+interface ArrearsFlags extends KnownAtFlags {
+  asOf?: string;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`socai replay: ${message}\n`);
+  process.exit(EXIT.usage);
+}
+
+function date(value: string): string {
+  if (!isIsoDate(value)) usage(`${value} is not a date YYYY-MM-DD`);
+  return value;
+}
+
+function instant(value: string): string {
+  return parseInstant(value) ?? usage(`${value} is not an ISO 8601 instant (2025-03-01T08:00:00Z, or a date for its midnight UTC)`);
+}
+
+/** `--known-at` may come before the subcommand (on `replay`) or after it; the later one wins. */
+function knownAtOf(runner: { options(): KnownAtFlags }): string {
+  return runner.options().knownAt ?? usage('--known-at INSTANT is required');
+}
+
+/** Opens the runtime (the event store and the area tables; the live read models stay untouched), replays, closes. */
+async function withRuntime<T>(use: (runtime: SocaiRuntime) => Promise<T>): Promise<T> {
+  const runtime = SocaiRuntime.open(configFromEnv());
+  try {
+    return await use(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+@SubCommand({ name: 'province', arguments: '<code>', description: 'The provincial report from the events recorded up to --known-at' })
+export class ReplayReportProvinceCommand extends CommandRunner {
+  options(): ProvinceFlags {
+    return this.command.optsWithGlobals() as ProvinceFlags;
+  }
+
+  async run([code]: string[]): Promise<void> {
+    const flags = this.options();
+    const knownAt = knownAtOf(this);
+    const to = flags.to ?? todayUtc();
+    const from = flags.from ?? `${to.slice(0, 4)}-01-01`;
+    const report = await withRuntime((runtime) => replayKnownAt(runtime.store, runtime.areas, knownAt, (queries) => queries.provinceReport(code!, from, to)));
+    if (!report) usage(`no province ${code}`);
+    process.stdout.write(flags.json ? `${JSON.stringify({ knownAt, ...report }, null, 2)}\n` : `${renderProvinceReportText(report)}\n`);
+  }
+
+  @Option({ flags: '--known-at <instant>', description: 'only events recorded up to this instant' })
+  parseKnownAt(value: string): string {
+    return instant(value);
+  }
+
+  @Option({ flags: '--from <date>', description: 'first day (default 1 January of the year of --to)' })
+  parseFrom(value: string): string {
+    return date(value);
+  }
+
+  @Option({ flags: '--to <date>', description: 'last day (default today)' })
+  parseTo(value: string): string {
+    return date(value);
+  }
+
+  @Option({ flags: '--json', description: 'print the figures as JSON instead of prose' })
+  parseJson(): boolean {
+    return true;
+  }
+}
+
+@SubCommand({ name: 'report', description: 'Reports as the ledger knew them: `replay --known-at I report province CODE --from D --to D`', subCommands: [ReplayReportProvinceCommand] })
+export class ReplayReportCommand extends CommandRunner {
+  async run(): Promise<void> {
+    usage('usage: socai replay --known-at INSTANT report province CODE --from D --to D [--json]');
+  }
+}
+
+@SubCommand({ name: 'arrears', arguments: '<unitCode>', description: "An employer's arrears (JSON) from the events recorded up to --known-at" })
+export class ReplayArrearsCommand extends CommandRunner {
+  options(): ArrearsFlags {
+    return this.command.optsWithGlobals() as ArrearsFlags;
+  }
+
+  async run([unitCode]: string[]): Promise<void> {
+    const flags = this.options();
+    const knownAt = knownAtOf(this);
+    const asOf = flags.asOf ?? todayUtc();
+    const arrears = await withRuntime((runtime) => replayKnownAt(runtime.store, runtime.areas, knownAt, (queries) => queries.employerArrears(unitCode!, asOf)));
+    if (!arrears) usage(`no employer ${unitCode} was registered at ${knownAt}`);
+    process.stdout.write(`${JSON.stringify({ knownAt, ...arrears }, null, 2)}\n`);
+  }
+
+  @Option({ flags: '--known-at <instant>', description: 'only events recorded up to this instant' })
+  parseKnownAt(value: string): string {
+    return instant(value);
+  }
+
+  @Option({ flags: '--as-of <date>', description: 'the date the arrears are computed for (default today)' })
+  parseAsOf(value: string): string {
+    return date(value);
+  }
+}
+
+@Command({
+  name: 'replay',
+  description: 'What the ledger said then: `replay --known-at INSTANT report province CODE --from D --to D [--json]` or `replay --known-at INSTANT arrears UNITCODE --as-of D`',
+  subCommands: [ReplayReportCommand, ReplayArrearsCommand],
+})
+export class ReplayCommand extends CommandRunner {
+  static readonly subCommands = [ReplayReportCommand, ReplayReportProvinceCommand, ReplayArrearsCommand];
+
+  async run(): Promise<void> {
+    usage('usage: socai replay --known-at INSTANT report province CODE --from D --to D [--json] | replay --known-at INSTANT arrears UNITCODE --as-of D');
+  }
+
+  @Option({ flags: '--known-at <instant>', description: 'only events recorded up to this instant (ISO 8601 UTC)' })
+  parseKnownAt(value: string): string {
+    return instant(value);
+  }
+}
