@@ -4,6 +4,8 @@ import { openAuditDatabase } from '#event-store';
 import { auditConfig } from '../../../api/src/audit/audit-config.js';
 import { configFromEnv } from '../../../api/src/config.js';
 import { exportEvents, type ExportFormat } from '../audit/export-events.js';
+import { wholeNumberArgument } from '../cli-options.js';
+import { ExportPayoutsCommand } from '../payouts/export-payouts.command.js';
 import { EXIT } from '../exit-codes.js';
 
 interface ExportFlags {
@@ -12,14 +14,7 @@ interface ExportFlags {
   toPosition?: number;
 }
 
-function position(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-    process.stderr.write(`socai export: ${value} is not a position (a whole number from 1)\n`);
-    process.exit(EXIT.usage);
-  }
-  return number;
-}
+const position = (value: string): number => wholeNumberArgument('export', value, 1);
 
 @SubCommand({ name: 'events', description: 'The log as stored, with hashes, and the signed checkpoints: --format ndjson|csv [--from-position N] [--to-position M]' })
 export class ExportEventsCommand extends CommandRunner {
@@ -64,12 +59,12 @@ export class ExportEventsCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'export', description: 'Export data: `export events --format ndjson|csv [--from-position N --to-position M]`', subCommands: [ExportEventsCommand] })
+@Command({ name: 'export', description: 'Export data: `export events --format ndjson|csv [--from-position N --to-position M]`, `export payouts --month M --area A --format csv|xlsx`', subCommands: [ExportEventsCommand, ExportPayoutsCommand] })
 export class ExportCommand extends CommandRunner {
-  static readonly subCommands = [ExportEventsCommand];
+  static readonly subCommands = [ExportEventsCommand, ExportPayoutsCommand];
 
   async run(): Promise<void> {
-    process.stderr.write('usage: socai export events --format ndjson|csv [--from-position N] [--to-position M]\n');
+    process.stderr.write('usage: socai export events --format ndjson|csv [--from-position N] [--to-position M] | socai export payouts --month M --area A --format csv|xlsx\n');
     process.exitCode = EXIT.usage;
   }
 }

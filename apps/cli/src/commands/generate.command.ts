@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { generateCommands, type ScenarioName } from '../generate/index.js';
+import { wholeNumberArgument } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 
 interface GenerateFlags {
@@ -13,13 +14,7 @@ interface GenerateFlags {
 
 const SCENARIOS: ScenarioName[] = ['demo', 'province', 'national'];
 
-function wholeNumber(value: string): number {
-  if (!/^\d+$/.test(value)) {
-    process.stderr.write(`socai generate: ${value} is not a whole number\n`);
-    process.exit(EXIT.usage);
-  }
-  return Number(value);
-}
+const wholeNumber = (value: string): number => wholeNumberArgument('generate', value);
 
 @Command({ name: 'generate', description: 'Write a realistic synthetic NDJSON command file to standard output, deterministic for a seed' })
 export class GenerateCommand extends CommandRunner {

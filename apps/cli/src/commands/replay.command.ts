@@ -1,10 +1,8 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { isIsoDate, todayUtc } from '#domain';
+import { todayUtc } from '#domain';
 import { renderProvinceReportText } from '#read-models';
-import { configFromEnv } from '../../../api/src/config.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
 import { parseInstant, replayKnownAt } from '../audit/replay-known-at.js';
-import { EXIT } from '../exit-codes.js';
+import { dateArgument, reportPeriod, usage as usageOf, withRuntime } from '../cli-options.js';
 
 interface KnownAtFlags {
   knownAt?: string;
@@ -21,14 +19,9 @@ interface ArrearsFlags extends KnownAtFlags {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`socai replay: ${message}\n`);
-  process.exit(EXIT.usage);
+  return usageOf('replay', message);
 }
-
-function date(value: string): string {
-  if (!isIsoDate(value)) usage(`${value} is not a date YYYY-MM-DD`);
-  return value;
-}
+const date = (value: string): string => dateArgument('replay', value);
 
 function instant(value: string): string {
   return parseInstant(value) ?? usage(`${value} is not an ISO 8601 instant (2025-03-01T08:00:00Z, or a date for its midnight UTC)`);
@@ -39,15 +32,6 @@ function knownAtOf(runner: { options(): KnownAtFlags }): string {
   return runner.options().knownAt ?? usage('--known-at INSTANT is required');
 }
 
-/** Opens the runtime (the event store and the area tables; the live read models stay untouched), replays, closes. */
-async function withRuntime<T>(use: (runtime: SocaiRuntime) => Promise<T>): Promise<T> {
-  const runtime = SocaiRuntime.open(configFromEnv());
-  try {
-    return await use(runtime);
-  } finally {
-    await runtime.close();
-  }
-}
 
 @SubCommand({ name: 'province', arguments: '<code>', description: 'The provincial report from the events recorded up to --known-at' })
 export class ReplayReportProvinceCommand extends CommandRunner {
@@ -58,8 +42,8 @@ export class ReplayReportProvinceCommand extends CommandRunner {
   async run([code]: string[]): Promise<void> {
     const flags = this.options();
     const knownAt = knownAtOf(this);
-    const to = flags.to ?? todayUtc();
-    const from = flags.from ?? `${to.slice(0, 4)}-01-01`;
+    const { from, to } = reportPeriod(flags);
+    // The live read models stay untouched: the replay projects into a scratch store.
     const report = await withRuntime((runtime) => replayKnownAt(runtime.store, runtime.areas, knownAt, (queries) => queries.provinceReport(code!, from, to)));
     if (!report) usage(`no province ${code}`);
     process.stdout.write(flags.json ? `${JSON.stringify({ knownAt, ...report }, null, 2)}\n` : `${renderProvinceReportText(report)}\n`);

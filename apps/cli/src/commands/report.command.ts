@@ -1,8 +1,8 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { isIsoDate, todayUtc } from '#domain';
 import { renderProvinceReportText } from '#read-models';
 import { configFromEnv } from '../../../api/src/config.js';
 import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { dateArgument, reportPeriod } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 
 interface ReportFlags {
@@ -11,23 +11,16 @@ interface ReportFlags {
   json?: boolean;
 }
 
-function date(value: string): string {
-  if (!isIsoDate(value)) {
-    process.stderr.write(`socai report: ${value} is not a date YYYY-MM-DD\n`);
-    process.exit(EXIT.usage);
-  }
-  return value;
-}
+const date = (value: string): string => dateArgument('report', value);
 
 @SubCommand({ name: 'province', arguments: '<code>', description: 'The provincial report: headline figures against the same period of the previous year' })
 export class ReportProvinceCommand extends CommandRunner {
   async run([code]: string[], flags: ReportFlags): Promise<void> {
-    const to = flags.to ?? todayUtc();
-    const from = flags.from ?? `${to.slice(0, 4)}-01-01`;
+    const { from, to } = reportPeriod(flags);
     const runtime = SocaiRuntime.open(configFromEnv());
     try {
       await runtime.readModels.projector.catchUp(runtime.store);
-      const report = runtime.readModels.queries.provinceReport(code, from, to);
+      const report = await runtime.readModels.queries.provinceReport(code, from, to);
       if (!report) {
         process.stderr.write(`socai report: no province ${code}\n`);
         process.exitCode = EXIT.usage;

@@ -1,0 +1,36 @@
+import { isIsoDate, todayUtc } from '#domain';
+import { configFromEnv } from '../../api/src/config.js';
+import { SocaiRuntime } from '../../api/src/runtime.js';
+import { EXIT } from './exit-codes.js';
+
+/** A usage error of `socai <command>`: the reason on stderr, exit 1 as the contract says. */
+export function usage(command: string, message: string): never {
+  process.stderr.write(`socai ${command}: ${message}\n`);
+  process.exit(EXIT.usage);
+}
+
+export function dateArgument(command: string, value: string): string {
+  if (!isIsoDate(value)) usage(command, `${value} is not a date YYYY-MM-DD`);
+  return value;
+}
+
+export function wholeNumberArgument(command: string, value: string, min = 0): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) usage(command, `${value} is not a whole number ≥ ${min}`);
+  return Number(value);
+}
+
+/** A report's period: `--to` defaults to today, `--from` to 1 January of the year of `--to`. */
+export function reportPeriod(flags: { from?: string; to?: string }): { from: string; to: string } {
+  const to = flags.to ?? todayUtc();
+  return { from: flags.from ?? `${to.slice(0, 4)}-01-01`, to };
+}
+
+/** Opens the ledger from the SOCAI_* environment for one command and closes it afterwards. */
+export async function withRuntime<T>(use: (runtime: SocaiRuntime) => Promise<T>): Promise<T> {
+  const runtime = SocaiRuntime.open(configFromEnv());
+  try {
+    return await use(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
