@@ -6,6 +6,7 @@ import { EventsController } from './audit/events.controller.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/index.js';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/index.js';
 import { DashboardController } from './dashboard/index.js';
+import { LIMIT_PROVIDERS } from './limits/index.js';
 import { EmployersController } from './commands/employers.controller.js';
 import { FactsController } from './commands/facts.controller.js';
 import { CommandGateway } from './commands/command-gateway.js';
@@ -36,6 +37,7 @@ export class AppModule {
         ReadModelsGate,
         ...LEDGER_COMMAND_HANDLERS,
         ...AUTH_PROVIDERS,
+        ...LIMIT_PROVIDERS,
         ...AUDIT_PROVIDERS,
       ],
     };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import type { SocaiRuntime } from './runtime.js';
 
@@ -22,6 +23,10 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   app.useBodyParser('json', { limit: runtime.config.bodyLimit });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: runtime.config.bodyLimit });
   app.disable('x-powered-by');
+  // Security headers on every answer. CORS stays off (Nest enables it only when asked). The
+  // content-security policy is set per page: the dashboard sends its own strict one, and the
+  // OpenAPI page needs Swagger UI's inline scripts.
+  app.use(helmet({ contentSecurityPolicy: false }));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -34,6 +39,9 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   );
   SwaggerModule.setup('docs', app, document);
   app.enableShutdownHooks();
+  // A client that sends its request too slowly is cut off (the import streams, so allow it long).
+  app.getHttpServer().requestTimeout = 15 * 60_000;
+  app.getHttpServer().headersTimeout = 60_000;
   if (options.port !== undefined) await app.listen(options.port, options.host ?? '127.0.0.1');
   return app;
 }

@@ -12,6 +12,12 @@ export interface SocaiConfig {
   bodyLimit: string;
   /** How often the projector looks for new events when it has caught up. */
   projectionIntervalMs: number;
+  /** Largest NDJSON import body (the import streams, so this bounds time, not memory). */
+  importLimitBytes: number;
+  /** Requests per minute one API key (or one address without a key) may make; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** A request whose answer takes longer gets 503 with Retry-After; the bulk import is exempt. */
+  responseTimeoutMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig {
@@ -24,5 +30,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig
     adminKey: env.SOCAI_ADMIN_KEY || undefined,
     bodyLimit: env.SOCAI_BODY_LIMIT ?? '10mb',
     projectionIntervalMs: Number(env.SOCAI_PROJECTION_INTERVAL_MS ?? 100),
+    importLimitBytes: Number(env.SOCAI_IMPORT_LIMIT_BYTES ?? 4 * 1024 ** 3),
+    rateLimitPerMinute: Number(env.SOCAI_RATE_LIMIT_PER_MINUTE ?? 60_000),
+    responseTimeoutMs: Number(env.SOCAI_RESPONSE_TIMEOUT_MS ?? 30_000),
   };
 }

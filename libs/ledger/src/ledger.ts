@@ -118,6 +118,9 @@ export class Ledger {
   }
 
   async decide(command: Command, commandKey: string, contentHash: string, streamId: string, releasing?: string): Promise<Decision> {
+    // A reversal records the reversed fact's global position, which a state folded from a bulk
+    // import's uncommitted batch does not know yet: read that stream afresh.
+    if (command.command === 'ReverseEntry') this.states.forget(streamId);
     const loaded = await this.states.load(streamId);
     const ledgerPayments = command.command === 'ReconcilePayouts'
       ? await this.deps.ledgerPayments(command.data.month, command.data.areaCode)

@@ -1,10 +1,26 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createInterface } from 'node:readline';
+import { Transform } from 'node:stream';
 import { NdjsonImport } from '#ledger';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
+import { PayloadTooLarge } from '../common/http-errors.js';
 import { SocaiRuntime } from '../runtime.js';
+
+/**
+ * Stops a chunked upload that runs past the import limit. Lines before that point are recorded
+ * (each batch commits on its own); running the file again after splitting it records only the rest.
+ */
+function byteLimit(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      done(seen > limit ? new PayloadTooLarge(`an import body may be at most ${limit} bytes; split the file`) : null, chunk);
+    },
+  });
+}
 
 @ApiTags('commands')
 @Controller('api/import')
@@ -19,8 +35,11 @@ export class ImportController {
   @ApiOperation({ summary: 'Bulk import: one {"command","data"} per line; refused lines reported by number and reason; a second run records nothing' })
   @ApiOkResponse({ description: '{recorded, duplicates, refused, refusals:[{line, code, message, errors?}], lines, events, seconds, eventsPerSecond, lastPosition}' })
   async import(@Req() request: SocaiRequest) {
+    const limit = this.runtime.config.importLimitBytes;
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) throw new PayloadTooLarge(`an import body may be at most ${limit} bytes; split the file`);
     const context = { ...httpCommandContext(request), source: 'import' as const };
-    const lines = createInterface({ input: request, crlfDelay: Infinity });
+    const lines = createInterface({ input: request.pipe(byteLimit(limit)), crlfDelay: Infinity });
     return new NdjsonImport(this.runtime.ledger, context).run(lines);
   }
 }

@@ -24,3 +24,9 @@ export class NotCaughtUp extends HttpException {
     super({ statusCode: 503, code: 'READ_MODELS_BEHIND', message: `read models are at ${position}, not yet at ${wanted}` }, 503);
   }
 }
+
+export class PayloadTooLarge extends HttpException {
+  constructor(message: string) {
+    super({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message }, 413);
+  }
+}

@@ -2,7 +2,7 @@ import { commandKeyOf, DomainError, type Command } from '#domain';
 import { BatchConflictError, canonicalJson, type AppendRequest } from '#event-store';
 import type { CommandContext } from '../command-context.js';
 import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
-import { contentHashOf, newCorrelationId } from '../ids.js';
+import { contentHashOf, deterministicEventId, newCorrelationId } from '../ids.js';
 import type { Decision, Ledger } from '../ledger.js';
 import { validateCommand } from '../validation/index.js';
 import { MAX_REPORTED_REFUSALS, type ImportSummary, type RefusedLine } from './import-report.js';
@@ -107,16 +107,24 @@ export class NdjsonImport {
     this.provisionallyAdvance(decision);
   }
 
+  /**
+   * Folds a decided line into its stream's cached state before it is committed, with the event id
+   * it will be recorded under; only its global position is unknown until the commit (reversals,
+   * the one decision that reads positions, reload their stream first).
+   */
   private provisionallyAdvance(decision: Decision): void {
-    const events = decision.events.map((event, index) => ({
-      eventId: `pending-${decision.commandKey}-${index}`,
-      type: event.type,
-      streamId: decision.streamId,
-      revision: decision.loaded.revision + 1 + index,
-      position: 0,
-      data: event.data,
-      metadata: {} as never,
-    }));
+    const events = decision.events.map((event, index) => {
+      const revision = decision.loaded.revision + 1 + index;
+      return {
+        eventId: deterministicEventId(decision.streamId, decision.commandKey, revision),
+        type: event.type,
+        streamId: decision.streamId,
+        revision,
+        position: 0,
+        data: event.data,
+        metadata: {} as never,
+      };
+    });
     this.ledger.states.advance(decision.streamId, decision.loaded, events);
   }
 
@@ -133,8 +141,7 @@ export class NdjsonImport {
         this.summary.events += result.events.length;
         this.summary.lastPosition = Math.max(this.summary.lastPosition, result.position);
       }
-      // Provisional states carry placeholder ids: reload touched streams from the store when next needed.
-      for (const request of requests) this.ledger.states.forget(request.streamId);
+      // The cached states already hold the batch (with its real event ids), so they stay valid.
     } catch (error) {
       if (!(error instanceof BatchConflictError)) throw error;
       this.ledger.states.clear();
