@@ -1,0 +1,29 @@
+// Queries on the read models of a large ledger (already rebuilt): one employer's arrears with its trace,
+// a province's totals for a year, and the province's plan progress, each called many times. The query
+// methods may answer a value or a promise; both are awaited.
+import { activeEmployers } from '../lib/collections.mjs';
+import { argsOf, latencies, percentile, report } from '../lib/measure.mjs';
+import { configFor, SocaiRuntime } from '../lib/socai.mjs';
+
+const args = argsOf();
+const calls = Number(args.calls ?? 200);
+const province = args.province ?? '45';
+const employers = activeEmployers(`${args.dir}/events.sqlite`);
+const runtime = SocaiRuntime.open(configFor(args.dir));
+const queries = runtime.readModels.queries;
+// Generated runs of up to 24 months end in December 2024, with the year's plans assigned in January.
+const asOf = '2024-12-31';
+
+const figures = (samples) => ({ calls: samples.length, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), maxMs: Math.max(...samples) });
+// Employers spread over the whole list, so the page cache does not serve one employer's rows every time.
+const arrears = await latencies(calls, async (i) => {
+  if (!await queries.employerArrears(employers[(i * 7919) % employers.length].unitCode, asOf)) throw new Error('no arrears');
+});
+const totals = await latencies(Math.max(20, calls / 10), async () => {
+  if (!await queries.areaTotals(province, '2024-01-01', asOf)) throw new Error('no totals');
+});
+const progress = await latencies(Math.max(20, calls / 10), async () => {
+  if (!await queries.planProgress(2024, province, asOf)) throw new Error('no plan');
+});
+await runtime.close();
+report('queries', { arrears: figures(arrears), provinceTotals: figures(totals), planProgress: figures(progress) });
