@@ -85,6 +85,9 @@ export interface AppendResult {
   events: RecordedEvent[];
 }
 
+/** One request's answer in `appendEach`: its result, or the conflict that refused it alone. */
+export type AppendOutcome = AppendResult | WrongExpectedRevisionError | KeyAlreadyClaimedError;
+
 export class WrongExpectedRevisionError extends Error {
   constructor(
     readonly streamId: string,
@@ -125,6 +128,12 @@ export interface EventStore {
    * Fails with the first conflict, naming its index in `requests`.
    */
   appendMany(requests: AppendRequest[]): Promise<AppendResult[]>;
+  /**
+   * Appends several independent requests with one durable commit where the store allows it (group
+   * commit): each request is atomic on its own, and a conflict fails only that request, whose
+   * answer is then its WrongExpectedRevisionError or KeyAlreadyClaimedError instead of a result.
+   */
+  appendEach(requests: AppendRequest[]): Promise<AppendOutcome[]>;
   readStream(streamId: string, options?: { fromRevision?: StreamRevision; limit?: number }): Promise<RecordedEvent[]>;
   /** Events with position ≥ fromPosition (default 1), in commit order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -68,6 +68,23 @@ describe('Ledger (load → decide → append) on a real SQLite store', () => {
     expect(total).toBe('64002016');
   });
 
+  it('commits concurrent commands on different streams together, one durable commit for the group', async () => {
+    const groups: number[] = [];
+    const counting = Object.create(store) as SqliteEventStore;
+    counting.appendEach = (requests) => {
+      groups.push(requests.length);
+      return store.appendEach(requests);
+    };
+    const grouped = new Ledger({ store: counting, areas, ledgerPayments: paymentsFromLog(store) });
+    const registrations = Array.from({ length: 32 }, (_, n): Command => ({
+      command: 'RegisterEmployer', data: { unitCode: `QT9${String(n).padStart(4, '0')}`, name: `Đơn vị ${n}`, areaCode: '465', registeredOn: '2022-01-05' },
+    }));
+    const outcomes = await Promise.all(registrations.map((command) => grouped.execute(command, clerk)));
+    expect(outcomes.map((o) => o.status)).toEqual(Array(32).fill('created'));
+    expect(groups).toEqual([32]);
+    expect(new Set(outcomes.map((o) => o.result.position)).size).toBe(32);
+  });
+
   it('two ledgers on one store file (two processes) both make progress without losing a payment', async () => {
     await ledger.execute(register, clerk);
     const otherStore = SqliteEventStore.open(join(dir, 'events.sqlite'));

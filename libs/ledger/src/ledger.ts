@@ -9,6 +9,7 @@ import {
 import type { CommandContext, CommandOutcome, CommandResult } from './command-context.js';
 import { AreaNotAllowedError, ConcurrencyExhaustedError, IdempotencyConflictError } from './errors.js';
 import { contentHashOf, deterministicEventId, newCorrelationId } from './ids.js';
+import { GroupCommitter } from './group-commit.js';
 import { KeyedLock } from './keyed-lock.js';
 import { StreamStates, type LoadedStream } from './stream-states.js';
 
@@ -47,10 +48,12 @@ export interface Decision {
 export class Ledger {
   readonly states: StreamStates;
   private readonly lock = new KeyedLock();
+  private readonly commits: GroupCommitter;
   private readonly clock: () => Date;
 
   constructor(private readonly deps: LedgerDependencies) {
     this.states = new StreamStates(deps.store);
+    this.commits = new GroupCommitter(deps.store);
     this.clock = deps.clock ?? (() => new Date());
   }
 
@@ -75,18 +78,14 @@ export class Ledger {
     return this.lock.run(streamId, async () => {
       const decision = await this.decide(command, commandKey, contentHash, streamId, duplicate.releasing);
       this.authorize(decision, context);
-      try {
-        const [appended] = await this.deps.store.appendMany([this.toAppend(decision, context)]);
-        this.states.advance(streamId, decision.loaded, appended.events);
-        return { status: 'created', result: resultOf(appended.events[appended.events.length - 1]) } as CommandOutcome;
-      } catch (error) {
-        const cause = (error as { cause?: unknown }).cause ?? error;
-        if (cause instanceof WrongExpectedRevisionError || cause instanceof KeyAlreadyClaimedError) {
-          this.states.forget(streamId);
-          return 'retry';
-        }
-        throw error;
+      const appended = await this.commits.submit(this.toAppend(decision, context));
+      if (appended instanceof WrongExpectedRevisionError || appended instanceof KeyAlreadyClaimedError) {
+        // Another writer got there first (another process, or the same key): decide again.
+        this.states.forget(streamId);
+        return 'retry';
       }
+      this.states.advance(streamId, decision.loaded, appended.events);
+      return { status: 'created', result: resultOf(appended.events[appended.events.length - 1]) } as CommandOutcome;
     });
   }
 

@@ -19,6 +19,7 @@ import {
   KeyAlreadyClaimedError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
+  type AppendOutcome,
   type AppendRequest,
   type AppendResult,
   type EventMetadata,
@@ -165,6 +166,22 @@ export class EsdbEventStore implements EventStore {
         }
       }
       return results;
+    });
+  }
+
+  /** EventStoreDB commits each append by itself: the requests go one after another, each atomic. */
+  async appendEach(requests: AppendRequest[]): Promise<AppendOutcome[]> {
+    return this.guard(async () => {
+      const outcomes: AppendOutcome[] = [];
+      for (const request of requests) {
+        try {
+          outcomes.push(await this.appendOne(request));
+        } catch (error) {
+          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) outcomes.push(error);
+          else throw error;
+        }
+      }
+      return outcomes;
     });
   }
 

@@ -5,6 +5,7 @@ import {
   BatchConflictError,
   KeyAlreadyClaimedError,
   WrongExpectedRevisionError,
+  type AppendOutcome,
   type AppendRequest,
   type AppendResult,
   type EventMetadata,
@@ -74,6 +75,7 @@ export class SqliteEventStore implements EventStore {
   private readonly typedReadStatements = new Map<number, Database.Statement<unknown[], EventRow>>();
   private readonly appendTransaction;
   private readonly appendManyTransaction;
+  private readonly appendEachTransaction;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -107,6 +109,17 @@ export class SqliteEventStore implements EventStore {
       selectHead: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
     };
     this.appendTransaction = db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    // Called inside appendEachTransaction, appendTransaction runs as a savepoint (better-sqlite3 nests).
+    this.appendEachTransaction = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request): AppendOutcome => {
+        try {
+          return this.appendTransaction(request);
+        } catch (error) {
+          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) return error;
+          throw error;
+        }
+      }),
+    );
     this.appendManyTransaction = db.transaction((requests: readonly AppendRequest[]) =>
       requests.map((request, index) => {
         try {
@@ -155,6 +168,19 @@ export class SqliteEventStore implements EventStore {
 
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
     return this.appendManySync(requests);
+  }
+
+  async appendEach(requests: AppendRequest[]): Promise<AppendOutcome[]> {
+    return this.appendEachSync(requests);
+  }
+
+  /**
+   * Group commit: every request in its own savepoint inside one transaction, so a conflict rolls
+   * back only its request, and one fsync makes them all durable.
+   */
+  appendEachSync(requests: readonly AppendRequest[]): AppendOutcome[] {
+    if (requests.length === 0) return [];
+    return guarded(() => this.appendEachTransaction.immediate(requests));
   }
 
   appendSync(request: AppendRequest): AppendResult {

@@ -317,6 +317,26 @@ export function eventStoreContract(
       });
     });
 
+    describe('appendEach (group commit)', () => {
+      it('appends each request on its own: a conflict refuses only its request', async () => {
+        await store.append({ streamId: streamId('e-taken'), expectedRevision: 'no_stream', events: [newEvent('x')] });
+        const outcomes = await store.appendEach([
+          { streamId: streamId('e1'), expectedRevision: 'no_stream', events: [newEvent('a')], claim: { commandKey: `key-${run}-e1`, contentHash: 'h' } },
+          { streamId: streamId('e-taken'), expectedRevision: 'no_stream', events: [newEvent('b')] },
+          { streamId: streamId('e2'), expectedRevision: 'no_stream', events: [newEvent('c'), newEvent('d')] },
+          { streamId: streamId('e3'), expectedRevision: 'no_stream', events: [newEvent('e')], claim: { commandKey: `key-${run}-e1`, contentHash: 'h' } },
+        ]);
+
+        expect(outcomes.map((outcome) => (outcome instanceof Error ? outcome.name : [outcome.streamId, outcome.revision]))).toEqual([
+          [streamId('e1'), 0], 'WrongExpectedRevisionError', [streamId('e2'), 1], 'KeyAlreadyClaimedError',
+        ]);
+        expect(ids(await store.readStream(streamId('e-taken')))).toEqual([`${run}-x`]);
+        expect(ids(await store.readStream(streamId('e2')))).toEqual([`${run}-c`, `${run}-d`]);
+        expect(await store.readStream(streamId('e3'))).toEqual([]);
+        expect((await store.findKey(`key-${run}-e1`))?.eventId).toBe(`${run}-a`);
+      });
+    });
+
     describe('exact round trip', () => {
       const data = {
         amount: '1000000000000000000',

@@ -1,0 +1,47 @@
+import type { AppendOutcome, AppendRequest, EventStore } from '#event-store';
+
+interface Waiting {
+  request: AppendRequest;
+  resolve: (outcome: AppendOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: appends that arrive while a commit is being written wait and go together in the
+ * next one, so concurrent commands share one durable fsync instead of queueing for one each.
+ * Each request stays atomic on its own (the store's `appendEach`), so one conflict refuses only
+ * its command. A lone command is committed at the next turn of the event loop, without delay.
+ */
+export class GroupCommitter {
+  private waiting: Waiting[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly maxGroup = 512,
+  ) {}
+
+  submit(request: AppendRequest): Promise<AppendOutcome> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ request, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.commit());
+      }
+    });
+  }
+
+  private async commit(): Promise<void> {
+    const group = this.waiting.splice(0, this.maxGroup);
+    try {
+      const outcomes = await this.store.appendEach(group.map(({ request }) => request));
+      group.forEach(({ resolve }, index) => resolve(outcomes[index]!));
+    } catch (error) {
+      // The store could not write at all (disk full, locked): every command of the group fails.
+      for (const { reject } of group) reject(error);
+    } finally {
+      this.scheduled = this.waiting.length > 0;
+      if (this.scheduled) setImmediate(() => void this.commit());
+    }
+  }
+}
