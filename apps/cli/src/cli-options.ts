@@ -1,4 +1,5 @@
-import { isIsoDate, todayUtc } from '#domain';
+import { isIsoDate, isIsoMonth, todayUtc } from '#domain';
+import { AREA_CODE } from '#ledger';
 import { configFromEnv } from '../../api/src/config.js';
 import { SocaiRuntime } from '../../api/src/runtime.js';
 import { EXIT } from './exit-codes.js';
@@ -33,4 +34,11 @@ export async function withRuntime<T>(use: (runtime: SocaiRuntime) => Promise<T>)
   } finally {
     await runtime.close();
   }
+}
+
+/** What is wrong with a payout month and area given as flags (`--month`, `--area`), if anything. */
+export function monthAndAreaProblem(flags: { month?: string; area?: string }): string | undefined {
+  if (!flags.month || !isIsoMonth(flags.month)) return `--month must be a month YYYY-MM, not ${JSON.stringify(flags.month ?? '')}`;
+  if (!flags.area || !AREA_CODE.test(flags.area)) return `--area must be a GSO code of 2, 3 or 5 digits, not ${JSON.stringify(flags.area ?? '')}`;
+  return undefined;
 }

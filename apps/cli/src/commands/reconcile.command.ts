@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { isIsoMonth } from '#domain';
-import { AREA_CODE } from '#ledger';
 import { configFromEnv } from '../../../api/src/config.js';
 import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { monthAndAreaProblem } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 import { describeReconciliation } from '../payouts/describe-reconciliation.js';
 import { ReconcileRefused, reconcileStatement, statementCommand } from '../payouts/reconcile-statement.js';
@@ -79,8 +78,8 @@ export class ReconcileCommand extends CommandRunner {
 }
 
 function flagProblem(flags: ReconcileFlags): string | undefined {
-  if (!flags.month || !isIsoMonth(flags.month)) return `--month must be a month YYYY-MM, not ${JSON.stringify(flags.month ?? '')}`;
-  if (!flags.area || !AREA_CODE.test(flags.area)) return `--area must be a GSO code of 2, 3 or 5 digits, not ${JSON.stringify(flags.area ?? '')}`;
+  const period = monthAndAreaProblem(flags);
+  if (period) return period;
   if (!flags.agent || flags.agent.trim() === '') return '--agent must name the payout agent';
   if (!flags.statement) return '--statement FILE is required';
   if (!existsSync(flags.statement)) return `no file ${flags.statement}`;

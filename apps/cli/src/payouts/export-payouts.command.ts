@@ -1,8 +1,7 @@
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
-import { isIsoMonth } from '#domain';
-import { AREA_CODE } from '#ledger';
 import { configFromEnv } from '../../../api/src/config.js';
 import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { monthAndAreaProblem } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 import { exportPayouts, type PayoutExportFormat } from './export-payouts.js';
 
@@ -67,8 +66,8 @@ export class ExportPayoutsCommand extends CommandRunner {
 }
 
 function flagProblem(flags: ExportPayoutsFlags): string | undefined {
-  if (!flags.month || !isIsoMonth(flags.month)) return `--month must be a month YYYY-MM, not ${JSON.stringify(flags.month ?? '')}`;
-  if (!flags.area || !AREA_CODE.test(flags.area)) return `--area must be a GSO code of 2, 3 or 5 digits, not ${JSON.stringify(flags.area ?? '')}`;
+  const period = monthAndAreaProblem(flags);
+  if (period) return period;
   if (flags.format !== 'csv' && flags.format !== 'xlsx') return `--format must be csv or xlsx, not ${JSON.stringify(flags.format ?? '')}`;
   if (flags.format === 'xlsx' && !flags.output && process.stdout.isTTY) return 'an xlsx file is binary: give --output FILE or redirect standard output';
   return undefined;
