@@ -1,0 +1,95 @@
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditEventStore } from './support/ledger-audit.js';
+import { scaled, timeoutMs } from './support/soak.js';
+import { socaiEnv, spawnSocai } from './support/socai-process.js';
+
+/**
+ * Bounded memory (issue 9, part 4): `socai import` of a large NDJSON file streams it, so its
+ * resident memory must not grow with the file. The file mixes new payments, exact repeats and
+ * refused lines; the child's RSS is sampled from /proc while it runs and must stay under a generous
+ * ceiling (a memory bound, not a timing). ~200k lines in CI, 3 million under `npm run soak`.
+ */
+const LINES = scaled(200_000, 3_000_000);
+const RSS_CEILING_MB = 512;
+
+/** Line i: a benefit payment (four per person), every 100th an exact repeat, every 50th refused. */
+function lineOf(i: number): string {
+  if (i % 50 === 49) return '{"command":"PayBenefit","data":{"paymentRef":"MEM-BAD","amount":"1.5"}}';
+  const n = i % 100 === 98 ? i - 1 : i;
+  const personId = `33${String(Math.floor(n / 4)).padStart(8, '0')}`;
+  return `{"command":"PayBenefit","data":{"paymentRef":"MEM-${n}","personId":"${personId}","benefit":"pension","payoutMonth":"2024-0${1 + (n % 9)}","amount":"${3_000_000 + (n % 1_000_000)}","channel":"bank-account","areaCode":"465","paidOn":"2024-0${1 + (n % 9)}-05"}}`;
+}
+
+function expectedCounts(lines: number): { recorded: number; duplicates: number; refused: number } {
+  let refused = 0;
+  let duplicates = 0;
+  for (let i = 0; i < lines; i++) {
+    if (i % 50 === 49) refused++;
+    else if (i % 100 === 98) duplicates++;
+  }
+  return { recorded: lines - refused - duplicates, duplicates, refused };
+}
+
+function rssKb(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const canMeasure = existsSync('/proc/self/status');
+
+(canMeasure ? describe : describe.skip)(`import of ${LINES} lines in bounded memory`, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'socai-import-memory-'));
+  const dataDir = join(dir, 'data');
+  const file = join(dir, 'big.ndjson');
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(`keeps the importing process under ${RSS_CEILING_MB} MB and records every line once`, async () => {
+    // Written in chunks, so the test itself never holds the file in memory.
+    const fd = openSync(file, 'w');
+    let chunk: string[] = [];
+    for (let i = 0; i < LINES; i++) {
+      chunk.push(lineOf(i));
+      if (chunk.length === 10_000) {
+        writeSync(fd, chunk.join('\n') + '\n');
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) writeSync(fd, chunk.join('\n') + '\n');
+    closeSync(fd);
+
+    const importer = spawnSocai(['import', file], socaiEnv(dataDir));
+    let peakKb = 0;
+    const samples: number[] = [];
+    const sampler = setInterval(() => {
+      const kb = rssKb(importer.pid);
+      if (kb === undefined) return;
+      peakKb = Math.max(peakKb, kb);
+      samples.push(kb);
+    }, 200);
+    const { code } = await importer.exited;
+    clearInterval(sampler);
+
+    const expected = expectedCounts(LINES);
+    const peakMb = Math.round(peakKb / 1024);
+    const quarter = Math.max(1, Math.floor(samples.length / 4));
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    console.log(`import of ${LINES} lines: peak RSS ${peakMb} MB; median RSS first quarter ${Math.round(median(samples.slice(0, quarter)) / 1024)} MB, last quarter ${Math.round(median(samples.slice(-quarter)) / 1024)} MB; ${importer.stdout().trim()}`);
+    expect(code).toBe(3);
+    expect(importer.stdout()).toContain(`recorded ${expected.recorded}, duplicates ${expected.duplicates}, refused ${expected.refused}`);
+    expect(samples.length).toBeGreaterThan(5);
+    expect(peakMb).toBeLessThan(RSS_CEILING_MB);
+    if (LINES <= 200_000) {
+      const audit = auditEventStore(dataDir);
+      expect(audit.problems).toEqual([]);
+      expect(audit.events.length).toBe(expected.recorded);
+    }
+  }, timeoutMs(240, 7_200));
+});
