@@ -211,7 +211,7 @@ async function openReal(): Promise<{ real: Real; model: Model; dispose: () => Pr
   const real: Real = { ledger, store, readModels };
   const model: Model = { employers: new Map(), nextReceipt: 1, order: 0 };
   try {
-    await readModels.ready();
+    await (readModels as { ready?: () => Promise<void> }).ready?.();
     for (const unitCode of UNITS) {
       const { outcome } = await execute(real, { command: 'RegisterEmployer', data: { unitCode, name: `Công ty ${unitCode}`, areaCode: '465', registeredOn: '2023-06-01' } } as Command);
       expect(outcome).toBe('created');
