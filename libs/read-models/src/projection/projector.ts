@@ -97,7 +97,16 @@ export class Projector {
         this.waiters.delete(check);
         resolve(reached);
       };
-      const timeout = setTimeout(() => done(this.position() >= position), timeoutMs);
+      const timeout = setTimeout(() => {
+        // The store may have been closed while this request waited (the server shutting down).
+        let reached = false;
+        try {
+          reached = this.position() >= position;
+        } catch {
+          reached = false;
+        }
+        done(reached);
+      }, timeoutMs);
       this.waiters.add(check);
     });
   }
