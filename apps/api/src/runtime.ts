@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AreaDirectory } from '#domain';
 import { EsdbEventStore, isEsdbConnectionString, SqliteEventStore, type EventStore } from '#event-store';
 import { Ledger, loadAreaDirectory, paymentsFromLog } from '#ledger';
-import { openReadModels, type ReadModels } from '#read-models';
+import { isPostgresLocation, openReadModels, type ReadModels } from '#read-models';
 import type { SocaiConfig } from './config.js';
 
 /**
@@ -23,8 +23,8 @@ export class SocaiRuntime {
     if (config.eventStore !== 'sqlite' && !isEsdbConnectionString(config.eventStore)) {
       throw new Error(`SOCAI_EVENT_STORE=${config.eventStore}: expected sqlite, esdb://… or kurrentdb://…`);
     }
-    if (config.readModels !== 'sqlite') {
-      throw new Error(`SOCAI_READ_MODELS=${config.readModels}: only the embedded read models (sqlite) are available in this build`);
+    if (config.readModels !== 'sqlite' && !isPostgresLocation(config.readModels)) {
+      throw new Error(`SOCAI_READ_MODELS=${config.readModels}: expected sqlite or a postgres:// URL`);
     }
     mkdirSync(config.dataDir, { recursive: true });
     const store: EventStore = config.eventStore === 'sqlite'
@@ -32,7 +32,8 @@ export class SocaiRuntime {
       : EsdbEventStore.connect(config.eventStore);
     const areas = loadAreaDirectory();
     const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store) });
-    const readModels = openReadModels(config.dataDir, areas);
+    // With PostgreSQL, every instance answers queries and one at a time projects (an advisory lock).
+    const readModels = openReadModels(config.dataDir, areas, { location: config.readModels });
     return new SocaiRuntime(config, store, areas, ledger, readModels);
   }
 

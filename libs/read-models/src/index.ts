@@ -1,5 +1,10 @@
 export * from './ports.js';
-export * from './sqlite/read-model-store.js';
+export * from './db/read-model-db.js';
+export * from './schema/migrations.js';
+export * from './sqlite/sqlite-read-model-db.js';
+export * from './postgres/postgres-read-model-db.js';
+export * from './postgres/advisory-lock-lease.js';
+export * from './store/read-model-store.js';
 export * from './projection/projector.js';
 export * from './queries/arrears.calculation.js';
 export type { Participants, BenefitFigures, ClaimFigures, InspectionFigures } from './queries/area-figures.js';

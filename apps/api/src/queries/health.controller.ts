@@ -14,7 +14,7 @@ export class HealthController {
   @ApiOperation({ summary: '{status, eventStore:{position}, readModels:{position}} — no key needed' })
   async health() {
     const eventStorePosition = await this.runtime.store.headPosition();
-    const readModelsPosition = this.runtime.readModels.projector.position();
+    const readModelsPosition = await this.runtime.readModels.projector.position();
     return { status: 'ok', eventStore: { position: eventStorePosition }, readModels: { position: readModelsPosition } };
   }
 }

@@ -20,6 +20,6 @@ export class ReadModelsGate {
     if (minPosition === 0) return;
     const projector = this.runtime.readModels.projector;
     if (await projector.waitFor(minPosition, MIN_POSITION_WAIT_MS)) return;
-    throw new NotCaughtUp(1, projector.position(), minPosition);
+    throw new NotCaughtUp(1, await projector.position(), minPosition);
   }
 }

@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
 import type {
   BenefitPaid, BookIssued, CardIssued, ClaimAssessed, ContributionAssessed, ContributionCollected, EmployerRegistered,
   EmployerStatusChanged, EntryReversed, EventType, InspectionRecorded, PayoutsReconciled, PlanAssigned,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
+import type { SqlParam, SqlStatement } from '../db/read-model-db.js';
 import type { ReadModelAreas } from '../ports.js';
 
 /** The table that holds each reversible fact, so a reversal can mark its row. */
@@ -20,31 +20,27 @@ const TABLE_OF: Partial<Record<EventType, string>> = {
 };
 
 /**
- * Applies recorded events to the read-model tables. It only writes rows; the caller owns the
- * transaction and the checkpoint. Every insert is `OR IGNORE` on the event id so that applying an
- * event twice cannot double a figure, even if a checkpoint were ever lost.
+ * Turns recorded events into the statements that apply them to the read-model tables. It writes
+ * nothing itself: the projector runs the statements of a batch, with its checkpoint, in one
+ * transaction. Every insert is `ON CONFLICT DO NOTHING` on the event id so that applying an event
+ * twice cannot double a figure, even if a checkpoint were ever lost.
  */
 export class EventWriter {
-  private readonly statements = new Map<string, Database.Statement>();
+  private statements: SqlStatement[] = [];
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly areas: ReadModelAreas,
-  ) {}
+  constructor(private readonly areas: ReadModelAreas) {}
 
-  apply(event: RecordedEvent): void {
+  /** The statements that apply `event`; none for an event type this version does not know (a newer writer). */
+  statementsFor(event: RecordedEvent): SqlStatement[] {
     const handler = this.handlers[event.type as EventType];
-    // An event type this version does not know (a newer writer) changes no read model.
+    this.statements = [];
     if (handler) handler(event as RecordedEvent<never>);
+    return this.statements;
   }
 
-  private run(sql: string, ...params: unknown[]): void {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    statement.run(...params);
+  private run(sql: string, ...params: (SqlParam | undefined)[]): void {
+    // A field an older event lacks is NULL, never a driver error about `undefined`.
+    this.statements.push({ sql, params: params.map((p) => (p === undefined ? null : p)) });
   }
 
   private province(areaCode: string): string | null {
@@ -55,8 +51,8 @@ export class EventWriter {
     EmployerRegistered: (e) => {
       const d = e.data as EmployerRegistered;
       this.run(
-        `INSERT OR IGNORE INTO employers (unit_code, name, area_code, province, tax_code, registered_on, event_id, position, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO employers (unit_code, name, area_code, province, tax_code, registered_on, event_id, position, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         d.unitCode, d.name, d.areaCode, this.province(d.areaCode), d.taxCode ?? null, d.registeredOn, e.eventId, e.position,
         e.metadata.recordedAt,
       );
@@ -64,16 +60,16 @@ export class EventWriter {
     EmployerStatusChanged: (e) => {
       const d = e.data as EmployerStatusChanged;
       this.run(
-        `INSERT OR IGNORE INTO employer_statuses (event_id, position, recorded_at, unit_code, status, effective_on, reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO employer_statuses (event_id, position, recorded_at, unit_code, status, effective_on, reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.status, d.effectiveOn, d.reason,
       );
     },
     ContributionAssessed: (e) => {
       const d = e.data as ContributionAssessed;
       this.run(
-        `INSERT OR IGNORE INTO assessments (event_id, position, recorded_at, unit_code, area_code, province, period, due, health,
-           due_date, assessed_on, headcount_si, headcount_hi, headcount_ui) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO assessments (event_id, position, recorded_at, unit_code, area_code, province, period, due, health,
+           due_date, assessed_on, headcount_si, headcount_hi, headcount_ui) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, this.province(d.areaCode), d.period, d.due,
         d.funds.health, d.dueDate, d.assessedOn, d.headcount.socialInsurance, d.headcount.healthInsurance,
         d.headcount.unemploymentInsurance,
@@ -83,9 +79,9 @@ export class EventWriter {
       const d = e.data as ContributionCollected;
       const p = d.payer;
       this.run(
-        `INSERT OR IGNORE INTO collections (event_id, position, recorded_at, receipt_no, payer_kind, unit_code, named_period,
+        `INSERT INTO collections (event_id, position, recorded_at, receipt_no, payer_kind, unit_code, named_period,
            person_id, scheme, cover_from, cover_to, amount, collected_on, area_code, province)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.receiptNo, p.kind,
         p.kind === 'employer' ? p.unitCode : null, p.kind === 'employer' ? (p.period ?? null) : null,
         p.kind === 'person' ? p.personId : null, p.kind === 'person' ? p.scheme : null,
@@ -96,16 +92,16 @@ export class EventWriter {
     BookIssued: (e) => {
       const d = e.data as BookIssued;
       this.run(
-        `INSERT OR IGNORE INTO books (event_id, position, recorded_at, person_id, area_code, province, issued_on, reissue)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO books (event_id, position, recorded_at, person_id, area_code, province, issued_on, reissue)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.personId, d.areaCode, this.province(d.areaCode), d.issuedOn, d.reissue ? 1 : 0,
       );
     },
     CardIssued: (e) => {
       const d = e.data as CardIssued;
       this.run(
-        `INSERT OR IGNORE INTO cards (event_id, position, recorded_at, card_no, person_id, area_code, province, valid_from, valid_to, issued_on)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO cards (event_id, position, recorded_at, card_no, person_id, area_code, province, valid_from, valid_to, issued_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.cardNo, d.personId, d.areaCode, this.province(d.areaCode),
         d.validFrom, d.validTo, d.issuedOn,
       );
@@ -113,8 +109,8 @@ export class EventWriter {
     BenefitPaid: (e) => {
       const d = e.data as BenefitPaid;
       this.run(
-        `INSERT OR IGNORE INTO benefit_payments (event_id, position, recorded_at, payment_ref, person_id, benefit, payout_month,
-           amount, channel, area_code, province, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO benefit_payments (event_id, position, recorded_at, payment_ref, person_id, benefit, payout_month,
+           amount, channel, area_code, province, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.paymentRef, d.personId, d.benefit, d.payoutMonth, d.amount, d.channel,
         d.areaCode, this.province(d.areaCode), d.paidOn,
       );
@@ -122,8 +118,8 @@ export class EventWriter {
     ClaimAssessed: (e) => {
       const d = e.data as ClaimAssessed;
       this.run(
-        `INSERT OR IGNORE INTO claims (event_id, position, recorded_at, assessment_ref, facility_code, area_code, province, period,
-           outpatient, inpatient, requested, approved, refused, assessed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO claims (event_id, position, recorded_at, assessment_ref, facility_code, area_code, province, period,
+           outpatient, inpatient, requested, approved, refused, assessed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.assessmentRef, d.facilityCode, d.areaCode, this.province(d.areaCode),
         d.period, d.visits.outpatient, d.visits.inpatient, d.requested, d.approved, d.refused, d.assessedOn,
       );
@@ -132,9 +128,9 @@ export class EventWriter {
       const d = e.data as PlanAssigned;
       const t = d.targets;
       this.run(
-        `INSERT OR IGNORE INTO plans (event_id, position, recorded_at, year, area_code, assigned_on, target_collection,
+        `INSERT INTO plans (event_id, position, recorded_at, year, area_code, assigned_on, target_collection,
            target_mandatory, target_voluntary, target_unemployment, target_health, labour_force, population)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.year, d.areaCode, d.assignedOn, t.collection,
         t.participants.mandatorySocialInsurance, t.participants.voluntarySocialInsurance,
         t.participants.unemploymentInsurance, t.participants.healthInsurance, d.labourForce, d.population,
@@ -143,8 +139,8 @@ export class EventWriter {
     InspectionRecorded: (e) => {
       const d = e.data as InspectionRecorded;
       this.run(
-        `INSERT OR IGNORE INTO inspections (event_id, position, recorded_at, inspection_id, unit_code, area_code, province,
-           inspected_on, unannounced, arrears_found) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO inspections (event_id, position, recorded_at, inspection_id, unit_code, area_code, province,
+           inspected_on, unannounced, arrears_found) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.inspectionId, d.unitCode, d.areaCode, this.province(d.areaCode),
         d.inspectedOn, d.unannounced ? 1 : 0, d.arrearsFound,
       );
@@ -152,16 +148,16 @@ export class EventWriter {
     PayoutsReconciled: (e) => {
       const d = e.data as PayoutsReconciled;
       this.run(
-        `INSERT OR IGNORE INTO reconciliations (event_id, position, recorded_at, statement_ref, month, area_code, province, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO reconciliations (event_id, position, recorded_at, statement_ref, month, area_code, province, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.statementRef, d.month, d.areaCode, this.province(d.areaCode), JSON.stringify(d),
       );
     },
     EntryReversed: (e) => {
       const d = e.data as EntryReversed;
       this.run(
-        `INSERT OR IGNORE INTO reversals (event_id, position, recorded_at, reversed_event_id, reversed_type, reversed_position,
-           reason, reversed_on, area_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO reversals (event_id, position, recorded_at, reversed_event_id, reversed_type, reversed_position,
+           reason, reversed_on, area_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.eventId, d.reversedType, d.reversedPosition, d.reason, d.reversedOn, d.areaCode,
       );
       const table = TABLE_OF[d.reversedType];

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '#event-store';
+import type { ProjectionLease, SqlStatement } from '../db/read-model-db.js';
 import type { ReadModelAreas, EventSource } from '../ports.js';
-import type { ReadModelStore } from '../sqlite/read-model-store.js';
+import type { ReadModelStore } from '../store/read-model-store.js';
 import { EventWriter } from './event-writer.js';
 
 export interface CatchUpOptions {
@@ -10,18 +11,39 @@ export interface CatchUpOptions {
   onProgress?: (position: number, applied: number) => void;
 }
 
+export interface ProjectorOptions {
+  /** How often an instance that does not hold the projector lease tries to take it; 2 s by default. */
+  leaseRetryMs?: number;
+}
+
 const DEFAULT_BATCH_SIZE = 2_000;
+const DEFAULT_LEASE_RETRY_MS = 2_000;
+/** How often `waitFor` looks at the shared checkpoint when another instance is projecting. */
+const WAIT_POLL_MS = 25;
+
+/** Another writer moved the checkpoint while this batch was being applied: the batch is void. */
+class CheckpointMoved extends Error {}
 
 /**
  * Follows the global log into the read models. Each batch of events and the checkpoint that
- * records it are committed in one SQLite transaction, so after a crash the read models hold every
- * event up to the checkpoint exactly once and the next catch-up resumes right after it.
+ * records it are committed in one transaction, so after a crash the read models hold every event
+ * up to the checkpoint exactly once and the next catch-up resumes right after it. The checkpoint
+ * update is also a fence: it only applies if the checkpoint is still where the batch started, so
+ * two writers (an instance that lost its lease mid-batch, a CLI catch-up next to a server) can
+ * never apply a batch twice or move the checkpoint backwards.
+ *
+ * `start` polls only while this instance holds the store's projector lease (always on SQLite; a
+ * PostgreSQL advisory lock shared by every instance on the same schema). The others retry for the
+ * lease every few seconds and read the shared checkpoint, so `position` and `waitFor` work on all.
  */
 export class Projector {
   private readonly writer: EventWriter;
-  private readonly waiters = new Set<() => void>();
+  private readonly lease: ProjectionLease;
+  private readonly leaseRetryMs: number;
+  private readonly commitListeners = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  private ticking: Promise<void> | undefined;
   private stopped = true;
 
   constructor(
@@ -29,18 +51,27 @@ export class Projector {
     areas: ReadModelAreas,
     /** Where polling errors go; the loop keeps going, since the store may come back. */
     private readonly onError: (error: unknown) => void = (error) => console.error('projector:', error),
+    options: ProjectorOptions = {},
   ) {
-    this.writer = new EventWriter(store.db, areas);
+    this.writer = new EventWriter(areas);
+    this.lease = store.projectionLease();
+    this.leaseRetryMs = options.leaseRetryMs ?? DEFAULT_LEASE_RETRY_MS;
   }
 
-  /** The position of the last event applied to the read models (0 before the first). */
-  position(): number {
+  /** The position of the last event applied to the read models (0 before the first), from the shared checkpoint. */
+  position(): Promise<number> {
     return this.store.checkpoint();
+  }
+
+  /** Whether this instance is the one projecting: started and holding the lease. */
+  isProjecting(): boolean {
+    return !this.stopped && this.lease.held;
   }
 
   /**
    * Applies every event after the checkpoint, batch by batch, and resolves with how many it applied.
-   * Concurrent calls share one run, so two pollers never apply the same batch.
+   * Concurrent calls share one run, so two pollers of one instance never apply the same batch.
+   * It does not ask for the lease: a one-off catch-up (the CLI) relies on the checkpoint fence.
    */
   catchUp(source: EventSource, options: CatchUpOptions = {}): Promise<number> {
     if (!this.running) {
@@ -51,63 +82,78 @@ export class Projector {
     return this.running;
   }
 
-  /** Drops every read model and replays the whole log from position 1. */
+  /** Empties every read model and replays the whole log from position 1. */
   async rebuild(source: EventSource, onProgress?: CatchUpOptions['onProgress'], batchSize?: number): Promise<number> {
     if (this.running) await this.running.catch(() => undefined);
-    this.store.reset();
+    await this.store.reset();
     return this.catchUp(source, { batchSize, onProgress });
   }
 
-  /** Polls the source every `intervalMs` until `stop()`. */
+  /**
+   * Polls the source every `intervalMs` until `stop()`, while this instance holds the lease;
+   * without it, tries for the lease every `leaseRetryMs`.
+   */
   start(source: EventSource, intervalMs = 200): void {
     if (!this.stopped) return;
     this.stopped = false;
+    let wasLeading = false;
     const tick = async () => {
-      try {
-        await this.catchUp(source);
-      } catch (error) {
-        this.onError(error);
+      let leading = false;
+      let delay = this.leaseRetryMs;
+      if (wasLeading && !this.lease.held) {
+        // The lease was lost since the last look (its session ended): wait longer than the others
+        // retry, so that an instance that has been waiting takes over, not the one whose session broke.
+        delay = 2 * this.leaseRetryMs;
+      } else {
+        try {
+          leading = await this.lease.acquire();
+          if (leading && !this.stopped) await this.catchUp(source);
+        } catch (error) {
+          this.onError(error);
+        }
+        if (leading) delay = intervalMs;
       }
-      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+      wasLeading = leading;
+      if (!this.stopped) this.timer = setTimeout(() => (this.ticking = tick()), delay);
     };
-    void tick();
+    this.ticking = tick();
   }
 
-  /** Stops polling and waits for a batch in flight to commit. */
+  /** Stops polling, waits for a batch in flight to commit, and gives up the lease. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    await this.ticking?.catch(() => undefined);
     if (this.running) await this.running.catch(() => undefined);
+    await this.lease.release();
   }
 
   /**
    * Resolves true once the read models have reached `position` (a client reading its own write),
-   * false after `timeoutMs`. It does not read the log itself: a poller or a catch-up must be running.
+   * false after `timeoutMs`. It does not read the log itself: a poller — here or in another
+   * instance sharing the store — or a catch-up must be running.
    */
-  waitFor(position: number, timeoutMs = 5_000): Promise<boolean> {
-    if (this.position() >= position) return Promise.resolve(true);
+  async waitFor(position: number, timeoutMs = 5_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if ((await this.position()) >= position) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await this.nextCommit(Math.min(left, WAIT_POLL_MS));
+    }
+  }
+
+  /** Resolves after this instance's next commit, or after `ms`, whichever comes first. */
+  private nextCommit(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const check = () => {
-        if (this.position() < position) return;
-        done(true);
-      };
-      const done = (reached: boolean) => {
+      const done = () => {
         clearTimeout(timeout);
-        this.waiters.delete(check);
-        resolve(reached);
+        this.commitListeners.delete(done);
+        resolve();
       };
-      const timeout = setTimeout(() => {
-        // The store may have been closed while this request waited (the server shutting down).
-        let reached = false;
-        try {
-          reached = this.position() >= position;
-        } catch {
-          reached = false;
-        }
-        done(reached);
-      }, timeoutMs);
-      this.waiters.add(check);
+      const timeout = setTimeout(done, ms);
+      this.commitListeners.add(done);
     });
   }
 
@@ -115,28 +161,39 @@ export class Projector {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     let applied = 0;
     for (;;) {
-      const from = this.store.checkpoint() + 1;
+      const from = (await this.store.checkpoint()) + 1;
       const events = await source.readAll({ fromPosition: from, limit: batchSize });
       if (events.length === 0) break;
-      const position = this.commit(events, from);
+      let position: number;
+      try {
+        position = await this.commit(events, from);
+      } catch (error) {
+        // Someone else committed this stretch of the log first: carry on from where they got to.
+        if (error instanceof CheckpointMoved) continue;
+        throw error;
+      }
       applied += events.length;
       options.onProgress?.(position, applied);
-      for (const waiter of [...this.waiters]) waiter();
+      for (const listener of [...this.commitListeners]) listener();
     }
     return applied;
   }
 
-  /** One transaction: the batch's effects and the new checkpoint together. */
-  private commit(events: RecordedEvent[], from: number): number {
-    return this.store.transaction(() => {
-      let position = from - 1;
-      for (const event of events) {
-        // A source that returns an event twice or out of order must not apply it twice.
-        if (event.position <= position) continue;
-        this.writer.apply(event);
-        position = event.position;
-      }
-      this.store.setCheckpoint(position);
+  /** One transaction: the fenced checkpoint and the batch's effects together. */
+  private async commit(events: RecordedEvent[], from: number): Promise<number> {
+    let position = from - 1;
+    const statements: SqlStatement[] = [];
+    for (const event of events) {
+      // A source that returns an event twice or out of order must not apply it twice.
+      if (event.position <= position) continue;
+      statements.push(...this.writer.statementsFor(event));
+      position = event.position;
+    }
+    return this.store.db.transaction(async (tx) => {
+      // First, so that on PostgreSQL the checkpoint row stays locked until this batch commits.
+      const fenced = await tx.execute('UPDATE checkpoint SET position = ? WHERE id = 1 AND position = ?', [position, from - 1]);
+      if (fenced !== 1) throw new CheckpointMoved(`checkpoint is no longer ${from - 1}`);
+      await tx.executeAll(statements);
       return position;
     });
   }

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { addMoney, compareMoney, MONTHLY_BENEFITS, monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
+import type { ReadModelDb, SqlParam } from '../db/read-model-db.js';
 import type { LateInterestRule } from '../ports.js';
 import type { AreaScope } from './area-scope.js';
 import { computeArrears, statusOn } from './arrears.calculation.js';
@@ -31,55 +31,55 @@ const MONTHLY_SQL = MONTHLY_BENEFITS.map((b) => `'${b}'`).join(', ');
 /**
  * The figures of an area that the totals, plan progress and province report share. Flows take a
  * business-date range; stocks (participants, arrears) a date. Reversed facts count nowhere.
- * Sums of money run in SQLite over 64-bit integers and come back as BigInt, so they stay exact.
+ * Sums of money run in the database (`dialect.sumMoney`: 64-bit integers in SQLite, NUMERIC in
+ * PostgreSQL) and come back as decimal strings, so they stay exact.
  */
 export class AreaFigures {
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: ReadModelDb,
     private readonly arrearsRepository: ArrearsRepository,
     private readonly lateInterest: LateInterestRule,
   ) {}
 
-  collections(scope: AreaScope, from: IsoDate, to: IsoDate): { amount: Money; count: number } {
+  collections(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<{ amount: Money; count: number }> {
     return this.sumAndCount(
       `FROM collections c WHERE ${scope.where('c')} AND c.collected_on BETWEEN ? AND ? AND c.reversed_on IS NULL`,
       'c.amount', [...scope.params, from, to],
     );
   }
 
-  assessmentsDue(scope: AreaScope, from: IsoDate, to: IsoDate): Money {
-    return this.sumAndCount(
+  async assessmentsDue(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<Money> {
+    return (await this.sumAndCount(
       `FROM assessments a WHERE ${scope.where('a')} AND a.period BETWEEN ? AND ? AND a.reversed_on IS NULL`,
       'a.due', [...scope.params, monthOf(from), monthOf(to)],
-    ).amount;
+    )).amount;
   }
 
   /** Participants on `asOf`, counted as contract.md "Queries" says. */
-  participants(scope: AreaScope, asOf: IsoDate): Participants {
+  async participants(scope: AreaScope, asOf: IsoDate): Promise<Participants> {
     const month = monthOf(asOf);
-    const latest = this.db
-      .prepare(
-        `SELECT a.unit_code AS unitCode, a.headcount_si AS si, a.headcount_ui AS ui
-         FROM assessments a JOIN employers e ON e.unit_code = a.unit_code
-         WHERE ${scope.where('e')} AND a.reversed_on IS NULL AND a.period = (
-           SELECT MAX(l.period) FROM assessments l WHERE l.unit_code = a.unit_code AND l.reversed_on IS NULL AND l.period <= ?)`,
-      )
-      .all(...scope.params, month) as { unitCode: string; si: number; ui: number }[];
-    const statuses = this.statusesByUnit(scope);
+    const latest = await this.db.query<{ unitCode: string; si: number; ui: number }>(
+      `SELECT a.unit_code AS "unitCode", a.headcount_si AS si, a.headcount_ui AS ui
+       FROM assessments a JOIN employers e ON e.unit_code = a.unit_code
+       WHERE ${scope.where('e')} AND a.reversed_on IS NULL AND a.period = (
+         SELECT MAX(l.period) FROM assessments l WHERE l.unit_code = a.unit_code AND l.reversed_on IS NULL AND l.period <= ?)`,
+      [...scope.params, month],
+    );
+    const statuses = await this.statusesByUnit(scope);
     let mandatory = 0;
     let unemployment = 0;
     for (const row of latest) {
       if (statusOn(statuses.get(row.unitCode) ?? [], asOf) !== 'active') continue;
-      mandatory += row.si;
-      unemployment += row.ui;
+      mandatory += Number(row.si);
+      unemployment += Number(row.ui);
     }
-    const voluntary = this.count(
+    const voluntary = await this.count(
       `SELECT COUNT(DISTINCT c.person_id) AS n FROM collections c WHERE ${scope.where('c')} AND c.payer_kind = 'person'
          AND c.scheme = 'voluntary-social-insurance' AND c.reversed_on IS NULL AND c.cover_from <= ? AND c.cover_to >= ?
          AND c.collected_on <= ?`,
       [...scope.params, month, month, asOf],
     );
-    const health = this.count(
+    const health = await this.count(
       `SELECT COUNT(DISTINCT k.person_id) AS n FROM cards k WHERE ${scope.where('k')} AND k.reversed_on IS NULL
          AND k.valid_from <= ? AND k.valid_to >= ? AND k.issued_on <= ?`,
       [...scope.params, asOf, asOf, asOf],
@@ -87,14 +87,14 @@ export class AreaFigures {
     return { mandatorySocialInsurance: mandatory, voluntarySocialInsurance: voluntary, unemploymentInsurance: unemployment, healthInsurance: health };
   }
 
-  booksIssued(scope: AreaScope, from: IsoDate, to: IsoDate): number {
+  booksIssued(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<number> {
     return this.count(
       `SELECT COUNT(*) AS n FROM books b WHERE ${scope.where('b')} AND b.issued_on BETWEEN ? AND ? AND b.reversed_on IS NULL`,
       [...scope.params, from, to],
     );
   }
 
-  cardsIssued(scope: AreaScope, from: IsoDate, to: IsoDate): number {
+  cardsIssued(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<number> {
     return this.count(
       `SELECT COUNT(*) AS n FROM cards k WHERE ${scope.where('k')} AND k.issued_on BETWEEN ? AND ? AND k.reversed_on IS NULL`,
       [...scope.params, from, to],
@@ -102,22 +102,22 @@ export class AreaFigures {
   }
 
   /** Benefits by payout month over from..to; monthly recipients are those of the range's last payout month. */
-  benefits(scope: AreaScope, from: IsoDate, to: IsoDate): BenefitFigures {
+  async benefits(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<BenefitFigures> {
     const where = `FROM benefit_payments p WHERE ${scope.where('p')} AND p.payout_month BETWEEN ? AND ? AND p.reversed_on IS NULL`;
     const params = [...scope.params, monthOf(from), monthOf(to)];
-    const total = this.sumAndCount(where, 'p.amount', params);
+    const total = await this.sumAndCount(where, 'p.amount', params);
     const byBenefit: BenefitFigures['byBenefit'] = {};
-    const rows = this.db
-      .prepare(`SELECT p.benefit AS benefit, SUM(CAST(p.amount AS INTEGER)) AS amount, COUNT(*) AS n ${where} GROUP BY p.benefit ORDER BY p.benefit`)
-      .safeIntegers(true)
-      .all(...params) as { benefit: Benefit; amount: bigint; n: bigint }[];
-    for (const row of rows) byBenefit[row.benefit] = { amount: row.amount.toString(), payments: Number(row.n) };
+    const rows = await this.db.query<{ benefit: Benefit; amount: Money; n: number }>(
+      `SELECT p.benefit AS benefit, ${this.db.dialect.sumMoney('p.amount')} AS amount, COUNT(*) AS n ${where} GROUP BY p.benefit ORDER BY p.benefit`,
+      params,
+    );
+    for (const row of rows) byBenefit[row.benefit] = { amount: row.amount, payments: Number(row.n) };
     const monthlyAmount = addMoney(...MONTHLY_BENEFITS.map((b) => byBenefit[b]?.amount ?? '0'));
     return {
       amount: total.amount,
       payments: total.count,
-      recipients: this.count(`SELECT COUNT(DISTINCT p.person_id) AS n ${where}`, params),
-      monthlyRecipients: this.count(
+      recipients: await this.count(`SELECT COUNT(DISTINCT p.person_id) AS n ${where}`, params),
+      monthlyRecipients: await this.count(
         `SELECT COUNT(DISTINCT p.person_id) AS n FROM benefit_payments p WHERE ${scope.where('p')} AND p.payout_month = ?
            AND p.reversed_on IS NULL AND p.benefit IN (${MONTHLY_SQL})`,
         [...scope.params, monthOf(to)],
@@ -127,38 +127,36 @@ export class AreaFigures {
     };
   }
 
-  claims(scope: AreaScope, from: IsoDate, to: IsoDate): ClaimFigures {
-    const row = this.db
-      .prepare(
-        `SELECT COALESCE(SUM(q.outpatient), 0) AS outpatient, COALESCE(SUM(q.inpatient), 0) AS inpatient,
-           COALESCE(SUM(CAST(q.requested AS INTEGER)), 0) AS requested, COALESCE(SUM(CAST(q.approved AS INTEGER)), 0) AS approved,
-           COALESCE(SUM(CAST(q.refused AS INTEGER)), 0) AS refused
-         FROM claims q WHERE ${scope.where('q')} AND q.period BETWEEN ? AND ? AND q.reversed_on IS NULL`,
-      )
-      .safeIntegers(true)
-      .get(...scope.params, monthOf(from), monthOf(to)) as Record<string, bigint>;
+  async claims(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<ClaimFigures> {
+    const sum = this.db.dialect.sumMoney;
+    const row = (await this.db.queryOne<Record<'outpatient' | 'inpatient', number> & Record<'requested' | 'approved' | 'refused', Money>>(
+      `SELECT COALESCE(SUM(q.outpatient), 0) AS outpatient, COALESCE(SUM(q.inpatient), 0) AS inpatient,
+         ${sum('q.requested')} AS requested, ${sum('q.approved')} AS approved, ${sum('q.refused')} AS refused
+       FROM claims q WHERE ${scope.where('q')} AND q.period BETWEEN ? AND ? AND q.reversed_on IS NULL`,
+      [...scope.params, monthOf(from), monthOf(to)],
+    ))!;
     return {
-      visits: Number(row.outpatient + row.inpatient),
+      visits: Number(row.outpatient) + Number(row.inpatient),
       outpatientVisits: Number(row.outpatient),
       inpatientVisits: Number(row.inpatient),
-      requested: row.requested.toString(),
-      approved: row.approved.toString(),
-      refused: row.refused.toString(),
+      requested: row.requested,
+      approved: row.approved,
+      refused: row.refused,
     };
   }
 
-  inspections(scope: AreaScope, from: IsoDate, to: IsoDate): InspectionFigures {
+  async inspections(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<InspectionFigures> {
     const where = `FROM inspections i WHERE ${scope.where('i')} AND i.inspected_on BETWEEN ? AND ? AND i.reversed_on IS NULL`;
     const params = [...scope.params, from, to];
-    const total = this.sumAndCount(where, 'i.arrears_found', params);
-    return { count: total.count, unannounced: this.count(`SELECT COUNT(*) AS n ${where} AND i.unannounced = 1`, params), arrearsFound: total.amount };
+    const total = await this.sumAndCount(where, 'i.arrears_found', params);
+    return { count: total.count, unannounced: await this.count(`SELECT COUNT(*) AS n ${where} AND i.unannounced = 1`, params), arrearsFound: total.amount };
   }
 
   /** Overdue employer arrears on `asOf` summed over the area, and how many employers owe overdue amounts. */
-  arrears(scope: AreaScope, asOf: IsoDate): { overdue: Money; employers: number } {
+  async arrears(scope: AreaScope, asOf: IsoDate): Promise<{ overdue: Money; employers: number }> {
     let overdue: Money = '0';
     let employers = 0;
-    for (const facts of this.arrearsRepository.inArea(scope)) {
+    for (const facts of await this.arrearsRepository.inArea(scope)) {
       const result = computeArrears(facts, asOf, this.lateInterest, { detailed: false, withInterest: false });
       if (compareMoney(result.overdue, '0') <= 0) continue;
       overdue = addMoney(overdue, result.overdue);
@@ -168,44 +166,45 @@ export class AreaFigures {
   }
 
   /** Whether anything at all happened in the area between the dates (for "same period last year"). */
-  hasActivity(scope: AreaScope, from: IsoDate, to: IsoDate): boolean {
+  async hasActivity(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<boolean> {
     const m = [monthOf(from), monthOf(to)];
     const checks: [string, string, string[]][] = [
       ['collections', 'collected_on', [from, to]], ['assessments', 'period', m], ['books', 'issued_on', [from, to]],
       ['cards', 'issued_on', [from, to]], ['benefit_payments', 'payout_month', m], ['claims', 'period', m],
       ['inspections', 'inspected_on', [from, to]],
     ];
-    return checks.some(
-      ([table, column, range]) =>
-        this.db
-          .prepare(`SELECT 1 FROM ${table} t WHERE ${scope.where('t')} AND t.${column} BETWEEN ? AND ? AND t.reversed_on IS NULL LIMIT 1`)
-          .get(...scope.params, ...range) !== undefined,
-    );
+    for (const [table, column, range] of checks) {
+      const found = await this.db.queryOne(
+        `SELECT 1 AS found FROM ${table} t WHERE ${scope.where('t')} AND t.${column} BETWEEN ? AND ? AND t.reversed_on IS NULL LIMIT 1`,
+        [...scope.params, ...range],
+      );
+      if (found !== undefined) return true;
+    }
+    return false;
   }
 
-  private statusesByUnit(scope: AreaScope) {
-    const rows = this.db
-      .prepare(
-        `SELECT s.unit_code AS unitCode, s.event_id AS eventId, s.position, s.recorded_at AS recordedAt, s.reversed_on AS reversedOn,
-           s.status, s.effective_on AS effectiveOn, s.reason
-         FROM employer_statuses s JOIN employers e ON e.unit_code = s.unit_code WHERE ${scope.where('e')}`,
-      )
-      .all(...scope.params) as (Parameters<typeof statusOn>[0][number] & { unitCode: string })[];
+  private async statusesByUnit(scope: AreaScope) {
+    const rows = await this.db.query<Parameters<typeof statusOn>[0][number] & { unitCode: string }>(
+      `SELECT s.unit_code AS "unitCode", s.event_id AS "eventId", s.position, s.recorded_at AS "recordedAt", s.reversed_on AS "reversedOn",
+         s.status, s.effective_on AS "effectiveOn", s.reason
+       FROM employer_statuses s JOIN employers e ON e.unit_code = s.unit_code WHERE ${scope.where('e')}`,
+      scope.params,
+    );
     const byUnit = new Map<string, typeof rows>();
     for (const row of rows) byUnit.set(row.unitCode, [...(byUnit.get(row.unitCode) ?? []), row]);
     return byUnit;
   }
 
-  private sumAndCount(fromWhere: string, amountColumn: string, params: unknown[]): { amount: Money; count: number } {
-    const row = this.db
-      .prepare(`SELECT COALESCE(SUM(CAST(${amountColumn} AS INTEGER)), 0) AS amount, COUNT(*) AS n ${fromWhere}`)
-      .safeIntegers(true)
-      .get(...params) as { amount: bigint; n: bigint };
-    return { amount: row.amount.toString(), count: Number(row.n) };
+  private async sumAndCount(fromWhere: string, amountColumn: string, params: SqlParam[]): Promise<{ amount: Money; count: number }> {
+    const row = (await this.db.queryOne<{ amount: Money; n: number }>(
+      `SELECT ${this.db.dialect.sumMoney(amountColumn)} AS amount, COUNT(*) AS n ${fromWhere}`,
+      params,
+    ))!;
+    return { amount: row.amount, count: Number(row.n) };
   }
 
-  private count(sql: string, params: unknown[]): number {
-    const row = this.db.prepare(sql).get(...params) as { n: number };
-    return Number(row.n);
+  private async count(sql: string, params: SqlParam[]): Promise<number> {
+    const row = await this.db.queryOne<{ n: number }>(sql, params);
+    return Number(row!.n);
   }
 }

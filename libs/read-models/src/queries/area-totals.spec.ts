@@ -1,12 +1,12 @@
 import { contractScenario } from '../testing/contract-scenario.js';
 import { EventLog, fundsOf, headcount } from '../testing/event-log.js';
-import { readModelsHarness } from '../testing/read-models-harness.js';
+import { describeEachStore } from '../testing/read-models-harness.js';
 
-describe('area totals', () => {
+describeEachStore('area totals', (stores) => {
   it('contract check: province 95 over H1 2021 rolls up districts 954 and 956', async () => {
-    const h = readModelsHarness();
+    const h = await stores.harness();
     await h.project(contractScenario().log);
-    expect(h.queries.areaTotals('95', '2021-01-01', '2021-06-30')).toEqual({
+    expect(await h.queries.areaTotals('95', '2021-01-01', '2021-06-30')).toEqual({
       areaCode: '95',
       name: 'Tỉnh Bạc Liêu',
       from: '2021-01-01',
@@ -29,15 +29,15 @@ describe('area totals', () => {
   });
 
   it('a district sees only its own facts; on 2021-07-31 the June assessment is overdue', async () => {
-    const h = readModelsHarness();
+    const h = await stores.harness();
     await h.project(contractScenario().log);
-    const giaRai = h.queries.areaTotals('956', '2021-01-01', '2021-06-30')!;
+    const giaRai = (await h.queries.areaTotals('956', '2021-01-01', '2021-06-30'))!;
     expect([giaRai.collections, giaRai.participants.voluntarySocialInsurance, giaRai.participants.mandatorySocialInsurance]).toEqual([
       { amount: '3960000', count: 1 }, 1, 0,
     ]);
-    const city = h.queries.areaTotals('954', '2021-01-01', '2021-07-31')!;
+    const city = (await h.queries.areaTotals('954', '2021-01-01', '2021-07-31'))!;
     expect([city.collections.amount, city.arrears, city.claims.visits]).toEqual(['16000000', { overdue: '16000000', employers: 1 }, 1280]);
-    expect(h.queries.areaTotals('9999', '2021-01-01', '2021-06-30')).toBeUndefined();
+    expect(await h.queries.areaTotals('9999', '2021-01-01', '2021-06-30')).toBeUndefined();
   });
 
   it('participants on `to`: only active employers, latest assessed period, paid voluntary cover, valid cards; reversals count nowhere', async () => {
@@ -70,9 +70,9 @@ describe('area totals', () => {
     card('9500000021', '2021-01-01', '2021-06-30');
     card('9500000022', '2020-07-01', '2021-06-29');
     card('9500000023', '2021-07-01', '2021-12-31');
-    const h = readModelsHarness();
+    const h = await stores.harness();
     await h.project(log);
-    const totals = h.queries.areaTotals('957', '2021-01-01', '2021-06-30')!;
+    const totals = (await h.queries.areaTotals('957', '2021-01-01', '2021-06-30'))!;
     // PL00001: June reversed, July after `to` → May (25; 24 for BHTN). PL00002 suspended on `to`.
     expect(totals.participants).toEqual({ mandatorySocialInsurance: 25, voluntarySocialInsurance: 1, unemploymentInsurance: 24, healthInsurance: 1 });
     // April and May of PL00001 and May of PL00002; June is reversed and July is after `to`.

@@ -1,5 +1,5 @@
 import { EventLog, fundsOf, headcount } from '../testing/event-log.js';
-import { readModelsHarness } from '../testing/read-models-harness.js';
+import { describeEachStore } from '../testing/read-models-harness.js';
 
 /** Four employers of Bạc Liêu and one of Cà Mau, each owing one 2021 period of `due` đồng. */
 function scenario() {
@@ -21,11 +21,11 @@ function scenario() {
   return log;
 }
 
-describe('arrears worklist', () => {
+describeEachStore('arrears worklist', (stores) => {
   it('lists the employers of a province that owe, largest overdue first, with totals by bucket', async () => {
-    const h = readModelsHarness();
+    const h = await stores.harness();
     await h.project(scenario());
-    const list = h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01' });
+    const list = await h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01' });
     expect(list.items.map((i) => [i.unitCode, i.overdue, i.bucket])).toEqual([
       ['BL00011', '5000000', '3-months-plus'],
       ['BL00012', '5000000', '1-to-3-months'],
@@ -49,17 +49,17 @@ describe('arrears worklist', () => {
   });
 
   it('filters by bucket and pages with an opaque cursor', async () => {
-    const h = readModelsHarness();
+    const h = await stores.harness();
     await h.project(scenario());
-    const hard = h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01', bucket: 'hard-to-collect' });
+    const hard = await h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01', bucket: 'hard-to-collect' });
     expect(hard.items.map((i) => i.unitCode)).toEqual(['BL00013']);
-    const first = h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01', limit: 2 });
+    const first = await h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01', limit: 2 });
     expect(first.items.map((i) => i.unitCode)).toEqual(['BL00011', 'BL00012']);
-    const second = h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01', limit: 2, cursor: first.nextCursor! });
+    const second = await h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01', limit: 2, cursor: first.nextCursor! });
     expect(second.items.map((i) => i.unitCode)).toEqual(['BL00010', 'BL00013']);
-    const third = h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01', limit: 2, cursor: second.nextCursor! });
+    const third = await h.queries.arrearsWorklist({ area: '95', asOf: '2021-07-01', limit: 2, cursor: second.nextCursor! });
     expect([third.items.map((i) => i.unitCode), third.nextCursor]).toEqual([['BL00014'], null]);
-    const country = h.queries.arrearsWorklist({ asOf: '2021-07-01' });
+    const country = await h.queries.arrearsWorklist({ asOf: '2021-07-01' });
     expect([country.items[0].unitCode, country.totals.overdue]).toEqual(['CM00001', '23000000']);
   });
 });

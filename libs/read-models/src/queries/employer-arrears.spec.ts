@@ -1,6 +1,6 @@
 import { EventLog, fundsOf, headcount } from '../testing/event-log.js';
 import { contractScenario } from '../testing/contract-scenario.js';
-import { readModelsHarness } from '../testing/read-models-harness.js';
+import { describeEachStore } from '../testing/read-models-harness.js';
 
 /** An employer of Bạc Liêu (district 954) with monthly assessments of `due` đồng, due at the end of the month (pre-2025 rule). */
 function employerWith(periods: { period: string; due: string; dueDate: string; assessedOn?: string }[], unitCode = 'BL00002') {
@@ -19,15 +19,13 @@ function employerWith(periods: { period: string; due: string; dueDate: string; a
   return { log, assessed, pay };
 }
 
-async function arrearsOf(log: EventLog, unitCode: string, asOf: string) {
-  const h = readModelsHarness();
-  await h.project(log);
-  const result = h.queries.employerArrears(unitCode, asOf);
-  h.store.close();
-  return result;
-}
+describeEachStore('employer arrears', (stores) => {
+  async function arrearsOf(log: EventLog, unitCode: string, asOf: string) {
+    const h = await stores.harness();
+    await h.project(log);
+    return h.queries.employerArrears(unitCode, asOf);
+  }
 
-describe('employer arrears', () => {
   it('contract check: BL00001 on 2021-07-31 owes June (16,000,000), 31 days late, after FIFO settled May', async () => {
     const { log, may, june, receipt } = contractScenario();
     const a = (await arrearsOf(log, 'BL00001', '2021-07-31'))!;

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { IsoMonth, Money, PayoutsReconciled } from '#domain';
+import type { ReadModelDb } from '../db/read-model-db.js';
 import type { AreaScope } from './area-scope.js';
 
 export interface AmountAndCount { amount: Money; payments: number }
@@ -18,50 +18,51 @@ export interface LedgerPayment { paymentRef: string; personId: string; amount: M
 
 /** A month's benefit payouts of an area, by payout month (the payment list the agent works from). */
 export class PayoutsQuery {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: ReadModelDb) {}
 
-  payouts(month: IsoMonth, areaCode: string | undefined, scope: AreaScope): Payouts {
+  async payouts(month: IsoMonth, areaCode: string | undefined, scope: AreaScope): Promise<Payouts> {
+    const sum = this.db.dialect.sumMoney('p.amount');
     const where = `FROM benefit_payments p WHERE ${scope.where('p')} AND p.payout_month = ?`;
     const params = [...scope.params, month];
     const kept = `${where} AND p.reversed_on IS NULL`;
-    const total = this.db
-      .prepare(`SELECT COALESCE(SUM(CAST(p.amount AS INTEGER)), 0) AS amount, COUNT(*) AS n, COUNT(DISTINCT p.person_id) AS recipients ${kept}`)
-      .safeIntegers(true)
-      .get(...params) as { amount: bigint; n: bigint; recipients: bigint };
-    const reversed = this.db
-      .prepare(`SELECT COALESCE(SUM(CAST(p.amount AS INTEGER)), 0) AS amount, COUNT(*) AS n ${where} AND p.reversed_on IS NOT NULL`)
-      .safeIntegers(true)
-      .get(...params) as { amount: bigint; n: bigint };
-    const grouped = (column: string) => {
-      const rows = this.db
-        .prepare(`SELECT p.${column} AS k, SUM(CAST(p.amount AS INTEGER)) AS amount, COUNT(*) AS n ${kept} GROUP BY p.${column} ORDER BY p.${column}`)
-        .safeIntegers(true)
-        .all(...params) as { k: string; amount: bigint; n: bigint }[];
-      return Object.fromEntries(rows.map((r) => [r.k, { amount: r.amount.toString(), payments: Number(r.n) }]));
+    const total = (await this.db.queryOne<{ amount: Money; n: number; recipients: number }>(
+      `SELECT ${sum} AS amount, COUNT(*) AS n, COUNT(DISTINCT p.person_id) AS recipients ${kept}`,
+      params,
+    ))!;
+    const reversed = (await this.db.queryOne<{ amount: Money; n: number }>(
+      `SELECT ${sum} AS amount, COUNT(*) AS n ${where} AND p.reversed_on IS NOT NULL`,
+      params,
+    ))!;
+    const grouped = async (column: string) => {
+      const rows = await this.db.query<{ k: string; amount: Money; n: number }>(
+        `SELECT p.${column} AS k, ${sum} AS amount, COUNT(*) AS n ${kept} GROUP BY p.${column} ORDER BY p.${column}`,
+        params,
+      );
+      return Object.fromEntries(rows.map((r) => [r.k, { amount: r.amount, payments: Number(r.n) }]));
     };
     const reconciliations = (
-      this.db
-        .prepare(`SELECT r.data, r.position, r.event_id AS eventId FROM reconciliations r WHERE ${scope.where('r')} AND r.month = ? ORDER BY r.position`)
-        .all(...params) as { data: string; position: number; eventId: string }[]
-    ).map((r) => ({ ...(JSON.parse(r.data) as PayoutsReconciled), position: r.position, eventId: r.eventId }));
+      await this.db.query<{ data: string; position: number; eventId: string }>(
+        `SELECT r.data, r.position, r.event_id AS "eventId" FROM reconciliations r WHERE ${scope.where('r')} AND r.month = ? ORDER BY r.position`,
+        params,
+      )
+    ).map((r) => ({ ...(JSON.parse(r.data) as PayoutsReconciled), position: Number(r.position), eventId: r.eventId }));
     return {
       month,
       areaCode: areaCode ?? null,
-      total: { amount: total.amount.toString(), payments: Number(total.n), recipients: Number(total.recipients) },
-      byBenefit: grouped('benefit'),
-      byChannel: grouped('channel'),
-      reversed: { amount: reversed.amount.toString(), payments: Number(reversed.n) },
+      total: { amount: total.amount, payments: Number(total.n), recipients: Number(total.recipients) },
+      byBenefit: await grouped('benefit'),
+      byChannel: await grouped('channel'),
+      reversed: { amount: reversed.amount, payments: Number(reversed.n) },
       reconciliations,
     };
   }
 
   /** The unreversed payments of a month and area, as a reconciliation compares them with a statement. */
-  ledgerPayments(month: IsoMonth, scope: AreaScope): LedgerPayment[] {
-    return this.db
-      .prepare(
-        `SELECT p.payment_ref AS paymentRef, p.person_id AS personId, p.amount FROM benefit_payments p
-         WHERE ${scope.where('p')} AND p.payout_month = ? AND p.reversed_on IS NULL ORDER BY p.payment_ref`,
-      )
-      .all(...scope.params, month) as LedgerPayment[];
+  async ledgerPayments(month: IsoMonth, scope: AreaScope): Promise<LedgerPayment[]> {
+    return this.db.query<LedgerPayment>(
+      `SELECT p.payment_ref AS "paymentRef", p.person_id AS "personId", CAST(p.amount AS TEXT) AS amount FROM benefit_payments p
+       WHERE ${scope.where('p')} AND p.payout_month = ? AND p.reversed_on IS NULL ORDER BY p.payment_ref`,
+      [...scope.params, month],
+    );
   }
 }

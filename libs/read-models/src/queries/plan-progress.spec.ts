@@ -1,11 +1,11 @@
 import { contractScenario } from '../testing/contract-scenario.js';
-import { readModelsHarness } from '../testing/read-models-harness.js';
+import { describeEachStore } from '../testing/read-models-harness.js';
 
-describe('plan progress', () => {
+describeEachStore('plan progress', (stores) => {
   it('contract check: the 2021 plan of province 95 on 2021-06-30', async () => {
-    const h = readModelsHarness();
+    const h = await stores.harness();
     await h.project(contractScenario().log);
-    const progress = h.queries.planProgress(2021, '95', '2021-06-30')!;
+    const progress = (await h.queries.planProgress(2021, '95', '2021-06-30'))!;
     expect({ ...progress, plan: undefined }).toEqual({
       year: 2021,
       areaCode: '95',
@@ -34,14 +34,14 @@ describe('plan progress', () => {
     plan('39920000', '2021-03-01');
     log.reverse(plan('1', '2021-04-01'), '2021-04-02');
     plan('9999', '2021-09-01');
-    const h = readModelsHarness();
+    const h = await stores.harness();
     await h.project(log);
-    const progress = h.queries.planProgress(2021, '95', '2021-07-31')!;
+    const progress = (await h.queries.planProgress(2021, '95', '2021-07-31'))!;
     expect(progress.collection).toEqual({ target: '39920000', actual: '19960000', percent: 50 });
     // On 2021-07-31 June's 16,000,000 is overdue: 16,000,000 / 39,920,000 = 40.0801… %.
     expect(progress.arrears).toEqual({ overdue: '16000000', percentOfCollectionPlan: 40.08 });
     expect(progress.participants.healthInsurance).toEqual({ target: 100, actual: 1, percentOfPlan: 1, percentOfPopulation: 0.05 });
-    expect(h.queries.planProgress(2022, '95', '2022-06-30')).toBeUndefined();
-    expect(h.queries.planProgress(2021, '95', '2021-01-05')).toBeUndefined();
+    expect(await h.queries.planProgress(2022, '95', '2022-06-30')).toBeUndefined();
+    expect(await h.queries.planProgress(2021, '95', '2021-01-05')).toBeUndefined();
   });
 });

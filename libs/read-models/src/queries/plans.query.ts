@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { IsoDate, Money } from '#domain';
+import type { ReadModelDb } from '../db/read-model-db.js';
 
 export interface PlanInForce {
   eventId: string;
@@ -25,13 +25,12 @@ interface PlanRow {
  * The plan in force for a year and area on a date: the unreversed PlanAssigned with the latest
  * `assignedOn` not after that date (a later assignment replaces the earlier one; contract.md).
  */
-export function planInForce(db: Database.Database, year: number, areaCode: string, asOf: IsoDate): PlanInForce | undefined {
-  const row = db
-    .prepare(
-      `SELECT * FROM plans WHERE year = ? AND area_code = ? AND assigned_on <= ? AND reversed_on IS NULL
-       ORDER BY assigned_on DESC, position DESC LIMIT 1`,
-    )
-    .get(year, areaCode, asOf) as PlanRow | undefined;
+export async function planInForce(db: ReadModelDb, year: number, areaCode: string, asOf: IsoDate): Promise<PlanInForce | undefined> {
+  const row = await db.queryOne<PlanRow>(
+    `SELECT * FROM plans WHERE year = ? AND area_code = ? AND assigned_on <= ? AND reversed_on IS NULL
+     ORDER BY assigned_on DESC, position DESC LIMIT 1`,
+    [year, areaCode, asOf],
+  );
   if (!row) return undefined;
   return {
     eventId: row.event_id,

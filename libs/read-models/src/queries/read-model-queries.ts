@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { addMoney, compareMoney, subMoney, todayUtc } from '#domain';
 import type { IsoDate, IsoMonth, Money } from '#domain';
+import type { ReadModelDb } from '../db/read-model-db.js';
 import type { ReadModelAreas, LateInterestRule } from '../ports.js';
 import type { Compared, ProvinceReport, SchemeFigure } from '../report/province-report.js';
 import { AreaFigures, type BenefitFigures, type ClaimFigures, type InspectionFigures, type Participants } from './area-figures.js';
@@ -70,8 +70,8 @@ export interface ReadModelQueriesOptions {
 }
 
 /**
- * Answers the contract's queries (contract.md "Queries") from the read-model tables. Plain class,
- * synchronous (better-sqlite3), no Nest. Money comes back as decimal strings of đồng, percentages
+ * Answers the contract's queries (contract.md "Queries") from the read-model tables, on SQLite or
+ * PostgreSQL alike (ReadModelDb). Plain class, no Nest; every answer is a promise. Money comes back as decimal strings of đồng, percentages
  * as numbers rounded half-up to 2 decimals. A method returns undefined for an unknown employer,
  * area or plan, which the HTTP layer answers with 404.
  */
@@ -84,7 +84,7 @@ export class ReadModelQueries {
   private readonly payoutsQuery: PayoutsQuery;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: ReadModelDb,
     options: ReadModelQueriesOptions,
   ) {
     this.areas = options.areas;
@@ -96,33 +96,33 @@ export class ReadModelQueries {
   }
 
   /** `GET /api/areas/{areaCode}/totals`: flows over from..to (default: 1 January of `to`'s year), stocks on `to` (default today). */
-  areaTotals(areaCode: string, from?: IsoDate, to?: IsoDate): AreaTotals | undefined {
+  async areaTotals(areaCode: string, from?: IsoDate, to?: IsoDate): Promise<AreaTotals | undefined> {
     const area = this.areas.findAny(areaCode);
     if (!area) return undefined;
     const end = to ?? this.today();
     const start = from ?? `${end.slice(0, 4)}-01-01`;
     const scope = areaScope(this.areas, areaCode);
-    const { monthlyAmount: _monthlyAmount, ...benefits } = this.figures.benefits(scope, start, end);
+    const { monthlyAmount: _monthlyAmount, ...benefits } = await this.figures.benefits(scope, start, end);
     return {
       areaCode,
       name: area.name,
       from: start,
       to: end,
-      collections: this.figures.collections(scope, start, end),
-      assessments: { due: this.figures.assessmentsDue(scope, start, end) },
-      participants: this.figures.participants(scope, end),
-      books: { issued: this.figures.booksIssued(scope, start, end) },
-      cards: { issued: this.figures.cardsIssued(scope, start, end) },
+      collections: await this.figures.collections(scope, start, end),
+      assessments: { due: await this.figures.assessmentsDue(scope, start, end) },
+      participants: await this.figures.participants(scope, end),
+      books: { issued: await this.figures.booksIssued(scope, start, end) },
+      cards: { issued: await this.figures.cardsIssued(scope, start, end) },
       benefits,
-      claims: this.figures.claims(scope, start, end),
-      inspections: this.figures.inspections(scope, start, end),
-      arrears: this.figures.arrears(scope, end),
+      claims: await this.figures.claims(scope, start, end),
+      inspections: await this.figures.inspections(scope, start, end),
+      arrears: await this.figures.arrears(scope, end),
     };
   }
 
   /** `GET /api/employers/{unitCode}/arrears`: the balance on `asOf` (default today) per period, with its trace. */
-  employerArrears(unitCode: string, asOf?: IsoDate): EmployerArrears | undefined {
-    const facts = this.arrearsRepository.one(unitCode);
+  async employerArrears(unitCode: string, asOf?: IsoDate): Promise<EmployerArrears | undefined> {
+    const facts = await this.arrearsRepository.one(unitCode);
     if (!facts) return undefined;
     return computeArrears(facts, asOf ?? this.today(), this.lateInterest);
   }
@@ -131,12 +131,11 @@ export class ReadModelQueries {
    * `GET /api/arrears`: employers that owe anything on `asOf`, largest overdue first (ties by unit
    * code), optionally of one bucket. Totals cover every matching employer, not just the page.
    */
-  arrearsWorklist(request: ArrearsWorklistRequest = {}): ArrearsWorklist {
+  async arrearsWorklist(request: ArrearsWorklistRequest = {}): Promise<ArrearsWorklist> {
     const asOf = request.asOf ?? this.today();
     const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
     const offset = decodeCursor(request.cursor);
-    const owing = this.arrearsRepository
-      .inArea(areaScope(this.areas, request.area))
+    const owing = (await this.arrearsRepository.inArea(areaScope(this.areas, request.area)))
       .map((facts) => summaryOf(computeArrears(facts, asOf, this.lateInterest, { detailed: false, withInterest: true })))
       .filter((a) => compareMoney(a.outstanding, '0') > 0 && (!request.bucket || a.bucket === request.bucket))
       .sort((a, b) => compareMoney(b.overdue, a.overdue) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
@@ -160,14 +159,14 @@ export class ReadModelQueries {
   }
 
   /** `GET /api/plans/{year}/progress`: the plan in force on `asOf` against actual figures; undefined without a plan. */
-  planProgress(year: number, areaCode: string, asOf?: IsoDate): PlanProgress | undefined {
+  async planProgress(year: number, areaCode: string, asOf?: IsoDate): Promise<PlanProgress | undefined> {
     const date = asOf ?? this.today();
-    const plan = planInForce(this.db, year, areaCode, date);
+    const plan = await planInForce(this.db, year, areaCode, date);
     if (!plan) return undefined;
     const scope = areaScope(this.areas, areaCode);
-    const actual = this.figures.collections(scope, `${year}-01-01`, date).amount;
-    const people = this.figures.participants(scope, date);
-    const overdue = this.figures.arrears(scope, date).overdue;
+    const actual = (await this.figures.collections(scope, `${year}-01-01`, date)).amount;
+    const people = await this.figures.participants(scope, date);
+    const overdue = (await this.figures.arrears(scope, date)).overdue;
     const t = plan.targets.participants;
     const scheme = (target: number, count: number) => ({ target, actual: count, percentOfPlan: percentOf(count, target) });
     return {
@@ -199,17 +198,17 @@ export class ReadModelQueries {
   }
 
   /** `GET /api/payouts/{month}`: a month's payouts in an area (all areas without one). */
-  payouts(month: IsoMonth, areaCode?: string): Payouts {
+  payouts(month: IsoMonth, areaCode?: string): Promise<Payouts> {
     return this.payoutsQuery.payouts(month, areaCode, areaScope(this.areas, areaCode));
   }
 
   /** The unreversed payments of a month and area, for reconciling an agent's statement. */
-  ledgerPayments(month: IsoMonth, areaCode: string): LedgerPayment[] {
+  ledgerPayments(month: IsoMonth, areaCode: string): Promise<LedgerPayment[]> {
     return this.payoutsQuery.ledgerPayments(month, areaScope(this.areas, areaCode));
   }
 
   /** `GET /api/reports/province/{code}`: the headline figures against the same period a year earlier. */
-  provinceReport(code: string, from?: IsoDate, to?: IsoDate): ProvinceReport | undefined {
+  async provinceReport(code: string, from?: IsoDate, to?: IsoDate): Promise<ProvinceReport | undefined> {
     const area = this.areas.findAny(code);
     if (!area) return undefined;
     const end = to ?? this.today();
@@ -217,10 +216,10 @@ export class ReadModelQueries {
     const previousFrom = sameDayPreviousYear(start);
     const previousTo = sameDayPreviousYear(end);
     const scope = areaScope(this.areas, code);
-    const hasPrevious = this.figures.hasActivity(scope, previousFrom, previousTo);
-    const now = this.periodFigures(scope, start, end);
-    const before = hasPrevious ? this.periodFigures(scope, previousFrom, previousTo) : undefined;
-    const plan = planInForce(this.db, Number(end.slice(0, 4)), code, end);
+    const hasPrevious = await this.figures.hasActivity(scope, previousFrom, previousTo);
+    const now = await this.periodFigures(scope, start, end);
+    const before = hasPrevious ? await this.periodFigures(scope, previousFrom, previousTo) : undefined;
+    const plan = await planInForce(this.db, Number(end.slice(0, 4)), code, end);
 
     const money = (pick: (f: PeriodFigures) => Money): Compared<Money> => {
       const value = pick(now);
@@ -304,16 +303,16 @@ export class ReadModelQueries {
     };
   }
 
-  private periodFigures(scope: ReturnType<typeof areaScope>, from: IsoDate, to: IsoDate): PeriodFigures {
+  private async periodFigures(scope: ReturnType<typeof areaScope>, from: IsoDate, to: IsoDate): Promise<PeriodFigures> {
     return {
-      collections: this.figures.collections(scope, from, to),
-      participants: this.figures.participants(scope, to),
-      books: this.figures.booksIssued(scope, from, to),
-      cards: this.figures.cardsIssued(scope, from, to),
-      benefits: this.figures.benefits(scope, from, to),
-      claims: this.figures.claims(scope, from, to),
-      inspections: this.figures.inspections(scope, from, to),
-      arrears: this.figures.arrears(scope, to),
+      collections: await this.figures.collections(scope, from, to),
+      participants: await this.figures.participants(scope, to),
+      books: await this.figures.booksIssued(scope, from, to),
+      cards: await this.figures.cardsIssued(scope, from, to),
+      benefits: await this.figures.benefits(scope, from, to),
+      claims: await this.figures.claims(scope, from, to),
+      inspections: await this.figures.inspections(scope, from, to),
+      arrears: await this.figures.arrears(scope, to),
     };
   }
 }

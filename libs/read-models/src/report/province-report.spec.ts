@@ -1,5 +1,5 @@
 import { EventLog, fundsOf, headcount } from '../testing/event-log.js';
-import { readModelsHarness } from '../testing/read-models-harness.js';
+import { describeEachStore } from '../testing/read-models-harness.js';
 import { renderProvinceReportText } from './province-report.text.js';
 
 /**
@@ -82,11 +82,11 @@ function bacLieu() {
   return log;
 }
 
-describe('province report', () => {
+describeEachStore('province report', (stores) => {
   it('states the Bạc Liêu H1 2021 figures from the events, beside H1 2020', async () => {
-    const h = readModelsHarness('2021-06-30');
+    const h = await stores.harness({ today: '2021-06-30' });
     await h.project(bacLieu());
-    const report = h.queries.provinceReport('95', '2021-01-01', '2021-06-30')!;
+    const report = (await h.queries.provinceReport('95', '2021-01-01', '2021-06-30'))!;
     expect([report.name, report.previousFrom, report.previousTo, report.previousYearHasData]).toEqual(['Tỉnh Bạc Liêu', '2020-01-01', '2020-06-30', true]);
     expect(report.benefits.amount).toEqual({ value: '735169000000', previousYear: '709572000000', change: '25597000000', changePercent: 3.61 });
     expect(report.benefits.payments.value).toBe(10_159);
@@ -106,9 +106,9 @@ describe('province report', () => {
   });
 
   it('renders the participants of the worked example: 708.832 people (+7.375), 95,6% of plan; BHYT coverage 76,22%', async () => {
-    const h = readModelsHarness('2021-06-30');
+    const h = await stores.harness({ today: '2021-06-30' });
     await h.project(bacLieu());
-    const report = h.queries.provinceReport('95', '2021-01-01', '2021-06-30')!;
+    const report = (await h.queries.provinceReport('95', '2021-01-01', '2021-06-30'))!;
     const scheme = (value: number, previousYear: number | null, target: number, percentOfPlan: number) => ({
       value, previousYear, change: previousYear === null ? null : value - previousYear, changePercent: null, target, percentOfPlan,
     });
@@ -130,9 +130,9 @@ describe('province report', () => {
   it('leaves out comparisons when the previous year has no data', async () => {
     const log = new EventLog();
     log.record('BookIssued', { personId: '95X', areaCode: '954', issuedOn: '2021-02-01', reissue: false });
-    const h = readModelsHarness('2021-06-30');
+    const h = await stores.harness({ today: '2021-06-30' });
     await h.project(log);
-    const report = h.queries.provinceReport('95', '2021-01-01', '2021-06-30')!;
+    const report = (await h.queries.provinceReport('95', '2021-01-01', '2021-06-30'))!;
     expect([report.previousYearHasData, report.books.issued]).toEqual([false, { value: 1, previousYear: null, change: null, changePercent: null }]);
     const text = renderProvinceReportText(report);
     expect(text).toContain('Cấp 1 sổ BHXH; cấp 0 thẻ BHYT.');

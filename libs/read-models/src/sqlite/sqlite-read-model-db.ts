@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { soleLease, type ReadModelDb, type SqlDialect, type SqlParam, type SqlRunner, type SqlStatement } from '../db/read-model-db.js';
+import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../schema/migrations.js';
+
+export const sqliteDialect: SqlDialect = {
+  name: 'sqlite',
+  // Amounts are TEXT; SQLite sums them as 64-bit integers (an overflow is an error, never a float)
+  // and the cast back to TEXT hands the exact figure to JavaScript, past 2^53 too.
+  sumMoney: (column) => `CAST(COALESCE(SUM(CAST(${column} AS INTEGER)), 0) AS TEXT)`,
+  emptyTables: (tables) => tables.map((table) => `DELETE FROM ${table}`),
+};
+
+/**
+ * The read models in their own SQLite file, separate from the event log so that a rebuild can
+ * empty it without touching a single recorded fact. WAL lets queries read while the projector
+ * writes; synchronous=FULL makes a committed batch and its checkpoint survive a power cut together.
+ * better-sqlite3 is synchronous: every call here finishes before it returns, and a query that
+ * arrives while a transaction is open waits for it, so no reader sees half a batch.
+ */
+export class SqliteReadModelDb implements ReadModelDb {
+  readonly dialect = sqliteDialect;
+  private readonly statements = new Map<string, Database.Statement>();
+  private openTransaction: Promise<unknown> | undefined;
+  private readonly runner: SqlRunner = {
+    query: async <T>(sql: string, params: readonly SqlParam[] = []) => this.prepared(sql).all(...params) as T[],
+    queryOne: async <T>(sql: string, params: readonly SqlParam[] = []) => this.prepared(sql).get(...params) as T | undefined,
+    execute: async (sql: string, params: readonly SqlParam[] = []) => this.prepared(sql).run(...params).changes,
+    executeAll: async (statements: readonly SqlStatement[]) => {
+      for (const { sql, params } of statements) this.prepared(sql).run(...params);
+    },
+  };
+
+  private constructor(readonly connection: Database.Database) {}
+
+  /** Opens (creating if needed) the file and brings its schema up to date; `:memory:` gives a throwaway store. */
+  static open(file: string): SqliteReadModelDb {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const connection = new Database(file);
+    if (file !== ':memory:') connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = FULL');
+    connection.pragma('busy_timeout = 5000');
+    migrate(connection);
+    return new SqliteReadModelDb(connection);
+  }
+
+  async query<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    if (this.openTransaction) await this.settled();
+    return this.runner.query<T>(sql, params);
+  }
+
+  async queryOne<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
+    if (this.openTransaction) await this.settled();
+    return this.runner.queryOne<T>(sql, params);
+  }
+
+  async execute(sql: string, params?: readonly SqlParam[]): Promise<number> {
+    if (this.openTransaction) await this.settled();
+    return this.runner.execute(sql, params);
+  }
+
+  async executeAll(statements: readonly SqlStatement[]): Promise<void> {
+    if (this.openTransaction) await this.settled();
+    return this.runner.executeAll(statements);
+  }
+
+  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    while (this.openTransaction) await this.settled();
+    // BEGIN IMMEDIATE takes the write lock now, so another process writing the same file waits
+    // (busy_timeout) instead of failing at COMMIT.
+    this.connection.exec('BEGIN IMMEDIATE');
+    const run = (async () => {
+      try {
+        const result = await work(this.runner);
+        this.connection.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.connection.inTransaction) this.connection.exec('ROLLBACK');
+        throw error;
+      }
+    })();
+    this.openTransaction = run;
+    try {
+      return await run;
+    } finally {
+      // A transaction that was waiting may have begun already; its marker stays.
+      if (this.openTransaction === run) this.openTransaction = undefined;
+    }
+  }
+
+  projectionLease() {
+    return soleLease();
+  }
+
+  async close(): Promise<void> {
+    while (this.openTransaction) await this.settled();
+    if (this.connection.open) this.connection.close();
+  }
+
+  private async settled(): Promise<void> {
+    await this.openTransaction?.catch(() => undefined);
+  }
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.connection.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/** Applies the migrations this file has not had yet, each with its record, in one transaction. */
+function migrate(connection: Database.Database): void {
+  connection
+    .transaction(() => {
+      connection.exec(MIGRATIONS_TABLE_SQL);
+      const applied = connection.prepare(`SELECT version FROM ${MIGRATIONS_TABLE}`).pluck().all() as number[];
+      for (const migration of pendingMigrations(applied)) {
+        connection.exec(sqlFor(migration.sql, 'sqlite'));
+        connection
+          .prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`)
+          .run(migration.version, migration.name, new Date().toISOString());
+      }
+    })
+    .immediate();
+}
