@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { streams } from '#domain';
 import { EsdbEventStore, subscribeFromCheckpoint, type NewEvent, type RecordedEvent } from '#event-store';
 import { eventStoreContract } from '#event-store/testing';
+import { openReadModels } from '#read-models';
+import { referenceAreas } from '../../libs/read-models/src/testing/event-log.js';
 
 /**
  * The shared event-store contract on a real EventStoreDB/KurrentDB node or cluster. There is no fake
@@ -60,6 +63,33 @@ if (!url) {
       await subscription.stop();
       expect(seen.map((event) => event.eventId)).toEqual(ids);
       expect(subscription.checkpoint).toBeGreaterThanOrEqual(seen[2]!.position);
+    });
+
+    it('a projector follows the cluster through its catch-up subscription into the read models', async () => {
+      const unitCode = `ES${randomUUID().slice(0, 6).toUpperCase()}`;
+      const streamId = streams.employer(unitCode);
+      const ledgerEvent = (type: string, data: unknown): NewEvent => {
+        const eventId = randomUUID();
+        return { ...newEvent(eventId), type, data };
+      };
+      await store.append({
+        streamId,
+        expectedRevision: 'no_stream',
+        events: [
+          ledgerEvent('EmployerRegistered', { unitCode, name: 'Công ty thử', areaCode: '954', registeredOn: '2021-01-04' }),
+          ledgerEvent('ContributionCollected', {
+            receiptNo: `R-${unitCode}`, payer: { kind: 'employer', unitCode }, amount: '16000000', collectedOn: '2021-06-10', areaCode: '954',
+          }),
+        ],
+      });
+      const readModels = openReadModels('', referenceAreas(), { file: ':memory:', today: () => '2021-06-30' });
+      try {
+        readModels.projector.start(store, 50);
+        expect(await readModels.projector.waitFor(await store.headPosition(), 30_000)).toBe(true);
+        expect((await readModels.queries.employerArrears(unitCode, '2021-06-30'))!.paid).toBe('16000000');
+      } finally {
+        await readModels.close();
+      }
     });
   });
 }

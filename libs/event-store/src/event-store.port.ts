@@ -120,6 +120,17 @@ export interface ReadAllOptions {
   types?: string[];
 }
 
+/** A running push feed of the log (see `EventStore.follow`). */
+export interface LogSubscription {
+  /** Ends the feed; resolves once the handler is no longer running. */
+  stop(): Promise<void>;
+}
+
+export interface FollowOptions {
+  /** Told about each drop of the feed (or failure of the handler) and the delay before it resumes. */
+  onDrop?: (error: unknown, failuresInARow: number, delayMs: number) => void;
+}
+
 export interface EventStore {
   /** Appends atomically to one stream, checking the expected revision and the key claim. */
   append(request: AppendRequest): Promise<AppendResult>;
@@ -137,6 +148,13 @@ export interface EventStore {
   readStream(streamId: string, options?: { fromRevision?: StreamRevision; limit?: number }): Promise<RecordedEvent[]>;
   /** Events with position ≥ fromPosition (default 1), in commit order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Where the store can push (EventStoreDB's catch-up subscription to `$all`): hands `handler`
+   * batches of the events after position `after`, in log order, until stopped. When the feed drops
+   * or the handler throws, it resumes after the last batch the handler accepted, so a handler must
+   * tolerate being handed events it has already applied. Stores without it are polled with `readAll`.
+   */
+  follow?(after: LogPosition, handler: (events: RecordedEvent[]) => Promise<void>, options?: FollowOptions): LogSubscription;
   /** Position of the last committed event; 0 for an empty store. */
   headPosition(): Promise<LogPosition>;
   findEvent(eventId: string): Promise<RecordedEvent | undefined>;

@@ -1,5 +1,5 @@
 import type { IsoDate, Money } from '#domain';
-import type { ReadAllOptions, RecordedEvent } from '#event-store';
+import type { FollowOptions, LogPosition, LogSubscription, ReadAllOptions, RecordedEvent } from '#event-store';
 
 /**
  * What the read side needs from the area reference data. `AreaDirectory` (libs/domain/src/areas)
@@ -19,7 +19,11 @@ export type LateInterestRule = (input: { overdue: Money; healthPortion: Money; d
   note?: string;
 };
 
-/** Where the projector reads the global log from: any event store, or a test array. */
+/**
+ * Where the projector reads the global log from: any event store, or a test array. A source that can
+ * push (`follow`, EventStoreDB's catch-up subscription) is followed; any other is polled.
+ */
 export interface EventSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  follow?(after: LogPosition, handler: (events: RecordedEvent[]) => Promise<void>, options?: FollowOptions): LogSubscription;
 }

@@ -25,9 +25,11 @@ import {
   type EventMetadata,
   type EventStore,
   type ExpectedRevision,
+  type FollowOptions,
   type KeyClaim,
   type KeyRecord,
   type LogPosition,
+  type LogSubscription,
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
@@ -45,6 +47,7 @@ import {
   type ProbeResult,
 } from './key-claims.js';
 import { Lru } from './lru.js';
+import { subscribeFromCheckpoint } from './subscribe.js';
 import {
   esdbEventId,
   EVENT_LOCATED,
@@ -140,6 +143,14 @@ export class EsdbEventStore implements EventStore {
   static connect(connectionString: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
     const client = EventStoreDBClient.connectionString(toEsdbConnectionString(connectionString));
     return new EsdbEventStore(client, redactCredentials(connectionString), options);
+  }
+
+  /**
+   * A catch-up subscription to `$all` after `after`, excluding system events, resubscribing with
+   * exponential backoff when it drops (subscribe.ts). The projector keeps its own checkpoint.
+   */
+  follow(after: LogPosition, handler: (events: RecordedEvent[]) => Promise<void>, options: FollowOptions = {}): LogSubscription {
+    return subscribeFromCheckpoint(this, after, handler, { onDrop: options.onDrop });
   }
 
   /** Reads the head of `$all`: resolves when the cluster answers, StoreUnavailableError otherwise. */

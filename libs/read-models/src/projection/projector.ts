@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '#event-store';
+import type { LogSubscription, RecordedEvent } from '#event-store';
 import type { ProjectionLease, SqlStatement } from '../db/read-model-db.js';
 import type { ReadModelAreas, EventSource } from '../ports.js';
 import type { ReadModelStore } from '../store/read-model-store.js';
@@ -24,6 +24,16 @@ const WAIT_POLL_MS = 25;
 /** Another writer moved the checkpoint while this batch was being applied: the batch is void. */
 class CheckpointMoved extends Error {}
 
+/** The read models went back behind what a subscription already handed over (a rebuild): start it again. */
+class FollowingStale extends Error {}
+
+/** A subscription this instance runs, and the checkpoint it has carried the read models to. */
+interface Following {
+  subscription: LogSubscription;
+  through: number;
+  stale: boolean;
+}
+
 /**
  * Follows the global log into the read models. Each batch of events and the checkpoint that
  * records it are committed in one transaction, so after a crash the read models hold every event
@@ -32,9 +42,11 @@ class CheckpointMoved extends Error {}
  * two writers (an instance that lost its lease mid-batch, a CLI catch-up next to a server) can
  * never apply a batch twice or move the checkpoint backwards.
  *
- * `start` polls only while this instance holds the store's projector lease (always on SQLite; a
+ * `start` projects only while this instance holds the store's projector lease (always on SQLite; a
  * PostgreSQL advisory lock shared by every instance on the same schema). The others retry for the
  * lease every few seconds and read the shared checkpoint, so `position` and `waitFor` work on all.
+ * A source that pushes (EventStoreDB: a catch-up subscription to `$all`) is followed from the
+ * checkpoint, each pushed batch committed with the checkpoint; any other source is polled.
  */
 export class Projector {
   private readonly writer: EventWriter;
@@ -44,6 +56,7 @@ export class Projector {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private ticking: Promise<void> | undefined;
+  private following: Following | undefined;
   private stopped = true;
 
   constructor(
@@ -90,8 +103,9 @@ export class Projector {
   }
 
   /**
-   * Polls the source every `intervalMs` until `stop()`, while this instance holds the lease;
-   * without it, tries for the lease every `leaseRetryMs`.
+   * Until `stop()`, while this instance holds the lease: follows a source that pushes, or polls one
+   * that does not every `intervalMs`. Without the lease, tries for it every `leaseRetryMs`; a
+   * follower looks at its lease as often.
    */
   start(source: EventSource, intervalMs = 200): void {
     if (!this.stopped) return;
@@ -107,24 +121,29 @@ export class Projector {
       } else {
         try {
           leading = await this.lease.acquire();
-          if (leading && !this.stopped) await this.catchUp(source);
+          if (leading && !this.stopped) {
+            if (source.follow) await this.follow(source);
+            else await this.catchUp(source);
+          }
         } catch (error) {
           this.onError(error);
         }
-        if (leading) delay = intervalMs;
+        if (leading && !source.follow) delay = intervalMs;
       }
+      if (!leading) await this.stopFollowing();
       wasLeading = leading;
       if (!this.stopped) this.timer = setTimeout(() => (this.ticking = tick()), delay);
     };
     this.ticking = tick();
   }
 
-  /** Stops polling, waits for a batch in flight to commit, and gives up the lease. */
+  /** Stops projecting, waits for a batch in flight to commit, and gives up the lease. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.ticking?.catch(() => undefined);
+    await this.stopFollowing();
     if (this.running) await this.running.catch(() => undefined);
     await this.lease.release();
   }
@@ -157,6 +176,58 @@ export class Projector {
     });
   }
 
+  /** Subscribes from the checkpoint, unless a subscription is already running and still valid. */
+  private async follow(source: EventSource): Promise<void> {
+    if (this.following?.stale) await this.stopFollowing();
+    if (this.following || !source.follow) return;
+    const through = await this.store.checkpoint();
+    const following: Following = { through, stale: false, subscription: undefined as unknown as LogSubscription };
+    this.following = following;
+    following.subscription = source.follow(through, (events) => this.applyPushed(following, events), {
+      onDrop: (error) => {
+        if (!(error instanceof FollowingStale)) this.onError(error);
+      },
+    });
+  }
+
+  private async stopFollowing(): Promise<void> {
+    const following = this.following;
+    this.following = undefined;
+    await following?.subscription.stop();
+  }
+
+  /**
+   * Commits a pushed batch with the checkpoint. A feed resumes after a drop from the last batch it
+   * delivered, and another writer may have moved the checkpoint meanwhile: what the read models
+   * already hold is skipped, and the fence makes a race lose cleanly and try again.
+   */
+  private async applyPushed(following: Following, events: RecordedEvent[]): Promise<void> {
+    if (!this.lease.held || this.stopped) throw new Error('projector lease lost: the subscription stops applying');
+    for (let attempt = 1; ; attempt++) {
+      const checkpoint = await this.store.checkpoint();
+      if (checkpoint < following.through) {
+        // The read models were emptied (a rebuild) behind this subscription's back: events it
+        // handed over earlier are gone, so it must start again from the checkpoint.
+        following.stale = true;
+        throw new FollowingStale(`checkpoint ${checkpoint} is behind ${following.through}`);
+      }
+      const fresh = events.filter((event) => event.position > checkpoint);
+      if (fresh.length === 0) return;
+      try {
+        following.through = await this.commit(fresh, checkpoint + 1);
+      } catch (error) {
+        if (error instanceof CheckpointMoved && attempt < 3) continue;
+        throw error;
+      }
+      this.notifyCommitted();
+      return;
+    }
+  }
+
+  private notifyCommitted(): void {
+    for (const listener of [...this.commitListeners]) listener();
+  }
+
   private async runCatchUp(source: EventSource, options: CatchUpOptions): Promise<number> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     let applied = 0;
@@ -174,7 +245,7 @@ export class Projector {
       }
       applied += events.length;
       options.onProgress?.(position, applied);
-      for (const listener of [...this.commitListeners]) listener();
+      this.notifyCommitted();
     }
     return applied;
   }

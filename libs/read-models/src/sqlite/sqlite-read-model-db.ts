@@ -15,7 +15,9 @@ export const sqliteDialect: SqlDialect = {
 /**
  * The read models in their own SQLite file, separate from the event log so that a rebuild can
  * empty it without touching a single recorded fact. WAL lets queries read while the projector
- * writes; synchronous=FULL makes a committed batch and its checkpoint survive a power cut together.
+ * writes. synchronous=NORMAL: in WAL mode a power cut may take back the last few batches, never half
+ * of one, and a batch goes with its checkpoint, so the projector simply applies them again from the
+ * log; the log itself (events.sqlite) stays FULL. The disk's fsyncs are left to acknowledged commands.
  * better-sqlite3 is synchronous: every call here finishes before it returns, and a query that
  * arrives while a transaction is open waits for it, so no reader sees half a batch.
  */
@@ -39,7 +41,7 @@ export class SqliteReadModelDb implements ReadModelDb {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const connection = new Database(file);
     if (file !== ':memory:') connection.pragma('journal_mode = WAL');
-    connection.pragma('synchronous = FULL');
+    connection.pragma('synchronous = NORMAL');
     connection.pragma('busy_timeout = 5000');
     migrate(connection);
     return new SqliteReadModelDb(connection);
