@@ -14,6 +14,7 @@ import {
   type KeyClaim,
   type KeyRecord,
   type LogPosition,
+  type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
   type StreamRevision,
@@ -23,6 +24,7 @@ import { iterateAll } from '../iterate-all.js';
 import { upcastEvent } from '../audit/upcasters.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
+import { BatchStreamHeads, DirectStreamHeads, type StreamHeads } from './stream-heads.js';
 
 export interface SqliteEventStoreOptions {
   /** How long a writer waits for another connection's write lock before StoreUnavailableError. */
@@ -37,11 +39,6 @@ interface EventRow {
   type: string;
   data: string;
   metadata: string;
-}
-
-interface StreamRow {
-  revision: number;
-  last_hash: string;
 }
 
 interface KeyRow {
@@ -79,7 +76,7 @@ export class SqliteEventStore implements EventStore {
 
   private constructor(private readonly db: Database.Database) {
     this.statements = {
-      selectStream: db.prepare<[string], StreamRow>('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
+      selectStream: db.prepare<[string], { revision: number; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
       upsertStream: db.prepare<[string, number, string]>(
         `INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
          ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
@@ -108,7 +105,8 @@ export class SqliteEventStore implements EventStore {
       selectEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
       selectHead: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
     };
-    this.appendTransaction = db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    const directHeads = new DirectStreamHeads(this.statements);
+    this.appendTransaction = db.transaction((request: AppendRequest) => this.appendInTransaction(request, directHeads));
     // Called inside appendEachTransaction, appendTransaction runs as a savepoint (better-sqlite3 nests).
     this.appendEachTransaction = db.transaction((requests: readonly AppendRequest[]) =>
       requests.map((request): AppendOutcome => {
@@ -120,18 +118,22 @@ export class SqliteEventStore implements EventStore {
         }
       }),
     );
-    this.appendManyTransaction = db.transaction((requests: readonly AppendRequest[]) =>
-      requests.map((request, index) => {
+    // All or nothing, so the stream rows can be written once per stream at the end (see stream-heads.ts).
+    this.appendManyTransaction = db.transaction((requests: readonly AppendRequest[]) => {
+      const heads = new BatchStreamHeads(this.statements);
+      const results = requests.map((request, index) => {
         try {
-          return this.appendInTransaction(request);
+          return this.appendInTransaction(request, heads);
         } catch (error) {
           if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) {
             throw new BatchConflictError(index, error);
           }
           throw error;
         }
-      }),
-    );
+      });
+      heads.flush();
+      return results;
+    });
   }
 
   /** Opens (creating the directory, file and schema when needed) the store kept in `filePath`. */
@@ -275,9 +277,9 @@ export class SqliteEventStore implements EventStore {
 
   // ---- the append itself, inside a transaction ----
 
-  private appendInTransaction(request: AppendRequest): AppendResult {
+  private appendInTransaction(request: AppendRequest, heads: StreamHeads): AppendResult {
     const { streamId, events, claim } = request;
-    const stream = this.statements.selectStream.get(streamId);
+    const stream = heads.read(streamId);
     checkExpectedRevision(streamId, request.expectedRevision, stream?.revision);
     // A claim that releases a key is checked up front; a plain claim is checked when it is written.
     if (claim?.releasing !== undefined) this.checkRelease(claim);
@@ -288,7 +290,7 @@ export class SqliteEventStore implements EventStore {
       return { streamId, revision, position: this.statements.selectHead.get()!.head, events: [] };
     }
 
-    let prevHash = stream?.last_hash ?? GENESIS_HASH;
+    let prevHash = stream?.lastHash ?? GENESIS_HASH;
     let position = 0;
     const recorded: RecordedEvent[] = new Array(events.length);
     for (let i = 0; i < events.length; i++) {
@@ -297,9 +299,7 @@ export class SqliteEventStore implements EventStore {
         throw new TypeError(`event ${event.eventId}: metadata.eventId is ${event.metadata.eventId}`);
       }
       revision += 1;
-      // Whatever hashes a caller may have left in the metadata are replaced by the store's own.
-      const { hash: _hash, prevHash: _prevHash, ...context } = event.metadata as typeof event.metadata & Partial<EventMetadata>;
-      const metadata = { ...context, prevHash } as EventMetadata;
+      const metadata = withPrevHash(event.metadata, prevHash);
       const sealed = sealEvent({ streamId, revision, eventId: event.eventId, type: event.type, data: event.data, metadata });
       metadata.hash = sealed.hash;
       const result = this.statements.insertEvent.run(event.eventId, streamId, revision, event.type, sealed.dataJson, sealed.metadataJson);
@@ -308,7 +308,7 @@ export class SqliteEventStore implements EventStore {
       prevHash = sealed.hash;
     }
 
-    this.statements.upsertStream.run(streamId, revision, prevHash);
+    heads.write(streamId, { revision, lastHash: prevHash });
     if (claim) {
       // The key names the last event of the append: that is the one a retried command answers with.
       // Throwing here rolls back the events just inserted along with the rest of the transaction.
@@ -336,6 +336,19 @@ export class SqliteEventStore implements EventStore {
     }
     return statement;
   }
+}
+
+/**
+ * The event's metadata with the store's `prevHash`: whatever hashes a caller may have left in it are
+ * replaced by the store's own. A plain copy loop, as this runs for every event of a bulk import.
+ */
+function withPrevHash(given: NewEvent['metadata'], prevHash: string): EventMetadata {
+  const metadata: Record<string, unknown> = {};
+  for (const key in given) {
+    if (key !== 'hash' && key !== 'prevHash' && Object.hasOwn(given, key)) metadata[key] = (given as unknown as Record<string, unknown>)[key];
+  }
+  metadata.prevHash = prevHash;
+  return metadata as unknown as EventMetadata;
 }
 
 function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: StreamRevision | undefined): void {

@@ -2,7 +2,7 @@ import { commandKeyOf, DomainError, type Command } from '#domain';
 import { BatchConflictError, canonicalJson, type AppendRequest } from '#event-store';
 import type { CommandContext } from '../command-context.js';
 import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
-import { contentHashOf, deterministicEventId, newCorrelationId } from '../ids.js';
+import { contentHashOf, newCorrelationId } from '../ids.js';
 import type { Decision, Ledger } from '../ledger.js';
 import { validateCommand } from '../validation/index.js';
 import { MAX_REPORTED_REFUSALS, type ImportSummary, type RefusedLine } from './import-report.js';
@@ -16,7 +16,8 @@ export interface ImportOptions {
 interface PendingLine {
   line: number;
   command: Command;
-  decision: Decision;
+  /** The line's events as they will be appended: ids, metadata and expected revision fixed at decision time. */
+  request: AppendRequest;
 }
 
 /**
@@ -101,30 +102,28 @@ export class NdjsonImport {
     const streamId = await this.ledger.streamOf(command);
     const decision = await this.ledger.decide(command, commandKey, contentHash, streamId, known.releasing);
     this.ledger.authorize(decision, this.context);
+    const request = this.ledger.toAppend(decision, { ...this.context, causationId: `${this.context.correlationId}:${commandKey}` });
     // Later lines of the batch must see this line's effect: fold it in provisionally.
-    this.pending.push({ line, command, decision });
+    this.pending.push({ line, command, request });
     this.pendingKeys.set(commandKey, contentHash);
-    this.provisionallyAdvance(decision);
+    this.provisionallyAdvance(decision, request);
   }
 
   /**
-   * Folds a decided line into its stream's cached state before it is committed, with the event id
-   * it will be recorded under; only its global position is unknown until the commit (reversals,
-   * the one decision that reads positions, reload their stream first).
+   * Folds a decided line into its stream's cached state before it is committed, with the event ids
+   * of its append request (derived once, there); only its global position is unknown until the
+   * commit (reversals, the one decision that reads positions, reload their stream first).
    */
-  private provisionallyAdvance(decision: Decision): void {
-    const events = decision.events.map((event, index) => {
-      const revision = decision.loaded.revision + 1 + index;
-      return {
-        eventId: deterministicEventId(decision.streamId, decision.commandKey, revision),
-        type: event.type,
-        streamId: decision.streamId,
-        revision,
-        position: 0,
-        data: event.data,
-        metadata: {} as never,
-      };
-    });
+  private provisionallyAdvance(decision: Decision, request: AppendRequest): void {
+    const events = request.events.map((event, index) => ({
+      eventId: event.eventId,
+      type: event.type,
+      streamId: decision.streamId,
+      revision: decision.loaded.revision + 1 + index,
+      position: 0,
+      data: event.data,
+      metadata: {} as never,
+    }));
     this.ledger.states.advance(decision.streamId, decision.loaded, events);
   }
 
@@ -133,7 +132,7 @@ export class NdjsonImport {
     const batch = this.pending;
     this.pending = [];
     this.pendingKeys = new Map();
-    const requests = this.chain(batch);
+    const requests = batch.map((pending) => pending.request);
     try {
       const results = await this.ledger.store.appendMany(requests);
       this.summary.recorded += batch.length;
@@ -148,11 +147,6 @@ export class NdjsonImport {
       await this.replayOneByOne(batch);
     }
     this.options.onProgress?.(this.snapshot());
-  }
-
-  /** Turns the batch's decisions into append requests; lines on one stream chain their revisions. */
-  private chain(batch: PendingLine[]): AppendRequest[] {
-    return batch.map(({ decision }) => this.ledger.toAppend(decision, { ...this.context, causationId: `${this.context.correlationId}:${decision.commandKey}` }));
   }
 
   private async replayOneByOne(batch: PendingLine[]): Promise<void> {
