@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EsdbEventStore, subscribeFromCheckpoint, type NewEvent, type RecordedEvent } from '#event-store';
+import { loadEsdbAdapter, type EsdbEventStore as EsdbStore, type NewEvent, type RecordedEvent } from '#event-store';
 import { eventStoreContract } from '#event-store/testing';
 
 /**
@@ -13,6 +13,8 @@ import { eventStoreContract } from '#event-store/testing';
  * The contract expects nobody else to write while a test runs: use a node of its own.
  */
 const url = process.env.SOCAI_TEST_ESDB_URL;
+// `#event-store` loads the client-backed adapter on demand only (load-esdb.ts).
+const { EsdbEventStore, subscribeFromCheckpoint } = await loadEsdbAdapter();
 
 if (!url) {
   const reason = 'EventStoreDB contract — SKIPPED: set SOCAI_TEST_ESDB_URL=esdb://localhost:2113?tls=false to run';
@@ -24,7 +26,7 @@ if (!url) {
   eventStoreContract('EsdbEventStore', async () => EsdbEventStore.connect(url));
 
   describe('EsdbEventStore on a live server', () => {
-    let store: EsdbEventStore;
+    let store: EsdbStore;
     beforeAll(async () => {
       store = EsdbEventStore.connect(url);
       await store.ping();
