@@ -149,6 +149,38 @@ describe('verifyEventLog on a real SQLite store', () => {
     expect(report).toMatchObject({ ok: false, firstBadPosition: 300 });
   });
 
+  it('finds an edited byte in the metadata of an event after the last checkpoint', async () => {
+    // Past position 900 no signed digest covers the log: the event hashes and chains alone must show it.
+    const report = await verifyAfter((db) => {
+      db.prepare(`UPDATE events SET metadata = replace(metadata, '"actor":"', '"actor":"x') WHERE position = 950`).run();
+    });
+    expect(report).toMatchObject({ ok: false, firstBadPosition: 950, streamId: 'employer-QT00004', eventsChecked: 950, checkpointsChecked: 3 });
+    expect(report.reason).toContain('does not match its hash');
+  });
+
+  it('refuses a prevHash that only begins with the previous hash, even re-hashed by a forger', async () => {
+    const report = await verifyAfter((db) => {
+      db.prepare(`UPDATE events SET metadata = replace(metadata, '","recordedAt"', 'a","recordedAt"') WHERE position = 462`).run();
+      rehasher(db).rehash(462);
+    });
+    expect(report).toMatchObject({ ok: false, firstBadPosition: 462, streamId: 'employer-QT00001' });
+    expect(report.reason).toContain('prevHash is not the hash of revision 91 of employer-QT00001');
+  });
+
+  it('finds an edited byte in each field the hash covers', async () => {
+    const edits = [
+      "UPDATE events SET event_id = event_id || 'x' WHERE position = 333",
+      "UPDATE events SET type = type || 'x' WHERE position = 333",
+      'UPDATE events SET revision = revision + 1000 WHERE position = 333',
+      `UPDATE events SET metadata = replace(metadata, '"schemaVersion":1', '"schemaVersion":2') WHERE position = 333`,
+    ];
+    for (const edit of edits) {
+      const report = await verifyAfter((db) => db.prepare(edit).run());
+      expect(report).toMatchObject({ ok: false, firstBadPosition: 333, streamId: 'employer-QT00002' });
+      expect(report.reason).toContain('does not match its hash');
+    }
+  });
+
   it('accepts stored JSON that is not byte-canonical but holds the same values', async () => {
     const report = await verifyAfter((db) => {
       db.prepare(`UPDATE events SET data = replace(data, '"seq":', '"seq" :  ') WHERE position = 10`).run();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { streams } from '#domain';
-import { EsdbEventStore, subscribeFromCheckpoint, type NewEvent, type RecordedEvent } from '#event-store';
+import { loadEsdbAdapter, type EsdbEventStore as EsdbStore, type NewEvent, type RecordedEvent } from '#event-store';
 import { eventStoreContract } from '#event-store/testing';
 import { openReadModels } from '#read-models';
 import { referenceAreas } from '../../libs/read-models/src/testing/event-log.js';
@@ -16,6 +16,8 @@ import { referenceAreas } from '../../libs/read-models/src/testing/event-log.js'
  * The contract expects nobody else to write while a test runs: use a node of its own.
  */
 const url = process.env.SOCAI_TEST_ESDB_URL;
+// `#event-store` loads the client-backed adapter on demand only (load-esdb.ts).
+const { EsdbEventStore, subscribeFromCheckpoint } = await loadEsdbAdapter();
 
 if (!url) {
   const reason = 'EventStoreDB contract — SKIPPED: set SOCAI_TEST_ESDB_URL=esdb://localhost:2113?tls=false to run';
@@ -27,7 +29,7 @@ if (!url) {
   eventStoreContract('EsdbEventStore', async () => EsdbEventStore.connect(url));
 
   describe('EsdbEventStore on a live server', () => {
-    let store: EsdbEventStore;
+    let store: EsdbStore;
     beforeAll(async () => {
       store = EsdbEventStore.connect(url);
       await store.ping();

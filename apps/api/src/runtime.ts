@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AreaDirectory } from '#domain';
-import { EsdbEventStore, isEsdbConnectionString, SqliteEventStore, type EventStore } from '#event-store';
+import { deferredEsdbEventStore, isEsdbConnectionString, SqliteEventStore, type DeferredEsdbEventStore, type EventStore } from '#event-store';
 import { Ledger, loadAreaDirectory, paymentsFromLog } from '#ledger';
 import { isPostgresLocation, openReadModels, type ReadModels } from '#read-models';
 import type { SocaiConfig } from './config.js';
@@ -29,12 +29,21 @@ export class SocaiRuntime {
     mkdirSync(config.dataDir, { recursive: true });
     const store: EventStore = config.eventStore === 'sqlite'
       ? SqliteEventStore.open(join(config.dataDir, 'events.sqlite'))
-      : EsdbEventStore.connect(config.eventStore);
+      // Loads the EventStoreDB client on first use only: the SQLite setup never pays for it.
+      : deferredEsdbEventStore(config.eventStore);
     const areas = loadAreaDirectory();
     const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store) });
     // With PostgreSQL, every instance answers queries and one at a time projects (an advisory lock).
     const readModels = openReadModels(config.dataDir, areas, { location: config.readModels });
     return new SocaiRuntime(config, store, areas, ledger, readModels);
+  }
+
+  /**
+   * Loads what `open` leaves for later (the EventStoreDB client, for a store on a cluster), so that a
+   * malformed connection string stops the server at start. The SQLite store has nothing to load.
+   */
+  async ready(): Promise<void> {
+    await (this.store as Partial<DeferredEsdbEventStore>).load?.();
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { SocaiRuntime } from './runtime.js';
 /** Opens the ledger, starts the projector and the HTTP server, and closes both on SIGTERM/SIGINT. */
 export async function serve(config: SocaiConfig): Promise<void> {
   const runtime = SocaiRuntime.open(config);
+  await runtime.ready();
   runtime.readModels.projector.start(runtime.store, config.projectionIntervalMs);
   // Signed checkpoints over the log (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
   const checkpointing = startCheckpointing(config);

@@ -49,7 +49,7 @@ export function canonicalJson(value: unknown): string {
 function canonical(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
-      return quote(value);
+      return jsonString(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
@@ -94,7 +94,8 @@ function canonicalMembers(object: Record<string, unknown>): { keys: string[]; me
 // quotes; the others go through JSON.stringify. Both give JSON.stringify's text; the shortcut is faster.
 const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-function quote(text: string): string {
+/** JSON.stringify's text for a string: also what the verifier uses to rebuild the hashed text. */
+export function jsonString(text: string): string {
   return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : '"' + text + '"';
 }
 
@@ -105,7 +106,7 @@ const QUOTED_KEYS_MAX = 10_000;
 function quoteKey(key: string): string {
   let quoted = quotedKeys.get(key);
   if (quoted === undefined) {
-    quoted = quote(key);
+    quoted = jsonString(key);
     if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(key, quoted);
   }
   return quoted;
@@ -150,8 +151,8 @@ export function sealEvent(event: Omit<HashableEvent, 'metadata'> & { metadata: O
   // The members are written in sorted key order (data, eventId, metadata, revision, streamId, type), so
   // this text equals canonicalJson of the whole object.
   const text =
-    '{"data":' + dataJson + ',"eventId":' + quote(eventId) + ',"metadata":{' + members.join(',') + '},"revision":' +
-    revision + ',"streamId":' + quote(streamId) + ',"type":' + quote(type) + '}';
+    '{"data":' + dataJson + ',"eventId":' + jsonString(eventId) + ',"metadata":{' + members.join(',') + '},"revision":' +
+    revision + ',"streamId":' + jsonString(streamId) + ',"type":' + jsonString(type) + '}';
   // One-shot hashing (strings are hashed as UTF-8) is about twice as fast as createHash for small inputs.
   const hash = digest('sha256', text, 'hex');
 

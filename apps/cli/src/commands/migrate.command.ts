@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import {
   ChainMismatchError,
+  connectEsdbEventStore,
   copyLedger,
-  EsdbEventStore,
   isEsdbConnectionString,
   redactCredentials,
   SqliteEventStore,
@@ -56,7 +56,7 @@ export async function runMigrate(options: MigrateOptions, io: MigrateIo): Promis
   const source = SqliteEventStore.open(sourceFile);
   try {
     try {
-      target = (io.openTarget ?? ((url) => EsdbEventStore.connect(url)))(options.to);
+      target = io.openTarget ? io.openTarget(options.to) : await connectEsdbEventStore(options.to);
       await target.ping?.(io.connectTimeoutMs ?? 10_000);
     } catch (error) {
       io.stderr(`socai migrate: cannot connect to EventStoreDB at ${where}: ${(error as Error).message}\n`);

@@ -1,11 +1,12 @@
-import { hash as oneShotHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import { computeEventHash, GENESIS_HASH, type HashableEvent } from '../hash-chain.js';
-import { inReadSnapshot, rawEventRows, type RawEventRow } from './audit-database.js';
+import { GENESIS_HASH } from '../hash-chain.js';
+import { inReadSnapshot, rawEventRows } from './audit-database.js';
 import { checkpointSignatureValid, type Checkpoint } from './checkpoint.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
+import { confirmStoredHashes, type ConfirmedHashes } from './stored-hashes.js';
 
 /** What `socai verify` and `GET /api/audit/verify` answer. */
 export interface VerifyReport {
@@ -38,8 +39,6 @@ interface StreamTip {
   hash: string;
   position: number;
 }
-
-const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
  * Recomputes the whole log from the stored rows, in one read snapshot:
@@ -84,32 +83,45 @@ async function verifySnapshot(db: Database.Database, options: VerifyOptions): Pr
     return undefined;
   };
 
+  const yieldEvery = options.yieldEvery ?? 0;
+  const hashes: ConfirmedHashes = { hash: '', prevHash: '' };
   for (const row of rawEventRows(db)) {
-    const [position, eventId, streamId, revision] = row;
+    const position = row[0];
+    const streamId = row[2];
+    const revision = row[3];
     eventsChecked++;
-    if (options.yieldEvery && eventsChecked % options.yieldEvery === 0) await yieldToEventLoop();
+    if (yieldEvery > 0 && eventsChecked % yieldEvery === 0) await yieldToEventLoop();
     if (position !== expectedPosition) {
       const missing = expectedPosition;
       if (fail({ position: missing, reason: `the event at position ${missing}${position > missing + 1 ? `..${position - 1}` : ''} is missing`, lookForStream: true })) break;
     }
     expectedPosition = position + 1;
 
-    const hashes = checkedHashes(row);
-    if ('reason' in hashes) {
-      if (fail({ position, streamId, reason: `event ${eventId} (${streamId} revision ${revision}): ${hashes.reason}` })) break;
+    const unconfirmed = confirmStoredHashes(row, hashes);
+    if (unconfirmed !== undefined) {
+      if (fail({ position, streamId, reason: `event ${row[1]} (${streamId} revision ${revision}): ${unconfirmed}` })) break;
       continue;
     }
     const tip = tips.get(streamId);
     const wantedRevision = tip ? tip.revision + 1 : 0;
     if (revision !== wantedRevision) {
-      const reason = `event ${eventId}: ${streamId} revision ${revision} where ${wantedRevision} was expected (an event is missing or out of order)`;
+      const reason = `event ${row[1]}: ${streamId} revision ${revision} where ${wantedRevision} was expected (an event is missing or out of order)`;
       if (fail({ position, streamId, reason })) break;
     } else if (hashes.prevHash !== (tip ? tip.hash : GENESIS_HASH)) {
-      const reason = `event ${eventId}: prevHash is not the hash of ${tip ? `revision ${tip.revision}` : 'GENESIS'} of ${streamId}`;
+      const reason = `event ${row[1]}: prevHash is not the hash of ${tip ? `revision ${tip.revision}` : 'GENESIS'} of ${streamId}`;
       if (fail({ position, streamId, reason })) break;
     }
-    tips.set(streamId, { revision, hash: hashes.hash, position });
-    digest = nextDigest(digest, hashes.hash);
+    // One tip object per stream, updated in place: a new one per event was garbage by the next event.
+    if (tip) {
+      tip.revision = revision;
+      tip.hash = hashes.hash;
+      tip.position = position;
+    } else {
+      tips.set(streamId, { revision, hash: hashes.hash, position });
+    }
+    // The running digest is only ever compared at a checkpoint, so past the last one there is nothing
+    // left for it to prove: a log signed up to its end still folds every event.
+    if (nextCheckpoint < checkpoints.length) digest = nextDigest(digest, hashes.hash);
 
     while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint]!.position <= position) {
       const checkpoint = checkpoints[nextCheckpoint]!;
@@ -138,51 +150,6 @@ async function verifySnapshot(db: Database.Database, options: VerifyOptions): Pr
     report.reason = failure.reason;
   }
   return report;
-}
-
-/**
- * The event's stored hash and prevHash once its hash is confirmed. The fast path hashes the stored
- * canonical texts directly; if they are not byte-canonical it falls back to parsing them, since the hash
- * is defined over the canonical form of the values (docs/audit.md), as an auditor's tool computes it.
- */
-function checkedHashes(row: RawEventRow): { hash: string; prevHash: string } | { reason: string } {
-  const [, eventId, streamId, revision, type, data, metadata] = row;
-  const hashAt = memberAt(metadata, 'hash');
-  const prevAt = memberAt(metadata, 'prevHash');
-  if (hashAt >= 0 && prevAt >= 0) {
-    const hash = metadata.slice(hashAt + 8, hashAt + 72);
-    const prevHash = metadata.slice(prevAt + 12, prevAt + 76);
-    if (HEX64.test(hash) && HEX64.test(prevHash) && metadata[hashAt + 72] === '"') {
-      // Removing `"hash":"…"` and one adjacent comma gives the metadata text the hash covers.
-      const withoutHash = metadata[hashAt - 1] === ','
-        ? metadata.slice(0, hashAt - 1) + metadata.slice(hashAt + 73)
-        : metadata.slice(0, hashAt) + metadata.slice(hashAt + 74);
-      const text = `{"data":${data},"eventId":${JSON.stringify(eventId)},"metadata":${withoutHash},"revision":${revision},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
-      if (sha256Hex(text) === hash) return { hash, prevHash };
-    }
-  }
-  let parsed: HashableEvent;
-  try {
-    parsed = { eventId, type, streamId, revision, data: JSON.parse(data), metadata: JSON.parse(metadata) };
-  } catch {
-    return { reason: 'its stored data or metadata is not valid JSON' };
-  }
-  const { hash, prevHash } = parsed.metadata as { hash?: unknown; prevHash?: unknown };
-  if (typeof hash !== 'string' || typeof prevHash !== 'string') return { reason: 'its metadata lacks hash or prevHash' };
-  if (computeEventHash(parsed) !== hash) return { reason: 'its content does not match its hash (edited after it was recorded)' };
-  return { hash, prevHash };
-}
-
-/** Index of the top-level member `"name":"` in a canonical metadata text (first member or after a comma), or -1. */
-function memberAt(metadata: string, name: string): number {
-  const needle = `"${name}":"`;
-  let at = metadata.indexOf(needle);
-  while (at >= 0 && metadata[at - 1] !== ',' && metadata[at - 1] !== '{') at = metadata.indexOf(needle, at + 1);
-  return at;
-}
-
-function sha256Hex(text: string): string {
-  return oneShotHash('sha256', text, 'hex');
 }
 
 /**
