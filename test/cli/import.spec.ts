@@ -25,7 +25,17 @@ describe('socai import / generate (CLI)', () => {
 
   it('exits 1 for a missing file and for an unknown command', () => {
     expect(spawnSync('node', [SOCAI, 'import', join(dir, 'nope.ndjson')], { env }).status).toBe(1);
-    expect(spawnSync('node', [SOCAI, 'fly'], { env }).status).toBe(1);
+    const unknown = spawnSync('node', [SOCAI, 'fly'], { env, encoding: 'utf8' });
+    expect(unknown.status).toBe(1);
+    // Said once, by commander, not echoed again by socai's handler.
+    expect(unknown.stderr.match(/unknown command 'fly'/g)).toHaveLength(1);
+  });
+
+  it('exits 0 for --help, at the top and for a command', () => {
+    const top = spawnSync('node', [SOCAI, '--help'], { env, encoding: 'utf8' });
+    expect([top.status, top.stdout.includes('import <file>'), top.stderr]).toEqual([0, true, '']);
+    const command = spawnSync('node', [SOCAI, 'import', '--help'], { env, encoding: 'utf8' });
+    expect([command.status, command.stdout.startsWith('Usage: socai import'), command.stderr]).toEqual([0, true, '']);
   });
 
   it('generates the demo scenario deterministically and imports it with nothing refused', () => {

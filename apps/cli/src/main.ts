@@ -7,7 +7,11 @@ import { EXIT } from './exit-codes.js';
 await CommandFactory.run(CliModule, {
   logger: ['error', 'warn'],
   errorHandler: (error) => {
-    process.stderr.write(`${error.message}\n`);
+    // `--help` reaches here too, as commander's signal with exit code 0: it is not an error.
+    const { exitCode, code } = error as { exitCode?: number; code?: string };
+    if (exitCode === 0) process.exit(EXIT.ok);
+    // commander has already written its own message ("error: unknown command …").
+    if (!code?.startsWith('commander.')) process.stderr.write(`${error.message}\n`);
     process.exit(EXIT.usage);
   },
   serviceErrorHandler: (error) => {

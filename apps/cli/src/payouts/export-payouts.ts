@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { PayoutsReconciled } from '#domain';
 import type { SocaiRuntime } from '../../../api/src/runtime.js';
 import { paymentList } from './payment-list.js';
@@ -77,6 +76,8 @@ async function writeXlsx(rows: PayoutRow[], reconciliation: PayoutsReconciled | 
   // The workbook writer ends the stream it is given, which standard output must not be.
   const target = sink === process.stdout ? new PassThrough() : sink;
   if (target !== sink) target.pipe(sink, { end: false });
+  // Loaded here, not at the top: exceljs is ~170 modules that every other CLI command would pay for.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: target, useStyles: true, useSharedStrings: false });
   const list = workbook.addWorksheet('Danh sách chi trả', { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = PAYOUT_COLUMNS.map(({ key, header }) => ({
