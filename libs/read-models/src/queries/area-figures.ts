@@ -1,9 +1,10 @@
-import { addMoney, compareMoney, MONTHLY_BENEFITS, monthOf } from '#domain';
+import { addMoney, MONTHLY_BENEFITS, monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
 import type { ReadModelDb, SqlParam } from '../db/read-model-db.js';
 import type { LateInterestRule } from '../ports.js';
 import type { AreaScope } from './area-scope.js';
-import { computeArrears, statusOn } from './arrears.calculation.js';
+import { areaOverdue, type AreaOverdue } from './area-overdue.js';
+import { statusOn } from './arrears.calculation.js';
 import type { ArrearsRepository } from './arrears.repository.js';
 
 export interface Participants {
@@ -153,16 +154,8 @@ export class AreaFigures {
   }
 
   /** Overdue employer arrears on `asOf` summed over the area, and how many employers owe overdue amounts. */
-  async arrears(scope: AreaScope, asOf: IsoDate): Promise<{ overdue: Money; employers: number }> {
-    let overdue: Money = '0';
-    let employers = 0;
-    for (const facts of await this.arrearsRepository.inArea(scope)) {
-      const result = computeArrears(facts, asOf, this.lateInterest, { detailed: false, withInterest: false });
-      if (compareMoney(result.overdue, '0') <= 0) continue;
-      overdue = addMoney(overdue, result.overdue);
-      employers += 1;
-    }
-    return { overdue, employers };
+  arrears(scope: AreaScope, asOf: IsoDate): Promise<AreaOverdue> {
+    return areaOverdue(this.db, this.arrearsRepository, this.lateInterest, scope, asOf);
   }
 
   /** Whether anything at all happened in the area between the dates (for "same period last year"). */

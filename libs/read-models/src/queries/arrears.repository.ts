@@ -1,3 +1,4 @@
+import type { IsoDate } from '#domain';
 import type { ReadModelDb, SqlParam } from '../db/read-model-db.js';
 import type { AreaScope } from './area-scope.js';
 import type { AssessmentFact, EmployerFacts, PaymentFact, ReversalFact, StatusFact } from './arrears.calculation.js';
@@ -45,6 +46,19 @@ export class ArrearsRepository {
       scope.params,
     );
     return [...(await this.collect(employers, scope.where('e'), scope.params)).values()];
+  }
+
+  /**
+   * Employers of the scope with an arrears fact (or a reversal of one) dated after `asOf`: the
+   * summary's settlement is not theirs on `asOf`, so their overdue is computed the exact way.
+   * (`owes IN (0, 1)` lets the (area, owes, facts_through) index serve the date range.)
+   */
+  async inAreaWithFactsAfter(scope: AreaScope, asOf: IsoDate): Promise<EmployerFacts[]> {
+    const later = `e.unit_code IN (SELECT b.unit_code FROM arrears_balances b WHERE ${scope.where('b')} AND b.owes IN (0, 1) AND b.facts_through > ?)`;
+    const params = [...scope.params, asOf];
+    const employers = await this.db.query<EmployerRow>(`SELECT unit_code, name, area_code FROM employers e WHERE ${later} ORDER BY unit_code`, params);
+    if (employers.length === 0) return [];
+    return [...(await this.collect(employers, later, params)).values()];
   }
 
   private async collect(employers: EmployerRow[], where: string, params: SqlParam[]): Promise<Map<string, EmployerFacts>> {

@@ -1,3 +1,6 @@
+import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from './arrears-balances.js';
+import { arrearsTriggersSql } from './arrears-triggers.js';
+
 /**
  * The read-model schema as numbered migrations, applied in order when a store opens and recorded in
  * `read_model_migrations`, so a store only ever moves forward and knows where it stands. A
@@ -9,7 +12,8 @@
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** The same for both databases, or per database where they differ (trigger declarations). */
+  sql: string | ((dialect: Dialect) => string);
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -22,7 +26,7 @@ export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TAB
 /** Tables that hold read models (and the checkpoint), emptied by a rebuild. */
 export const READ_MODEL_TABLES = [
   'employers', 'employer_statuses', 'assessments', 'collections', 'books', 'cards', 'benefit_payments',
-  'claims', 'plans', 'inspections', 'reconciliations', 'reversals',
+  'claims', 'plans', 'inspections', 'reconciliations', 'reversals', ...ARREARS_SUMMARY_TABLES,
 ] as const;
 
 const REVERSIBLE = `reversed_on TEXT, reversed_position POS`;
@@ -103,13 +107,39 @@ CREATE TABLE IF NOT EXISTS reversals (${FACT}, reversed_event_id TEXT NOT NULL, 
 CREATE INDEX IF NOT EXISTS reversals_target ON reversals (reversed_event_id);
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'read models and checkpoint', sql: V1 }];
+/**
+ * The arrears summary (arrears-balances.ts), backfilled from the facts a store already holds so
+ * that it answers the same figures without a rebuild, then kept by triggers (arrears-triggers.ts).
+ * A change to either needs a migration of its own that recomputes every employer again.
+ */
+const V2 = (dialect: Dialect) => `
+CREATE TABLE arrears_balances (unit_code TEXT PRIMARY KEY, ${PLACE}, pool MONEY NOT NULL, total_gap MONEY NOT NULL,
+  owes INTEGER NOT NULL, facts_through TEXT);
+CREATE INDEX arrears_balances_province ON arrears_balances (province, owes, facts_through);
+CREATE INDEX arrears_balances_area ON arrears_balances (area_code, owes, facts_through);
+
+CREATE TABLE arrears_periods (event_id TEXT PRIMARY KEY, unit_code TEXT NOT NULL, period TEXT NOT NULL, due MONEY NOT NULL,
+  due_date TEXT NOT NULL, direct MONEY NOT NULL, gap MONEY NOT NULL, cum_gap MONEY NOT NULL);
+CREATE INDEX arrears_periods_unit ON arrears_periods (unit_code, period);
+
+CREATE TABLE arrears_named (unit_code TEXT NOT NULL, period TEXT NOT NULL, amount MONEY NOT NULL, PRIMARY KEY (unit_code, period));
+
+${ARREARS_SUMMARY_FROM_FACTS.join(';\n')};
+
+${arrearsTriggersSql(dialect)}
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'read models and checkpoint', sql: V1 },
+  { version: 2, name: 'arrears summary', sql: V2 },
+];
 
 /** The newest schema version this build knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** A migration's SQL with its column tokens replaced by the dialect's types. */
-export function sqlFor(sql: string, dialect: Dialect): string {
+export function sqlFor(migration: Migration['sql'], dialect: Dialect): string {
+  const sql = typeof migration === 'function' ? migration(dialect) : migration;
   const types =
     dialect === 'sqlite'
       ? { MONEY: 'TEXT', POS: 'INTEGER', TEXT: 'TEXT' }
