@@ -31,6 +31,17 @@ describe('socai import / generate (CLI)', () => {
     expect(unknown.stderr.match(/unknown command 'fly'/g)).toHaveLength(1);
   });
 
+  it('has a migrate command: a cluster nobody answers is a connection failure, exit 2, with what was tried', () => {
+    const ledger = { ...env, SOCAI_DATA_DIR: join(dir, 'to-migrate') };
+    const file = join(dir, 'to-migrate.ndjson');
+    writeFileSync(file, MIXED_IMPORT_LINES.join('\n') + '\n');
+    expect(spawnSync('node', [SOCAI, 'import', file], { env: ledger }).status).toBe(3);
+    // Port 1 on the loopback refuses at once.
+    const migrate = spawnSync('node', [SOCAI, 'migrate', '--from', 'sqlite', '--to', 'esdb://127.0.0.1:1?tls=false'], { env: ledger, encoding: 'utf8' });
+    expect(migrate.status).toBe(2);
+    expect(migrate.stderr).toContain('socai migrate: cannot connect to EventStoreDB at esdb://127.0.0.1:1?tls=false');
+  });
+
   it('exits 0 for --help, at the top and for a command', () => {
     const top = spawnSync('node', [SOCAI, '--help'], { env, encoding: 'utf8' });
     expect([top.status, top.stdout.includes('import <file>'), top.stderr]).toEqual([0, true, '']);

@@ -15,6 +15,6 @@ import { VerifyCommand } from './commands/verify.command.js';
 
 @Module({
   providers: [ServeCommand, ImportCommand, GenerateCommand, DemoCommand, RebuildCommand, ReportCommand, ...ReportCommand.subCommands, KeysCommand, ...KeysCommand.subCommands,
-    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand, ReconcileCommand],
+    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand, ReconcileCommand, MigrateCommand],
 })
 export class CliModule {}

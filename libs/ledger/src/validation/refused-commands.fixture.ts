@@ -88,6 +88,13 @@ export const REFUSALS: Row[] = [
   ['payer kind unknown', 'CollectContribution', { ...collection, payer: { kind: 'company', unitCode: 'TA0100A' } }, [
     { field: 'payer.kind', message: 'must be one of: employer, person' },
   ]],
+  // class-transformer reads the discriminator of each item of an array and threw on a null (a 500 once).
+  ['payer an array holding null', 'CollectContribution', { ...collection, payer: [null] }, [
+    { field: 'payer', message: 'must be an object' },
+  ]],
+  ['payer an array holding a payer', 'CollectContribution', { ...collection, payer: [collection.payer] }, [
+    { field: 'payer', message: 'must be an object' },
+  ]],
   ['payer kind missing', 'CollectContribution', { ...collection, payer: { unitCode: 'TA0100A' } }, [
     { field: 'payer.kind', message: 'is required' },
   ]],

@@ -5,6 +5,7 @@ import { dtoClassFor } from './command-dtos.js';
 import { fastNormalise } from './fast-path.js';
 import type { DtoClass } from './field-specs.js';
 import { flattenValidationErrors, reservedKeyErrors, type FieldError } from './validation-errors.js';
+import { nonObjectDiscriminatedFields } from './discriminated-guard.js';
 
 /**
  * The options every validation of a command uses, here and in the HTTP ValidationPipe, so that a
@@ -46,6 +47,8 @@ export function validateCommand(name: string, data: unknown): CommandValidation 
  * command the fast path did not accept, and words every error.
  */
 export function validateWithLibraries(name: string, dtoClass: DtoClass, data: object): CommandValidation {
+  const unreadable = nonObjectDiscriminatedFields(dtoClass, data);
+  if (unreadable.length > 0) return { ok: false, errors: unreadable };
   const dto = plainToInstance(dtoClass, data, TRANSFORM_OPTIONS);
   const errors = [...reservedKeyErrors(data), ...flattenValidationErrors(validateSync(dto, VALIDATION_OPTIONS))];
   if (errors.length > 0) return { ok: false, errors };
