@@ -12,33 +12,39 @@ export function toFact(event: RecordedEvent): StoredFact {
 }
 
 /**
- * Folds streams into decision states and keeps the most recent ones in memory. A cached state is
- * only a guess about the store: the append's expected revision proves it, and a conflict drops it.
+ * Folds streams into decision states and keeps many of them in memory. A cached state is only a
+ * guess about the store: the append's expected revision proves it, and a conflict drops it.
+ *
+ * Bounded by the events the states hold (a state grows with its stream). When full it evicts a
+ * random state among those not touched recently, not the least recently used one: a bulk import
+ * visits its streams in cycles (every employer, every month), and an LRU smaller than the cycle
+ * misses on every line, re-reading each stream from the store (measured on a 323,051-line province
+ * file: 1,807 events/s with an LRU of 5,000 streams, 2,808/s with every stream cached). Random
+ * eviction keeps about capacity/working-set of the hits. The recently touched states (an import
+ * batch's, whose events are not committed yet) are never evicted.
  */
 export class StreamStates {
-  private readonly cache = new Map<string, LoadedStream>();
+  private readonly entries = new Map<string, Entry>();
+  /** The cached stream ids, for picking one at random (an entry knows its slot). */
+  private readonly ids: string[] = [];
   /** Events folded into the cached states: what their memory grows with. */
   private eventsHeld = 0;
+  private clock = 0;
+  private random = 0x9e3779b9;
 
   constructor(
     private readonly store: EventStore,
-    /**
-     * How many folded events the cached states may hold together. Bounded by events rather than
-     * streams because a state's size grows with its stream, and generous because an import visits
-     * its streams in cycles (every employer, every month): an LRU smaller than the cycle misses on
-     * every line and re-reads each stream from the store (measured on a 323,051-line province
-     * file: 5,000 streams 1,807 events/s, every stream cached 2,808 events/s; ≈ 0.5 KB a folded event).
-     */
-    private readonly capacity = 500_000,
+    /** Folded events the cached states may hold together; ≈ 0.5 KB each. */
+    private readonly capacity = 250_000,
+    /** States touched within this many loads are kept: a 1,000-command import batch touches ≤ 4,000. */
+    private readonly protectedTouches = 8_192,
   ) {}
 
   async load(streamId: string): Promise<LoadedStream> {
-    const cached = this.cache.get(streamId);
+    const cached = this.entries.get(streamId);
     if (cached) {
-      // Refresh recency so the map's insertion order works as an LRU.
-      this.cache.delete(streamId);
-      this.cache.set(streamId, cached);
-      return cached;
+      cached.touched = ++this.clock;
+      return cached.loaded;
     }
     let loaded: LoadedStream = { state: initialStateFor(streamId), revision: -1 };
     const events = await this.store.readStream(streamId);
@@ -55,13 +61,21 @@ export class StreamStates {
   }
 
   forget(streamId: string): void {
-    const cached = this.cache.get(streamId);
-    if (cached) this.eventsHeld -= weightOf(cached);
-    this.cache.delete(streamId);
+    const entry = this.entries.get(streamId);
+    if (!entry) return;
+    this.eventsHeld -= weightOf(entry.loaded);
+    this.entries.delete(streamId);
+    // Swap-remove from the id list, telling the moved entry its new slot.
+    const last = this.ids.pop()!;
+    if (last !== streamId) {
+      this.ids[entry.slot] = last;
+      this.entries.get(last)!.slot = entry.slot;
+    }
   }
 
   clear(): void {
-    this.cache.clear();
+    this.entries.clear();
+    this.ids.length = 0;
     this.eventsHeld = 0;
   }
 
@@ -75,15 +89,57 @@ export class StreamStates {
   }
 
   private remember(streamId: string, loaded: LoadedStream): void {
-    this.forget(streamId);
-    this.cache.set(streamId, loaded);
-    this.eventsHeld += weightOf(loaded);
-    // Least recently used first (the map's insertion order); the state just remembered always stays.
-    while (this.eventsHeld > this.capacity && this.cache.size > 1) {
-      const oldest = this.cache.keys().next().value as string;
-      this.forget(oldest);
+    const touched = ++this.clock;
+    const entry = this.entries.get(streamId);
+    if (entry) {
+      this.eventsHeld += weightOf(loaded) - weightOf(entry.loaded);
+      entry.loaded = loaded;
+      entry.touched = touched;
+    } else {
+      this.entries.set(streamId, { loaded, slot: this.ids.length, touched });
+      this.ids.push(streamId);
+      this.eventsHeld += weightOf(loaded);
     }
+    while (this.eventsHeld > this.capacity && this.entries.size > 1) this.forget(this.victim());
   }
+
+  /**
+   * A random state outside the protected window; failing a few draws (a small cache, or one full of
+   * recent states), the least recently touched of those drawn. Never the state just remembered.
+   */
+  private victim(): string {
+    let oldest: string | undefined;
+    let oldestTouched = Infinity;
+    const draws = Math.min(16, this.entries.size * 2);
+    for (let draw = 0; draw < draws; draw++) {
+      const id = this.ids[this.nextRandom() % this.ids.length]!;
+      const { touched } = this.entries.get(id)!;
+      if (touched === this.clock) continue;
+      if (touched < this.clock - this.protectedTouches) return id;
+      if (touched < oldestTouched) [oldest, oldestTouched] = [id, touched];
+    }
+    if (oldest !== undefined) return oldest;
+    // Two entries and the draws kept hitting the new one: the other is the only choice.
+    return this.ids.find((id) => this.entries.get(id)!.touched !== this.clock)!;
+  }
+
+  /** xorshift32: a fixed sequence, so that an import behaves the same on every run. */
+  private nextRandom(): number {
+    let x = this.random;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.random = x >>> 0;
+    return this.random;
+  }
+}
+
+interface Entry {
+  loaded: LoadedStream;
+  /** Index in `ids`. */
+  slot: number;
+  /** The load count when last touched. */
+  touched: number;
 }
 
 /** Events folded into a state (revisions count from 0). */

@@ -92,6 +92,20 @@ describeEachStore('projector', (stores) => {
     expect(answers.totals95!.collections.amount).toBe('19960000');
   });
 
+  it('a serving projector catching up on a long log lets the event loop run between its batches', async () => {
+    const log = new EventLog();
+    for (let i = 0; i < 5_000; i++) {
+      log.record('BookIssued', { personId: String(9_500_000_000 + i), areaCode: '954', issuedOn: '2021-03-03', reissue: false });
+    }
+    const h = await stores.harness();
+    const seenByTimer = new Promise<number>((resolve) => setTimeout(() => void h.projector.position().then(resolve), 1));
+    h.projector.start(log, 10);
+    expect(await h.projector.waitFor(5_000, 20_000)).toBe(true);
+    // The timer ran while the catch-up was still under way, not after it.
+    expect(await seenByTimer).toBeLessThan(5_000);
+    await h.projector.stop();
+  });
+
   it('waitFor resolves true once a poller reaches the position, false on timeout', async () => {
     const log = new EventLog();
     const h = await stores.harness();

@@ -9,6 +9,11 @@ export interface CatchUpOptions {
   batchSize?: number;
   /** Called after each committed batch with the position reached and the events applied so far. */
   onProgress?: (position: number, applied: number) => void;
+  /**
+   * Lets the event loop run between batches. A server catching up on a long log would otherwise
+   * answer nothing until the end: SQLite's calls finish synchronously, so awaiting them never yields.
+   */
+  yieldBetweenBatches?: boolean;
 }
 
 export interface ProjectorOptions {
@@ -17,6 +22,8 @@ export interface ProjectorOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 2_000;
+/** Batches of a serving instance's catch-up: small, so that requests wait for one at most. */
+const SERVING_BATCH_SIZE = 250;
 const DEFAULT_LEASE_RETRY_MS = 2_000;
 /** How often `waitFor` looks at the shared checkpoint when another instance is projecting. */
 const WAIT_POLL_MS = 25;
@@ -123,7 +130,7 @@ export class Projector {
           leading = await this.lease.acquire();
           if (leading && !this.stopped) {
             if (source.follow) await this.follow(source);
-            else await this.catchUp(source);
+            else await this.catchUp(source, { batchSize: SERVING_BATCH_SIZE, yieldBetweenBatches: true });
           }
         } catch (error) {
           this.onError(error);
@@ -246,6 +253,11 @@ export class Projector {
       applied += events.length;
       options.onProgress?.(position, applied);
       this.notifyCommitted();
+      if (options.yieldBetweenBatches) {
+        await new Promise((resolve) => setImmediate(resolve));
+        // A server that is stopping stops projecting at the next batch; the checkpoint says where.
+        if (this.stopped) break;
+      }
     }
     return applied;
   }
