@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { storedRows } from '../testing/stored-rows.js';
 import { BatchConflictError, type AppendRequest, type NewEvent } from '../event-store.port.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -46,19 +46,6 @@ function requests(): AppendRequest[] {
   return out;
 }
 
-function tables(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return {
-      events: db.prepare('SELECT * FROM events ORDER BY position').all(),
-      streams: db.prepare('SELECT * FROM streams ORDER BY stream_id').all(),
-      keys: db.prepare('SELECT * FROM command_keys ORDER BY command_key').all(),
-    };
-  } finally {
-    db.close();
-  }
-}
-
 describe('SqliteEventStore.appendMany (batched stream heads)', () => {
   it('writes the same events, hashes, stream heads and keys as one append at a time', () => {
     const batchedFile = freshFile();
@@ -73,14 +60,14 @@ describe('SqliteEventStore.appendMany (batched stream heads)', () => {
     single.closeSync();
 
     expect(batchedResults).toEqual(singleResults);
-    expect(tables(batchedFile)).toEqual(tables(singleFile));
+    expect(storedRows(batchedFile)).toEqual(storedRows(singleFile));
   });
 
   it('leaves the stream heads untouched when a later request of the batch conflicts', () => {
     const file = freshFile();
     const store = SqliteEventStore.open(file);
     store.appendSync({ streamId: 's-0', expectedRevision: 'no_stream', events: [newEvent('first')] });
-    const before = tables(file);
+    const before = storedRows(file);
     expect(() =>
       store.appendManySync([
         { streamId: 's-0', expectedRevision: 0, events: [newEvent('second')] },
@@ -94,6 +81,6 @@ describe('SqliteEventStore.appendMany (batched stream heads)', () => {
 
     expect(before.events).toHaveLength(1);
     expect(next.events[0]!.metadata.prevHash).toBe((before.events[0] as { metadata: string }).metadata.match(/"hash":"(\w+)"/)![1]);
-    expect(tables(file).streams).toEqual([{ stream_id: 's-0', revision: 1, last_hash: next.events[0]!.metadata.hash }]);
+    expect(storedRows(file).streams).toEqual([{ stream_id: 's-0', revision: 1, last_hash: next.events[0]!.metadata.hash }]);
   });
 });

@@ -1,1 +1,2 @@
 export { eventStoreContract } from './event-store.contract.js';
+export { storedRows } from './stored-rows.js';

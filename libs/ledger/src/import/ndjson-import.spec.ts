@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { storedRows } from '#event-store/testing';
 import { commandKeyOf, type Command } from '#domain';
 import { SqliteEventStore } from '#event-store';
 import { Ledger } from '../ledger.js';
@@ -39,19 +39,6 @@ function commands(): Command[] {
   out.push({ command: 'IssueBook', data: { personId: '4512345678', areaCode: '465', issuedOn: '2023-03-03' } } as Command);
   out.push({ command: 'IssueCard', data: { cardNo: 'HN3454512345678', personId: '4512345678', areaCode: '465', validFrom: '2023-01-01', validTo: '2023-12-31', issuedOn: '2022-12-20' } } as Command);
   return out;
-}
-
-function storedRows(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return {
-      events: db.prepare('SELECT * FROM events ORDER BY position').all(),
-      streams: db.prepare('SELECT * FROM streams ORDER BY stream_id').all(),
-      keys: db.prepare('SELECT * FROM command_keys ORDER BY command_key').all(),
-    };
-  } finally {
-    db.close();
-  }
 }
 
 describe('NdjsonImport records exactly what single commands record', () => {
