@@ -47,14 +47,16 @@ export class BatchStreamHeads implements StreamHeads {
   /** null: looked up, the stream has no events yet. */
   private readonly heads = new Map<string, StreamHead | null>();
   private readonly moved = new Set<string>();
+  private readonly direct: DirectStreamHeads;
 
-  constructor(private readonly statements: StreamHeadStatements) {}
+  constructor(statements: StreamHeadStatements) {
+    this.direct = new DirectStreamHeads(statements);
+  }
 
   read(streamId: string): StreamHead | undefined {
     let head = this.heads.get(streamId);
     if (head === undefined) {
-      const row = this.statements.selectStream.get(streamId);
-      head = row ? { revision: row.revision, lastHash: row.last_hash } : null;
+      head = this.direct.read(streamId) ?? null;
       this.heads.set(streamId, head);
     }
     return head ?? undefined;
@@ -67,10 +69,7 @@ export class BatchStreamHeads implements StreamHeads {
 
   /** Writes every moved head; must run inside the batch's transaction, after its last append. */
   flush(): void {
-    for (const streamId of this.moved) {
-      const head = this.heads.get(streamId)!;
-      this.statements.upsertStream.run(streamId, head.revision, head.lastHash);
-    }
+    for (const streamId of this.moved) this.direct.write(streamId, this.heads.get(streamId)!);
     this.moved.clear();
   }
 }

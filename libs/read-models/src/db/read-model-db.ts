@@ -1,3 +1,5 @@
+import type { Dialect } from '../schema/migrations.js';
+
 /**
  * The one thing the read side needs from a database: run SQL, and run several statements as one
  * transaction. SQL is written once with `?` placeholders and the few constructs both SQLite and
@@ -26,7 +28,7 @@ export interface SqlRunner {
 }
 
 export interface SqlDialect {
-  readonly name: 'sqlite' | 'postgres';
+  readonly name: Dialect;
   /** SQL for the exact sum of a money column as a decimal string of đồng, '0' over no rows. */
   sumMoney(column: string): string;
   /** Statements that empty the tables, keeping their schema. */
@@ -53,6 +55,8 @@ export interface ReadModelDb extends SqlRunner {
    * same database never see a transaction half done.
    */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** Resolves once the database answers and its schema is up to date (PostgreSQL connects lazily). */
+  ready(): Promise<void>;
   /** The lease of the projector of these read models (see ProjectionLease). */
   projectionLease(): ProjectionLease;
   close(): Promise<void>;

@@ -36,7 +36,8 @@ class FollowingStale extends Error {}
 
 /** A subscription this instance runs, and the checkpoint it has carried the read models to. */
 interface Following {
-  subscription: LogSubscription;
+  /** Set once the source has started it (the handler cannot run before). */
+  subscription?: LogSubscription;
   through: number;
   stale: boolean;
 }
@@ -188,7 +189,7 @@ export class Projector {
     if (this.following?.stale) await this.stopFollowing();
     if (this.following || !source.follow) return;
     const through = await this.store.checkpoint();
-    const following: Following = { through, stale: false, subscription: undefined as unknown as LogSubscription };
+    const following: Following = { through, stale: false };
     this.following = following;
     following.subscription = source.follow(through, (events) => this.applyPushed(following, events), {
       onDrop: (error) => {
@@ -200,7 +201,7 @@ export class Projector {
   private async stopFollowing(): Promise<void> {
     const following = this.following;
     this.following = undefined;
-    await following?.subscription.stop();
+    await following?.subscription?.stop();
   }
 
   /**

@@ -62,9 +62,9 @@ export class SqliteReadModelDb implements ReadModelDb {
     return this.runner.execute(sql, params);
   }
 
-  async executeAll(statements: readonly SqlStatement[]): Promise<void> {
-    if (this.openTransaction) await this.settled();
-    return this.runner.executeAll(statements);
+  /** In one transaction, as on PostgreSQL: several statements sent together are all or nothing. */
+  executeAll(statements: readonly SqlStatement[]): Promise<void> {
+    return this.transaction((tx) => tx.executeAll(statements));
   }
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
@@ -90,6 +90,9 @@ export class SqliteReadModelDb implements ReadModelDb {
       if (this.openTransaction === run) this.openTransaction = undefined;
     }
   }
+
+  /** Opening already migrated the file, synchronously. */
+  async ready(): Promise<void> {}
 
   projectionLease() {
     return soleLease();

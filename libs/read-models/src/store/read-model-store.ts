@@ -22,7 +22,7 @@ export class ReadModelStore {
 
   /** Resolves once the store answers and its schema is up to date. */
   async ready(): Promise<void> {
-    if (this.db instanceof PostgresReadModelDb) await this.db.ready();
+    await this.db.ready();
   }
 
   /** The position of the last event whose effect the read models hold; 0 before the first. */
