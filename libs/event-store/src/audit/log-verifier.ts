@@ -33,7 +33,7 @@ export interface VerifyOptions {
    * most four, where the compiled worker exists (not under jest, which runs the source). 0: one pass here.
    */
   workers?: number;
-  /** Smaller logs take the single pass, which is quicker than starting threads (default 20,000 events). */
+  /** Smaller logs take the single pass, which is quicker than starting threads (default 50,000 events: a thread costs about 50 ms to start). */
   minEventsForWorkers?: number;
 }
 
@@ -67,7 +67,7 @@ async function verifyInSlices(db: Database.Database, options: VerifyOptions): Pr
   const workers = options.workers ?? (workerThreadsAvailable() ? Math.min(availableParallelism(), 4) : 0);
   if (workers < 1 || db.memory) return undefined;
   const head = db.prepare<[], [number | null]>('SELECT max(position) FROM events').raw(true).get()![0] ?? 0;
-  if (head < (options.minEventsForWorkers ?? 20_000)) return undefined;
+  if (head < (options.minEventsForWorkers ?? 50_000)) return undefined;
   const checkpoints = new CheckpointStore(db).list();
   const runRange = workerThreadsAvailable() ? inWorkerThread : inThisThread;
   const eventsChecked = await intactByRanges({ db, file: db.name, head, checkpoints, publicKey: options.publicKey, slices: workers, runRange });

@@ -5,7 +5,7 @@ import { checkpointSignatureValid, type Checkpoint } from './checkpoint.js';
 import type { RangeJob, RangeResult } from './range-check.js';
 import type { RangeRunner } from './range-runners.js';
 import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
-import { compareStreamTable, type StreamEnd } from './stream-table.js';
+import { readStreamTable, streamTableMatches, type StreamEnd } from './stream-table.js';
 
 export interface RangedVerifyInput {
   /** The audit connection, inside the read snapshot the whole verify sees. */
@@ -35,10 +35,11 @@ export async function intactByRanges(input: RangedVerifyInput): Promise<number |
   if (head < 1 || checkpoints.some((checkpoint) => checkpoint.position < 1 || checkpoint.position > head)) return undefined;
   const jobs = rangeJobs(input.file, head, checkpoints, input.slices);
   const running = jobs.map((job) => input.runRange(job).catch(() => undefined));
-  // The signatures are checked here while the slices run.
+  // The signatures are checked and the stream table read here while the slices run.
+  const streamTable = readStreamTable(db);
   const signed = checkpoints.length === 0 || (publicKey !== undefined && checkpoints.every((checkpoint) => checkpointSignatureValid(checkpoint, publicKey)));
   const results = await Promise.all(running);
-  if (!signed || !stitched(jobs, results, db, head)) return undefined;
+  if (!signed || !stitched(jobs, results, streamTable)) return undefined;
   return head;
 }
 
@@ -75,18 +76,32 @@ function sliceEnd(ideal: number, window: number, checkpoints: Checkpoint[], from
 }
 
 /** Links each slice to those before it: stream chains across slice edges, the digest, the stream table. */
-function stitched(jobs: RangeJob[], results: (RangeResult | undefined)[], db: Database.Database, head: number): boolean {
+function stitched(jobs: RangeJob[], results: (RangeResult | undefined)[], streamTable: [string, number, string][]): boolean {
   const ends = new Map<string, StreamEnd>();
   let digest = GENESIS_DIGEST;
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i]!;
     const result = results[i];
     if (!result?.clean) return false;
-    for (const [streamId, revision, prevHash] of result.heads) {
-      const end = ends.get(streamId);
-      if (revision !== (end ? end.revision + 1 : 0) || prevHash !== (end ? end.hash : GENESIS_HASH)) return false;
+    const { heads, tips } = result;
+    for (let at = 0; at < heads.length; at += 3) {
+      const end = ends.get(heads[at] as string);
+      if (heads[at + 1] !== (end ? end.revision + 1 : 0) || heads[at + 2] !== (end ? end.hash : GENESIS_HASH)) return false;
     }
-    for (const [streamId, revision, hash, position] of result.tips) ends.set(streamId, { revision, hash, position });
+    for (let at = 0; at < tips.length; at += 4) {
+      const streamId = tips[at] as string;
+      const revision = tips[at + 1] as number;
+      const hash = tips[at + 2] as string;
+      const position = tips[at + 3] as number;
+      const end = ends.get(streamId);
+      if (end) {
+        end.revision = revision;
+        end.hash = hash;
+        end.position = position;
+      } else {
+        ends.set(streamId, { revision, hash, position });
+      }
+    }
     if (job.from > job.foldUntil) continue;
     if (job.startDigest === undefined) {
       // The slice could not fold its lead without the digest before it: it is folded here.
@@ -98,5 +113,5 @@ function stitched(jobs: RangeJob[], results: (RangeResult | undefined)[], db: Da
       digest = result.endDigest!;
     }
   }
-  return compareStreamTable(db, ends, head + 1) === undefined;
+  return streamTableMatches(streamTable, ends);
 }

@@ -34,3 +34,19 @@ export function compareStreamTable(db: Database.Database, ends: Map<string, Stre
   }
   return undefined;
 }
+
+/** The `streams` table as rows of streamId, revision, last hash. */
+export function readStreamTable(db: Database.Database): [streamId: string, revision: number, lastHash: string][] {
+  return db.prepare<[], [string, number, string]>('SELECT stream_id, revision, last_hash FROM streams').raw(true).all();
+}
+
+/** True when the table ends every stream exactly where the log does (compareStreamTable names the first that does not). */
+export function streamTableMatches(table: [string, number, string][], ends: Map<string, StreamEnd>): boolean {
+  // Stream ids are the table's key: every row matching an end, and as many rows as ends, is a match both ways.
+  if (table.length !== ends.size) return false;
+  for (const [streamId, revision, lastHash] of table) {
+    const end = ends.get(streamId);
+    if (!end || end.revision !== revision || end.hash !== lastHash) return false;
+  }
+  return true;
+}
