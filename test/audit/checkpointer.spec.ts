@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   checkpointSignatureValid, Checkpointer, CheckpointStore, GENESIS_DIGEST, loadOrCreateSigningKey, nextDigest, openAuditDatabase,
-  SqliteEventStore, SQLITE_EVENT_STORE_SCHEMA_VERSION, verifyEventLog,
+  signCheckpoint, SqliteEventStore, SQLITE_EVENT_STORE_SCHEMA_VERSION, verifyEventLog,
 } from '#event-store';
 import { startCheckpointing } from '../../apps/api/src/audit/checkpointing.js';
 import { auditConfig } from '../../apps/api/src/audit/audit-config.js';
@@ -65,6 +65,53 @@ describe('signed checkpoints', () => {
     }
   });
 
+  it('catches up in slices once started, letting the event loop run between them, and signs what one full fold signs', async () => {
+    const file = join(temp.dir, 'slices.sqlite');
+    writeLog(file, 5000);
+    const key = loadOrCreateSigningKey(join(temp.dir, 'key-slices.pem'));
+    const signedAt = '2025-03-01T08:00:00.000Z';
+    const store = CheckpointStore.open(file);
+    const checkpointer = new Checkpointer(store, key, { sliceSize: 700, now: () => new Date(signedAt), onError: fail });
+    try {
+      checkpointer.start();
+      // start() returns after one slice; each further slice waits for a turn of the event loop.
+      const seen = [checkpointer.state().position];
+      while (!store.latest()) {
+        await new Promise((resolve) => setImmediate(resolve));
+        seen.push(checkpointer.state().position);
+      }
+      expect(seen).toEqual([700, 1400, 2100, 2800, 3500, 4200, 4900, 5000]);
+      // Ed25519 signs deterministically: the same digest and instant give the very same checkpoint.
+      expect(store.list()).toEqual([signCheckpoint({ position: 5000, digest: digestOf(file, 5000), signedAt }, key.privateKey, key.publicKey)]);
+    } finally {
+      checkpointer.stop();
+      store.close();
+    }
+  });
+
+  it('once started on a signed log, folds only the events after its last checkpoint', async () => {
+    const file = join(temp.dir, 'slices-resume.sqlite');
+    writeLog(file, 3000);
+    const key = loadOrCreateSigningKey(join(temp.dir, 'key-slices-resume.pem'));
+    const first = CheckpointStore.open(file);
+    new Checkpointer(first, key).checkpointNow();
+    first.close();
+    appendNoted(file, 3000, 4500);
+    const signedAt = '2025-03-02T08:00:00.000Z';
+    const store = CheckpointStore.open(file);
+    const checkpointer = new Checkpointer(store, key, { sliceSize: 500, now: () => new Date(signedAt), onError: fail });
+    try {
+      checkpointer.start();
+      expect(checkpointer.state().position).toBe(3500);
+      while (store.latest()!.position === 3000) await new Promise((resolve) => setImmediate(resolve));
+      expect(store.list().map((checkpoint) => checkpoint.position)).toEqual([3000, 4500]);
+      expect(store.latest()).toEqual(signCheckpoint({ position: 4500, digest: digestOf(file, 4500), signedAt }, key.privateKey, key.publicKey));
+    } finally {
+      checkpointer.stop();
+      store.close();
+    }
+  });
+
   it('never appends a checkpoint behind the last one or beyond the log', () => {
     const file = join(temp.dir, 'monotonic.sqlite');
     writeLog(file, 10);
@@ -115,6 +162,10 @@ describe('signed checkpoints', () => {
     }
   });
 });
+
+function fail(error: unknown): never {
+  throw error;
+}
 
 function appendNoted(file: string, from: number, to: number, streams = 5): void {
   const store = SqliteEventStore.open(file);

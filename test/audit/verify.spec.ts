@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Checkpointer, CheckpointStore, loadOrCreateSigningKey, openAuditDatabase, signCheckpoint, verifyEventLog,
   type SigningKey, type VerifyReport,
 } from '#event-store';
+import type { KeyObject } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { computeEventHash, GENESIS_DIGEST, nextDigest } from '#event-store';
 import { appendLog, otherKey, tamper, tempDir, writeLog } from './audit-fixtures.js';
@@ -12,6 +14,10 @@ import { appendLog, otherKey, tamper, tempDir, writeLog } from './audit-fixtures
  * holding the file could, and `verifyEventLog` must name the first bad position and its stream.
  * Streams are filled round-robin over 5 streams, so the event at position p is revision
  * floor((p-1)/5) of employer-QT0000{(p-1) % 5}.
+ *
+ * Every case is verified in one pass and in slices (2, 3 and 7 of them, so slice edges fall next to a
+ * checkpoint, away from one, and both): on this thread from the source, and in real worker threads
+ * through the compiled dist/ (a thread cannot load the TypeScript). All must give the same report.
  */
 describe('verifyEventLog on a real SQLite store', () => {
   const temp = tempDir('verify');
@@ -37,12 +43,7 @@ describe('verifyEventLog on a real SQLite store', () => {
     withCheckpointer(file, key);
     appendLog(file, 900, 1000);
     if (edit) tamper(file, edit);
-    const db = openAuditDatabase(file);
-    try {
-      return await verifyEventLog(db, { publicKey: options.withoutKey ? undefined : key.publicKey });
-    } finally {
-      db.close();
-    }
+    return verifyEveryWay(file, options.withoutKey ? undefined : key.publicKey);
   }
 
   it('passes an intact log: every event and every checkpoint checked', async () => {
@@ -181,6 +182,40 @@ describe('verifyEventLog on a real SQLite store', () => {
     }
   });
 
+  // With 2 slices the edge lies at 500/501, away from any checkpoint: the second slice's lead is folded by
+  // the caller, and its first events link to the first slice's tips there.
+  it('finds a forged link across a slice edge: the re-hashed event is the last of its stream in the first slice', async () => {
+    const report = await verifyAfter((db) => {
+      db.prepare("UPDATE events SET data = replace(data, '1000497', '1000999') WHERE position = 498").run();
+      rehasher(db).rehash(498);
+    });
+    expect(report).toMatchObject({ ok: false, firstBadPosition: 503, streamId: 'employer-QT00002' });
+    expect(report.reason).toContain('prevHash is not the hash of revision 99 of employer-QT00002');
+  });
+
+  it('finds the first event of a slice deleted', async () => {
+    const report = await verifyAfter((db) => db.prepare('DELETE FROM events WHERE position = 501').run());
+    expect(report).toMatchObject({ ok: false, firstBadPosition: 501, streamId: 'employer-QT00000' });
+    expect(report.reason).toBe('the event at position 501 is missing');
+  });
+
+  it('finds two events of different streams swapped across a slice edge, which only the signed digest can show', async () => {
+    const report = await verifyAfter((db) => swap(db, 500, 501));
+    expect(report).toMatchObject({ ok: false, firstBadPosition: 600, checkpointsChecked: 2 });
+    expect(report.reason).toContain('after position 300 and up to 600 was changed, removed or reordered');
+  });
+
+  it('finds a checkpoint signed with the right key over a wrong digest', async () => {
+    const report = await verifyAfter((db) => {
+      db.prepare('DELETE FROM checkpoints WHERE position = 900').run();
+      const wrong = signCheckpoint({ position: 900, digest: digestOf(db, 899), signedAt: '2025-03-02T00:00:00.000Z' }, key.privateKey, key.publicKey);
+      db.prepare('INSERT INTO checkpoints (position, digest, signed_at, signature, key_id) VALUES (?, ?, ?, ?, ?)')
+        .run(wrong.position, wrong.digest, wrong.signedAt, wrong.signature, wrong.keyId);
+    });
+    expect(report).toMatchObject({ ok: false, firstBadPosition: 900, checkpointsChecked: 3 });
+    expect(report.reason).toContain('after position 600 and up to 900 was changed, removed or reordered');
+  });
+
   it('accepts stored JSON that is not byte-canonical but holds the same values', async () => {
     const report = await verifyAfter((db) => {
       db.prepare(`UPDATE events SET data = replace(data, '"seq":', '"seq" :  ') WHERE position = 10`).run();
@@ -188,6 +223,27 @@ describe('verifyEventLog on a real SQLite store', () => {
     expect(report).toEqual({ ok: true, eventsChecked: 1000, checkpointsChecked: 3 });
   });
 });
+
+/** The DIST verifier: its worker threads run the compiled worker script, as `socai verify` does. */
+const DIST_VERIFIER = join(process.cwd(), 'dist', 'libs', 'event-store', 'src', 'audit', 'log-verifier.js');
+
+/** The one-pass report, after checking that every sliced way (threads or not) gives the same. */
+async function verifyEveryWay(file: string, publicKey: KeyObject | undefined): Promise<VerifyReport> {
+  if (!existsSync(DIST_VERIFIER)) throw new Error(`${DIST_VERIFIER} is missing: run npm run build (npm test does)`);
+  const dist = (await import(DIST_VERIFIER)) as { verifyEventLog: typeof verifyEventLog };
+  const db = openAuditDatabase(file);
+  try {
+    const onePass = await verifyEventLog(db, { publicKey, workers: 0 });
+    for (const workers of [2, 3, 7]) {
+      const sliced = { publicKey, workers, minEventsForWorkers: 0 };
+      expect({ workers, inThisThread: await verifyEventLog(db, sliced) }).toEqual({ workers, inThisThread: onePass });
+      expect({ workers, inWorkerThreads: await dist.verifyEventLog(db, sliced) }).toEqual({ workers, inWorkerThreads: onePass });
+    }
+    return onePass;
+  } finally {
+    db.close();
+  }
+}
 
 function withCheckpointer(file: string, key: SigningKey): void {
   const checkpoints = CheckpointStore.open(file);

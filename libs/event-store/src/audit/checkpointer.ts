@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { signCheckpoint, type Checkpoint } from './checkpoint.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
@@ -12,6 +13,11 @@ export interface CheckpointerOptions {
   pollMs?: number;
   /** Hashes read per query while folding. */
   batchSize?: number;
+  /**
+   * Hashes folded between two turns of the event loop once started (default 2,000, a few milliseconds):
+   * a server started on a long log unsigned so far must answer requests while it catches up.
+   */
+  sliceSize?: number;
   now?: () => Date;
   onError?: (error: unknown) => void;
 }
@@ -20,7 +26,8 @@ export interface CheckpointerOptions {
  * Signs checkpoints over the global log as it grows. The running digest is kept in memory and advanced
  * by the new events only, so a look at the log costs one indexed query when nothing happened. At start
  * the digest is taken from the last checkpoint and folded forward to the head; whether that
- * checkpoint itself is sound is `verify`'s business, not the signer's.
+ * checkpoint itself is sound is `verify`'s business, not the signer's. Started, it catches up in slices
+ * that let the event loop run between them; the digest and the checkpoints are the same either way.
  */
 export class Checkpointer {
   private foldedPosition = 0;
@@ -28,9 +35,12 @@ export class Checkpointer {
   private lastCheckpoint: Pick<Checkpoint, 'position' | 'signedAt'> | undefined;
   private lastSignedMs: number;
   private timer: NodeJS.Timeout | undefined;
+  /** A look (catching up, then maybe signing) is under way: the next poll leaves it alone. */
+  private looking = false;
   private readonly everyEvents: number;
   private readonly everyMs: number;
   private readonly batchSize: number;
+  private readonly sliceSize: number;
   private readonly now: () => Date;
 
   constructor(
@@ -41,6 +51,7 @@ export class Checkpointer {
     this.everyEvents = options.everyEvents ?? 1_000;
     this.everyMs = options.everyMs ?? 5 * 60_000;
     this.batchSize = options.batchSize ?? 10_000;
+    this.sliceSize = options.sliceSize ?? 2_000;
     this.now = options.now ?? (() => new Date());
     const latest = store.latest();
     if (latest) {
@@ -72,19 +83,14 @@ export class Checkpointer {
     return this.foldedPosition > (this.lastCheckpoint?.position ?? 0) ? this.sign() : undefined;
   }
 
+  /** Looks at the log now and every pollMs; the first look returns to the event loop after one slice. */
   start(): void {
     if (this.timer) return;
-    const look = () => {
-      try {
-        this.tick();
-      } catch (error) {
-        (this.options.onError ?? ((e) => console.error('checkpointer:', e)))(error);
-      }
-    };
-    look();
-    this.timer = setInterval(look, this.options.pollMs ?? 1_000);
+    // Set first: a look stops catching up as soon as stop() clears it.
+    this.timer = setInterval(() => void this.look(), this.options.pollMs ?? 1_000);
     // A pending look must not keep a finished process alive.
     this.timer.unref();
+    void this.look();
   }
 
   stop(): void {
@@ -92,18 +98,36 @@ export class Checkpointer {
     this.timer = undefined;
   }
 
-  private fold(): void {
-    for (;;) {
-      const rows = this.store.eventHashes(this.foldedPosition, this.batchSize);
-      for (const [position, hash] of rows) {
-        if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) {
-          throw new Error(`event at position ${position} has no valid metadata.hash; not signing over it (run socai verify)`);
-        }
-        this.digest = nextDigest(this.digest, hash);
-        this.foldedPosition = position;
-      }
-      if (rows.length < this.batchSize) return;
+  private async look(): Promise<void> {
+    if (this.looking) return;
+    this.looking = true;
+    try {
+      while (this.timer && this.foldSlice(this.sliceSize) === this.sliceSize) await yieldToEventLoop();
+      // Stopped meanwhile: the store may be closed already.
+      if (this.timer) this.tick();
+    } catch (error) {
+      (this.options.onError ?? ((e) => console.error('checkpointer:', e)))(error);
+    } finally {
+      this.looking = false;
     }
+  }
+
+  /** Folds every new event, in one go. */
+  private fold(): void {
+    while (this.foldSlice(this.batchSize) === this.batchSize);
+  }
+
+  /** Folds at most `limit` new events; answers how many there were. */
+  private foldSlice(limit: number): number {
+    const rows = this.store.eventHashes(this.foldedPosition, limit);
+    for (const [position, hash] of rows) {
+      if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) {
+        throw new Error(`event at position ${position} has no valid metadata.hash; not signing over it (run socai verify)`);
+      }
+      this.digest = nextDigest(this.digest, hash);
+      this.foldedPosition = position;
+    }
+    return rows.length;
   }
 
   private sign(): Checkpoint | undefined {
