@@ -323,7 +323,7 @@ export class Projector {
     for (const event of events) {
       // A source that returns an event twice or out of order must not apply it twice.
       if (event.position <= position) continue;
-      for (const statement of this.writer.statementsFor(event)) statements.push(statement);
+      this.writer.appendStatements(event, statements);
       position = event.position;
     }
     await tx.executeAll(statements);
