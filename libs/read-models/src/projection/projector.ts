@@ -128,12 +128,17 @@ export class Projector {
     if (this.running) await this.running.catch(() => undefined);
     await this.store.reset({ suspendSummaries: true });
     return this.store.db.duringRebuild(async () => {
+      let applied: number;
       try {
-        return await this.catchUp(source, { batchSize, pagesPerCommit: REBUILD_PAGES_PER_COMMIT, onProgress });
-      } finally {
-        // After a failure too: the summaries then match the facts committed so far, with the checkpoint.
-        await this.store.restoreSummaries();
+        applied = await this.catchUp(source, { batchSize, pagesPerCommit: REBUILD_PAGES_PER_COMMIT, onProgress });
+      } catch (error) {
+        // The summaries then match the facts committed so far, with the checkpoint. If the store
+        // itself is what failed, its marker has the next open restore them; the first error is the news.
+        await this.store.restoreSummaries().catch(() => undefined);
+        throw error;
       }
+      await this.store.restoreSummaries();
+      return applied;
     });
   }
 
