@@ -5,7 +5,7 @@ import type { ReadModelStore } from '../store/read-model-store.js';
 import { EventWriter } from './event-writer.js';
 
 export interface CatchUpOptions {
-  /** Events read and committed per transaction; 2,000 by default. */
+  /** Events read per page, each page its own transaction unless `pagesPerCommit` says otherwise; 2,000 by default. */
   batchSize?: number;
   /**
    * Pages of `batchSize` events applied in one transaction; 1 by default. A rebuild commits several
