@@ -55,6 +55,11 @@ export interface ReadModelDb extends SqlRunner {
    * same database never see a transaction half done.
    */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, a rebuild that writes every table from empty, with the database tuned for one long
+   * load instead of many small commits (SQLite: a larger page cache and fewer WAL checkpoints).
+   */
+  duringRebuild<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves once the database answers and its schema is up to date (PostgreSQL connects lazily). */
   ready(): Promise<void>;
   /** The lease of the projector of these read models (see ProjectionLease). */

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ReadModelDb, SqlDialect, SqlParam, SqlRunner, SqlStatement } from '../db/read-model-db.js';
+import { restoreSummariesSql, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
 import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../schema/migrations.js';
 import { AdvisoryLockLease, lockKeyOf } from './advisory-lock-lease.js';
 import { withMultiRowInserts } from './multi-row-inserts.js';
@@ -93,6 +94,11 @@ export class PostgresReadModelDb implements ReadModelDb {
     return this.inTransaction(work);
   }
 
+  /** Nothing to tune: each batch is a few multi-row inserts already, and PostgreSQL checkpoints on its own. */
+  duringRebuild<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
   projectionLease(): AdvisoryLockLease {
     return new AdvisoryLockLease(this.clientConfig, this.schema);
   }
@@ -132,8 +138,9 @@ export class PostgresReadModelDb implements ReadModelDb {
   }
 
   /**
-   * Creates the schema and applies the migrations it lacks, each with its record, in one
-   * transaction. Instances that start together take turns on a transaction-level advisory lock.
+   * Creates the schema and applies the migrations it lacks, each with its record, and restores the
+   * summaries a rebuild left suspended (it stopped midway), in one transaction, before anything
+   * reads. Instances that start together take turns on a transaction-level advisory lock.
    */
   private async migrate(): Promise<void> {
     await this.inTransaction(async (tx) => {
@@ -146,6 +153,9 @@ export class PostgresReadModelDb implements ReadModelDb {
         await tx.execute(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`, [
           migration.version, migration.name, new Date().toISOString(),
         ]);
+      }
+      if (await tx.queryOne(`SELECT 1 FROM ${SUSPENDED_TABLE} LIMIT 1`)) {
+        for (const sql of restoreSummariesSql('postgres')) await tx.execute(sql);
       }
     });
   }

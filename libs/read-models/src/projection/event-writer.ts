@@ -32,15 +32,22 @@ export class EventWriter {
 
   /** The statements that apply `event`; none for an event type this version does not know (a newer writer). */
   statementsFor(event: RecordedEvent): SqlStatement[] {
+    return this.appendStatements(event, []);
+  }
+
+  /** Appends the statements that apply `event` to `out` (a page's list, with no array per event) and returns it. */
+  appendStatements(event: RecordedEvent, out: SqlStatement[]): SqlStatement[] {
     const handler = this.handlers[event.type as EventType];
-    this.statements = [];
+    this.statements = out;
     if (handler) handler(event as RecordedEvent<never>);
-    return this.statements;
+    return out;
   }
 
   private run(sql: string, ...params: (SqlParam | undefined)[]): void {
-    // A field an older event lacks is NULL, never a driver error about `undefined`.
-    this.statements.push({ sql, params: params.map((p) => (p === undefined ? null : p)) });
+    // A field an older event lacks is NULL, never a driver error about `undefined`. The rest
+    // array is this call's own, so it is fixed in place rather than copied.
+    for (let i = 0; i < params.length; i++) if (params[i] === undefined) params[i] = null;
+    this.statements.push({ sql, params: params as SqlParam[] });
   }
 
   private province(areaCode: string): string | null {

@@ -1,12 +1,18 @@
 import type { LogSubscription, RecordedEvent } from '#event-store';
-import type { ProjectionLease, SqlStatement } from '../db/read-model-db.js';
+import type { ProjectionLease, SqlRunner, SqlStatement } from '../db/read-model-db.js';
 import type { ReadModelAreas, EventSource } from '../ports.js';
 import type { ReadModelStore } from '../store/read-model-store.js';
 import { EventWriter } from './event-writer.js';
 
 export interface CatchUpOptions {
-  /** Events read and committed per transaction; 2,000 by default. */
+  /** Events read per page, each page its own transaction unless `pagesPerCommit` says otherwise; 2,000 by default. */
   batchSize?: number;
+  /**
+   * Pages of `batchSize` events applied in one transaction; 1 by default. A rebuild commits several
+   * pages at once: fewer, larger commits write each index page fewer times, and only one page of
+   * events is in memory at a time.
+   */
+  pagesPerCommit?: number;
   /** Called after each committed batch with the position reached and the events applied so far. */
   onProgress?: (position: number, applied: number) => void;
   /**
@@ -22,11 +28,20 @@ export interface ProjectorOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 2_000;
+/**
+ * A rebuild commits ten pages (20,000 events by default) at a time: each commit writes the index
+ * pages its rows touched, and event ids are random, so larger commits write far less (see
+ * SqliteReadModelDb.duringRebuild).
+ */
+const REBUILD_PAGES_PER_COMMIT = 10;
 /** Batches of a serving instance's catch-up: small, so that requests wait for one at most. */
 const SERVING_BATCH_SIZE = 250;
 const DEFAULT_LEASE_RETRY_MS = 2_000;
 /** How often `waitFor` looks at the shared checkpoint when another instance is projecting. */
 const WAIT_POLL_MS = 25;
+
+/** What one commit carried the read models to, and how many events it read. */
+interface Committed { position: number; read: number }
 
 /** Another writer moved the checkpoint while this batch was being applied: the batch is void. */
 class CheckpointMoved extends Error {}
@@ -103,11 +118,28 @@ export class Projector {
     return this.running;
   }
 
-  /** Empties every read model and replays the whole log from position 1. */
+  /**
+   * Empties every read model and replays the whole log from position 1. The derived summaries'
+   * triggers are off meanwhile (they cost more than the facts' own inserts) and the summaries are
+   * computed once from the facts at the end; if this process dies before that, the store restores
+   * them the next time it opens (see derived-summaries.ts).
+   */
   async rebuild(source: EventSource, onProgress?: CatchUpOptions['onProgress'], batchSize?: number): Promise<number> {
     if (this.running) await this.running.catch(() => undefined);
-    await this.store.reset();
-    return this.catchUp(source, { batchSize, onProgress });
+    await this.store.reset({ suspendSummaries: true });
+    return this.store.db.duringRebuild(async () => {
+      let applied: number;
+      try {
+        applied = await this.catchUp(source, { batchSize, pagesPerCommit: REBUILD_PAGES_PER_COMMIT, onProgress });
+      } catch (error) {
+        // The summaries then match the facts committed so far, with the checkpoint. If the store
+        // itself is what failed, its marker has the next open restore them; the first error is the news.
+        await this.store.restoreSummaries().catch(() => undefined);
+        throw error;
+      }
+      await this.store.restoreSummaries();
+      return applied;
+    });
   }
 
   /**
@@ -222,7 +254,7 @@ export class Projector {
       const fresh = events.filter((event) => event.position > checkpoint);
       if (fresh.length === 0) return;
       try {
-        following.through = await this.commit(fresh, checkpoint + 1);
+        following.through = (await this.commit(fresh, checkpoint + 1)).position;
       } catch (error) {
         if (error instanceof CheckpointMoved && attempt < 3) continue;
         throw error;
@@ -238,21 +270,22 @@ export class Projector {
 
   private async runCatchUp(source: EventSource, options: CatchUpOptions): Promise<number> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const nextPage = (fromPosition: number) => source.readAll({ fromPosition, limit: batchSize });
     let applied = 0;
     for (;;) {
       const from = (await this.store.checkpoint()) + 1;
-      const events = await source.readAll({ fromPosition: from, limit: batchSize });
+      const events = await nextPage(from);
       if (events.length === 0) break;
-      let position: number;
+      let committed: Committed;
       try {
-        position = await this.commit(events, from);
+        committed = await this.commit(events, from, nextPage, options.pagesPerCommit ?? 1);
       } catch (error) {
         // Someone else committed this stretch of the log first: carry on from where they got to.
         if (error instanceof CheckpointMoved) continue;
         throw error;
       }
-      applied += events.length;
-      options.onProgress?.(position, applied);
+      applied += committed.read;
+      options.onProgress?.(committed.position, applied);
       this.notifyCommitted();
       if (options.yieldBetweenBatches) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -263,22 +296,42 @@ export class Projector {
     return applied;
   }
 
-  /** One transaction: the fenced checkpoint and the batch's effects together. */
-  private async commit(events: RecordedEvent[], from: number): Promise<number> {
-    let position = from - 1;
+  /**
+   * One transaction: the fenced checkpoint and the effects of `events`, then of up to `pages - 1`
+   * further pages that `nextPage` reads (a rebuild: few large commits, a page in memory at a time).
+   */
+  private async commit(
+    events: RecordedEvent[],
+    from: number,
+    nextPage?: (fromPosition: number) => Promise<RecordedEvent[]>,
+    pages = 1,
+  ): Promise<Committed> {
+    return this.store.db.transaction(async (tx) => {
+      // First, so that on PostgreSQL the checkpoint row stays locked until this batch commits.
+      const fenced = await tx.execute('UPDATE checkpoint SET position = ? WHERE id = 1 AND position = ?', [from - 1, from - 1]);
+      if (fenced !== 1) throw new CheckpointMoved(`checkpoint is no longer ${from - 1}`);
+      let position = from - 1;
+      let read = 0;
+      for (let page = events, n = 1; page.length > 0; page = await nextPage!(position + 1), n++) {
+        position = await this.apply(tx, page, position);
+        read += page.length;
+        if (n >= pages || !nextPage) break;
+      }
+      if (position !== from - 1) await tx.execute('UPDATE checkpoint SET position = ? WHERE id = 1', [position]);
+      return { position, read };
+    });
+  }
+
+  /** Runs the statements of a page of events after `position`; resolves with the position of the last one. */
+  private async apply(tx: SqlRunner, events: RecordedEvent[], position: number): Promise<number> {
     const statements: SqlStatement[] = [];
     for (const event of events) {
       // A source that returns an event twice or out of order must not apply it twice.
       if (event.position <= position) continue;
-      statements.push(...this.writer.statementsFor(event));
+      this.writer.appendStatements(event, statements);
       position = event.position;
     }
-    return this.store.db.transaction(async (tx) => {
-      // First, so that on PostgreSQL the checkpoint row stays locked until this batch commits.
-      const fenced = await tx.execute('UPDATE checkpoint SET position = ? WHERE id = 1 AND position = ?', [position, from - 1]);
-      if (fenced !== 1) throw new CheckpointMoved(`checkpoint is no longer ${from - 1}`);
-      await tx.executeAll(statements);
-      return position;
-    });
+    await tx.executeAll(statements);
+    return position;
   }
 }

@@ -121,17 +121,27 @@ const TRIGGERS: readonly Trigger[] = [
   },
 ];
 
-/** The triggers as each database declares them. */
-export function arrearsTriggersSql(dialect: Dialect): string {
-  return TRIGGERS.map((t) =>
+/** The triggers as each database declares them, one statement per string (PostgreSQL: its function, then its trigger). */
+export function arrearsTriggerStatements(dialect: Dialect): string[] {
+  return TRIGGERS.flatMap((t) =>
     dialect === 'sqlite'
-      ? `CREATE TRIGGER ${t.name} AFTER ${t.on} ON ${t.table} FOR EACH ROW WHEN ${t.when} BEGIN\n${t.body.map((s) => `${s};\n`).join('')}END;`
-      : `CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN\n${t.body.map((s) => `${s};\n`).join('')}RETURN NULL; END $body$;
-CREATE TRIGGER ${t.name} AFTER ${t.on} ON ${t.table} FOR EACH ROW WHEN (${t.when}) EXECUTE FUNCTION ${t.name}();`,
-  ).join('\n');
+      ? [`CREATE TRIGGER ${t.name} AFTER ${t.on} ON ${t.table} FOR EACH ROW WHEN ${t.when} BEGIN\n${t.body.map((s) => `${s};\n`).join('')}END`]
+      : [
+          `CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN\n${t.body.map((s) => `${s};\n`).join('')}RETURN NULL; END $body$`,
+          `CREATE TRIGGER ${t.name} AFTER ${t.on} ON ${t.table} FOR EACH ROW WHEN (${t.when}) EXECUTE FUNCTION ${t.name}()`,
+        ],
+  );
 }
 
-/** Statements that remove the triggers (for the spec that recreates a store from before them). */
+/** The triggers as one script, for a migration. */
+export function arrearsTriggersSql(dialect: Dialect): string {
+  return arrearsTriggerStatements(dialect).map((statement) => `${statement};`).join('\n');
+}
+
+/**
+ * Statements that remove the triggers, whether or not they are there: a rebuild suspends them,
+ * and restoring them after a crash must work on a store where another process restored them first.
+ */
 export function dropArrearsTriggersSql(dialect: Dialect): string[] {
-  return TRIGGERS.map((t) => (dialect === 'sqlite' ? `DROP TRIGGER ${t.name}` : `DROP FUNCTION ${t.name}() CASCADE`));
+  return TRIGGERS.map((t) => (dialect === 'sqlite' ? `DROP TRIGGER IF EXISTS ${t.name}` : `DROP FUNCTION IF EXISTS ${t.name}() CASCADE`));
 }

@@ -1,5 +1,6 @@
 import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from './arrears-balances.js';
 import { arrearsTriggersSql } from './arrears-triggers.js';
+import { SUSPENDED_TABLE_SQL } from './derived-summaries.js';
 
 /**
  * The read-model schema as numbered migrations, applied in order when a store opens and recorded in
@@ -129,9 +130,13 @@ ${ARREARS_SUMMARY_FROM_FACTS.join(';\n')};
 ${arrearsTriggersSql(dialect)}
 `;
 
+/** The marker a rebuild leaves while the summaries' triggers are off (derived-summaries.ts). */
+const V3 = `${SUSPENDED_TABLE_SQL};`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: V1 },
   { version: 2, name: 'arrears summary', sql: V2 },
+  { version: 3, name: 'derived summaries suspension marker', sql: V3 },
 ];
 
 /** The newest schema version this build knows. */

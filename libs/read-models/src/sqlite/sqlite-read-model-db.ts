@@ -2,7 +2,13 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { soleLease, type ReadModelDb, type SqlDialect, type SqlParam, type SqlRunner, type SqlStatement } from '../db/read-model-db.js';
+import { restoreSummariesSql, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
 import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../schema/migrations.js';
+
+/** A rebuild's page cache, in KiB as SQLite counts a negative cache_size: 64 MiB. */
+const REBUILD_CACHE_SIZE = -65_536;
+/** Pages the WAL may grow to during a rebuild before it is folded into the file: 64 MiB of 4 KiB pages. */
+const REBUILD_WAL_PAGES = 16_384;
 
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
@@ -91,6 +97,28 @@ export class SqliteReadModelDb implements ReadModelDb {
     }
   }
 
+  /**
+   * A rebuild inserts rows all over every index (event ids are random), so each commit writes most
+   * of their pages again. A page cache that holds a whole batch's pages, and a WAL folded into the
+   * file every 64 MB rather than every 4 MB (SQLite's 1,000 pages), write each page far fewer times:
+   * about 1.6 GB written for 323k events at the defaults. Both settings go back afterwards, and the
+   * WAL is folded in at the end, so the first commit after the rebuild does not pay for it.
+   */
+  async duringRebuild<T>(work: () => Promise<T>): Promise<T> {
+    const cacheSize = this.connection.pragma('cache_size', { simple: true }) as number;
+    const autoCheckpoint = this.connection.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.connection.pragma(`cache_size = ${REBUILD_CACHE_SIZE}`);
+    this.connection.pragma(`wal_autocheckpoint = ${REBUILD_WAL_PAGES}`);
+    try {
+      return await work();
+    } finally {
+      while (this.openTransaction) await this.settled();
+      this.connection.pragma(`cache_size = ${cacheSize}`);
+      this.connection.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+      this.connection.pragma('wal_checkpoint(TRUNCATE)');
+    }
+  }
+
   /** Opening already migrated the file, synchronously. */
   async ready(): Promise<void> {}
 
@@ -117,7 +145,10 @@ export class SqliteReadModelDb implements ReadModelDb {
   }
 }
 
-/** Applies the migrations this file has not had yet, each with its record, in one transaction. */
+/**
+ * Applies the migrations this file has not had yet, each with its record, and restores the
+ * summaries a rebuild left suspended (it stopped midway), in one transaction, before anything reads.
+ */
 function migrate(connection: Database.Database): void {
   connection
     .transaction(() => {
@@ -128,6 +159,9 @@ function migrate(connection: Database.Database): void {
         connection
           .prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`)
           .run(migration.version, migration.name, new Date().toISOString());
+      }
+      if (connection.prepare(`SELECT 1 FROM ${SUSPENDED_TABLE} LIMIT 1`).get()) {
+        for (const sql of restoreSummariesSql('sqlite')) connection.exec(sql);
       }
     })
     .immediate();

@@ -1,5 +1,6 @@
 import type { ProjectionLease, ReadModelDb } from '../db/read-model-db.js';
 import { PostgresReadModelDb, type PostgresReadModelOptions } from '../postgres/postgres-read-model-db.js';
+import { restoreSummariesSql, suspendSummariesSql } from '../schema/derived-summaries.js';
 import { READ_MODEL_TABLES } from '../schema/migrations.js';
 import { SqliteReadModelDb } from '../sqlite/sqlite-read-model-db.js';
 
@@ -31,11 +32,27 @@ export class ReadModelStore {
     return Number(row!.position);
   }
 
-  /** Empties every read model and sets the checkpoint back to 0, in one transaction. */
-  async reset(): Promise<void> {
+  /**
+   * Empties every read model and sets the checkpoint back to 0, in one transaction. With
+   * `suspendSummaries` (a rebuild), the same transaction turns the derived summaries' triggers off
+   * and leaves the marker that has the next open restore them, should `restoreSummaries` never run.
+   */
+  async reset(options: { suspendSummaries?: boolean } = {}): Promise<void> {
+    const dialect = this.db.dialect.name;
     await this.db.transaction(async (tx) => {
       for (const sql of this.db.dialect.emptyTables(READ_MODEL_TABLES)) await tx.execute(sql);
       await tx.execute('UPDATE checkpoint SET position = 0 WHERE id = 1');
+      if (options.suspendSummaries) {
+        for (const { sql, params } of suspendSummariesSql(dialect)) await tx.execute(sql, params);
+      }
+    });
+  }
+
+  /** Computes the derived summaries from the facts and turns their triggers back on, in one transaction. */
+  async restoreSummaries(): Promise<void> {
+    const dialect = this.db.dialect.name;
+    await this.db.transaction(async (tx) => {
+      for (const sql of restoreSummariesSql(dialect)) await tx.execute(sql);
     });
   }
 

@@ -1,0 +1,78 @@
+import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES, money } from './arrears-balances.js';
+import { arrearsTriggerStatements, dropArrearsTriggersSql } from './arrears-triggers.js';
+import type { Dialect } from './migrations.js';
+
+/**
+ * A summary the database keeps from the fact tables by triggers. Moving it fact by fact is what a
+ * serving store needs, and the most expensive way to fill it from scratch: a rebuild suspends the
+ * triggers, projects the facts alone and computes the summary once, set-based, at the end.
+ */
+export interface DerivedSummary {
+  /** Names the summary in the suspension marker (`derived_suspended`). */
+  name: string;
+  /** Tables the summary owns: emptied before the backfill. */
+  tables: readonly string[];
+  createTriggers(dialect: Dialect): string[];
+  /** Removes the triggers, and does nothing where they are already gone. */
+  dropTriggers(dialect: Dialect): string[];
+  /** Fills the emptied tables from the facts: what the triggers would have written, row for row. */
+  backfill: readonly string[];
+}
+
+/**
+ * ARREARS_SUMMARY_FROM_FACTS, except that `arrears_named` keeps a row for every period an employer
+ * payment ever named, at 0 once its payments are all reversed, as the triggers leave it (they
+ * subtract, never delete). The amounts read the same either way; this makes a rebuilt store equal
+ * an incrementally projected one row for row.
+ */
+const ARREARS_AS_TRIGGERS_LEAVE_IT: readonly string[] = [
+  `INSERT INTO arrears_named (unit_code, period, amount)
+   SELECT c.unit_code, c.named_period, SUM(CASE WHEN c.reversed_on IS NULL THEN ${money('c.amount')} ELSE 0 END) FROM collections c
+   WHERE c.payer_kind = 'employer' AND c.named_period IS NOT NULL GROUP BY c.unit_code, c.named_period`,
+  ...ARREARS_SUMMARY_FROM_FACTS.slice(1),
+];
+
+/** Every summary kept by triggers; a new one registers here with its three kinds of SQL. */
+export const DERIVED_SUMMARIES: readonly DerivedSummary[] = [
+  {
+    name: 'arrears',
+    tables: ARREARS_SUMMARY_TABLES,
+    createTriggers: arrearsTriggerStatements,
+    dropTriggers: dropArrearsTriggersSql,
+    backfill: ARREARS_AS_TRIGGERS_LEAVE_IT,
+  },
+];
+
+/**
+ * The marker of a rebuild in progress: one row per summary whose triggers are off. Written in the
+ * transaction that drops them and deleted in the one that restores them, so a store that still has
+ * rows here when it opens was left midway (a crash, a kill) and restores them before it serves.
+ */
+export const SUSPENDED_TABLE = 'derived_suspended';
+
+export const SUSPENDED_TABLE_SQL = `CREATE TABLE ${SUSPENDED_TABLE} (name TEXT PRIMARY KEY, suspended_at TEXT NOT NULL)`;
+
+/** Statements that turn every summary's triggers off and record that they are off. */
+export function suspendSummariesSql(dialect: Dialect): { sql: string; params: string[] }[] {
+  const at = new Date().toISOString();
+  return DERIVED_SUMMARIES.flatMap((summary) => [
+    ...summary.dropTriggers(dialect).map((sql) => ({ sql, params: [] })),
+    { sql: `INSERT INTO ${SUSPENDED_TABLE} (name, suspended_at) VALUES (?, ?) ON CONFLICT DO NOTHING`, params: [summary.name, at] },
+  ]);
+}
+
+/**
+ * Statements that recompute every summary from the facts and turn its triggers back on, then clear
+ * the marker. Run in one transaction; dropping the triggers first makes it safe to run whether they
+ * are on or off (another process may have restored them already), and on PostgreSQL the drop locks
+ * the fact tables, so no writer slips a row in between the backfill and the new triggers.
+ */
+export function restoreSummariesSql(dialect: Dialect): string[] {
+  return DERIVED_SUMMARIES.flatMap((summary) => [
+    ...summary.dropTriggers(dialect),
+    ...summary.tables.map((table) => `DELETE FROM ${table}`),
+    ...summary.backfill,
+    ...summary.createTriggers(dialect),
+    `DELETE FROM ${SUSPENDED_TABLE} WHERE name = '${summary.name}'`,
+  ]);
+}
