@@ -11,7 +11,14 @@ export async function serve(config: SocaiConfig): Promise<void> {
   runtime.readModels.projector.start(runtime.store, config.projectionIntervalMs);
   // Signed checkpoints over the log (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
   const checkpointing = startCheckpointing(config);
+  // The likeliest streams' decision states, loaded before the first command instead of by it; bounded
+  // by the state cache's capacity, so a few seconds at most whatever the size of the log.
+  const warmStarted = Date.now();
+  const warmed = await runtime.ledger.warmStates();
+  const warmMs = Date.now() - warmStarted;
   const app = await createHttpApp(runtime, { port: config.port, host: config.host, logger: ['log', 'error', 'warn'] });
+  // Logged once the app exists: Nest's logger prints nothing before.
+  if (warmed > 0) new Logger('socai').log(`loaded ${warmed} stream states in ${warmMs} ms`);
   new Logger('socai').log(`listening on http://${config.host}:${config.port} (data in ${config.dataDir}); OpenAPI at /docs`);
   let closing = false;
   const shutdown = async () => {
