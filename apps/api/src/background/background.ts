@@ -51,7 +51,7 @@ async function workerThread(config: SocaiConfig): Promise<Background> {
     });
     exited = new Promise((resolve) => worker.once('exit', () => {
       resolve();
-      if (!stopping) setTimeout(() => void spawn().catch(() => undefined), RESTART_DELAY_MS);
+      if (!stopping) setTimeout(() => void (stopping ? undefined : spawn().catch(() => undefined)), RESTART_DELAY_MS).unref();
     }));
   });
   await spawn();
