@@ -13,9 +13,11 @@ const store = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
 const readModels = openReadModels(config.dataDir, loadAreaDirectory(), { location: config.readModels });
 await readModels.ready();
 readModels.projector.start(store, config.projectionIntervalMs);
+// Started before the checkpointer, whose first checkpoint may fold the whole log: the server need
+// not wait for it.
+parentPort!.postMessage('started');
 // Signed checkpoints over the log (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
 const checkpointing = startCheckpointing(config);
-parentPort!.postMessage('started');
 
 parentPort!.once('message', async () => {
   // The projector's batch in flight commits with its checkpoint before the connections close.

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
+import { loadOrCreateSigningKey } from '#event-store';
+import { auditConfig } from '../audit/audit-config.js';
 import { startCheckpointing } from '../audit/checkpointing.js';
 import type { SocaiConfig } from '../config.js';
 import type { SocaiRuntime } from '../runtime.js';
@@ -38,6 +40,9 @@ function inProcess(runtime: SocaiRuntime, config: SocaiConfig): Background {
 
 /** The worker, restarted if it fails (the store may come back); resolves once it has started once. */
 async function workerThread(config: SocaiConfig): Promise<Background> {
+  // The signing key exists before the first request (the audit routes read it), as when the
+  // checkpointer started in the process; the worker starts signing only after the server is up.
+  loadOrCreateSigningKey(auditConfig(config).signingKeyFile);
   const logger = new Logger('socai');
   let stopping = false;
   let worker: Worker;
