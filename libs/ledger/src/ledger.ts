@@ -63,9 +63,9 @@ export class Ledger {
   }
 
   /**
-   * Folds the likeliest streams' states into the cache in one pass over the log (see
-   * state-warm-up.ts), so that a fresh server's first command per stream does not read it. A store
-   * without a one-pass reader (EventStoreDB) warms nothing. Answers the number of streams cached.
+   * Loads the likeliest streams' states into the cache (see state-warm-up.ts), so that a fresh
+   * server's first command per stream does not read it. A store that cannot list its streams with
+   * their sizes (EventStoreDB) warms nothing. Answers the number of streams loaded.
    */
   async warmStates(options?: WarmUpOptions): Promise<number> {
     return isWarmable(this.deps.store) ? warmStreamStates(this.states, this.deps.store, options) : 0;
