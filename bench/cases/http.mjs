@@ -19,8 +19,9 @@ function start(script, scriptArgs, env) {
   return child;
 }
 
+// socai loads its likeliest decision states before it listens (a few seconds, longer on a loaded machine).
 async function waitUntilUp(url) {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       await fetch(url);
       return;

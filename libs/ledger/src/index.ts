@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './ids.js';
 export * from './ledger.js';
 export * from './stream-states.js';
+export * from './state-warm-up.js';
 export * from './payments-from-log.js';
 export * from './reference-data.js';
 export * from './commands/ledger-commands.js';

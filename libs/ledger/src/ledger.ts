@@ -12,6 +12,7 @@ import { contentHashOf, deterministicEventId, newCorrelationId } from './ids.js'
 import { GroupCommitter } from './group-commit.js';
 import { KeyedLock } from './keyed-lock.js';
 import { StreamStates, type LoadedStream } from './stream-states.js';
+import { isWarmable, warmStreamStates, type WarmUpOptions } from './state-warm-up.js';
 
 export const SCHEMA_VERSION = 1;
 const MAX_ATTEMPTS = 8;
@@ -59,6 +60,15 @@ export class Ledger {
 
   get store(): EventStore {
     return this.deps.store;
+  }
+
+  /**
+   * Loads the likeliest streams' states into the cache (see state-warm-up.ts), so that a fresh
+   * server's first command per stream does not read it. A store that cannot list its streams with
+   * their sizes (EventStoreDB) warms nothing. Answers the number of streams loaded.
+   */
+  async warmStates(options?: WarmUpOptions): Promise<number> {
+    return isWarmable(this.deps.store) ? warmStreamStates(this.states, this.deps.store, options) : 0;
   }
 
   async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {

@@ -35,7 +35,7 @@ export class StreamStates {
   constructor(
     private readonly store: EventStore,
     /** Folded events the cached states may hold together; ≈ 0.5 KB each. */
-    private readonly capacity = 250_000,
+    readonly capacity = 250_000,
     /** States touched within this many loads are kept: a 1,000-command import batch touches ≤ 4,000. */
     private readonly protectedTouches = 8_192,
   ) {}
@@ -58,6 +58,11 @@ export class StreamStates {
     const next = this.fold(loaded, events);
     this.remember(streamId, next);
     return next;
+  }
+
+  /** Events folded into the cached states. */
+  get held(): number {
+    return this.eventsHeld;
   }
 
   forget(streamId: string): void {

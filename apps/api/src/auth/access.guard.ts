@@ -5,6 +5,7 @@ import { SocaiRuntime } from '../runtime.js';
 import { Access } from './access.js';
 import { Forbidden, Unauthorized } from './auth-errors.js';
 import { KeyStore } from './key-store.js';
+import { EVERY_AREA } from './roles.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -43,6 +44,9 @@ export class AccessGuard implements CanActivate {
     if (caller.role !== 'admin' && !(rule.roles as readonly string[]).includes(caller.role)) {
       throw new Forbidden(`the role ${caller.role} may not call this route`);
     }
+    // A key for every area covers whatever the request touches: no need to find out what that is
+    // (for a command naming an employer, a read of the employer's stream).
+    if (caller.areas.includes(EVERY_AREA)) return true;
     const touched = await rule.area(request, { areas: this.runtime.areas, store: this.runtime.store });
     const outside = touched.find((code) => !caller.areas.some((scope) => this.runtime.areas.isWithin(code, scope)));
     if (outside !== undefined) {

@@ -104,6 +104,7 @@ export class SqliteEventStore implements EventStore {
       ),
       selectEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
       selectHead: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
+      selectStreamSizes: db.prepare<[], { streamId: string; events: number }>('SELECT stream_id AS streamId, revision + 1 AS events FROM streams'),
     };
     const directHeads = new DirectStreamHeads(this.statements);
     this.appendTransaction = db.transaction((request: AppendRequest) => this.appendInTransaction(request, directHeads));
@@ -249,6 +250,11 @@ export class SqliteEventStore implements EventStore {
   findKeySync(commandKey: string): KeyRecord | undefined {
     const row = guarded(() => this.statements.selectKey.get(commandKey));
     return row && toKeyRecord(row);
+  }
+
+  /** Each stream's id and how many events it holds (its head revision + 1), from the stream heads. */
+  streamSizesSync(): { streamId: string; events: number }[] {
+    return guarded(() => this.statements.selectStreamSizes.all());
   }
 
   /** Lazy pages of the global log from `fromPosition` on (see iterate-all.ts). */

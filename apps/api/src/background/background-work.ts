@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteEventStore } from '#event-store';
+import { loadAreaDirectory } from '#ledger';
+import { openReadModels } from '#read-models';
+import { startCheckpointing } from '../audit/checkpointing.js';
+import type { SocaiConfig } from '../config.js';
+
+// The worker thread of background.ts: the projector and the checkpointer of an embedded ledger, each
+// on connections of its own, until the server asks it to stop.
+const config = workerData as SocaiConfig;
+const store = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
+const readModels = openReadModels(config.dataDir, loadAreaDirectory(), { location: config.readModels });
+await readModels.ready();
+readModels.projector.start(store, config.projectionIntervalMs);
+// Started before the checkpointer, whose first checkpoint may fold the whole log: the server need
+// not wait for it.
+parentPort!.postMessage('started');
+// Signed checkpoints over the log (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
+const checkpointing = startCheckpointing(config);
+
+parentPort!.once('message', async () => {
+  // The projector's batch in flight commits with its checkpoint before the connections close.
+  await readModels.projector.stop();
+  checkpointing.stop();
+  await readModels.close();
+  await store.close();
+  parentPort!.close();
+});

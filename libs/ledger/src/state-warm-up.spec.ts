@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from '#domain';
+import { SqliteEventStore } from '#event-store';
+import { Ledger } from './ledger.js';
+import { paymentsFromLog } from './payments-from-log.js';
+import { loadAreaDirectory } from './reference-data.js';
+import { chooseStreams, warmStreamStates } from './state-warm-up.js';
+import { StreamStates } from './stream-states.js';
+
+const clerk = { actor: 'clerk-465', role: 'clerk', source: 'http' as const };
+const register = (unit: string): Command => ({ command: 'RegisterEmployer', data: { unitCode: unit, name: `Công ty ${unit}`, areaCode: '465', registeredOn: '2022-01-05' } });
+const collect = (unit: string, n: number): Command => ({
+  command: 'CollectContribution',
+  data: { receiptNo: `R-${unit}-${n}`, payer: { kind: 'employer', unitCode: unit }, amount: String(1_000_000 + n), collectedOn: '2023-06-20' },
+});
+
+describe('chooseStreams', () => {
+  it('takes employers first, then payouts, plans, facilities and persons, skipping what does not fit the budget', () => {
+    const sizes = [
+      { streamId: 'person-1', events: 2 }, { streamId: 'employer-B', events: 5 }, { streamId: 'plan-2024-45', events: 1 },
+      { streamId: 'employer-A', events: 3 }, { streamId: 'facility-F', events: 4 }, { streamId: 'person-0', events: 1 },
+    ];
+    expect(chooseStreams(sizes, 11)).toEqual(['employer-A', 'employer-B', 'plan-2024-45', 'person-0']);
+    expect(chooseStreams(sizes, 100)).toEqual(['employer-A', 'employer-B', 'plan-2024-45', 'facility-F', 'person-0', 'person-1']);
+    expect(chooseStreams(sizes, 0)).toEqual([]);
+  });
+});
+
+describe('Ledger.warmStates on a real SQLite store', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const areas = loadAreaDirectory();
+  const ledgerOn = (s: SqliteEventStore) => new Ledger({ store: s, areas, ledgerPayments: paymentsFromLog(s), clock: () => new Date('2023-06-21T03:00:00Z') });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'socai-warm-'));
+    store = SqliteEventStore.open(join(dir, 'events.sqlite'));
+    const writer = ledgerOn(store);
+    for (const unit of ['QT00001', 'QT00002', 'QT00003']) {
+      await writer.execute(register(unit), clerk);
+      for (let n = 0; n < 4; n++) await writer.execute(collect(unit, n), clerk);
+    }
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('caches exactly the states a cold load gives, and commands then read no stream', async () => {
+    const ledger = ledgerOn(store);
+    expect(await ledger.warmStates({ sliceSize: 2 })).toBe(3);
+    expect(ledger.states.held).toBe(15);
+    const reads: string[] = [];
+    const readStream = store.readStream.bind(store);
+    store.readStream = async (streamId, options) => {
+      reads.push(streamId);
+      return readStream(streamId, options);
+    };
+    const cold = new StreamStates(store);
+    for (const unit of ['QT00001', 'QT00002', 'QT00003']) {
+      reads.length = 0;
+      const warmed = await ledger.states.load(`employer-${unit}`);
+      expect(reads).toEqual([]);
+      expect(warmed).toEqual(await cold.load(`employer-${unit}`));
+      expect(reads).toEqual([`employer-${unit}`]);
+    }
+    reads.length = 0;
+    expect((await ledger.execute(collect('QT00002', 9), clerk)).status).toBe('created');
+    expect(reads).toEqual([]);
+  });
+
+  it('loads no more than its share of the capacity', async () => {
+    const states = new StreamStates(store, 20);
+    // A share of 0.6 of 20 events: two employers of 5 events each, not the third.
+    expect(await warmStreamStates(states, store)).toBe(2);
+    expect(states.held).toBe(10);
+  });
+
+  it('stops when asked', async () => {
+    const ledger = ledgerOn(store);
+    const abort = new AbortController();
+    abort.abort();
+    expect(await ledger.warmStates({ signal: abort.signal })).toBe(0);
+    expect(ledger.states.held).toBe(0);
+  });
+});
