@@ -1,5 +1,6 @@
 import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from './arrears-balances.js';
 import { arrearsTriggersSql } from './arrears-triggers.js';
+import { AREA_SUMMARY_TABLES, areaSummariesMigration } from './area-summaries.js';
 
 /**
  * The read-model schema as numbered migrations, applied in order when a store opens and recorded in
@@ -26,7 +27,7 @@ export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TAB
 /** Tables that hold read models (and the checkpoint), emptied by a rebuild. */
 export const READ_MODEL_TABLES = [
   'employers', 'employer_statuses', 'assessments', 'collections', 'books', 'cards', 'benefit_payments',
-  'claims', 'plans', 'inspections', 'reconciliations', 'reversals', ...ARREARS_SUMMARY_TABLES,
+  'claims', 'plans', 'inspections', 'reconciliations', 'reversals', ...ARREARS_SUMMARY_TABLES, ...AREA_SUMMARY_TABLES,
 ] as const;
 
 const REVERSIBLE = `reversed_on TEXT, reversed_position POS`;
@@ -132,6 +133,7 @@ ${arrearsTriggersSql(dialect)}
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: V1 },
   { version: 2, name: 'arrears summary', sql: V2 },
+  { version: 3, name: 'area summaries: flows, headcounts, voluntary cover, benefit recipients', sql: areaSummariesMigration },
 ];
 
 /** The newest schema version this build knows. */

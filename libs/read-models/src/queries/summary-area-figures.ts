@@ -1,0 +1,99 @@
+import { monthOf } from '#domain';
+import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
+import { AreaFigures, type BenefitFigures } from './area-figures.js';
+import type { AreaScope } from './area-scope.js';
+
+/**
+ * AreaFigures answered from the area summaries (schema/area-summaries.ts) instead of the facts:
+ * the same figures, exact for every date and range, in a few hundred summary rows per area.
+ *  - flows (collections, assessments due, books, cards, benefits): `area_flows`, any range;
+ *  - benefit recipients: `benefit_recipient_counts`, any range of months;
+ *  - voluntary participants: `voluntary_cover_months`, any date;
+ *  - mandatory and unemployment participants: `employer_headcounts` for the employers whose latest
+ *    assessed period is not after the date's month (every one, on a current date); the others, and
+ *    the few employers with a status change, the exact way;
+ *  - health insurance participants, claims, inspections and arrears: as AreaFigures.
+ */
+export class SummaryAreaFigures extends AreaFigures {
+  override async collections(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<{ amount: Money; count: number }> {
+    return this.flow('collections', scope, from, to);
+  }
+
+  override async assessmentsDue(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<Money> {
+    return (await this.flow('assessments', scope, monthOf(from), monthOf(to))).amount;
+  }
+
+  override async booksIssued(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<number> {
+    return (await this.flow('books', scope, from, to)).count;
+  }
+
+  override async cardsIssued(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<number> {
+    return (await this.flow('cards', scope, from, to)).count;
+  }
+
+  protected override async benefitSums(scope: AreaScope, from: IsoMonth, to: IsoMonth) {
+    const total = await this.flow('benefits', scope, from, to);
+    const byBenefit: BenefitFigures['byBenefit'] = {};
+    const rows = await this.db.query<{ benefit: Benefit; amount: Money; n: number }>(
+      `SELECT f.detail AS benefit, ${this.db.dialect.sumMoney('f.amount')} AS amount, COALESCE(SUM(f.n), 0) AS n FROM area_flows f
+       WHERE f.flow = 'benefits' AND ${scope.where('f')} AND f.on_key BETWEEN ? AND ? GROUP BY f.detail ORDER BY f.detail`,
+      [...scope.params, from, to],
+    );
+    // A benefit whose payments were all reversed keeps its rows at 0 payments; the facts have none.
+    for (const row of rows) if (Number(row.n) > 0) byBenefit[row.benefit] = { amount: row.amount, payments: Number(row.n) };
+    return { total, byBenefit };
+  }
+
+  protected override recipients(scope: AreaScope, from: IsoMonth, to: IsoMonth): Promise<number> {
+    // Each person paid in from..to has one month there whose previous payout month is before `from` ('' for none).
+    return this.count(
+      `SELECT COALESCE(SUM(r.n), 0) AS n FROM benefit_recipient_counts r
+       WHERE r.scope_key = ? AND r.kind = 'all' AND r.month BETWEEN ? AND ? AND r.prev_month < ?`,
+      [scope.key, from, to, from],
+    );
+  }
+
+  protected override monthlyRecipients(scope: AreaScope, month: IsoMonth): Promise<number> {
+    return this.count(
+      `SELECT COALESCE(SUM(r.n), 0) AS n FROM benefit_recipient_counts r WHERE r.scope_key = ? AND r.kind = 'monthly' AND r.month = ?`,
+      [scope.key, month],
+    );
+  }
+
+  protected override voluntaryParticipants(scope: AreaScope, asOf: IsoDate): Promise<number> {
+    return this.count(
+      `SELECT COUNT(*) AS n FROM voluntary_cover_months v WHERE v.scope_key = ? AND v.month = ? AND v.first_collected_on <= ?`,
+      [scope.key, monthOf(asOf), asOf],
+    );
+  }
+
+  protected override async employedParticipants(scope: AreaScope, asOf: IsoDate): Promise<{ mandatory: number; unemployment: number }> {
+    const month = monthOf(asOf);
+    const hasStatus = 'EXISTS (SELECT 1 FROM employer_statuses s WHERE s.unit_code = e.unit_code)';
+    // Active on any date, and assessed last for the date's month or before: the latest headcounts.
+    const plain = (await this.db.queryOne<{ si: number; ui: number }>(
+      `SELECT COALESCE(SUM(h.si), 0) AS si, COALESCE(SUM(h.ui), 0) AS ui FROM employers e JOIN employer_headcounts h ON h.unit_code = e.unit_code
+       WHERE ${scope.where('e')} AND h.period <= ? AND NOT ${hasStatus}`,
+      [...scope.params, month],
+    ))!;
+    // The rest the exact way: the period assessed last up to the month, and the status on the date.
+    const rest = await this.db.query<{ unitCode: string; si: number; ui: number }>(
+      `SELECT a.unit_code AS "unitCode", a.headcount_si AS si, a.headcount_ui AS ui
+       FROM employers e JOIN employer_headcounts h ON h.unit_code = e.unit_code JOIN assessments a ON a.unit_code = e.unit_code
+       WHERE ${scope.where('e')} AND (h.period > ? OR ${hasStatus}) AND a.reversed_on IS NULL AND a.period = (
+         SELECT MAX(l.period) FROM assessments l WHERE l.unit_code = e.unit_code AND l.reversed_on IS NULL AND l.period <= ?)`,
+      [...scope.params, month, month],
+    );
+    const active = await this.activeHeadcounts(scope, asOf, rest);
+    return { mandatory: Number(plain.si) + active.mandatory, unemployment: Number(plain.ui) + active.unemployment };
+  }
+
+  private async flow(flow: string, scope: AreaScope, from: string, to: string): Promise<{ amount: Money; count: number }> {
+    const row = (await this.db.queryOne<{ amount: Money; n: number }>(
+      `SELECT ${this.db.dialect.sumMoney('f.amount')} AS amount, COALESCE(SUM(f.n), 0) AS n FROM area_flows f
+       WHERE f.flow = ? AND ${scope.where('f')} AND f.on_key BETWEEN ? AND ?`,
+      [flow, ...scope.params, from, to],
+    ))!;
+    return { amount: row.amount, count: Number(row.n) };
+  }
+}
