@@ -12,7 +12,8 @@ import type { AreaScope } from './area-scope.js';
  *  - mandatory and unemployment participants: `employer_headcounts` for the employers whose latest
  *    assessed period is not after the date's month (every one, on a current date); the others, and
  *    the few employers with a status change, the exact way;
- *  - health insurance participants, claims, inspections and arrears: as AreaFigures.
+ *  - health insurance participants: `card_cover_runs`, any date;
+ *  - claims, inspections and arrears (its own summary): as AreaFigures.
  */
 export class SummaryAreaFigures extends AreaFigures {
   override async collections(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<{ amount: Money; count: number }> {
@@ -64,6 +65,13 @@ export class SummaryAreaFigures extends AreaFigures {
     return this.count(
       `SELECT COUNT(*) AS n FROM voluntary_cover_months v WHERE v.scope_key = ? AND v.month = ? AND v.first_collected_on <= ?`,
       [scope.key, monthOf(asOf), asOf],
+    );
+  }
+
+  protected override healthParticipants(scope: AreaScope, asOf: IsoDate): Promise<number> {
+    return this.count(
+      `SELECT COUNT(*) AS n FROM card_cover_runs r WHERE r.scope_key = ? AND r.end_on >= ? AND r.start_on <= ?`,
+      [scope.key, asOf, asOf],
     );
   }
 

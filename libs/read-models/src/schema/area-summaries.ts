@@ -1,5 +1,6 @@
 import { AREA_FLOWS, AREA_FLOWS_SCHEMA } from './area-flows.js';
 import { BENEFIT_RECIPIENTS, BENEFIT_RECIPIENTS_SCHEMA } from './benefit-recipients.js';
+import { CARD_COVER, CARD_COVER_SCHEMA } from './card-cover.js';
 import { EMPLOYER_HEADCOUNTS, EMPLOYER_HEADCOUNTS_SCHEMA } from './employer-headcounts.js';
 import type { Dialect } from './migrations.js';
 import type { AreaSummary } from './summary.js';
@@ -7,10 +8,10 @@ import { VOLUNTARY_COVER, VOLUNTARY_COVER_SCHEMA } from './voluntary-cover.js';
 
 /**
  * The summaries behind an area's totals and plan progress (docs/benchmarks.md, analysis item 5):
- * flows by day or month, each employer's latest headcounts, voluntary cover and benefit
- * recipients. Each is an AreaSummary, to be suspended during a rebuild like the arrears summary.
+ * flows by day or month, each employer's latest headcounts, voluntary cover, benefit recipients
+ * and card cover. Each is an AreaSummary, to be suspended during a rebuild like the arrears summary.
  */
-export const AREA_SUMMARIES: readonly AreaSummary[] = [AREA_FLOWS, EMPLOYER_HEADCOUNTS, VOLUNTARY_COVER, BENEFIT_RECIPIENTS];
+export const AREA_SUMMARIES: readonly AreaSummary[] = [AREA_FLOWS, EMPLOYER_HEADCOUNTS, VOLUNTARY_COVER, BENEFIT_RECIPIENTS, CARD_COVER];
 
 export const AREA_SUMMARY_TABLES = AREA_SUMMARIES.flatMap((s) => s.tables);
 
@@ -26,7 +27,7 @@ function calendarMonths(): string {
 /** Migration: the tables, backfilled from the facts a store already holds, then their triggers. */
 export function areaSummariesMigration(dialect: Dialect): string {
   return [
-    calendarMonths(), AREA_FLOWS_SCHEMA, EMPLOYER_HEADCOUNTS_SCHEMA, VOLUNTARY_COVER_SCHEMA, BENEFIT_RECIPIENTS_SCHEMA,
+    calendarMonths(), AREA_FLOWS_SCHEMA, EMPLOYER_HEADCOUNTS_SCHEMA, VOLUNTARY_COVER_SCHEMA, BENEFIT_RECIPIENTS_SCHEMA, CARD_COVER_SCHEMA,
     ...AREA_SUMMARIES.flatMap((s) => s.backfill),
   ].join(';\n') + ';\n' + AREA_SUMMARIES.map((s) => s.createTriggers(dialect)).join('\n');
 }

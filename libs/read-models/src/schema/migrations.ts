@@ -133,7 +133,7 @@ ${arrearsTriggersSql(dialect)}
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: V1 },
   { version: 2, name: 'arrears summary', sql: V2 },
-  { version: 3, name: 'area summaries: flows, headcounts, voluntary cover, benefit recipients', sql: areaSummariesMigration },
+  { version: 3, name: 'area summaries: flows, headcounts, voluntary cover, benefit recipients, card cover', sql: areaSummariesMigration },
 ];
 
 /** The newest schema version this build knows. */
