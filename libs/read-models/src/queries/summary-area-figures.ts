@@ -77,20 +77,21 @@ export class SummaryAreaFigures extends AreaFigures {
 
   protected override async employedParticipants(scope: AreaScope, asOf: IsoDate): Promise<{ mandatory: number; unemployment: number }> {
     const month = monthOf(asOf);
-    const hasStatus = 'EXISTS (SELECT 1 FROM employer_statuses s WHERE s.unit_code = e.unit_code)';
-    // Active on any date, and assessed last for the date's month or before: the latest headcounts.
+    // No status change ever (active on any date) and assessed last for the date's month or before: the latest headcounts.
     const plain = (await this.db.queryOne<{ si: number; ui: number }>(
-      `SELECT COALESCE(SUM(h.si), 0) AS si, COALESCE(SUM(h.ui), 0) AS ui FROM employers e JOIN employer_headcounts h ON h.unit_code = e.unit_code
-       WHERE ${scope.where('e')} AND h.period <= ? AND NOT ${hasStatus}`,
+      `SELECT COALESCE(SUM(h.si), 0) AS si, COALESCE(SUM(h.ui), 0) AS ui FROM employer_headcounts h
+       WHERE ${scope.where('h')} AND h.area_code IS NOT NULL AND h.has_status = 0 AND h.period <= ?`,
       [...scope.params, month],
     ))!;
     // The rest the exact way: the period assessed last up to the month, and the status on the date.
     const rest = await this.db.query<{ unitCode: string; si: number; ui: number }>(
-      `SELECT a.unit_code AS "unitCode", a.headcount_si AS si, a.headcount_ui AS ui
-       FROM employers e JOIN employer_headcounts h ON h.unit_code = e.unit_code JOIN assessments a ON a.unit_code = e.unit_code
-       WHERE ${scope.where('e')} AND (h.period > ? OR ${hasStatus}) AND a.reversed_on IS NULL AND a.period = (
-         SELECT MAX(l.period) FROM assessments l WHERE l.unit_code = e.unit_code AND l.reversed_on IS NULL AND l.period <= ?)`,
-      [...scope.params, month, month],
+      `SELECT a.unit_code AS "unitCode", a.headcount_si AS si, a.headcount_ui AS ui FROM (
+         SELECT h.unit_code FROM employer_headcounts h WHERE ${scope.where('h')} AND h.area_code IS NOT NULL AND h.has_status = 1
+         UNION ALL SELECT h.unit_code FROM employer_headcounts h
+           WHERE ${scope.where('h')} AND h.area_code IS NOT NULL AND h.has_status = 0 AND h.period > ?) u
+       JOIN assessments a ON a.unit_code = u.unit_code WHERE a.reversed_on IS NULL AND a.period = (
+         SELECT MAX(l.period) FROM assessments l WHERE l.unit_code = u.unit_code AND l.reversed_on IS NULL AND l.period <= ?)`,
+      [...scope.params, ...scope.params, month, month],
     );
     const active = await this.activeHeadcounts(scope, asOf, rest);
     return { mandatory: Number(plain.si) + active.mandatory, unemployment: Number(plain.ui) + active.unemployment };
