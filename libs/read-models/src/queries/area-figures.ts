@@ -221,12 +221,18 @@ export class AreaFigures {
     return false;
   }
 
-  protected async statusesByUnit(scope: AreaScope) {
+  /** The status changes of the area's employers, by employer. */
+  protected statusesByUnit(scope: AreaScope) {
+    return this.statusesJoined(`JOIN employers e ON e.unit_code = s.unit_code WHERE ${scope.where('e')}`, scope.params);
+  }
+
+  /** The status changes of the employers that `join` (on `s.unit_code`) selects, by employer. */
+  protected async statusesJoined(join: string, params: SqlParam[]) {
     const rows = await this.db.query<Parameters<typeof statusOn>[0][number] & { unitCode: string }>(
       `SELECT s.unit_code AS "unitCode", s.event_id AS "eventId", s.position, s.recorded_at AS "recordedAt", s.reversed_on AS "reversedOn",
          s.status, s.effective_on AS "effectiveOn", s.reason
-       FROM employer_statuses s JOIN employers e ON e.unit_code = s.unit_code WHERE ${scope.where('e')}`,
-      scope.params,
+       FROM employer_statuses s ${join}`,
+      params,
     );
     const byUnit = new Map<string, typeof rows>();
     for (const row of rows) byUnit.set(row.unitCode, [...(byUnit.get(row.unitCode) ?? []), row]);

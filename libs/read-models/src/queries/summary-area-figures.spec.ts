@@ -165,6 +165,8 @@ async function summaryTables(h: ReadModelsHarness) {
     recipientCounts: await db.query(`SELECT scope_key, kind, month, prev_month, n FROM benefit_recipient_counts WHERE n <> 0
       ORDER BY scope_key, kind, month, prev_month`),
     cardCover: await db.query('SELECT scope_key, person_id, start_on, end_on FROM card_cover_runs ORDER BY person_id, scope_key, start_on'),
+    cardDays: await db.query(`SELECT scope_key, day, starts, ends FROM card_cover_days WHERE starts <> 0 OR ends <> 0
+      ORDER BY scope_key, day`),
   };
 }
 

@@ -12,7 +12,7 @@ import type { AreaScope } from './area-scope.js';
  *  - mandatory and unemployment participants: `employer_headcounts` for the employers whose latest
  *    assessed period is not after the date's month (every one, on a current date); the others, and
  *    the few employers with a status change, the exact way;
- *  - health insurance participants: `card_cover_runs`, any date;
+ *  - health insurance participants: `card_cover_days`, any date;
  *  - claims, inspections and arrears (its own summary): as AreaFigures.
  */
 export class SummaryAreaFigures extends AreaFigures {
@@ -69,9 +69,11 @@ export class SummaryAreaFigures extends AreaFigures {
   }
 
   protected override healthParticipants(scope: AreaScope, asOf: IsoDate): Promise<number> {
+    // The runs that contain asOf: those started by then, less those that ended before it.
     return this.count(
-      `SELECT COUNT(*) AS n FROM card_cover_runs r WHERE r.scope_key = ? AND r.end_on >= ? AND r.start_on <= ?`,
-      [scope.key, asOf, asOf],
+      `SELECT (SELECT COALESCE(SUM(d.starts), 0) FROM card_cover_days d WHERE d.scope_key = ? AND d.day <= ?)
+         - (SELECT COALESCE(SUM(d.ends), 0) FROM card_cover_days d WHERE d.scope_key = ? AND d.day < ?) AS n`,
+      [scope.key, asOf, scope.key, asOf],
     );
   }
 
@@ -95,6 +97,14 @@ export class SummaryAreaFigures extends AreaFigures {
     );
     const active = await this.activeHeadcounts(scope, asOf, rest);
     return { mandatory: Number(plain.si) + active.mandatory, unemployment: Number(plain.ui) + active.unemployment };
+  }
+
+  /** Only employers that ever changed status have any: found through the summary's flag rather than every employer of the area. */
+  protected override statusesByUnit(scope: AreaScope) {
+    return this.statusesJoined(
+      `JOIN employer_headcounts h ON h.unit_code = s.unit_code WHERE ${scope.where('h')} AND h.area_code IS NOT NULL AND h.has_status = 1`,
+      scope.params,
+    );
   }
 
   private async flow(flow: string, scope: AreaScope, from: string, to: string): Promise<{ amount: Money; count: number }> {
