@@ -45,13 +45,14 @@ function randomLedger(seed: number): EventLog {
     log.record('EmployerRegistered', { unitCode, name: `Công ty ${n}`, areaCode, registeredOn: '2015-01-01' });
     // A status change recorded before the employer's assessments or after them (effective on any date).
     const statusChange = () => {
-      if (!random.chance(0.3)) return;
+      if (!random.chance(0.6)) return;
       const change = log.record('EmployerStatusChanged', {
         unitCode, areaCode, status: random.pick(['suspended', 'dissolved', 'active'] as const), effectiveOn: dayIn(random, random.pick(MONTHS)), reason: 'x',
       });
       if (random.chance(0.3)) log.reverse(change, '2022-03-31');
     };
     const changesFirst = random.chance(0.5);
+    if (changesFirst) statusChange();
     if (changesFirst) statusChange();
     for (const period of MONTHS) {
       if (random.chance(0.2)) continue;
@@ -73,6 +74,7 @@ function randomLedger(seed: number): EventLog {
       });
       if (random.chance(0.1)) log.reverse(paid, '2022-03-15');
     }
+    if (!changesFirst) statusChange();
     if (!changesFirst) statusChange();
   }
   for (let n = 1; n <= 25; n++) {
@@ -158,7 +160,7 @@ async function summaryTables(h: ReadModelsHarness) {
   return {
     flows: await db.query(`SELECT flow, area_code, province, on_key, detail, CAST(amount AS BIGINT) AS amount, n FROM area_flows
       WHERE n <> 0 ORDER BY flow, area_code, on_key, detail`),
-    headcounts: await db.query('SELECT unit_code, area_code, province, has_status, period, si, ui FROM employer_headcounts ORDER BY unit_code'),
+    headcounts: await db.query('SELECT unit_code, area_code, province, status_now, settled_through, period, si, ui FROM employer_headcounts ORDER BY unit_code'),
     voluntary: await db.query('SELECT scope_key, person_id, month, first_collected_on FROM voluntary_cover_months ORDER BY person_id, scope_key, month'),
     recipientMonths: await db.query(`SELECT scope_key, kind, person_id, month, prev_month FROM benefit_recipient_months
       ORDER BY person_id, scope_key, kind, month`),

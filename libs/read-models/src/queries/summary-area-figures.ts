@@ -2,6 +2,7 @@ import { monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
 import { AreaFigures, type BenefitFigures } from './area-figures.js';
 import type { AreaScope } from './area-scope.js';
+import { statusOn } from './arrears.calculation.js';
 
 /**
  * AreaFigures answered from the area summaries (schema/area-summaries.ts) instead of the facts:
@@ -10,8 +11,8 @@ import type { AreaScope } from './area-scope.js';
  *  - benefit recipients: `benefit_recipient_counts`, any range of months;
  *  - voluntary participants: `voluntary_cover_months`, any date;
  *  - mandatory and unemployment participants: `employer_headcounts` for the employers whose latest
- *    assessed period is not after the date's month (every one, on a current date); the others, and
- *    the few employers with a status change, the exact way;
+ *    assessed period is not after the date's month and whose status changes all date from the date
+ *    or before (every one, on a current date); the others the exact way;
  *  - health insurance participants: `card_cover_days`, any date;
  *  - claims, inspections and arrears (its own summary): as AreaFigures.
  */
@@ -79,32 +80,36 @@ export class SummaryAreaFigures extends AreaFigures {
 
   protected override async employedParticipants(scope: AreaScope, asOf: IsoDate): Promise<{ mandatory: number; unemployment: number }> {
     const month = monthOf(asOf);
-    // No status change ever (active on any date) and assessed last for the date's month or before: the latest headcounts.
+    const inScope = `${scope.where('h')} AND h.area_code IS NOT NULL`;
+    // Active from a date on or before asOf for good, and assessed last for asOf's month or before: the latest headcounts.
     const plain = (await this.db.queryOne<{ si: number; ui: number }>(
       `SELECT COALESCE(SUM(h.si), 0) AS si, COALESCE(SUM(h.ui), 0) AS ui FROM employer_headcounts h
-       WHERE ${scope.where('h')} AND h.area_code IS NOT NULL AND h.has_status = 0 AND h.period <= ?`,
-      [...scope.params, month],
+       WHERE ${inScope} AND h.status_now = 'active' AND h.period <= ? AND h.settled_through <= ?`,
+      [...scope.params, month, asOf],
     ))!;
-    // The rest the exact way: the period assessed last up to the month, and the status on the date.
-    const rest = await this.db.query<{ unitCode: string; si: number; ui: number }>(
-      `SELECT a.unit_code AS "unitCode", a.headcount_si AS si, a.headcount_ui AS ui FROM (
-         SELECT h.unit_code FROM employer_headcounts h WHERE ${scope.where('h')} AND h.area_code IS NOT NULL AND h.has_status = 1
-         UNION ALL SELECT h.unit_code FROM employer_headcounts h
-           WHERE ${scope.where('h')} AND h.area_code IS NOT NULL AND h.has_status = 0 AND h.period > ?) u
+    // The rest the exact way: assessed for a later month, or with status changes after asOf.
+    const rest = await this.db.query<{ unitCode: string; si: number; ui: number; statusNow: string; settledThrough: string }>(
+      `SELECT a.unit_code AS "unitCode", a.headcount_si AS si, a.headcount_ui AS ui, u.status_now AS "statusNow",
+         u.settled_through AS "settledThrough" FROM (
+         SELECT h.unit_code, h.status_now, h.settled_through FROM employer_headcounts h WHERE ${inScope} AND h.period > ?
+         UNION ALL SELECT h.unit_code, h.status_now, h.settled_through FROM employer_headcounts h
+           WHERE ${inScope} AND h.period <= ? AND h.settled_through > ?) u
        JOIN assessments a ON a.unit_code = u.unit_code WHERE a.reversed_on IS NULL AND a.period = (
          SELECT MAX(l.period) FROM assessments l WHERE l.unit_code = u.unit_code AND l.reversed_on IS NULL AND l.period <= ?)`,
-      [...scope.params, ...scope.params, month, month],
+      [...scope.params, month, ...scope.params, month, asOf, month],
     );
-    const active = await this.activeHeadcounts(scope, asOf, rest);
-    return { mandatory: Number(plain.si) + active.mandatory, unemployment: Number(plain.ui) + active.unemployment };
-  }
-
-  /** Only employers that ever changed status have any: found through the summary's flag rather than every employer of the area. */
-  protected override statusesByUnit(scope: AreaScope) {
-    return this.statusesJoined(
-      `JOIN employer_headcounts h ON h.unit_code = s.unit_code WHERE ${scope.where('h')} AND h.area_code IS NOT NULL AND h.has_status = 1`,
-      scope.params,
+    const unsettled = await this.statusesJoined(
+      `JOIN employer_headcounts h ON h.unit_code = s.unit_code WHERE ${inScope} AND h.settled_through > ?`, [...scope.params, asOf],
     );
+    let mandatory = Number(plain.si);
+    let unemployment = Number(plain.ui);
+    for (const row of rest) {
+      const status = row.settledThrough <= asOf ? row.statusNow : statusOn(unsettled.get(row.unitCode) ?? [], asOf);
+      if (status !== 'active') continue;
+      mandatory += Number(row.si);
+      unemployment += Number(row.ui);
+    }
+    return { mandatory, unemployment };
   }
 
   private async flow(flow: string, scope: AreaScope, from: string, to: string): Promise<{ amount: Money; count: number }> {
