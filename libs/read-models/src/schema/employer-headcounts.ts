@@ -53,7 +53,12 @@ export const EMPLOYER_HEADCOUNTS_SCHEMA = `
 CREATE TABLE employer_headcounts (unit_code TEXT PRIMARY KEY, area_code TEXT, province TEXT, status_now TEXT NOT NULL,
   settled_through TEXT NOT NULL, period TEXT NOT NULL, si INTEGER NOT NULL, ui INTEGER NOT NULL);
 CREATE INDEX employer_headcounts_province ON employer_headcounts (province, status_now, period, settled_through, si, ui, area_code, unit_code);
-CREATE INDEX employer_headcounts_area ON employer_headcounts (area_code, status_now, period, settled_through, si, ui, unit_code)`;
+CREATE INDEX employer_headcounts_area ON employer_headcounts (area_code, status_now, period, settled_through, si, ui, unit_code);
+-- The few employers that go the exact way: assessed for a later month, or with status changes after the date.
+CREATE INDEX employer_headcounts_province_period ON employer_headcounts (province, period);
+CREATE INDEX employer_headcounts_province_settled ON employer_headcounts (province, settled_through);
+CREATE INDEX employer_headcounts_area_period ON employer_headcounts (area_code, period);
+CREATE INDEX employer_headcounts_area_settled ON employer_headcounts (area_code, settled_through)`;
 
 const BACKFILL = [`INSERT INTO employer_headcounts (${COLUMNS}) ${latestOf('every')}`];
 
