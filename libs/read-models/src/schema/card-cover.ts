@@ -24,8 +24,12 @@ const RUNS = (intervals: string) => `SELECT g.k, g.person_id, MIN(g.s) AS start_
 
 const PERSON_RUNS = `FROM card_cover_runs r WHERE r.person_id = NEW.person_id AND r.scope_key IN ${NEW_SCOPE_KEYS}`;
 
-/** How many of the person's runs start (`start_on`) or end (`end_on`) on the day of the card_cover_days row. */
-const runsOn = (column: string) => `(SELECT COUNT(*) ${PERSON_RUNS} AND r.scope_key = card_cover_days.scope_key AND r.${column} = card_cover_days.day)`;
+/**
+ * The person's runs leave the day counts: one UPDATE for starts and one for ends, each matching
+ * its days by the primary key (a person's runs never share a start or an end day, so it is one each).
+ */
+const leaveDays = (column: string, counter: string) => `UPDATE card_cover_days SET ${counter} = ${counter} - 1
+  WHERE (scope_key, day) IN (SELECT r.scope_key, r.${column} ${PERSON_RUNS})`;
 
 /** The person's runs enter the day counts (a person's runs never share a start or an end day). */
 const enterDays = (column: string, counter: string) => `INSERT INTO card_cover_days (scope_key, day, starts, ends)
@@ -33,8 +37,8 @@ const enterDays = (column: string, counter: string) => `INSERT INTO card_cover_d
   ON CONFLICT (scope_key, day) DO UPDATE SET ${counter} = card_cover_days.${counter} + 1`;
 
 const RECOMPUTE = [
-  `UPDATE card_cover_days SET starts = starts - ${runsOn('start_on')}, ends = ends - ${runsOn('end_on')}
-   WHERE (scope_key, day) IN (SELECT r.scope_key, r.start_on ${PERSON_RUNS} UNION SELECT r.scope_key, r.end_on ${PERSON_RUNS})`,
+  leaveDays('start_on', 'starts'),
+  leaveDays('end_on', 'ends'),
   `DELETE FROM card_cover_runs WHERE person_id = NEW.person_id AND scope_key IN ${NEW_SCOPE_KEYS}`,
   `INSERT INTO card_cover_runs (scope_key, person_id, start_on, end_on)
    ${RUNS(`SELECT k.k, c.person_id, ${START('c')} AS s, c.valid_to AS e FROM cards c JOIN ${NEW_SCOPE_KEYS} k ON ${scopeKeyMatches('k.k', 'c')}
