@@ -162,7 +162,7 @@ async function summaryTables(h: ReadModelsHarness) {
       WHERE n <> 0 ORDER BY flow, area_code, on_key, detail`),
     headcounts: await db.query('SELECT unit_code, area_code, province, status_now, settled_through, period, si, ui FROM employer_headcounts ORDER BY unit_code'),
     voluntary: await db.query('SELECT scope_key, person_id, month, first_collected_on FROM voluntary_cover_months ORDER BY person_id, scope_key, month'),
-    recipientMonths: await db.query(`SELECT scope_key, kind, person_id, month, prev_month FROM benefit_recipient_months
+    recipientMonths: await db.query(`SELECT scope_key, kind, person_id, month, prev_month, payments FROM benefit_recipient_months
       ORDER BY person_id, scope_key, kind, month`),
     recipientCounts: await db.query(`SELECT scope_key, kind, month, prev_month, n FROM benefit_recipient_counts WHERE n <> 0
       ORDER BY scope_key, kind, month, prev_month`),
