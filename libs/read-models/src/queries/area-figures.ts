@@ -34,10 +34,13 @@ const MONTHLY_SQL = MONTHLY_BENEFITS.map((b) => `'${b}'`).join(', ');
  * business-date range; stocks (participants, arrears) a date. Reversed facts count nowhere.
  * Sums of money run in the database (`dialect.sumMoney`: 64-bit integers in SQLite, NUMERIC in
  * PostgreSQL) and come back as decimal strings, so they stay exact.
+ *
+ * This class computes every figure from the facts themselves: the reference that
+ * SummaryAreaFigures (the one queries use, over the area summaries) must equal.
  */
 export class AreaFigures {
   constructor(
-    private readonly db: ReadModelDb,
+    protected readonly db: ReadModelDb,
     private readonly arrearsRepository: ArrearsRepository,
     private readonly lateInterest: LateInterestRule,
   ) {}
@@ -58,34 +61,56 @@ export class AreaFigures {
 
   /** Participants on `asOf`, counted as contract.md "Queries" says. */
   async participants(scope: AreaScope, asOf: IsoDate): Promise<Participants> {
-    const month = monthOf(asOf);
+    const employed = await this.employedParticipants(scope, asOf);
+    return {
+      mandatorySocialInsurance: employed.mandatory,
+      voluntarySocialInsurance: await this.voluntaryParticipants(scope, asOf),
+      unemploymentInsurance: employed.unemployment,
+      healthInsurance: await this.healthParticipants(scope, asOf),
+    };
+  }
+
+  /** The headcounts of the latest period assessed up to `asOf`'s month, of each employer active on `asOf`. */
+  protected async employedParticipants(scope: AreaScope, asOf: IsoDate): Promise<{ mandatory: number; unemployment: number }> {
     const latest = await this.db.query<{ unitCode: string; si: number; ui: number }>(
       `SELECT a.unit_code AS "unitCode", a.headcount_si AS si, a.headcount_ui AS ui
        FROM assessments a JOIN employers e ON e.unit_code = a.unit_code
        WHERE ${scope.where('e')} AND a.reversed_on IS NULL AND a.period = (
          SELECT MAX(l.period) FROM assessments l WHERE l.unit_code = a.unit_code AND l.reversed_on IS NULL AND l.period <= ?)`,
-      [...scope.params, month],
+      [...scope.params, monthOf(asOf)],
     );
+    return this.activeHeadcounts(scope, asOf, latest);
+  }
+
+  /** Sums the rows of the employers whose status on `asOf` is active. */
+  protected async activeHeadcounts(scope: AreaScope, asOf: IsoDate, rows: { unitCode: string; si: number; ui: number }[]) {
     const statuses = await this.statusesByUnit(scope);
     let mandatory = 0;
     let unemployment = 0;
-    for (const row of latest) {
+    for (const row of rows) {
       if (statusOn(statuses.get(row.unitCode) ?? [], asOf) !== 'active') continue;
       mandatory += Number(row.si);
       unemployment += Number(row.ui);
     }
-    const voluntary = await this.count(
+    return { mandatory, unemployment };
+  }
+
+  protected voluntaryParticipants(scope: AreaScope, asOf: IsoDate): Promise<number> {
+    const month = monthOf(asOf);
+    return this.count(
       `SELECT COUNT(DISTINCT c.person_id) AS n FROM collections c WHERE ${scope.where('c')} AND c.payer_kind = 'person'
          AND c.scheme = 'voluntary-social-insurance' AND c.reversed_on IS NULL AND c.cover_from <= ? AND c.cover_to >= ?
          AND c.collected_on <= ?`,
       [...scope.params, month, month, asOf],
     );
-    const health = await this.count(
+  }
+
+  protected healthParticipants(scope: AreaScope, asOf: IsoDate): Promise<number> {
+    return this.count(
       `SELECT COUNT(DISTINCT k.person_id) AS n FROM cards k WHERE ${scope.where('k')} AND k.reversed_on IS NULL
          AND k.valid_from <= ? AND k.valid_to >= ? AND k.issued_on <= ?`,
       [...scope.params, asOf, asOf, asOf],
     );
-    return { mandatorySocialInsurance: mandatory, voluntarySocialInsurance: voluntary, unemploymentInsurance: unemployment, healthInsurance: health };
   }
 
   booksIssued(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<number> {
@@ -104,8 +129,22 @@ export class AreaFigures {
 
   /** Benefits by payout month over from..to; monthly recipients are those of the range's last payout month. */
   async benefits(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<BenefitFigures> {
+    const { total, byBenefit } = await this.benefitSums(scope, monthOf(from), monthOf(to));
+    const monthlyAmount = addMoney(...MONTHLY_BENEFITS.map((b) => byBenefit[b]?.amount ?? '0'));
+    return {
+      amount: total.amount,
+      payments: total.count,
+      recipients: await this.recipients(scope, monthOf(from), monthOf(to)),
+      monthlyRecipients: await this.monthlyRecipients(scope, monthOf(to)),
+      monthlyAmount,
+      byBenefit,
+    };
+  }
+
+  /** What the unreversed payments of payout months from..to add up to, in all and by benefit. */
+  protected async benefitSums(scope: AreaScope, from: IsoMonth, to: IsoMonth) {
     const where = `FROM benefit_payments p WHERE ${scope.where('p')} AND p.payout_month BETWEEN ? AND ? AND p.reversed_on IS NULL`;
-    const params = [...scope.params, monthOf(from), monthOf(to)];
+    const params = [...scope.params, from, to];
     const total = await this.sumAndCount(where, 'p.amount', params);
     const byBenefit: BenefitFigures['byBenefit'] = {};
     const rows = await this.db.query<{ benefit: Benefit; amount: Money; n: number }>(
@@ -113,19 +152,25 @@ export class AreaFigures {
       params,
     );
     for (const row of rows) byBenefit[row.benefit] = { amount: row.amount, payments: Number(row.n) };
-    const monthlyAmount = addMoney(...MONTHLY_BENEFITS.map((b) => byBenefit[b]?.amount ?? '0'));
-    return {
-      amount: total.amount,
-      payments: total.count,
-      recipients: await this.count(`SELECT COUNT(DISTINCT p.person_id) AS n ${where}`, params),
-      monthlyRecipients: await this.count(
-        `SELECT COUNT(DISTINCT p.person_id) AS n FROM benefit_payments p WHERE ${scope.where('p')} AND p.payout_month = ?
-           AND p.reversed_on IS NULL AND p.benefit IN (${MONTHLY_SQL})`,
-        [...scope.params, monthOf(to)],
-      ),
-      monthlyAmount,
-      byBenefit,
-    };
+    return { total, byBenefit };
+  }
+
+  /** Persons paid anything in payout months from..to. */
+  protected recipients(scope: AreaScope, from: IsoMonth, to: IsoMonth): Promise<number> {
+    return this.count(
+      `SELECT COUNT(DISTINCT p.person_id) AS n FROM benefit_payments p WHERE ${scope.where('p')} AND p.payout_month BETWEEN ? AND ?
+         AND p.reversed_on IS NULL`,
+      [...scope.params, from, to],
+    );
+  }
+
+  /** Persons paid a monthly benefit in payout month `month`. */
+  protected monthlyRecipients(scope: AreaScope, month: IsoMonth): Promise<number> {
+    return this.count(
+      `SELECT COUNT(DISTINCT p.person_id) AS n FROM benefit_payments p WHERE ${scope.where('p')} AND p.payout_month = ?
+         AND p.reversed_on IS NULL AND p.benefit IN (${MONTHLY_SQL})`,
+      [...scope.params, month],
+    );
   }
 
   async claims(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<ClaimFigures> {
@@ -176,19 +221,25 @@ export class AreaFigures {
     return false;
   }
 
-  private async statusesByUnit(scope: AreaScope) {
+  /** The status changes of the area's employers, by employer. */
+  protected statusesByUnit(scope: AreaScope) {
+    return this.statusesJoined(`JOIN employers e ON e.unit_code = s.unit_code WHERE ${scope.where('e')}`, scope.params);
+  }
+
+  /** The status changes of the employers that `join` (on `s.unit_code`) selects, by employer. */
+  protected async statusesJoined(join: string, params: SqlParam[]) {
     const rows = await this.db.query<Parameters<typeof statusOn>[0][number] & { unitCode: string }>(
       `SELECT s.unit_code AS "unitCode", s.event_id AS "eventId", s.position, s.recorded_at AS "recordedAt", s.reversed_on AS "reversedOn",
          s.status, s.effective_on AS "effectiveOn", s.reason
-       FROM employer_statuses s JOIN employers e ON e.unit_code = s.unit_code WHERE ${scope.where('e')}`,
-      scope.params,
+       FROM employer_statuses s ${join}`,
+      params,
     );
     const byUnit = new Map<string, typeof rows>();
     for (const row of rows) byUnit.set(row.unitCode, [...(byUnit.get(row.unitCode) ?? []), row]);
     return byUnit;
   }
 
-  private async sumAndCount(fromWhere: string, amountColumn: string, params: SqlParam[]): Promise<{ amount: Money; count: number }> {
+  protected async sumAndCount(fromWhere: string, amountColumn: string, params: SqlParam[]): Promise<{ amount: Money; count: number }> {
     const row = (await this.db.queryOne<{ amount: Money; n: number }>(
       `SELECT ${this.db.dialect.sumMoney(amountColumn)} AS amount, COUNT(*) AS n ${fromWhere}`,
       params,
@@ -196,7 +247,7 @@ export class AreaFigures {
     return { amount: row.amount, count: Number(row.n) };
   }
 
-  private async count(sql: string, params: SqlParam[]): Promise<number> {
+  protected async count(sql: string, params: SqlParam[]): Promise<number> {
     const row = await this.db.queryOne<{ n: number }>(sql, params);
     return Number(row!.n);
   }

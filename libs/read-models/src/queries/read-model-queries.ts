@@ -3,8 +3,9 @@ import type { IsoDate, IsoMonth, Money } from '#domain';
 import type { ReadModelDb } from '../db/read-model-db.js';
 import type { ReadModelAreas, LateInterestRule } from '../ports.js';
 import type { Compared, ProvinceReport, SchemeFigure } from '../report/province-report.js';
-import { AreaFigures, type BenefitFigures, type ClaimFigures, type InspectionFigures, type Participants } from './area-figures.js';
+import { type BenefitFigures, type ClaimFigures, type InspectionFigures, type Participants } from './area-figures.js';
 import { areaScope } from './area-scope.js';
+import { SummaryAreaFigures } from './summary-area-figures.js';
 import { ARREARS_BUCKETS, computeArrears, summaryOf, type ArrearsBucket, type ArrearsSummary, type EmployerArrears } from './arrears.calculation.js';
 import { ArrearsRepository } from './arrears.repository.js';
 import { sameDayPreviousYear } from './dates.js';
@@ -80,7 +81,7 @@ export class ReadModelQueries {
   private readonly lateInterest: LateInterestRule;
   private readonly today: () => IsoDate;
   private readonly arrearsRepository: ArrearsRepository;
-  private readonly figures: AreaFigures;
+  private readonly figures: SummaryAreaFigures;
   private readonly payoutsQuery: PayoutsQuery;
 
   constructor(
@@ -91,7 +92,7 @@ export class ReadModelQueries {
     this.lateInterest = options.lateInterest;
     this.today = options.today ?? (() => todayUtc());
     this.arrearsRepository = new ArrearsRepository(db);
-    this.figures = new AreaFigures(db, this.arrearsRepository, this.lateInterest);
+    this.figures = new SummaryAreaFigures(db, this.arrearsRepository, this.lateInterest);
     this.payoutsQuery = new PayoutsQuery(db);
   }
 

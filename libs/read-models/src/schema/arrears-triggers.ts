@@ -1,5 +1,6 @@
 import { least, money } from './arrears-balances.js';
 import type { Dialect } from './migrations.js';
+import { dropTriggersSql, REVERSED_NOW, triggerStatements, type SummaryTrigger } from './summary.js';
 
 /**
  * Triggers that move the arrears summary (arrears-balances.ts) by each fact as its row is written
@@ -13,9 +14,6 @@ import type { Dialect } from './migrations.js';
  * Each body is plain SQL over NEW and OLD that SQLite (trigger) and PostgreSQL (PL/pgSQL trigger
  * function) both run as written.
  */
-interface Trigger { name: string; table: string; on: 'INSERT' | 'UPDATE OF reversed_on'; when: string; body: string[] }
-
-const REVERSED_NOW = 'OLD.reversed_on IS NULL AND NEW.reversed_on IS NOT NULL';
 
 /**
  * Adds to an employer's pool and total gap, keeps `owes` in step and moves `facts_through` up to
@@ -67,7 +65,7 @@ const ASSESSED_AMOUNTS = `SELECT ${least('x.named', 'x.due')} AS direct, x.due, 
     COALESCE((SELECT ${money('p.cum_gap')} FROM arrears_periods p WHERE p.unit_code = NEW.unit_code AND p.period < NEW.period
       ORDER BY p.period DESC LIMIT 1), 0) AS previous) x`;
 
-const TRIGGERS: readonly Trigger[] = [
+const TRIGGERS: readonly SummaryTrigger[] = [
   {
     // Registration opens the employer's summary row, or places the one its facts opened (see moveBalance).
     name: 'arrears_employer_registered', table: 'employers', on: 'INSERT', when: '1 = 1',
@@ -123,14 +121,7 @@ const TRIGGERS: readonly Trigger[] = [
 
 /** The triggers as each database declares them, one statement per string (PostgreSQL: its function, then its trigger). */
 export function arrearsTriggerStatements(dialect: Dialect): string[] {
-  return TRIGGERS.flatMap((t) =>
-    dialect === 'sqlite'
-      ? [`CREATE TRIGGER ${t.name} AFTER ${t.on} ON ${t.table} FOR EACH ROW WHEN ${t.when} BEGIN\n${t.body.map((s) => `${s};\n`).join('')}END`]
-      : [
-          `CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN\n${t.body.map((s) => `${s};\n`).join('')}RETURN NULL; END $body$`,
-          `CREATE TRIGGER ${t.name} AFTER ${t.on} ON ${t.table} FOR EACH ROW WHEN (${t.when}) EXECUTE FUNCTION ${t.name}()`,
-        ],
-  );
+  return triggerStatements(TRIGGERS, dialect);
 }
 
 /** The triggers as one script, for a migration. */
@@ -143,5 +134,5 @@ export function arrearsTriggersSql(dialect: Dialect): string {
  * and restoring them after a crash must work on a store where another process restored them first.
  */
 export function dropArrearsTriggersSql(dialect: Dialect): string[] {
-  return TRIGGERS.map((t) => (dialect === 'sqlite' ? `DROP TRIGGER IF EXISTS ${t.name}` : `DROP FUNCTION IF EXISTS ${t.name}() CASCADE`));
+  return dropTriggersSql(TRIGGERS, dialect);
 }

@@ -1,4 +1,5 @@
 import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES, money } from './arrears-balances.js';
+import { AREA_SUMMARIES } from './area-summaries.js';
 import { arrearsTriggerStatements, dropArrearsTriggersSql } from './arrears-triggers.js';
 import type { Dialect } from './migrations.js';
 
@@ -41,6 +42,7 @@ export const DERIVED_SUMMARIES: readonly DerivedSummary[] = [
     dropTriggers: dropArrearsTriggersSql,
     backfill: ARREARS_AS_TRIGGERS_LEAVE_IT,
   },
+  ...AREA_SUMMARIES,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from './arrears-balances.js';
 import { arrearsTriggersSql } from './arrears-triggers.js';
+import { AREA_SUMMARY_TABLES, areaSummariesMigration } from './area-summaries.js';
 import { SUSPENDED_TABLE_SQL } from './derived-summaries.js';
 
 /**
@@ -27,7 +28,7 @@ export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TAB
 /** Tables that hold read models (and the checkpoint), emptied by a rebuild. */
 export const READ_MODEL_TABLES = [
   'employers', 'employer_statuses', 'assessments', 'collections', 'books', 'cards', 'benefit_payments',
-  'claims', 'plans', 'inspections', 'reconciliations', 'reversals', ...ARREARS_SUMMARY_TABLES,
+  'claims', 'plans', 'inspections', 'reconciliations', 'reversals', ...ARREARS_SUMMARY_TABLES, ...AREA_SUMMARY_TABLES,
 ] as const;
 
 const REVERSIBLE = `reversed_on TEXT, reversed_position POS`;
@@ -137,6 +138,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: V1 },
   { version: 2, name: 'arrears summary', sql: V2 },
   { version: 3, name: 'derived summaries suspension marker', sql: V3 },
+  { version: 4, name: 'area summaries: flows, headcounts, voluntary cover, benefit recipients, card cover', sql: areaSummariesMigration },
 ];
 
 /** The newest schema version this build knows. */

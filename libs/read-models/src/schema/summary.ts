@@ -1,0 +1,60 @@
+import type { DerivedSummary } from './derived-summaries.js';
+import type { Dialect } from './migrations.js';
+
+/**
+ * A summary table kept by triggers as the projector writes facts, so that an area query reads a
+ * few summary rows instead of the area's facts. Each is a DerivedSummary (derived-summaries.ts):
+ * a rebuild drops its triggers, backfills it once from the facts and creates them again at the end.
+ */
+export type AreaSummary = DerivedSummary;
+
+/** A trigger body is plain SQL over NEW that SQLite (trigger) and PostgreSQL (PL/pgSQL function) both run as written. */
+export interface SummaryTrigger { name: string; table: string; on: 'INSERT' | 'UPDATE OF reversed_on'; when: string; body: readonly string[] }
+
+export const INSERTED = 'NEW.reversed_on IS NULL';
+export const REVERSED_NOW = 'OLD.reversed_on IS NULL AND NEW.reversed_on IS NOT NULL';
+
+/** One statement per element: SQLite's prepared statements and the rebuild's restore run them one at a time. */
+export function triggerStatements(triggers: readonly SummaryTrigger[], dialect: Dialect): string[] {
+  return triggers.flatMap((t) =>
+    dialect === 'sqlite'
+      ? [`CREATE TRIGGER ${t.name} AFTER ${t.on} ON ${t.table} FOR EACH ROW WHEN ${t.when} BEGIN\n${t.body.map((s) => `${s};\n`).join('')}END`]
+      : [
+          `CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN\n${t.body.map((s) => `${s};\n`).join('')}RETURN NULL; END $body$`,
+          `CREATE TRIGGER ${t.name} AFTER ${t.on} ON ${t.table} FOR EACH ROW WHEN (${t.when}) EXECUTE FUNCTION ${t.name}()`,
+        ],
+  );
+}
+
+export function dropTriggersSql(triggers: readonly SummaryTrigger[], dialect: Dialect): string[] {
+  return triggers.map((t) => (dialect === 'sqlite' ? `DROP TRIGGER IF EXISTS ${t.name}` : `DROP FUNCTION IF EXISTS ${t.name}() CASCADE`));
+}
+
+/** A summary declared by its triggers. */
+export function summaryOf(name: string, tables: readonly string[], triggers: readonly SummaryTrigger[], backfill: readonly string[]): AreaSummary {
+  return {
+    name,
+    tables,
+    createTriggers: (dialect) => triggerStatements(triggers, dialect),
+    dropTriggers: (dialect) => dropTriggersSql(triggers, dialect),
+    backfill,
+  };
+}
+
+/**
+ * Distinct counts (persons, not rows) cannot be added up from districts to their province, so the
+ * summaries that count persons keep a row per scope key: `a:<area code>` (the area an event
+ * names), `p:<province>` and `*` (the whole country). AreaScope.key names the one a query reads.
+ */
+export const scopeKeyMatches = (key: string, row: string) =>
+  `(${key} = 'a:' || ${row}.area_code OR ${key} = 'p:' || ${row}.province OR ${key} = '*')`;
+
+/** The scope keys of the row NEW, as a subquery with one column `k`. */
+export const NEW_SCOPE_KEYS = `(SELECT 'a:' || NEW.area_code AS k UNION ALL SELECT 'p:' || NEW.province WHERE NEW.province IS NOT NULL
+  UNION ALL SELECT '*')`;
+
+/** Every row of `table` that matches `where` once per scope key `k` (for backfills). */
+export const scopedRows = (table: string, where: string) =>
+  `(SELECT 'a:' || t.area_code AS k, t.* FROM ${table} t WHERE ${where}
+    UNION ALL SELECT 'p:' || t.province AS k, t.* FROM ${table} t WHERE t.province IS NOT NULL AND ${where}
+    UNION ALL SELECT '*' AS k, t.* FROM ${table} t WHERE ${where})`;
