@@ -39,8 +39,13 @@ CREATE TABLE area_flows (flow TEXT NOT NULL, area_code TEXT NOT NULL, province T
 CREATE INDEX area_flows_province ON area_flows (flow, province, on_key);
 CREATE INDEX area_flows_on ON area_flows (flow, on_key)`;
 
+/**
+ * Reversed facts count for nothing but still keep their row (at 0), as the triggers leave it: they
+ * subtract, never delete. A rebuilt store then equals an incrementally projected one row for row.
+ */
 const BACKFILL = FLOWS.map((f) => `INSERT INTO area_flows (flow, area_code, province, on_key, detail, amount, n)
-  SELECT '${f.flow}', t.area_code, MIN(t.province), t.${f.on}, ${column('t', f.detail)}, SUM(${money(column('t', f.amount))}), COUNT(*)
-  FROM ${f.table} t WHERE t.reversed_on IS NULL GROUP BY t.area_code, t.${f.on}${f.detail === "''" ? '' : `, t.${f.detail}`}`);
+  SELECT '${f.flow}', t.area_code, MIN(t.province), t.${f.on}, ${column('t', f.detail)},
+    SUM(CASE WHEN t.reversed_on IS NULL THEN ${money(column('t', f.amount))} ELSE 0 END), SUM(CASE WHEN t.reversed_on IS NULL THEN 1 ELSE 0 END)
+  FROM ${f.table} t GROUP BY t.area_code, t.${f.on}${f.detail === "''" ? '' : `, t.${f.detail}`}`);
 
 export const AREA_FLOWS = summaryOf('area_flows', ['area_flows'], TRIGGERS, BACKFILL);
