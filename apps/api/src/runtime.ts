@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AreaDirectory } from '#domain';
-import { deferredEsdbEventStore, isEsdbConnectionString, SqliteEventStore, type DeferredEsdbEventStore, type EventStore } from '#event-store';
+import { deferredEsdbEventStore, isEsdbConnectionString, SqliteEventStore, ThreadedLogPages, type DeferredEsdbEventStore, type EventStore } from '#event-store';
 import { Ledger, loadAreaDirectory, paymentsFromLog } from '#ledger';
 import { isPostgresLocation, openReadModels, type ReadModels } from '#read-models';
 import type { SocaiConfig } from './config.js';
@@ -27,14 +27,19 @@ export class SocaiRuntime {
       throw new Error(`SOCAI_READ_MODELS=${config.readModels}: expected sqlite or a postgres:// URL`);
     }
     mkdirSync(config.dataDir, { recursive: true });
+    const eventsFile = join(config.dataDir, 'events.sqlite');
     const store: EventStore = config.eventStore === 'sqlite'
-      ? SqliteEventStore.open(join(config.dataDir, 'events.sqlite'))
+      ? SqliteEventStore.open(eventsFile)
       // Loads the EventStoreDB client on first use only: the SQLite setup never pays for it.
       : deferredEsdbEventStore(config.eventStore);
     const areas = loadAreaDirectory();
     const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store) });
     // With PostgreSQL, every instance answers queries and one at a time projects (an advisory lock).
-    const readModels = openReadModels(config.dataDir, areas, { location: config.readModels });
+    const readModels = openReadModels(config.dataDir, areas, {
+      location: config.readModels,
+      // A rebuild reads the SQLite log on a worker thread, in step with the projection on this one.
+      rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? ThreadedLogPages.open(eventsFile, needs) : undefined),
+    });
     return new SocaiRuntime(config, store, areas, ledger, readModels);
   }
 

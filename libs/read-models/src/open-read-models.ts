@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { lateInterest as domainLateInterest } from '#domain';
 import type { IsoDate } from '#domain';
-import type { LateInterestRule, ReadModelAreas } from './ports.js';
+import type { LateInterestRule, ReadModelAreas, RebuildSourceFor } from './ports.js';
 import { Projector } from './projection/projector.js';
 import { ReadModelQueries } from './queries/read-model-queries.js';
 import { ReadModelStore } from './store/read-model-store.js';
@@ -32,6 +32,8 @@ export interface OpenReadModelsOptions {
   leaseRetryMs?: number;
   /** Where the projector's polling errors go. */
   onError?: (error: unknown) => void;
+  /** A faster reader of the log for rebuilds (see ProjectorOptions). */
+  rebuildSource?: RebuildSourceFor;
 }
 
 /** Whether `SOCAI_READ_MODELS` names a PostgreSQL database. */
@@ -54,7 +56,7 @@ export function openReadModelStore(dataDir: string, options: Pick<OpenReadModels
  */
 export function openReadModels(dataDir: string, areas: ReadModelAreas, options: OpenReadModelsOptions = {}): ReadModels {
   const store = openReadModelStore(dataDir, options);
-  const projector = new Projector(store, areas, options.onError, { leaseRetryMs: options.leaseRetryMs });
+  const projector = new Projector(store, areas, options.onError, { leaseRetryMs: options.leaseRetryMs, rebuildSource: options.rebuildSource });
   const queries = new ReadModelQueries(store.db, {
     areas,
     lateInterest: options.lateInterest ?? ((input) => domainLateInterest(input)),

@@ -27,3 +27,15 @@ export interface EventSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   follow?(after: LogPosition, handler: (events: RecordedEvent[]) => Promise<void>, options?: FollowOptions): LogSubscription;
 }
+
+/** A reader a rebuild uses instead of the source it was given, and closes when it is done. */
+export interface RebuildSource extends EventSource {
+  close(): Promise<void>;
+}
+
+/**
+ * Offers a faster reader of `source`'s log for a rebuild (the SQLite log read on a worker thread),
+ * or undefined to read `source` itself. The events it hands over need carry only the metadata
+ * fields named in `metadataFields`: the only ones the projector reads.
+ */
+export type RebuildSourceFor = (source: EventSource, needs: { metadataFields: readonly string[] }) => RebuildSource | undefined;

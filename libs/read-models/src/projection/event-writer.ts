@@ -6,6 +6,9 @@ import type { RecordedEvent } from '#event-store';
 import type { SqlParam, SqlStatement } from '../db/read-model-db.js';
 import type { ReadModelAreas } from '../ports.js';
 
+/** The metadata fields the statements read: a rebuild's reader may leave out the rest. */
+export const PROJECTED_METADATA: readonly string[] = ['recordedAt'];
+
 /** The table that holds each reversible fact, so a reversal can mark its row. */
 const TABLE_OF: Partial<Record<EventType, string>> = {
   EmployerStatusChanged: 'employer_statuses',

@@ -1,8 +1,8 @@
 import type { LogSubscription, RecordedEvent } from '#event-store';
 import type { ProjectionLease, SqlRunner, SqlStatement } from '../db/read-model-db.js';
-import type { ReadModelAreas, EventSource } from '../ports.js';
+import type { ReadModelAreas, EventSource, RebuildSourceFor } from '../ports.js';
 import type { ReadModelStore } from '../store/read-model-store.js';
-import { EventWriter } from './event-writer.js';
+import { EventWriter, PROJECTED_METADATA } from './event-writer.js';
 
 export interface CatchUpOptions {
   /** Events read per page, each page its own transaction unless `pagesPerCommit` says otherwise; 2,000 by default. */
@@ -25,6 +25,8 @@ export interface CatchUpOptions {
 export interface ProjectorOptions {
   /** How often an instance that does not hold the projector lease tries to take it; 2 s by default. */
   leaseRetryMs?: number;
+  /** A faster reader of the log for `rebuild` (the runtime's, for its SQLite log); none by default. */
+  rebuildSource?: RebuildSourceFor;
 }
 
 const DEFAULT_BATCH_SIZE = 2_000;
@@ -75,6 +77,7 @@ export class Projector {
   private readonly writer: EventWriter;
   private readonly lease: ProjectionLease;
   private readonly leaseRetryMs: number;
+  private readonly rebuildSource: RebuildSourceFor | undefined;
   private readonly commitListeners = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
@@ -92,6 +95,7 @@ export class Projector {
     this.writer = new EventWriter(areas);
     this.lease = store.projectionLease();
     this.leaseRetryMs = options.leaseRetryMs ?? DEFAULT_LEASE_RETRY_MS;
+    this.rebuildSource = options.rebuildSource;
   }
 
   /** The position of the last event applied to the read models (0 before the first), from the shared checkpoint. */
@@ -122,20 +126,24 @@ export class Projector {
    * Empties every read model and replays the whole log from position 1. The derived summaries'
    * triggers are off meanwhile (they cost more than the facts' own inserts) and the summaries are
    * computed once from the facts at the end; if this process dies before that, the store restores
-   * them the next time it opens (see derived-summaries.ts).
+   * them the next time it opens (see derived-summaries.ts). The log is read through the
+   * `rebuildSource` reader when there is one (it reads ahead on another thread).
    */
   async rebuild(source: EventSource, onProgress?: CatchUpOptions['onProgress'], batchSize?: number): Promise<number> {
     if (this.running) await this.running.catch(() => undefined);
     await this.store.reset({ suspendSummaries: true });
+    const reader = this.rebuildSource?.(source, { metadataFields: PROJECTED_METADATA });
     return this.store.db.duringRebuild(async () => {
       let applied: number;
       try {
-        applied = await this.catchUp(source, { batchSize, pagesPerCommit: REBUILD_PAGES_PER_COMMIT, onProgress });
+        applied = await this.catchUp(reader ?? source, { batchSize, pagesPerCommit: REBUILD_PAGES_PER_COMMIT, onProgress });
       } catch (error) {
         // The summaries then match the facts committed so far, with the checkpoint. If the store
         // itself is what failed, its marker has the next open restore them; the first error is the news.
         await this.store.restoreSummaries().catch(() => undefined);
         throw error;
+      } finally {
+        await reader?.close();
       }
       await this.store.restoreSummaries();
       return applied;

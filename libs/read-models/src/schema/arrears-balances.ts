@@ -27,6 +27,11 @@ export const ARREARS_SUMMARY_TABLES = ['arrears_balances', 'arrears_periods', 'a
 
 export const money = (sql: string) => `CAST(${sql} AS BIGINT)`;
 export const least = (a: string, b: string) => `CASE WHEN ${a} < ${b} THEN ${a} ELSE ${b} END`;
+/**
+ * The later of a date and one that may be NULL (a fact never reversed). One grouped pass per fact
+ * table with both dates, rather than a union of every date (twice the rows to sort): half the time.
+ */
+const later = (date: string, maybeNull: string) => `CASE WHEN ${maybeNull} > ${date} THEN ${maybeNull} ELSE ${date} END`;
 
 /**
  * The summary of every employer recomputed from the facts, set-based, for stores that hold facts
@@ -52,10 +57,9 @@ export const ARREARS_SUMMARY_FROM_FACTS: readonly string[] = [
                     WHERE c.payer_kind = 'employer' AND c.reversed_on IS NULL GROUP BY c.unit_code) paid ON paid.unit_code = e.unit_code
          LEFT JOIN (SELECT p.unit_code, SUM(${money('p.direct')}) AS direct, SUM(${money('p.gap')}) AS gap FROM arrears_periods p
                     GROUP BY p.unit_code) periods ON periods.unit_code = e.unit_code
-         LEFT JOIN (SELECT f.unit_code, MAX(f.on_date) AS facts_through FROM (
-                      SELECT a.unit_code, a.assessed_on AS on_date FROM assessments a
-                      UNION ALL SELECT a.unit_code, a.reversed_on FROM assessments a
-                      UNION ALL SELECT c.unit_code, c.collected_on FROM collections c WHERE c.payer_kind = 'employer'
-                      UNION ALL SELECT c.unit_code, c.reversed_on FROM collections c WHERE c.payer_kind = 'employer') f
-                    GROUP BY f.unit_code) dates ON dates.unit_code = e.unit_code) t`,
+         LEFT JOIN (SELECT g.unit_code, MAX(${later('g.on_date', 'g.off_date')}) AS facts_through FROM (
+                      SELECT a.unit_code, MAX(a.assessed_on) AS on_date, MAX(a.reversed_on) AS off_date FROM assessments a GROUP BY a.unit_code
+                      UNION ALL SELECT c.unit_code, MAX(c.collected_on), MAX(c.reversed_on) FROM collections c
+                      WHERE c.payer_kind = 'employer' GROUP BY c.unit_code) g
+                    GROUP BY g.unit_code) dates ON dates.unit_code = e.unit_code) t`,
 ];

@@ -53,8 +53,11 @@ export const scopeKeyMatches = (key: string, row: string) =>
 export const NEW_SCOPE_KEYS = `(SELECT 'a:' || NEW.area_code AS k UNION ALL SELECT 'p:' || NEW.province WHERE NEW.province IS NOT NULL
   UNION ALL SELECT '*')`;
 
-/** Every row of `table` that matches `where` once per scope key `k` (for backfills). */
-export const scopedRows = (table: string, where: string) =>
-  `(SELECT 'a:' || t.area_code AS k, t.* FROM ${table} t WHERE ${where}
-    UNION ALL SELECT 'p:' || t.province AS k, t.* FROM ${table} t WHERE t.province IS NOT NULL AND ${where}
-    UNION ALL SELECT '*' AS k, t.* FROM ${table} t WHERE ${where})`;
+/**
+ * Every row of `table` that matches `where` once per scope key `k` (for backfills), with the columns
+ * named in `columns` (all by default: a backfill over many rows names the few it reads, smaller rows to sort).
+ */
+export const scopedRows = (table: string, where: string, columns = 't.*') =>
+  `(SELECT 'a:' || t.area_code AS k, ${columns} FROM ${table} t WHERE ${where}
+    UNION ALL SELECT 'p:' || t.province AS k, ${columns} FROM ${table} t WHERE t.province IS NOT NULL AND ${where}
+    UNION ALL SELECT '*' AS k, ${columns} FROM ${table} t WHERE ${where})`;
