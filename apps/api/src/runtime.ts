@@ -33,7 +33,7 @@ export class SocaiRuntime {
       // Loads the EventStoreDB client on first use only: the SQLite setup never pays for it.
       : deferredEsdbEventStore(config.eventStore);
     const areas = loadAreaDirectory();
-    const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store) });
+    const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store), stateCacheEvents: config.stateCacheEvents });
     // With PostgreSQL, every instance answers queries and one at a time projects (an advisory lock).
     const readModels = openReadModels(config.dataDir, areas, {
       location: config.readModels,

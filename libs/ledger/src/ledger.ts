@@ -28,6 +28,8 @@ export interface LedgerDependencies {
   areas: LedgerAreas;
   ledgerPayments: LedgerPaymentsSource;
   clock?: () => Date;
+  /** Capacity of the decision-state cache, in folded events (StreamStates); its default otherwise. */
+  stateCacheEvents?: number;
 }
 
 /** A command ready to append: what the decision produced and the key it claims. */
@@ -53,7 +55,7 @@ export class Ledger {
   private readonly clock: () => Date;
 
   constructor(private readonly deps: LedgerDependencies) {
-    this.states = new StreamStates(deps.store);
+    this.states = new StreamStates(deps.store, deps.stateCacheEvents);
     this.commits = new GroupCommitter(deps.store);
     this.clock = deps.clock ?? (() => new Date());
   }
