@@ -3,24 +3,12 @@ import type { IsoDate, IsoMonth } from '#domain';
 import { EventWriter } from '../projection/event-writer.js';
 import { AREA_SUMMARIES, AREA_SUMMARY_TABLES } from '../schema/area-summaries.js';
 import { EventLog, fundsOf, headcount, realLateInterest } from '../testing/event-log.js';
+import { randomFrom } from '../testing/random-ledger.js';
 import { describeEachStore, type ReadModelsHarness } from '../testing/read-models-harness.js';
 import { AreaFigures } from './area-figures.js';
 import { areaScope } from './area-scope.js';
 import { ArrearsRepository } from './arrears.repository.js';
 import { SummaryAreaFigures } from './summary-area-figures.js';
-
-/** A small deterministic PRNG (mulberry32), so a failing ledger can be reproduced from its seed. */
-function randomFrom(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ (t + Math.imul(t ^ (t >>> 14), 71 | t));
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (from: number, to: number) => from + Math.floor(next() * (to - from + 1));
-  return { chance: (p: number) => next() < p, int, pick: <T>(items: readonly T[]) => items[int(0, items.length - 1)]! };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 // Three districts of Bạc Liêu and one of Hà Nội, so that a province is more than one district and not the whole country.

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '#event-store';
 import { EventLog, fundsOf, headcount } from './event-log.js';
 
 /** A small deterministic PRNG (mulberry32), so a failing ledger can be reproduced from its seed. */
-function randomFrom(seed: number) {
+export function randomFrom(seed: number) {
   let a = seed;
   const next = () => {
     a = (a + 0x6d2b79f5) | 0;
