@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
+import { responseTimeout } from './limits/index.js';
 import type { SocaiRuntime } from './runtime.js';
 
 export interface ServeOptions {
@@ -27,6 +28,7 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   // content-security policy is set per page: the dashboard sends its own strict one, and the
   // OpenAPI page needs Swagger UI's inline scripts.
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(responseTimeout(runtime.config.responseTimeoutMs));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Role } from './roles.js';
 
 /** An API key as stored and listed: never the clear key, which is shown once when created. */
@@ -27,10 +27,11 @@ export function generateClearKey(): string {
 
 /**
  * Keys are stored as SHA-256 of the clear key. A key is 256 random bits, so a fast hash is enough:
- * there is nothing to guess that a slow password hash would protect.
+ * there is nothing to guess that a slow password hash would protect. Every request hashes its key, so
+ * the one-shot `hash` (UTF-8 in, hex out, as before) rather than a Hash object built for each.
  */
 export function hashKey(clearKey: string): string {
-  return createHash('sha256').update(clearKey, 'utf8').digest('hex');
+  return hash('sha256', clearKey, 'hex');
 }
 
 export function newKeyId(): string {

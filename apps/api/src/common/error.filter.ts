@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DomainError } from '#domain';
 import { StoreUnavailableError } from '#event-store';
 import { AreaNotAllowedError, ConcurrencyExhaustedError, IdempotencyConflictError } from '#ledger';
+import { isAnsweredByTimeout } from '../limits/response-timeout.js';
 import { NotCaughtUp } from './http-errors.js';
 
 /**
@@ -16,6 +17,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // The route failed, or could not send its answer, after the response timeout answered for it.
+    if (isAnsweredByTimeout(response)) return;
     const [status, body] = this.answer(error);
     if (error instanceof NotCaughtUp) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (status === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '1');
