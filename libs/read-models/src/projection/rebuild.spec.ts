@@ -1,5 +1,6 @@
 import type { ReadAllOptions, RecordedEvent } from '#event-store';
-import { DERIVED_SUMMARIES, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
+import { SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
+import { FACT_INDEXES } from '../schema/fact-indexes.js';
 import { READ_MODEL_TABLES } from '../schema/migrations.js';
 import { contractScenario } from '../testing/contract-scenario.js';
 import { EventLog } from '../testing/event-log.js';
@@ -24,6 +25,15 @@ async function triggerCount(h: ReadModelsHarness, kind: StoreKind): Promise<numb
       : `SELECT COUNT(*) AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
          JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = current_schema() AND NOT t.tgisinternal`;
   return Number((await h.store.db.queryOne<{ n: number }>(sql))!.n);
+}
+
+/** Every index of the store with its definition (a rebuild drops the facts' secondary indexes and builds them again). */
+async function indexes(h: ReadModelsHarness, kind: StoreKind): Promise<string[]> {
+  const sql =
+    kind === 'sqlite'
+      ? "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+      : 'SELECT indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname';
+  return (await h.store.db.query<Record<string, unknown>>(sql)).map((row) => JSON.stringify(row));
 }
 
 async function suspended(h: ReadModelsHarness): Promise<number> {
@@ -51,6 +61,7 @@ describeEachStore('rebuild', (stores) => {
     await incremental.project(log, 7);
     const rebuilt = await stores.harness();
     await rebuilt.project(log);
+    const migrated = await indexes(rebuilt, stores.kind);
     // Pages of 5 events, several pages per commit: the rebuild commits many times.
     expect(await rebuilt.projector.rebuild(log, undefined, 5)).toBe(log.events.length);
     const rows = await everyRow(rebuilt);
@@ -58,6 +69,7 @@ describeEachStore('rebuild', (stores) => {
     expect(rows.arrears_periods!.length).toBeGreaterThan(50);
     expect(rows.arrears_named!.length).toBeGreaterThan(5);
     expect(await suspended(rebuilt)).toBe(0);
+    expect(await indexes(rebuilt, stores.kind)).toEqual(migrated);
   });
 
   it('turns the summary triggers back on: events projected after a rebuild move the summary', async () => {
@@ -80,17 +92,20 @@ describeEachStore('rebuild', (stores) => {
     const crashed = await stores.harness({ name: 'crashed' });
     await crashed.project(log);
     const triggers = await triggerCount(crashed, stores.kind);
+    const migrated = await indexes(crashed, stores.kind);
     // What Projector.rebuild does before it dies: suspend and empty, then commit part of the log.
     await crashed.store.reset({ suspendSummaries: true });
     await crashed.projector.catchUp(prefix(log, stop), { batchSize: 10 });
-    expect(await suspended(crashed)).toBe(DERIVED_SUMMARIES.length);
+    expect(await suspended(crashed)).toBe(SUSPENDED_DURING_REBUILD.length);
     expect(await triggerCount(crashed, stores.kind)).toBe(0);
+    expect((await indexes(crashed, stores.kind)).length).toBe(migrated.length - FACT_INDEXES.dropTriggers(stores.kind).length);
     expect(await crashed.store.db.query('SELECT * FROM arrears_balances')).toEqual([]);
     await crashed.close();
 
     const reopened = await stores.harness({ name: 'crashed' });
     expect(await suspended(reopened)).toBe(0);
     expect(await triggerCount(reopened, stores.kind)).toBe(triggers);
+    expect(await indexes(reopened, stores.kind)).toEqual(migrated);
     const upToStop = await stores.harness();
     await upToStop.project(prefix(log, stop), 7);
     expect(await everyRow(reopened)).toEqual(await everyRow(upToStop));

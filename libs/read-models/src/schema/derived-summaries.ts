@@ -1,6 +1,7 @@
 import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES, money } from './arrears-balances.js';
 import { AREA_SUMMARIES } from './area-summaries.js';
 import { arrearsTriggerStatements, dropArrearsTriggersSql } from './arrears-triggers.js';
+import { FACT_INDEXES } from './fact-indexes.js';
 import type { Dialect } from './migrations.js';
 
 /**
@@ -46,6 +47,12 @@ export const DERIVED_SUMMARIES: readonly DerivedSummary[] = [
 ];
 
 /**
+ * What a rebuild suspends, in the order it restores them: the facts' secondary indexes first
+ * (fact-indexes.ts; the backfills read through them), then every derived summary.
+ */
+export const SUSPENDED_DURING_REBUILD: readonly DerivedSummary[] = [FACT_INDEXES, ...DERIVED_SUMMARIES];
+
+/**
  * The marker of a rebuild in progress: one row per summary whose triggers are off. Written in the
  * transaction that drops them and deleted in the one that restores them, so a store that still has
  * rows here when it opens was left midway (a crash, a kill) and restores them before it serves.
@@ -54,10 +61,10 @@ export const SUSPENDED_TABLE = 'derived_suspended';
 
 export const SUSPENDED_TABLE_SQL = `CREATE TABLE ${SUSPENDED_TABLE} (name TEXT PRIMARY KEY, suspended_at TEXT NOT NULL)`;
 
-/** Statements that turn every summary's triggers off and record that they are off. */
+/** Statements that turn every summary's triggers off (and drop the facts' secondary indexes) and record that they are off. */
 export function suspendSummariesSql(dialect: Dialect): { sql: string; params: string[] }[] {
   const at = new Date().toISOString();
-  return DERIVED_SUMMARIES.flatMap((summary) => [
+  return SUSPENDED_DURING_REBUILD.flatMap((summary) => [
     ...summary.dropTriggers(dialect).map((sql) => ({ sql, params: [] })),
     { sql: `INSERT INTO ${SUSPENDED_TABLE} (name, suspended_at) VALUES (?, ?) ON CONFLICT DO NOTHING`, params: [summary.name, at] },
   ]);
@@ -70,7 +77,7 @@ export function suspendSummariesSql(dialect: Dialect): { sql: string; params: st
  * the fact tables, so no writer slips a row in between the backfill and the new triggers.
  */
 export function restoreSummariesSql(dialect: Dialect): string[] {
-  return DERIVED_SUMMARIES.flatMap((summary) => [
+  return SUSPENDED_DURING_REBUILD.flatMap((summary) => [
     ...summary.dropTriggers(dialect),
     ...summary.tables.map((table) => `DELETE FROM ${table}`),
     ...summary.backfill,
