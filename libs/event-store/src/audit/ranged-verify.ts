@@ -17,8 +17,9 @@ export interface RangedVerifyInput {
   /** Every checkpoint of the snapshot, in order. */
   checkpoints: Checkpoint[];
   publicKey?: KeyObject;
-  /** How many slices to check at once. */
+  /** How many slices to cut the log into. */
   slices: number;
+  /** Checks the slices (range-runners.ts: a pool of threads, or one after another on this thread). */
   runRange: RangeRunner;
 }
 
@@ -34,11 +35,11 @@ export async function intactByRanges(input: RangedVerifyInput): Promise<number |
   const { db, head, checkpoints, publicKey } = input;
   if (head < 1 || checkpoints.some((checkpoint) => checkpoint.position < 1 || checkpoint.position > head)) return undefined;
   const jobs = rangeJobs(input.file, head, checkpoints, input.slices);
-  const running = jobs.map((job) => input.runRange(job).catch(() => undefined));
-  // The signatures are checked and the stream table read here while the slices run.
+  const running = input.runRange(jobs).catch(() => []);
+  // The signatures are checked and the stream table read here while the slices start.
   const streamTable = readStreamTable(db);
   const signed = checkpoints.length === 0 || (publicKey !== undefined && checkpoints.every((checkpoint) => checkpointSignatureValid(checkpoint, publicKey)));
-  const results = await Promise.all(running);
+  const results = await running;
   if (!signed || !stitched(jobs, results, streamTable)) return undefined;
   return head;
 }
