@@ -5,10 +5,14 @@ import { checkRange, type RangeJob, type RangeResult } from './range-check.js';
 import { checkClaimedRanges, openRangeReader } from './range-claims.js';
 
 /**
- * Checks every slice of the log somewhere and answers their results in the jobs' order; a slice that
- * could not be checked (a thread that failed, or work given up after a dirty slice) answers undefined.
+ * Checks the slices of the log somewhere, handing each result to `onResult` as it is known (in any
+ * order), and settles once no more will come. A slice that could not be checked (a thread that failed,
+ * or work given up after a dirty slice, or when `onResult` answers false) gets no result.
  */
-export type RangeRunner = (jobs: RangeJob[]) => Promise<(RangeResult | undefined)[]>;
+export type RangeRunner = (jobs: RangeJob[], onResult: ResultSink) => Promise<void>;
+
+/** Takes the result of `jobs[index]`; false when the verify is settled (a slice is dirty): stop checking. */
+export type ResultSink = (index: number, result: RangeResult) => boolean;
 
 /** What a pool's worker thread gets: every job, and the counter through which threads claim the next one. */
 export interface RangePoolData {
@@ -40,24 +44,24 @@ export function workerThreadsAvailable(): boolean {
  * reads a row), instead of waiting idle for them. It blocks meanwhile, so the server never asks for it.
  */
 export function inThreadPool(threads: number, hereToo: boolean): RangeRunner {
-  return async (jobs) => {
+  return async (jobs, onResult) => {
     const nextJob = new Int32Array(new SharedArrayBuffer(4));
-    const results: (RangeResult | undefined)[] = new Array(jobs.length).fill(undefined);
+    // Once a result settles the verify, no thread claims another slice.
+    const sink: ResultSink = (index, result) => onResult(index, result) || (Atomics.store(nextJob, 0, jobs.length), false);
     const workers = Math.max(0, Math.min(threads - (hereToo ? 1 : 0), jobs.length - (hereToo ? 1 : 0)));
     const running: Promise<void>[] = [];
-    for (let i = 0; i < workers; i++) running.push(runWorker({ jobs, nextJob }, results));
+    for (let i = 0; i < workers; i++) running.push(runWorker({ jobs, nextJob }, sink));
     // The caller's own work (the stream table, the signatures) runs here, while the workers start.
     await Promise.resolve();
-    if (hereToo || workers === 0) checkHere(jobs, nextJob, results);
+    if (hereToo || workers === 0) checkHere(jobs, nextJob, sink);
     await Promise.all(running);
-    return results;
   };
 }
 
-function runWorker(data: RangePoolData, results: (RangeResult | undefined)[]): Promise<void> {
+function runWorker(data: RangePoolData, sink: ResultSink): Promise<void> {
   return new Promise<void>((resolve) => {
     const worker = new Worker(WORKER_SCRIPT, { workerData: data });
-    worker.on('message', ({ index, result }: RangeMessage) => (results[index] = result));
+    worker.on('message', ({ index, result }: RangeMessage) => sink(index, result));
     // A failed thread leaves its slice without a result: the verify then takes the single pass.
     worker.once('error', () => Atomics.store(data.nextJob, 0, data.jobs.length));
     worker.once('exit', () => resolve());
@@ -65,23 +69,24 @@ function runWorker(data: RangePoolData, results: (RangeResult | undefined)[]): P
 }
 
 /** This thread's share of a pool's slices, on a read-only connection of its own. */
-function checkHere(jobs: RangeJob[], nextJob: Int32Array, results: (RangeResult | undefined)[]): void {
+function checkHere(jobs: RangeJob[], nextJob: Int32Array, sink: ResultSink): void {
   if (jobs.length === 0) return;
   const db = openRangeReader(jobs[0]!.file);
   try {
-    checkClaimedRanges(db, jobs, nextJob, (index, result) => (results[index] = result));
+    checkClaimedRanges(db, jobs, nextJob, sink);
   } finally {
     db.close();
   }
 }
 
 /** Each slice in turn on this thread: the same slicing and stitching, without threads (specs from source). */
-export const inThisThread: RangeRunner = async (jobs) =>
-  jobs.map((job) => {
-    const db = openRangeReader(job.file);
+export const inThisThread: RangeRunner = async (jobs, onResult) => {
+  for (let index = 0; index < jobs.length; index++) {
+    const db = openRangeReader(jobs[index]!.file);
     try {
-      return checkRange(db, job);
+      if (!onResult(index, checkRange(db, jobs[index]!))) return;
     } finally {
       db.close();
     }
-  });
+  }
+};
