@@ -37,6 +37,23 @@ export function rawEventRows(db: Database.Database, fromPosition = 1, toPosition
     .iterate(fromPosition, toPosition) as IterableIterator<RawEventRow>;
 }
 
+const PAGE_SQL = 'SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?';
+
+/**
+ * The same rows as rawEventRows, a page of `rowsPerPage` at a time: one call per page instead of one per
+ * row is about a sixth cheaper for a whole-log scan (verify), and a page's texts die young together.
+ */
+export function* rawEventPages(db: Database.Database, fromPosition = 1, toPosition = Number.MAX_SAFE_INTEGER, rowsPerPage = 1024): Generator<RawEventRow[]> {
+  const page = db.prepare<[number, number, number], RawEventRow>(PAGE_SQL).raw(true);
+  let from = fromPosition;
+  for (;;) {
+    const rows = page.all(from, toPosition, rowsPerPage) as RawEventRow[];
+    if (rows.length > 0) yield rows;
+    if (rows.length < rowsPerPage) return;
+    from = rows[rows.length - 1]![0] + 1;
+  }
+}
+
 /**
  * Runs `work` in a read transaction, so everything it reads (events, checkpoints, streams) comes from
  * one snapshot of the file even if the server appends meanwhile.

@@ -6,7 +6,7 @@ import { GENESIS_HASH } from '../hash-chain.js';
 import { inReadSnapshot, rawEventRows } from './audit-database.js';
 import { checkpointSignatureValid, type Checkpoint } from './checkpoint.js';
 import { CheckpointStore } from './checkpoint-store.js';
-import { inThisThread, inWorkerThread, workerThreadsAvailable } from './range-runners.js';
+import { inThisThread, inThreadPool, workerThreadsAvailable } from './range-runners.js';
 import { intactByRanges } from './ranged-verify.js';
 import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
 import { confirmStoredHashes, type ConfirmedHashes } from './stored-hashes.js';
@@ -29,13 +29,20 @@ export interface VerifyOptions {
   /** Let other work run every this many events (the HTTP server); 0 or undefined never yields. */
   yieldEvery?: number;
   /**
-   * Worker threads that check slices of the log at once (ranged-verify.ts). Default: one per core, at
-   * most four, where the compiled worker exists (not under jest, which runs the source). 0: one pass here.
+   * Threads that check slices of the log at once (ranged-verify.ts): this one and worker threads, or
+   * worker threads only when this one must keep yielding. Default: one per core, at most four, where the
+   * compiled worker exists (not under jest, which runs the source). 0: one pass here.
    */
   workers?: number;
   /** Smaller logs take the single pass, which is quicker than starting threads (default 50,000 events: a thread costs about 50 ms to start). */
   minEventsForWorkers?: number;
 }
+
+/**
+ * Slices per checking thread: the threads claim them in turn, so that one that starts late or runs on a
+ * busy core checks fewer; more slices balance better but each adds its streams' edges to stitch.
+ */
+const SLICES_PER_THREAD = 2;
 
 interface Failure {
   position?: number;
@@ -69,8 +76,11 @@ async function verifyInSlices(db: Database.Database, options: VerifyOptions): Pr
   const head = db.prepare<[], [number | null]>('SELECT max(position) FROM events').raw(true).get()![0] ?? 0;
   if (head < (options.minEventsForWorkers ?? 50_000)) return undefined;
   const checkpoints = new CheckpointStore(db).list();
-  const runRange = workerThreadsAvailable() ? inWorkerThread : inThisThread;
-  const eventsChecked = await intactByRanges({ db, file: db.name, head, checkpoints, publicKey: options.publicKey, slices: workers, runRange });
+  // This thread checks slices too unless it serves requests meanwhile (yieldEvery): it would block them.
+  const hereToo = !(options.yieldEvery && options.yieldEvery > 0);
+  const runRange = workerThreadsAvailable() ? inThreadPool(workers, hereToo) : inThisThread;
+  const slices = workers * SLICES_PER_THREAD;
+  const eventsChecked = await intactByRanges({ db, file: db.name, head, checkpoints, publicKey: options.publicKey, slices, runRange });
   return eventsChecked === undefined ? undefined : { ok: true, eventsChecked, checkpointsChecked: checkpoints.length };
 }
 

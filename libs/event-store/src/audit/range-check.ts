@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { rawEventRows } from './audit-database.js';
+import { rawEventPages } from './audit-database.js';
 import { nextDigest } from './running-digest.js';
 import { confirmStoredHashes, type ConfirmedHashes } from './stored-hashes.js';
 
@@ -68,7 +68,8 @@ export function checkRange(db: Database.Database, job: RangeJob): RangeResult {
   let expectedPosition = job.from;
   // The first slice also reads below position 1, so that a row moved there cannot hide from every slice.
   const readFrom = job.from === 1 ? Number.MIN_SAFE_INTEGER : job.from;
-  for (const row of rawEventRows(db, readFrom, job.to)) {
+  for (const rows of rawEventPages(db, readFrom, job.to)) for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const position = row[0];
     if (position !== expectedPosition) return DIRTY;
     expectedPosition++;

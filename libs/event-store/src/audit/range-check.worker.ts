@@ -1,17 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
-import { checkRange, type RangeJob } from './range-check.js';
+import { checkClaimedRanges, openRangeReader } from './range-claims.js';
+import type { RangeMessage, RangePoolData } from './range-runners.js';
 
 /**
- * A worker thread checking one slice of the log (ranged-verify.ts) on a read-only connection of its own.
- * It runs from the compiled dist/ only: Node cannot load the TypeScript source in a thread.
+ * A worker thread of a verify's pool (range-runners.ts): it checks the slices it claims, each on the
+ * same read-only connection, and posts each result as it is known. It runs from the compiled dist/
+ * only: Node cannot load the TypeScript source in a thread.
  */
-const job = workerData as RangeJob;
-const db = new Database(job.file, { readonly: true, fileMustExist: true });
-try {
-  // As the audit connection does: reads through the OS page cache without copies.
-  db.pragma('mmap_size = 1073741824');
-  parentPort!.postMessage(checkRange(db, job));
-} finally {
-  db.close();
+const { jobs, nextJob } = workerData as RangePoolData;
+if (jobs.length > 0) {
+  const db = openRangeReader(jobs[0]!.file);
+  try {
+    checkClaimedRanges(db, jobs, nextJob, (index, result) => parentPort!.postMessage({ index, result } satisfies RangeMessage));
+  } finally {
+    db.close();
+  }
 }

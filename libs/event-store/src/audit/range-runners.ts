@@ -1,11 +1,31 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { checkRange, type RangeJob, type RangeResult } from './range-check.js';
+import { checkClaimedRanges, openRangeReader } from './range-claims.js';
 
-/** Checks one slice of the log somewhere (a worker thread, or this thread) and answers its result. */
-export type RangeRunner = (job: RangeJob) => Promise<RangeResult>;
+/**
+ * Checks the slices of the log somewhere, handing each result to `onResult` as it is known (in any
+ * order), and settles once no more will come. A slice that could not be checked (a thread that failed,
+ * or work given up after a dirty slice, or when `onResult` answers false) gets no result.
+ */
+export type RangeRunner = (jobs: RangeJob[], onResult: ResultSink) => Promise<void>;
+
+/** Takes the result of `jobs[index]`; false when the verify is settled (a slice is dirty): stop checking. */
+export type ResultSink = (index: number, result: RangeResult) => boolean;
+
+/** What a pool's worker thread gets: every job, and the counter through which threads claim the next one. */
+export interface RangePoolData {
+  jobs: RangeJob[];
+  /** An Int32Array over a SharedArrayBuffer: element 0 is the index of the next unclaimed job. */
+  nextJob: Int32Array;
+}
+
+/** A worker's message: the result of the job it claimed at `index`. */
+export interface RangeMessage {
+  index: number;
+  result: RangeResult;
+}
 
 const WORKER_SCRIPT = new URL('./range-check.worker.js', import.meta.url);
 
@@ -17,22 +37,56 @@ export function workerThreadsAvailable(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_SCRIPT));
 }
 
-/** Each slice in a worker thread of its own, which ends when the slice is checked. */
-export const inWorkerThread: RangeRunner = (job) =>
-  new Promise<RangeResult>((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: job });
-    let result: RangeResult | undefined;
-    worker.once('message', (message: RangeResult) => (result = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`verify worker for ${job.from}..${job.to} exited with code ${code} and no result`))));
-  });
+/**
+ * `threads` threads take the slices one after another, each claiming the next unchecked one, so that a
+ * thread that started late or runs slowly on a busy machine simply checks fewer. With `hereToo`, this
+ * thread is one of them: it checks slices while the workers start (a thread costs about 50 ms before it
+ * reads a row), instead of waiting idle for them. It blocks meanwhile, so the server never asks for it.
+ */
+export function inThreadPool(threads: number, hereToo: boolean): RangeRunner {
+  return async (jobs, onResult) => {
+    const nextJob = new Int32Array(new SharedArrayBuffer(4));
+    // Once a result settles the verify, no thread claims another slice.
+    const sink: ResultSink = (index, result) => onResult(index, result) || (Atomics.store(nextJob, 0, jobs.length), false);
+    const workers = Math.max(0, Math.min(threads - (hereToo ? 1 : 0), jobs.length - (hereToo ? 1 : 0)));
+    const running: Promise<void>[] = [];
+    for (let i = 0; i < workers; i++) running.push(runWorker({ jobs, nextJob }, sink));
+    // The caller's own work (the stream table, the signatures) runs here, while the workers start.
+    await Promise.resolve();
+    if (hereToo || workers === 0) checkHere(jobs, nextJob, sink);
+    await Promise.all(running);
+  };
+}
 
-/** Each slice in turn on this thread: the same slicing and stitching, without threads (specs from source). */
-export const inThisThread: RangeRunner = async (job) => {
-  const db = new Database(job.file, { readonly: true, fileMustExist: true });
+function runWorker(data: RangePoolData, sink: ResultSink): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: data });
+    worker.on('message', ({ index, result }: RangeMessage) => sink(index, result));
+    // A failed thread leaves its slice without a result: the verify then takes the single pass.
+    worker.once('error', () => Atomics.store(data.nextJob, 0, data.jobs.length));
+    worker.once('exit', () => resolve());
+  });
+}
+
+/** This thread's share of a pool's slices, on a read-only connection of its own. */
+function checkHere(jobs: RangeJob[], nextJob: Int32Array, sink: ResultSink): void {
+  if (jobs.length === 0) return;
+  const db = openRangeReader(jobs[0]!.file);
   try {
-    return checkRange(db, job);
+    checkClaimedRanges(db, jobs, nextJob, sink);
   } finally {
     db.close();
+  }
+}
+
+/** Each slice in turn on this thread: the same slicing and stitching, without threads (specs from source). */
+export const inThisThread: RangeRunner = async (jobs, onResult) => {
+  for (let index = 0; index < jobs.length; index++) {
+    const db = openRangeReader(jobs[index]!.file);
+    try {
+      if (!onResult(index, checkRange(db, jobs[index]!))) return;
+    } finally {
+      db.close();
+    }
   }
 };

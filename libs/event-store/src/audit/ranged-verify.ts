@@ -1,11 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { GENESIS_HASH } from '../hash-chain.js';
 import { checkpointSignatureValid, type Checkpoint } from './checkpoint.js';
-import type { RangeJob, RangeResult } from './range-check.js';
+import type { RangeJob } from './range-check.js';
 import type { RangeRunner } from './range-runners.js';
-import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
-import { readStreamTable, streamTableMatches, type StreamEnd } from './stream-table.js';
+import { GENESIS_DIGEST } from './running-digest.js';
+import { SliceStitcher } from './slice-stitcher.js';
+import { readStreamTable } from './stream-table.js';
 
 export interface RangedVerifyInput {
   /** The audit connection, inside the read snapshot the whole verify sees. */
@@ -17,8 +17,9 @@ export interface RangedVerifyInput {
   /** Every checkpoint of the snapshot, in order. */
   checkpoints: Checkpoint[];
   publicKey?: KeyObject;
-  /** How many slices to check at once. */
+  /** How many slices to cut the log into. */
   slices: number;
+  /** Checks the slices (range-runners.ts: a pool of threads, or one after another on this thread). */
   runRange: RangeRunner;
 }
 
@@ -34,13 +35,13 @@ export async function intactByRanges(input: RangedVerifyInput): Promise<number |
   const { db, head, checkpoints, publicKey } = input;
   if (head < 1 || checkpoints.some((checkpoint) => checkpoint.position < 1 || checkpoint.position > head)) return undefined;
   const jobs = rangeJobs(input.file, head, checkpoints, input.slices);
-  const running = jobs.map((job) => input.runRange(job).catch(() => undefined));
-  // The signatures are checked and the stream table read here while the slices run.
+  const stitcher = new SliceStitcher(jobs);
+  const running = input.runRange(jobs, (index, result) => stitcher.add(index, result)).then(() => true, () => false);
+  // The signatures are checked and the stream table read here while the slices start.
   const streamTable = readStreamTable(db);
   const signed = checkpoints.length === 0 || (publicKey !== undefined && checkpoints.every((checkpoint) => checkpointSignatureValid(checkpoint, publicKey)));
-  const results = await Promise.all(running);
-  if (!signed || !stitched(jobs, results, streamTable)) return undefined;
-  return head;
+  const ran = await running;
+  return ran && signed && stitcher.intact(streamTable) ? head : undefined;
 }
 
 /** The slices' jobs: about equal slices, each ending at a checkpoint when one is near, so that it knows its digest. */
@@ -73,45 +74,4 @@ function sliceEnd(ideal: number, window: number, checkpoints: Checkpoint[], from
     }
   }
   return best;
-}
-
-/** Links each slice to those before it: stream chains across slice edges, the digest, the stream table. */
-function stitched(jobs: RangeJob[], results: (RangeResult | undefined)[], streamTable: [string, number, string][]): boolean {
-  const ends = new Map<string, StreamEnd>();
-  let digest = GENESIS_DIGEST;
-  for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i]!;
-    const result = results[i];
-    if (!result?.clean) return false;
-    const { heads, tips } = result;
-    for (let at = 0; at < heads.length; at += 3) {
-      const end = ends.get(heads[at] as string);
-      if (heads[at + 1] !== (end ? end.revision + 1 : 0) || heads[at + 2] !== (end ? end.hash : GENESIS_HASH)) return false;
-    }
-    for (let at = 0; at < tips.length; at += 4) {
-      const streamId = tips[at] as string;
-      const revision = tips[at + 1] as number;
-      const hash = tips[at + 2] as string;
-      const position = tips[at + 3] as number;
-      const end = ends.get(streamId);
-      if (end) {
-        end.revision = revision;
-        end.hash = hash;
-        end.position = position;
-      } else {
-        ends.set(streamId, { revision, hash, position });
-      }
-    }
-    if (job.from > job.foldUntil) continue;
-    if (job.startDigest === undefined) {
-      // The slice could not fold its lead without the digest before it: it is folded here.
-      for (let at = 0; at < result.leadHashes.length; at += 64) digest = nextDigest(digest, result.leadHashes.slice(at, at + 64));
-      const first = job.checkpoints[0];
-      if (first && first.digest !== digest) return false;
-      if (first) digest = result.endDigest!;
-    } else {
-      digest = result.endDigest!;
-    }
-  }
-  return streamTableMatches(streamTable, ends);
 }

@@ -31,8 +31,8 @@ export function confirmStoredHashes(row: RawEventRow, into: ConfirmedHashes): st
  */
 function confirmFromStoredText(row: RawEventRow, into: ConfirmedHashes): boolean {
   const metadata = row[6];
-  const hashAt = memberAt(metadata, '"hash":"');
-  const prevAt = memberAt(metadata, '"prevHash":"');
+  const hashAt = memberAt(metadata, 'hash":"');
+  const prevAt = memberAt(metadata, 'prevHash":"');
   if (hashAt < 0 || prevAt < 0) return false;
   const hashStart = hashAt + 8;
   const prevStart = prevAt + 12;
@@ -47,9 +47,9 @@ function confirmFromStoredText(row: RawEventRow, into: ConfirmedHashes): boolean
     '{"data":' + row[5] + ',"eventId":' + jsonString(row[1]) + ',"metadata":' + withoutHash + ',"revision":' + row[3] +
     ',"streamId":' + jsonString(row[2]) + ',"type":' + jsonString(row[4]) + '}';
   const computed = oneShotHash('sha256', text, 'hex');
-  // Comparing against the stored slice proves it is this (lowercase hex) hash; the computed string is
-  // the one kept, since a slice would keep the whole metadata text alive while its stream is open.
-  if (metadata.slice(hashStart, hashStart + 64) !== computed) return false;
+  // Matching the stored characters proves it is this (lowercase hex) hash, without a slice of them; the
+  // computed string is the one kept, since a slice would keep the whole metadata text alive.
+  if (!metadata.startsWith(computed, hashStart)) return false;
   into.hash = computed;
   into.prevHash = metadata.slice(prevStart, prevStart + 64);
   return true;
@@ -71,9 +71,15 @@ function confirmByParsing(row: RawEventRow, into: ConfirmedHashes): string | und
   return undefined;
 }
 
-/** Index of the top-level member `"name":"` in a canonical metadata text (first member or after a comma), or -1. */
-function memberAt(metadata: string, needle: string): number {
-  let at = metadata.indexOf(needle);
-  while (at >= 0 && metadata.charCodeAt(at - 1) !== COMMA && metadata.charCodeAt(at - 1) !== OPEN_BRACE) at = metadata.indexOf(needle, at + 1);
-  return at;
+/**
+ * Index of the top-level member `"name":"` in a canonical metadata text (first member or after a comma),
+ * or -1. `tail` is that text without its opening quote: searched for from its first letter, which is
+ * rare in metadata, where a search for the quote stops at every one of them (two to four times slower).
+ */
+function memberAt(metadata: string, tail: string): number {
+  let at = metadata.indexOf(tail);
+  while (at >= 0 && !(metadata.charCodeAt(at - 1) === QUOTE && (metadata.charCodeAt(at - 2) === COMMA || metadata.charCodeAt(at - 2) === OPEN_BRACE))) {
+    at = metadata.indexOf(tail, at + 1);
+  }
+  return at < 0 ? -1 : at - 1;
 }
