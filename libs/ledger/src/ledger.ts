@@ -186,8 +186,7 @@ export class Ledger {
 }
 
 function isFactReversed(loaded: LoadedStream, eventId: string): boolean {
-  const facts = (loaded.state as { facts?: Map<string, { reversed?: boolean }> }).facts;
-  return facts?.get(eventId)?.reversed === true;
+  return loaded.state.facts.get(eventId)?.reversed === true;
 }
 
 export function resultOf(event: RecordedEvent): CommandResult {
