@@ -2,7 +2,7 @@ import { firstDayOf, type IsoDate, type IsoMonth } from '../calendar.js';
 import type { Headcount } from '../commands.js';
 import { refuse } from '../errors.js';
 import type { FundDues } from '../events.js';
-import { addMoney, Dec, minMoney, roundToDong, type Money } from '../money.js';
+import { Dec, minMoney, roundToDong, type Money } from '../money.js';
 import { contributionRatesOn, FUNDS, type FundRate } from './contribution-rates.js';
 import { dueDateFor } from './due-dates.js';
 import { socialInsuranceCapOn, unemploymentCapOn } from './salary-caps.js';
@@ -43,8 +43,12 @@ export function computeFundDues(input: FundDuesInput): FundDuesResult {
     unemployment: cappedBase(input.unemploymentPayroll ?? input.payroll, input.headcount.unemploymentInsurance, unemploymentCap),
   };
   const funds = {} as FundDues;
-  for (const fund of FUNDS) funds[fund] = dueOn(bases[fund], rates[fund]);
-  return { funds, due: addMoney(...FUNDS.map((fund) => funds[fund])), dueDate: dueDateFor(input.period) };
+  let due = new Dec(0);
+  for (const fund of FUNDS) {
+    funds[fund] = dueOn(bases[fund], rates[fund]);
+    due = due.plus(funds[fund]);
+  }
+  return { funds, due: due.toFixed(0), dueDate: dueDateFor(input.period) };
 }
 
 function cappedBase(payroll: Money, persons: number, capPerPerson: Money): Money {
@@ -52,6 +56,20 @@ function cappedBase(payroll: Money, persons: number, capPerPerson: Money): Money
 }
 
 function dueOn(base: Money, rate: FundRate): Money {
-  const percent = new Dec(rate.employerPercent).plus(rate.employeePercent);
-  return roundToDong(new Dec(base).times(percent).dividedBy(100));
+  return roundToDong(new Dec(base).times(shareOf(rate)));
+}
+
+/**
+ * A rate's combined share as a fraction ((employer % + employee %) / 100, exact in decimal), worked
+ * out once per rate row rather than for every fund of every assessment. Rate rows are constants.
+ */
+const shares = new WeakMap<FundRate, Dec>();
+
+function shareOf(rate: FundRate): Dec {
+  let share = shares.get(rate);
+  if (share === undefined) {
+    share = new Dec(rate.employerPercent).plus(rate.employeePercent).dividedBy(100);
+    shares.set(rate, share);
+  }
+  return share;
 }
