@@ -40,8 +40,8 @@ export class StreamStates {
 
   constructor(
     private readonly store: EventStore,
-    /** Folded events the cached states may hold together; ≈ 0.5 KB each. */
-    readonly capacity = 250_000,
+    /** Folded events the cached states may hold together; ≈ 180 B each (the compact fact index). */
+    readonly capacity = 1_000_000,
     /** States touched within this many loads are kept: a 1,000-command import batch touches ≤ 4,000. */
     private readonly protectedTouches = 8_192,
   ) {}
