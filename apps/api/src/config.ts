@@ -19,9 +19,9 @@ export interface SocaiConfig {
   /** A request whose answer takes longer gets 503 with Retry-After; the bulk import is exempt. */
   responseTimeoutMs: number;
   /**
-   * Events the cached decision states may hold folded together (≈ 0.5 KB each). A working set larger
-   * than this is read from the log again: a 971k-event import ran at 1,709/s and 634 MB with the
-   * default, 3,230/s and 1.1 GB with 1,000,000 (docs/benchmarks.md). Memory against speed.
+   * Events the cached decision states may hold folded together (≈ 180 B each since the compact fact
+   * index, so the default is ≈ 180 MB). A working set larger than this is read from the log again: a
+   * 971k-event import ran at half its rate with 250,000 (docs/benchmarks.md). Memory against speed.
    */
   stateCacheEvents: number;
 }
@@ -39,7 +39,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig
     importLimitBytes: Number(env.SOCAI_IMPORT_LIMIT_BYTES ?? 4 * 1024 ** 3),
     rateLimitPerMinute: Number(env.SOCAI_RATE_LIMIT_PER_MINUTE ?? 60_000),
     responseTimeoutMs: Number(env.SOCAI_RESPONSE_TIMEOUT_MS ?? 30_000),
-    stateCacheEvents: wholeNumber('SOCAI_STATE_CACHE_EVENTS', env.SOCAI_STATE_CACHE_EVENTS, 250_000),
+    stateCacheEvents: wholeNumber('SOCAI_STATE_CACHE_EVENTS', env.SOCAI_STATE_CACHE_EVENTS, 1_000_000),
   };
 }
 

@@ -20,7 +20,7 @@ import { decideReversal } from './reversal/reverse-entry.decide.js';
 
 /**
  * The write side's single entry point, over the five stream types. Every state carries `facts`, a
- * Map from eventId to { type, position, revision, areaCode, reversed }, which the ledger may read.
+ * FactIndex from eventId to { type, position, areaCode, reversed }, which the ledger may read.
  */
 export type StreamState = EmployerState | PersonState | FacilityState | PlanState | PayoutState;
 export type StreamKind = StreamState['kind'];
@@ -108,7 +108,9 @@ export function evolveStream(state: StreamState, fact: StoredFact): StreamState 
 
 /** A copy of a state that later `evolveStream` calls on the original do not touch. */
 export function cloneStreamState<S extends StreamState>(state: S): S {
-  return structuredClone(state);
+  // structuredClone copies the plain parts; the fact index is a class, which it would not keep.
+  const { facts, ...rest } = state;
+  return { ...structuredClone(rest), facts: facts.clone() } as unknown as S;
 }
 
 /**

@@ -25,8 +25,19 @@ export function moneyProblem(input: unknown): string | undefined {
   if (typeof input !== 'string') return 'must be a decimal string of whole đồng';
   if (input.startsWith('-')) return 'must not be negative';
   if (!WHOLE_DONG.test(input)) return 'must be a decimal string of whole đồng (digits only, no fraction, sign or exponent)';
-  if (new Dec(input).gt(MAX_AMOUNT)) return 'must not exceed 10^18 đồng';
+  if (exceedsMaxAmount(input)) return 'must not exceed 10^18 đồng';
   return undefined;
+}
+
+const MAX_AMOUNT_DIGITS = MAX_AMOUNT.toFixed(0);
+
+/**
+ * For a string of digits without leading zeros, more digits is a larger number and equally long
+ * ones compare as text: no Decimal is built for every amount of an import.
+ */
+function exceedsMaxAmount(digits: string): boolean {
+  if (digits.length !== MAX_AMOUNT_DIGITS.length) return digits.length > MAX_AMOUNT_DIGITS.length;
+  return digits > MAX_AMOUNT_DIGITS;
 }
 
 /** Normalises an accepted amount (a safe-integer JSON number or a digit string) to its string form. */

@@ -16,6 +16,7 @@ import { isWarmable, warmStreamStates, type WarmUpOptions } from './state-warm-u
 
 export const SCHEMA_VERSION = 1;
 const MAX_ATTEMPTS = 8;
+const DAY_MS = 86_400_000;
 
 /** Where the ledger finds the unreversed payments a reconciliation compares against. */
 export type LedgerPaymentsSource = (month: string, areaCode: string) => Promise<StatementLine[]>;
@@ -53,6 +54,9 @@ export class Ledger {
   private readonly lock = new KeyedLock();
   private readonly commits: GroupCommitter;
   private readonly clock: () => Date;
+  /** Today's date as last formatted, and the UTC day it holds for: formatting it per command showed in an import's profile. */
+  private todayText = '';
+  private todayStartMs = Number.NaN;
 
   constructor(private readonly deps: LedgerDependencies) {
     this.states = new StreamStates(deps.store, deps.stateCacheEvents);
@@ -136,8 +140,17 @@ export class Ledger {
     const ledgerPayments = command.command === 'ReconcilePayouts'
       ? await this.deps.ledgerPayments(command.data.month, command.data.areaCode)
       : undefined;
-    const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: todayUtc(this.clock()), ledgerPayments });
+    const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: this.today(), ledgerPayments });
     return { command, commandKey, contentHash, streamId, loaded, events, releasing };
+  }
+
+  private today(): string {
+    const now = this.clock().getTime();
+    if (!(now >= this.todayStartMs && now < this.todayStartMs + DAY_MS)) {
+      this.todayText = todayUtc(new Date(now));
+      this.todayStartMs = Date.parse(`${this.todayText}T00:00:00Z`);
+    }
+    return this.todayText;
   }
 
   /**
@@ -186,8 +199,7 @@ export class Ledger {
 }
 
 function isFactReversed(loaded: LoadedStream, eventId: string): boolean {
-  const facts = (loaded.state as { facts?: Map<string, { reversed?: boolean }> }).facts;
-  return facts?.get(eventId)?.reversed === true;
+  return loaded.state.facts.get(eventId)?.reversed === true;
 }
 
 export function resultOf(event: RecordedEvent): CommandResult {

@@ -13,11 +13,19 @@ export function isWarmable(store: object): store is WarmableStore {
 export interface WarmUpOptions {
   /** Share of the cache's capacity (in events) the warm-up may fill; the rest stays for what commands load. */
   share?: number;
+  /** At most this many events are folded, whatever the capacity (MAX_WARM_EVENTS by default). */
+  maxEvents?: number;
   /** Streams loaded between two turns of the event loop. */
   sliceSize?: number;
   /** Stops at the next slice (a server shutting down). */
   signal?: AbortSignal;
 }
+
+/**
+ * A server's start waits for its warm-up, so the warm-up stays the size it had with the former
+ * 250,000-event cache (60% of it) now that the cache is larger: the rest fills as commands come.
+ */
+const MAX_WARM_EVENTS = 150_000;
 
 /**
  * Kinds warmed first: an employer's stream takes the most commands (every month's assessment and
@@ -35,7 +43,8 @@ const WARM_ORDER: readonly StreamKind[] = ['employer', 'payout', 'plan', 'facili
  */
 export async function warmStreamStates(states: StreamStates, store: WarmableStore, options: WarmUpOptions = {}): Promise<number> {
   const sliceSize = options.sliceSize ?? 100;
-  const chosen = chooseStreams(store.streamSizesSync(), Math.floor(states.capacity * (options.share ?? 0.6)));
+  const budget = Math.min(Math.floor(states.capacity * (options.share ?? 0.6)), options.maxEvents ?? MAX_WARM_EVENTS);
+  const chosen = chooseStreams(store.streamSizesSync(), budget);
   let loaded = 0;
   for (const streamId of chosen) {
     if (options.signal?.aborted) break;

@@ -82,4 +82,19 @@ describe('StreamStates', () => {
     await states.load('person-9500000003');
     expect(reads).toEqual(['person-9500000003']);
   });
+
+  it('reads no stream outside the trusted list, but one forgotten after a conflict, and all again once distrusted', async () => {
+    const states = new StreamStates(store, 100);
+    states.trustExistingStreams(['person-9500000001']);
+    await store.append({ streamId: 'person-9500000009', expectedRevision: 'no_stream', events: [card('9500000009', 0)] }); // another writer
+    expect((await states.load('person-9500000001')).revision).toBe(2);
+    expect((await states.load('person-9500000002')).revision).toBe(-1); // trusted to be empty: not read
+    expect((await states.load('person-9500000009')).revision).toBe(-1); // so is the other writer's new stream…
+    states.forget('person-9500000009'); // …until its append conflicts
+    expect((await states.load('person-9500000009')).revision).toBe(0);
+    states.distrustExistingStreams();
+    states.forget('person-9500000002');
+    expect((await states.load('person-9500000002')).revision).toBe(2);
+    expect(reads).toEqual(['person-9500000001', 'person-9500000009', 'person-9500000002']);
+  });
 });

@@ -31,11 +31,17 @@ export class StreamStates {
   private eventsHeld = 0;
   private clock = 0;
   private random = 0x9e3779b9;
+  /**
+   * While set (a bulk import), the streams that may hold events: those the store had when the import
+   * began and every stream written since. Any other stream is known to be empty, so loading it reads
+   * nothing (a fresh import spent 9% of its time reading streams that did not exist yet).
+   */
+  private mayExist?: Set<string>;
 
   constructor(
     private readonly store: EventStore,
-    /** Folded events the cached states may hold together; ≈ 0.5 KB each. */
-    readonly capacity = 250_000,
+    /** Folded events the cached states may hold together; ≈ 180 B each (the compact fact index). */
+    readonly capacity = 1_000_000,
     /** States touched within this many loads are kept: a 1,000-command import batch touches ≤ 4,000. */
     private readonly protectedTouches = 8_192,
   ) {}
@@ -47,10 +53,24 @@ export class StreamStates {
       return cached.loaded;
     }
     let loaded: LoadedStream = { state: initialStateFor(streamId), revision: -1 };
-    const events = await this.store.readStream(streamId);
-    loaded = this.fold(loaded, events);
+    if (this.mayExist === undefined || this.mayExist.has(streamId)) loaded = this.fold(loaded, await this.store.readStream(streamId));
     this.remember(streamId, loaded);
     return loaded;
+  }
+
+  /**
+   * Trusts `existing` (every stream the store holds now) as the only streams with events, besides
+   * those this process writes from now on. Only for a writer that sees every other writer's effect
+   * as a conflict: the append's expected revision (`no_stream`) refuses a stream another process
+   * created meanwhile, and `forget` after that conflict makes the stream be read again.
+   */
+  trustExistingStreams(existing: Iterable<string>): void {
+    this.mayExist = new Set(existing);
+  }
+
+  /** Reads every stream not cached again (the end of an import, or a conflict with another writer). */
+  distrustExistingStreams(): void {
+    this.mayExist = undefined;
   }
 
   /** Folds freshly appended events into a state the caller loaded from here. */
@@ -66,6 +86,12 @@ export class StreamStates {
   }
 
   forget(streamId: string): void {
+    // Forgotten after a conflict: another writer may have created it, so it is read next time.
+    this.mayExist?.add(streamId);
+    this.drop(streamId);
+  }
+
+  private drop(streamId: string): void {
     const entry = this.entries.get(streamId);
     if (!entry) return;
     this.eventsHeld -= weightOf(entry.loaded);
@@ -79,6 +105,7 @@ export class StreamStates {
   }
 
   clear(): void {
+    this.mayExist = undefined;
     this.entries.clear();
     this.ids.length = 0;
     this.eventsHeld = 0;
@@ -94,6 +121,7 @@ export class StreamStates {
   }
 
   private remember(streamId: string, loaded: LoadedStream): void {
+    if (loaded.revision >= 0) this.mayExist?.add(streamId);
     const touched = ++this.clock;
     const entry = this.entries.get(streamId);
     if (entry) {
@@ -105,7 +133,7 @@ export class StreamStates {
       this.ids.push(streamId);
       this.eventsHeld += weightOf(loaded);
     }
-    while (this.eventsHeld > this.capacity && this.entries.size > 1) this.forget(this.victim());
+    while (this.eventsHeld > this.capacity && this.entries.size > 1) this.drop(this.victim());
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { IsoDate, IsoMonth } from '../calendar.js';
 import type { EmployerStatus } from '../commands.js';
-import { isLive, type FactTracking } from '../reversal/fact-index.js';
+import { FactIndex, isLive, type FactTracking } from '../reversal/fact-index.js';
 
 export interface EmployerProfile {
   unitCode: string;
@@ -22,7 +22,7 @@ export interface EmployerState extends FactTracking {
 }
 
 export function initialEmployerState(): EmployerState {
-  return { kind: 'employer', facts: new Map(), statusChanges: [], assessments: [] };
+  return { kind: 'employer', facts: new FactIndex(), statusChanges: [], assessments: [] };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FactTracking } from '../reversal/fact-index.js';
+import { FactIndex, type FactTracking } from '../reversal/fact-index.js';
 
 /** A `facility-{facilityCode}` stream: claim assessments need nothing but the fact index (for reversals). */
 export interface FacilityState extends FactTracking {
@@ -6,5 +6,5 @@ export interface FacilityState extends FactTracking {
 }
 
 export function initialFacilityState(): FacilityState {
-  return { kind: 'facility', facts: new Map() };
+  return { kind: 'facility', facts: new FactIndex() };
 }

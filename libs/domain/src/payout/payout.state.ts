@@ -1,4 +1,4 @@
-import type { FactTracking } from '../reversal/fact-index.js';
+import { FactIndex, type FactTracking } from '../reversal/fact-index.js';
 
 /** A `payout-{areaCode}-{month}` stream holds reconciliations, which report and are never reversed. */
 export interface PayoutState extends FactTracking {
@@ -6,5 +6,5 @@ export interface PayoutState extends FactTracking {
 }
 
 export function initialPayoutState(): PayoutState {
-  return { kind: 'payout', facts: new Map() };
+  return { kind: 'payout', facts: new FactIndex() };
 }

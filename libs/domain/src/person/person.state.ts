@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar.js';
-import { isLive, type FactTracking } from '../reversal/fact-index.js';
+import { FactIndex, isLive, type FactTracking } from '../reversal/fact-index.js';
 
 export interface CardRecord { eventId: string; cardNo: string; validFrom: IsoDate; validTo: IsoDate }
 
@@ -10,7 +10,7 @@ export interface PersonState extends FactTracking {
 }
 
 export function initialPersonState(): PersonState {
-  return { kind: 'person', facts: new Map(), cards: [] };
+  return { kind: 'person', facts: new FactIndex(), cards: [] };
 }
 
 /** The unreversed card whose validity shares at least one day with [validFrom, validTo], if any. */

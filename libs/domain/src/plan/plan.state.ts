@@ -1,4 +1,4 @@
-import type { FactTracking } from '../reversal/fact-index.js';
+import { FactIndex, type FactTracking } from '../reversal/fact-index.js';
 
 /**
  * A `plan-{areaCode}-{year}` stream. Every assignment is kept; the one with the latest assignedOn
@@ -9,5 +9,5 @@ export interface PlanState extends FactTracking {
 }
 
 export function initialPlanState(): PlanState {
-  return { kind: 'plan', facts: new Map() };
+  return { kind: 'plan', facts: new FactIndex() };
 }

@@ -2,8 +2,8 @@ import { firstDayOf, type IsoDate, type IsoMonth } from '../calendar.js';
 import type { Headcount } from '../commands.js';
 import { refuse } from '../errors.js';
 import type { FundDues } from '../events.js';
-import { addMoney, Dec, minMoney, roundToDong, type Money } from '../money.js';
-import { contributionRatesOn, FUNDS, type FundRate } from './contribution-rates.js';
+import { Dec, roundToDong, type Money } from '../money.js';
+import { contributionRatesOn, FUNDS, type Fund, type FundRate, type FundRates } from './contribution-rates.js';
 import { dueDateFor } from './due-dates.js';
 import { socialInsuranceCapOn, unemploymentCapOn } from './salary-caps.js';
 
@@ -29,29 +29,69 @@ export interface FundDuesResult {
  * force on the first day of the period month, so a replay of 2021 uses 2021's relief rates.
  */
 export function computeFundDues(input: FundDuesInput): FundDuesResult {
-  const onDate = firstDayOf(input.period);
-  const rates = contributionRatesOn(onDate) ?? refuse('RULES_NOT_CONFIGURED', `no contribution rates configured for ${input.period}`);
-  const socialCap = socialInsuranceCapOn(onDate) ?? refuse('RULES_NOT_CONFIGURED', `no base salary configured for ${input.period}`);
-  const unemploymentCap = unemploymentCapOn(onDate) ?? refuse('RULES_NOT_CONFIGURED', `no minimum wage configured for ${input.period}`);
-
-  const socialBase = cappedBase(input.payroll, input.headcount.socialInsurance, socialCap);
-  const bases: FundDues = {
+  const rules = periodRulesOf(input.period);
+  const payroll = new Dec(input.payroll);
+  const unemploymentPayroll = input.unemploymentPayroll === undefined ? payroll : new Dec(input.unemploymentPayroll);
+  const socialBase = cappedBase(payroll, input.headcount.socialInsurance, rules.socialCap);
+  const bases: Record<Fund, Dec> = {
     pension: socialBase,
     sickness: socialBase,
     accident: socialBase,
-    health: cappedBase(input.payroll, input.headcount.healthInsurance, socialCap),
-    unemployment: cappedBase(input.unemploymentPayroll ?? input.payroll, input.headcount.unemploymentInsurance, unemploymentCap),
+    health: cappedBase(payroll, input.headcount.healthInsurance, rules.socialCap),
+    unemployment: cappedBase(unemploymentPayroll, input.headcount.unemploymentInsurance, rules.unemploymentCap),
   };
   const funds = {} as FundDues;
-  for (const fund of FUNDS) funds[fund] = dueOn(bases[fund], rates[fund]);
-  return { funds, due: addMoney(...FUNDS.map((fund) => funds[fund])), dueDate: dueDateFor(input.period) };
+  let due = new Dec(0);
+  for (const fund of FUNDS) {
+    funds[fund] = roundToDong(bases[fund].times(shareOf(rules.rates[fund])));
+    due = due.plus(funds[fund]);
+  }
+  return { funds, due: due.toFixed(0), dueDate: rules.dueDate };
 }
 
-function cappedBase(payroll: Money, persons: number, capPerPerson: Money): Money {
-  return minMoney(payroll, new Dec(capPerPerson).times(persons).toFixed(0));
+/** The payroll, or the headcount times the per-person cap when that is less (whole đồng either way). */
+function cappedBase(payroll: Dec, persons: number, capPerPerson: Dec): Dec {
+  const cap = capPerPerson.times(persons);
+  return payroll.lte(cap) ? payroll : cap;
 }
 
-function dueOn(base: Money, rate: FundRate): Money {
-  const percent = new Dec(rate.employerPercent).plus(rate.employeePercent);
-  return roundToDong(new Dec(base).times(percent).dividedBy(100));
+interface PeriodRules {
+  rates: FundRates;
+  socialCap: Dec;
+  unemploymentCap: Dec;
+  dueDate: IsoDate;
+}
+
+/**
+ * The rules in force for a period, looked up once per period: an import assesses every employer
+ * for the same few hundred months. A period without rules is refused every time, never remembered.
+ */
+const periodRules = new Map<IsoMonth, PeriodRules>();
+
+function periodRulesOf(period: IsoMonth): PeriodRules {
+  let rules = periodRules.get(period);
+  if (rules === undefined) {
+    const onDate = firstDayOf(period);
+    const rates = contributionRatesOn(onDate) ?? refuse('RULES_NOT_CONFIGURED', `no contribution rates configured for ${period}`);
+    const socialCap = socialInsuranceCapOn(onDate) ?? refuse('RULES_NOT_CONFIGURED', `no base salary configured for ${period}`);
+    const unemploymentCap = unemploymentCapOn(onDate) ?? refuse('RULES_NOT_CONFIGURED', `no minimum wage configured for ${period}`);
+    rules = { rates, socialCap: new Dec(socialCap), unemploymentCap: new Dec(unemploymentCap), dueDate: dueDateFor(period) };
+    periodRules.set(period, rules);
+  }
+  return rules;
+}
+
+/**
+ * A rate's combined share as a fraction ((employer % + employee %) / 100, exact in decimal), worked
+ * out once per rate row rather than for every fund of every assessment. Rate rows are constants.
+ */
+const shares = new WeakMap<FundRate, Dec>();
+
+function shareOf(rate: FundRate): Dec {
+  let share = shares.get(rate);
+  if (share === undefined) {
+    share = new Dec(rate.employerPercent).plus(rate.employeePercent).dividedBy(100);
+    shares.set(rate, share);
+  }
+  return share;
 }

@@ -4,7 +4,9 @@ import type { CommandContext } from '../command-context.js';
 import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
 import { contentHashOf, newCorrelationId } from '../ids.js';
 import type { Decision, Ledger } from '../ledger.js';
+import { isWarmable } from '../state-warm-up.js';
 import { validateCommand } from '../validation/index.js';
+import { ClaimedKeys } from './claimed-keys.js';
 import { MAX_REPORTED_REFUSALS, type ImportSummary, type RefusedLine } from './import-report.js';
 
 export interface ImportOptions {
@@ -33,6 +35,12 @@ export class NdjsonImport {
   private pending: PendingLine[] = [];
   /** Keys decided in the pending batch, so a line repeated inside one batch counts as a duplicate. */
   private pendingKeys = new Map<string, string>();
+  /**
+   * Set when the store held no events as the import began: then every key in it was claimed by this
+   * import, so a key not among these is not looked up. Dropped on a conflict with another writer
+   * (whose keys the store has), after which every key is looked up.
+   */
+  private claimedKeys?: ClaimedKeys;
   private readonly started = process.hrtime.bigint();
   private readonly context: CommandContext;
 
@@ -45,14 +53,32 @@ export class NdjsonImport {
   }
 
   async run(lines: AsyncIterable<string> | Iterable<string>): Promise<ImportSummary> {
-    for await (const text of lines) {
-      this.summary.lines++;
-      if (text.trim() === '') continue;
-      await this.take(this.summary.lines, text);
-      if (this.pending.length >= (this.options.batchSize ?? 1_000)) await this.flush();
+    this.trustTheStore();
+    try {
+      for await (const text of lines) {
+        this.summary.lines++;
+        if (text.trim() === '') continue;
+        await this.take(this.summary.lines, text);
+        if (this.pending.length >= (this.options.batchSize ?? 1_000)) await this.flush();
+      }
+      await this.flush();
+    } finally {
+      this.ledger.states.distrustExistingStreams();
     }
-    await this.flush();
     return this.finish();
+  }
+
+  /**
+   * Streams and keys the store does not hold are not looked up: the store's streams are listed once
+   * (SQLite keeps them in one table), and a store with no streams holds no keys. Another writer's
+   * stream or key shows up as a conflict of the batch, which then replays through the ordinary path.
+   */
+  private trustTheStore(): void {
+    const store = this.ledger.store;
+    if (!isWarmable(store)) return;
+    const streams = store.streamSizesSync();
+    this.ledger.states.trustExistingStreams(streams.map((stream) => stream.streamId));
+    if (streams.length === 0) this.claimedKeys = new ClaimedKeys();
   }
 
   private async take(line: number, text: string): Promise<void> {
@@ -94,7 +120,9 @@ export class NdjsonImport {
       this.summary.duplicates++;
       return;
     }
-    const known = await this.ledger.checkKey(commandKey, contentHash);
+    const known = this.claimedKeys === undefined || this.claimedKeys.mayHold(commandKey)
+      ? await this.ledger.checkKey(commandKey, contentHash)
+      : {};
     if (known.outcome) {
       this.summary.duplicates++;
       return;
@@ -106,6 +134,7 @@ export class NdjsonImport {
     // Later lines of the batch must see this line's effect: fold it in provisionally.
     this.pending.push({ line, command, request });
     this.pendingKeys.set(commandKey, contentHash);
+    this.claimedKeys?.add(commandKey);
     this.provisionallyAdvance(decision, request);
   }
 
@@ -143,6 +172,8 @@ export class NdjsonImport {
       // The cached states already hold the batch (with its real event ids), so they stay valid.
     } catch (error) {
       if (!(error instanceof BatchConflictError)) throw error;
+      // Another writer is at work: its streams and keys are in the store, so every one is read again.
+      this.claimedKeys = undefined;
       this.ledger.states.clear();
       await this.replayOneByOne(batch);
     }
