@@ -167,6 +167,10 @@ export class SqliteEventStore implements EventStore {
         db.pragma('wal_autocheckpoint = 10000');
         migrate(db);
         const threaded = filePath !== ':memory:' && (options.writerThread ?? WriterThread.available());
+        // With a writer thread this connection only reads, and SQLite drops a reader's page cache
+        // whenever another connection has committed: a large one would only hold memory (the
+        // writer's connection keeps its own 64 MiB, where the bulk appends need it).
+        if (threaded) db.pragma('cache_size = -16384');
         return new SqliteEventStore(db, threaded ? new WriterThread({ file: filePath, busyTimeoutMs }) : undefined);
       } catch (error) {
         db.close();
