@@ -12,7 +12,8 @@ import type { WriterJob } from './writer-thread.js';
  */
 const { file, busyTimeoutMs } = workerData as WriterJob;
 const port = parentPort!;
-const store = SqliteEventStore.open(file, { busyTimeoutMs, writerThread: false });
+// 16 MiB: the import's commits are off its critical path here, and a larger cache only held memory (see open).
+const store = SqliteEventStore.open(file, { busyTimeoutMs, writerThread: false, pageCacheMiB: 16 });
 
 port.on('message', (job: WriteJob | 'close') => {
   if (job === 'close') {
