@@ -11,6 +11,10 @@ interface Waiting {
  * next one, so concurrent commands share one durable fsync instead of queueing for one each.
  * Each request stays atomic on its own (the store's `appendEach`), so one conflict refuses only
  * its command. A lone command is committed at the next turn of the event loop, without delay.
+ *
+ * At most one commit is in flight. Where the store writes on a thread of its own (the SQLite
+ * store's writer thread), the event loop keeps taking requests meanwhile, and the next group
+ * gathers while this one is written; only the commands a group carries wait for its fsync.
  */
 export class GroupCommitter {
   private waiting: Waiting[] = [];

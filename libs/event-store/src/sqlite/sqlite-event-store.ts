@@ -24,11 +24,21 @@ import { iterateAll } from '../iterate-all.js';
 import { upcastEvent } from '../audit/upcasters.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
+import { withPrevHash } from './prev-hash.js';
 import { BatchStreamHeads, DirectStreamHeads, type StreamHeads } from './stream-heads.js';
+import { WriterThread } from './writer-thread.js';
 
 export interface SqliteEventStoreOptions {
   /** How long a writer waits for another connection's write lock before StoreUnavailableError. */
   busyTimeoutMs?: number;
+  /**
+   * Run the async appends on a writer thread of their own (writer-thread.ts); by default whenever the
+   * compiled worker script is there (not under jest) and the store is a file. The `…Sync` methods
+   * always write on the caller's thread.
+   */
+  writerThread?: boolean;
+  /** This connection's page cache; 64 MiB, or 16 MiB for a store with a writer thread (see open). */
+  pageCacheMiB?: number;
 }
 
 interface EventRow {
@@ -74,7 +84,10 @@ export class SqliteEventStore implements EventStore {
   private readonly appendManyTransaction;
   private readonly appendEachTransaction;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly writer: WriterThread | undefined,
+  ) {
     this.statements = {
       selectStream: db.prepare<[string], { revision: number; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
       upsertStream: db.prepare<[string, number, string]>(
@@ -150,12 +163,16 @@ export class SqliteEventStore implements EventStore {
         // acknowledged commits on power loss; a ledger must not, so every commit is synced.
         db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
+        const threaded = filePath !== ':memory:' && (options.writerThread ?? WriterThread.available());
         // Bulk appends touch index pages all over the file (event ids, command keys): a 64 MiB page cache
-        // and checkpoints every ~40 MiB of WAL instead of ~4 MiB measured about 30% faster imports.
-        db.pragma('cache_size = -65536');
+        // and checkpoints every ~40 MiB of WAL instead of ~4 MiB measured about 30% faster imports
+        // when they were written on the importing thread. On the writer thread, 16 MiB imported the
+        // 323k file as fast (3,304 vs 3,261 events/s) with 63 MB less peak RSS; and the reading
+        // connection's cache is dropped whenever the writer commits, so a large one only holds memory.
+        db.pragma(`cache_size = -${(options.pageCacheMiB ?? (threaded ? 16 : 64)) * 1024}`);
         db.pragma('wal_autocheckpoint = 10000');
         migrate(db);
-        return new SqliteEventStore(db);
+        return new SqliteEventStore(db, threaded ? new WriterThread({ file: filePath, busyTimeoutMs }) : undefined);
       } catch (error) {
         db.close();
         throw error;
@@ -165,16 +182,25 @@ export class SqliteEventStore implements EventStore {
 
   // ---- writes ----
 
+  // With a writer thread, the event loop stays free while the commit is hashed, written and fsynced.
+
   async append(request: AppendRequest): Promise<AppendResult> {
-    return this.appendSync(request);
+    return this.writer ? this.writer.append(request) : this.appendSync(request);
   }
 
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
-    return this.appendManySync(requests);
+    if (requests.length === 0) return [];
+    return this.writer ? this.writer.appendMany(requests) : this.appendManySync(requests);
   }
 
   async appendEach(requests: AppendRequest[]): Promise<AppendOutcome[]> {
-    return this.appendEachSync(requests);
+    if (requests.length === 0) return [];
+    return this.writer ? this.writer.appendEach(requests) : this.appendEachSync(requests);
+  }
+
+  /** Whether the async appends run on a writer thread (see SqliteEventStoreOptions.writerThread). */
+  get writesOnThread(): boolean {
+    return this.writer !== undefined;
   }
 
   /**
@@ -273,11 +299,15 @@ export class SqliteEventStore implements EventStore {
     }));
   }
 
+  /** Waits for the writes in flight on the writer thread, then closes both connections. */
   async close(): Promise<void> {
+    await this.writer?.close();
     this.closeSync();
   }
 
+  /** Closes this thread's connection; a writer thread with writes in flight finishes them first. */
   closeSync(): void {
+    void this.writer?.close();
     if (this.db.open) this.db.close();
   }
 
@@ -342,19 +372,6 @@ export class SqliteEventStore implements EventStore {
     }
     return statement;
   }
-}
-
-/**
- * The event's metadata with the store's `prevHash`: whatever hashes a caller may have left in it are
- * replaced by the store's own. A plain copy loop, as this runs for every event of a bulk import.
- */
-function withPrevHash(given: NewEvent['metadata'], prevHash: string): EventMetadata {
-  const metadata: Record<string, unknown> = {};
-  for (const key in given) {
-    if (key !== 'hash' && key !== 'prevHash' && Object.hasOwn(given, key)) metadata[key] = (given as unknown as Record<string, unknown>)[key];
-  }
-  metadata.prevHash = prevHash;
-  return metadata as unknown as EventMetadata;
 }
 
 function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: StreamRevision | undefined): void {

@@ -1,5 +1,5 @@
 import { commandKeyOf, DomainError, type Command } from '#domain';
-import { BatchConflictError, canonicalJson, type AppendRequest } from '#event-store';
+import { BatchConflictError, canonicalJson, type AppendRequest, type AppendResult } from '#event-store';
 import type { CommandContext } from '../command-context.js';
 import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
 import { contentHashOf, newCorrelationId } from '../ids.js';
@@ -22,11 +22,21 @@ interface PendingLine {
   request: AppendRequest;
 }
 
+/** A batch whose commit has been started and not yet awaited. */
+interface Committing {
+  batch: PendingLine[];
+  results: Promise<AppendResult[]>;
+}
+
 /**
  * Records an NDJSON file of commands (`{"command": ..., "data": {...}}` per line) in batches.
  * Lines are decided in file order against states that include the batch's earlier lines; the batch
  * is committed in one transaction. If another writer changed a stream meanwhile, the batch is
  * replayed line by line through the ordinary command path, so nothing is lost or doubled.
+ *
+ * One batch commits while the next is decided (a store with a writer thread writes it meanwhile):
+ * the states the next batch is decided on already hold the committing one. Should that commit
+ * conflict, the batch decided on top of it is replayed line by line as well.
  */
 export class NdjsonImport {
   private readonly summary: ImportSummary = {
@@ -41,6 +51,9 @@ export class NdjsonImport {
    * (whose keys the store has), after which every key is looked up.
    */
   private claimedKeys?: ClaimedKeys;
+  private committing: Committing | undefined;
+  /** The committing batch's keys: the store cannot answer for them before its commit. */
+  private committingKeys = new Map<string, string>();
   private readonly started = process.hrtime.bigint();
   private readonly context: CommandContext;
 
@@ -61,7 +74,7 @@ export class NdjsonImport {
         await this.take(this.summary.lines, text);
         if (this.pending.length >= (this.options.batchSize ?? 1_000)) await this.flush();
       }
-      await this.flush();
+      await this.flushAndSettle();
     } finally {
       this.ledger.states.distrustExistingStreams();
     }
@@ -97,7 +110,7 @@ export class NdjsonImport {
     }
     const command = validated.command;
     // Reversals and reconciliations look at recorded events, so the batch before them is committed first.
-    if (command.command === 'ReverseEntry' || command.command === 'ReconcilePayouts') await this.flush();
+    if (command.command === 'ReverseEntry' || command.command === 'ReconcilePayouts') await this.flushAndSettle();
     try {
       await this.decideLine(line, command);
     } catch (error) {
@@ -112,7 +125,7 @@ export class NdjsonImport {
   private async decideLine(line: number, command: Command): Promise<void> {
     const commandKey = commandKeyOf(command);
     const contentHash = contentHashOf(canonicalJson(command));
-    const pendingHash = this.pendingKeys.get(commandKey);
+    const pendingHash = this.pendingKeys.get(commandKey) ?? this.committingKeys.get(commandKey);
     if (pendingHash !== undefined) {
       if (pendingHash !== contentHash) {
         return this.refuse({ line, code: 'IDEMPOTENCY_CONFLICT', message: `${commandKey} appears earlier in this batch with different content` });
@@ -156,15 +169,40 @@ export class NdjsonImport {
     this.ledger.states.advance(decision.streamId, decision.loaded, events);
   }
 
+  /** Starts the pending batch's commit, once the one before it has settled. */
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
+    const keys = this.pendingKeys;
     this.pending = [];
     this.pendingKeys = new Map();
-    const requests = batch.map((pending) => pending.request);
+    if (await this.settle()) {
+      // Decided on the states of a batch that did not commit as decided: each line again, afresh.
+      await this.replayOneByOne(batch);
+      this.options.onProgress?.(this.snapshot());
+      return;
+    }
+    const results = this.ledger.store.appendMany(batch.map((pending) => pending.request));
+    // Awaited by the next settle; until then a rejection is not "unhandled".
+    results.catch(() => undefined);
+    this.committing = { batch, results };
+    this.committingKeys = keys;
+  }
+
+  private async flushAndSettle(): Promise<void> {
+    await this.flush();
+    await this.settle();
+  }
+
+  /** Awaits the batch being committed and counts it; answers whether it conflicted (and was replayed). */
+  private async settle(): Promise<boolean> {
+    const committing = this.committing;
+    if (!committing) return false;
+    this.committing = undefined;
+    let conflicted = false;
     try {
-      const results = await this.ledger.store.appendMany(requests);
-      this.summary.recorded += batch.length;
+      const results = await committing.results;
+      this.summary.recorded += committing.batch.length;
       for (const result of results) {
         this.summary.events += result.events.length;
         this.summary.lastPosition = Math.max(this.summary.lastPosition, result.position);
@@ -173,11 +211,15 @@ export class NdjsonImport {
     } catch (error) {
       if (!(error instanceof BatchConflictError)) throw error;
       // Another writer is at work: its streams and keys are in the store, so every one is read again.
+      conflicted = true;
       this.claimedKeys = undefined;
       this.ledger.states.clear();
-      await this.replayOneByOne(batch);
+      await this.replayOneByOne(committing.batch);
+    } finally {
+      this.committingKeys = new Map();
     }
     this.options.onProgress?.(this.snapshot());
+    return conflicted;
   }
 
   private async replayOneByOne(batch: PendingLine[]): Promise<void> {

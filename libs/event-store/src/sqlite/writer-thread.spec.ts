@@ -1,0 +1,131 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BatchConflictError,
+  KeyAlreadyClaimedError,
+  WrongExpectedRevisionError,
+  type AppendOutcome,
+  type AppendRequest,
+  type EventStore,
+  type NewEvent,
+} from '../event-store.port.js';
+import { eventStoreContract } from '../testing/index.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+
+/**
+ * The store's appends on its writer thread must answer exactly what the in-thread appends answer.
+ * The thread runs the compiled script, so the threaded store is driven through dist/ (`npm run
+ * build` first, as `npm test` does); from source the store writes on this thread.
+ */
+const DIST_STORE = join(process.cwd(), 'dist', 'libs', 'event-store', 'src', 'sqlite', 'sqlite-event-store.js');
+
+const workDir = mkdtempSync(join(tmpdir(), 'socai-writer-thread-'));
+let fileCount = 0;
+const freshFile = (): string => join(workDir, `store-${++fileCount}`, 'events.sqlite');
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+let Dist: typeof SqliteEventStore;
+beforeAll(async () => {
+  if (!existsSync(DIST_STORE)) throw new Error(`${DIST_STORE} is missing: run npm run build (npm test does)`);
+  Dist = ((await import(DIST_STORE)) as { SqliteEventStore: typeof SqliteEventStore }).SqliteEventStore;
+});
+
+function newEvent(eventId: string, data: unknown = { eventId, amount: '1250000', note: 'Công ty "A"\n' }): NewEvent {
+  return {
+    eventId,
+    type: 'Noted',
+    data,
+    metadata: {
+      eventId, recordedAt: '2025-07-01T08:00:00.000Z', actor: 'writer-test', role: 'clerk', source: 'cli',
+      correlationId: 'corr', causationId: 'cause', commandKey: `cmd-${eventId}`, schemaVersion: 1,
+    },
+  };
+}
+
+const request = (streamId: string, expectedRevision: AppendRequest['expectedRevision'], ids: string[], key?: string): AppendRequest => ({
+  streamId, expectedRevision, events: ids.map((id) => newEvent(id)), ...(key ? { claim: { commandKey: key, contentHash: `h-${key}` } } : {}),
+});
+
+/**
+ * The dist/ store throws dist/'s error classes; the contract checks them against the source's. This
+ * turns one into the other by name, field for field, so the contract judges the threaded store.
+ */
+function withSourceErrors(store: SqliteEventStore): EventStore {
+  const conflict = (error: unknown): unknown => {
+    const named = error as { name?: string } & Record<string, never>;
+    if (named?.name === 'WrongExpectedRevisionError') return new WrongExpectedRevisionError(named.streamId, named.expected, named.actual);
+    if (named?.name === 'KeyAlreadyClaimedError') return new KeyAlreadyClaimedError(named.existing);
+    if (named?.name === 'BatchConflictError') return new BatchConflictError(named.index, conflict(named.cause) as WrongExpectedRevisionError);
+    return error;
+  };
+  const rethrown = <T>(promise: Promise<T>): Promise<T> => promise.catch((error: unknown) => Promise.reject(conflict(error)));
+  return Object.assign(Object.create(store) as EventStore, {
+    append: (r: AppendRequest) => rethrown(store.append(r)),
+    appendMany: (rs: AppendRequest[]) => rethrown(store.appendMany(rs)),
+    appendEach: async (rs: AppendRequest[]) => (await store.appendEach(rs)).map((outcome) => conflict(outcome) as AppendOutcome),
+    close: () => store.close(),
+  });
+}
+
+describe('SqliteEventStore writer thread', () => {
+  it('is not used from source, where there is no compiled worker to run', () => {
+    const store = SqliteEventStore.open(freshFile());
+    expect(store.writesOnThread).toBe(false);
+    store.closeSync();
+  });
+
+  it('is used from dist/ for a file, and not for :memory: or when turned off', () => {
+    const stores = [Dist.open(freshFile()), Dist.open(':memory:'), Dist.open(freshFile(), { writerThread: false })];
+    expect(stores.map((store) => store.writesOnThread)).toEqual([true, false, false]);
+    for (const store of stores) store.closeSync();
+  });
+
+  it('answers every append exactly as the in-thread store does: results, conflicts and stored rows', async () => {
+    const threaded = Dist.open(freshFile());
+    const inThread = Dist.open(freshFile(), { writerThread: false });
+    const script = async (store: SqliteEventStore) => [
+      await store.append(request('a', 'no_stream', ['a0', 'a1'], 'k-a')),
+      await store.appendMany([request('b', 'no_stream', ['b0']), request('a', 1, ['a2', 'a3', 'a4']), request('b', 0, ['b1'], 'k-b')]),
+      await store.appendEach([request('a', 1, ['x']), request('c', 'any', ['c0'], 'k-a'), request('c', 'no_stream', ['c1'])]),
+      await store.appendMany([request('d', 'no_stream', ['d0']), request('a', 3, ['y'])]).catch((error: Error) => [error.name, error.message]),
+      await store.append(request('e', 'any', ['e0'], 'k-b')).catch((error: Error) => [error.name, error.message]),
+      await store.readAll(),
+    ];
+    const [fromThread, fromHere] = [await script(threaded), await script(inThread)];
+    expect(threaded.writesOnThread).toBe(true);
+    expect(fromThread).toEqual(fromHere);
+    // Spot checks of what both agree on: two refused requests of the appendEach, the batch and the lone append refused whole.
+    expect((fromThread[2] as AppendOutcome[]).map((outcome) => (outcome instanceof Error ? outcome.name : outcome.revision))).toEqual([
+      'WrongExpectedRevisionError', 'KeyAlreadyClaimedError', 0,
+    ]);
+    expect(fromThread[3]).toEqual(['BatchConflictError', 'append 1 of the batch conflicts: stream a: expected revision 3, found 4']);
+    expect((fromThread[4] as string[])[0]).toBe('KeyAlreadyClaimedError');
+    expect((fromThread[5] as unknown[]).length).toBe(8);
+    await Promise.all([threaded.close(), inThread.close()]);
+  });
+
+  it('writes appends posted without waiting in the order posted, and close waits for them', async () => {
+    const file = freshFile();
+    const store = Dist.open(file);
+    const posted = Array.from({ length: 50 }, (_, i) => store.append(request('s', i === 0 ? 'no_stream' : i - 1, [`s${i}`])));
+    await store.close();
+    expect((await Promise.all(posted)).map((result) => [result.revision, result.position])).toEqual(posted.map((_, i) => [i, i + 1]));
+    const reopened = Dist.open(file, { writerThread: false });
+    expect(reopened.readStreamSync('s').map((event) => event.eventId)).toEqual(posted.map((_, i) => `s${i}`));
+    reopened.closeSync();
+  });
+
+  it('refuses a request that cannot cross to the thread alone, and keeps writing', async () => {
+    const store = Dist.open(freshFile());
+    const unclonable = request('f', 'no_stream', []);
+    unclonable.events.push(newEvent('f0', { call: () => 1 }));
+    await expect(store.append(unclonable)).rejects.toThrow(/could not be cloned/);
+    expect((await store.append(request('f', 'no_stream', ['f1']))).revision).toBe(0);
+    // Read on this thread's own connection right after the awaited append: the write is there.
+    expect(store.readStreamSync('f').map((event) => event.eventId)).toEqual(['f1']);
+    await store.close();
+  });
+});
+
+eventStoreContract('SqliteEventStore on its writer thread', async () => withSourceErrors(Dist.open(freshFile())));

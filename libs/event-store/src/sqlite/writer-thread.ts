@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { StoreUnavailableError, type AppendOutcome, type AppendRequest, type AppendResult } from '../event-store.port.js';
+import { fromFailedWrite, fromSealedOutcome, fromSealedResult, type SealedOutcome, type WriteAnswer, type WriteJob, type WriteKind } from './writer-messages.js';
+
+const WORKER_SCRIPT = new URL('./sqlite-writer.worker.js', import.meta.url);
+
+/** What the writer thread is started with. */
+export interface WriterJob {
+  file: string;
+  busyTimeoutMs: number;
+}
+
+interface Pending {
+  resolve: (outcomes: SealedOutcome[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The SQLite store's appends on a thread of their own (sqlite-writer.worker.ts), so that the event
+ * loop keeps deciding the next commands or answering requests while a commit is hashed, written and
+ * fsynced. Jobs are written one after the other in the order they are posted. The thread starts at
+ * the first write and keeps the process alive only while a write is in flight.
+ *
+ * A caller that awaited a write and then reads on the store's own connection sees it: the thread's
+ * COMMIT has returned before the answer is posted, and in WAL mode every new read sees every
+ * committed transaction.
+ */
+export class WriterThread {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private exited: Promise<void> | undefined;
+
+  constructor(private readonly job: WriterJob) {}
+
+  /** Whether the worker script is there to be run: compiled dist/, not the TypeScript under jest. */
+  static available(): boolean {
+    return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_SCRIPT));
+  }
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const [outcome] = await this.post('appendEach', [request]);
+    return fromSealedResult(request, outcome!);
+  }
+
+  async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
+    const outcomes = await this.post('appendMany', requests);
+    return outcomes.map((outcome, index) => fromSealedResult(requests[index]!, outcome));
+  }
+
+  async appendEach(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    const outcomes = await this.post('appendEach', requests);
+    return outcomes.map((outcome, index) => fromSealedOutcome(requests[index]!, outcome));
+  }
+
+  /** Waits for the writes in flight, then closes the thread's connection. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = undefined;
+    // Posted after every job: the thread takes messages in order, so it closes once they are written.
+    worker.ref();
+    worker.postMessage('close');
+    await this.exited;
+  }
+
+  private post(kind: WriteKind, requests: readonly AppendRequest[]): Promise<SealedOutcome[]> {
+    const worker = this.running();
+    const id = this.nextId++;
+    const job: WriteJob = { id, kind, requests };
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // postMessage clones synchronously, so a request that cannot cross fails here, alone.
+      try {
+        worker.postMessage(job);
+      } catch (error) {
+        this.pending.delete(id);
+        reject(error);
+        return;
+      }
+      if (this.pending.size === 1) worker.ref();
+    });
+  }
+
+  private running(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_SCRIPT, { workerData: this.job });
+    worker.unref();
+    worker.on('message', (answer: WriteAnswer) => this.answered(worker, answer));
+    // The thread died (it could not open the file, or crashed): what was in flight may or may not be
+    // committed, as with a crash of the process; the callers are told the store failed them.
+    const failAll = (error: unknown) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const [id, pending] of this.pending) {
+        this.pending.delete(id);
+        pending.reject(error);
+      }
+    };
+    worker.on('error', (error) => failAll(new StoreUnavailableError(`event store writer failed: ${error instanceof Error ? error.message : String(error)}`)));
+    this.exited = new Promise((resolve) => worker.once('exit', (code) => {
+      failAll(new StoreUnavailableError(`event store writer thread exited (code ${code})`));
+      resolve();
+    }));
+    this.worker = worker;
+    return worker;
+  }
+
+  private answered(worker: Worker, answer: WriteAnswer): void {
+    const pending = this.pending.get(answer.id);
+    if (!pending) return;
+    this.pending.delete(answer.id);
+    if (this.pending.size === 0) worker.unref();
+    if ('failed' in answer) pending.reject(fromFailedWrite(answer.failed));
+    else pending.resolve(answer.outcomes);
+  }
+}
