@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importHeapFlags } from '../bin/heap-limits.js';
 import { evaluate, markdownRows, textTable } from './lib/targets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,9 +48,11 @@ function note(text) {
 /** Runs `bench/cases/<name>.mjs` in a child and answers the metrics of its last JSON line. */
 function runCase(name, args) {
   const argv = Object.entries(args).flatMap(([k, v]) => [`--${k}`, String(v)]);
-  note(`${name} ${argv.join(' ')}`);
+  // `socai import` runs under the heap limits its launcher gives it (bin/heap-limits.js): so does its case.
+  const nodeFlags = name === 'import' ? importHeapFlags() : [];
+  note(`${name} ${[...nodeFlags, ...argv].join(' ')}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join('bench', 'cases', `${name}.mjs`), ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeFlags, join('bench', 'cases', `${name}.mjs`), ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
