@@ -39,7 +39,9 @@ const PLAN = smoke
         { key: 'scale5m', options: { scenario: 'province', seed: 13, employers: 45_000, persons: 300_000 }, factor: 5 },
       ],
     };
-const SCALE_BUDGET_S = 30 * 60;
+// `--scale-budget-min N` changes the budget (0 skips the 5M step, for a run that must end sooner).
+const budgetArg = process.argv.indexOf('--scale-budget-min');
+const SCALE_BUDGET_S = (budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 30) * 60;
 
 function note(text) {
   process.stderr.write(`bench: ${text}\n`);

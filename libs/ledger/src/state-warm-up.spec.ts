@@ -22,8 +22,9 @@ describe('chooseStreams', () => {
       { streamId: 'person-1', events: 2 }, { streamId: 'employer-B', events: 5 }, { streamId: 'plan-2024-45', events: 1 },
       { streamId: 'employer-A', events: 3 }, { streamId: 'facility-F', events: 4 }, { streamId: 'person-0', events: 1 },
     ];
-    expect(chooseStreams(sizes, 11)).toEqual(['employer-A', 'employer-B', 'plan-2024-45', 'person-0']);
-    expect(chooseStreams(sizes, 100)).toEqual(['employer-A', 'employer-B', 'plan-2024-45', 'facility-F', 'person-0', 'person-1']);
+    // Each stream weighs its events plus 4: A 7, B 9, plan 5, facility 8 (would make 29), person-0 5 (26).
+    expect(chooseStreams(sizes, 26)).toEqual(['employer-A', 'employer-B', 'plan-2024-45', 'person-0']);
+    expect(chooseStreams(sizes, 1000)).toEqual(['employer-A', 'employer-B', 'plan-2024-45', 'facility-F', 'person-0', 'person-1']);
     expect(chooseStreams(sizes, 0)).toEqual([]);
   });
 });
@@ -51,7 +52,7 @@ describe('Ledger.warmStates on a real SQLite store', () => {
   it('caches exactly the states a cold load gives, and commands then read no stream', async () => {
     const ledger = ledgerOn(store);
     expect(await ledger.warmStates({ sliceSize: 2 })).toBe(3);
-    expect(ledger.states.held).toBe(15);
+    expect(ledger.states.held).toBe(27); // 3 employers of 5 events, each stream weighing 4 more
     const reads: string[] = [];
     const readStream = store.readStream.bind(store);
     store.readStream = async (streamId, options) => {
@@ -72,10 +73,10 @@ describe('Ledger.warmStates on a real SQLite store', () => {
   });
 
   it('loads no more than its share of the capacity', async () => {
-    const states = new StreamStates(store, 20);
-    // A share of 0.6 of 20 events: two employers of 5 events each, not the third.
+    const states = new StreamStates(store, 40);
+    // A share of 0.6 of 40: two employers weighing 9 each (5 events, 4 for the stream), not the third.
     expect(await warmStreamStates(states, store)).toBe(2);
-    expect(states.held).toBe(10);
+    expect(states.held).toBe(18);
   });
 
   it('stops when asked', async () => {

@@ -1,5 +1,5 @@
 import type { StreamKind } from '#domain';
-import type { StreamStates } from './stream-states.js';
+import { STREAM_OVERHEAD_EVENTS, type StreamStates } from './stream-states.js';
 
 /** What a warm-up asks the store: every stream and its size (the SQLite store keeps them in one table). */
 export interface WarmableStore {
@@ -54,7 +54,7 @@ export async function warmStreamStates(states: StreamStates, store: WarmableStor
   return loaded;
 }
 
-/** Stream ids in warm order whose events together fit `budget`; a stream that does not fit is skipped. */
+/** Stream ids in warm order whose weights in the cache together fit `budget`; a stream that does not fit is skipped. */
 export function chooseStreams(sizes: { streamId: string; events: number }[], budget: number): string[] {
   const rank = (streamId: string) => {
     const index = WARM_ORDER.indexOf(streamId.slice(0, streamId.indexOf('-')) as StreamKind);
@@ -67,9 +67,10 @@ export function chooseStreams(sizes: { streamId: string; events: number }[], bud
   const chosen: string[] = [];
   let total = 0;
   for (const { streamId, events } of ordered) {
-    if (total + events > budget) continue;
+    const weight = events + STREAM_OVERHEAD_EVENTS; // as the cache will count it
+    if (total + weight > budget) continue;
     chosen.push(streamId);
-    total += events;
+    total += weight;
   }
   return chosen;
 }

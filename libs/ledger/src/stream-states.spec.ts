@@ -34,7 +34,7 @@ describe('StreamStates', () => {
   afterEach(() => store.close());
 
   it('folds a stream once and answers from memory while its events fit', async () => {
-    const states = new StreamStates(store, 10);
+    const states = new StreamStates(store, 22); // 3 + 3 + 4 events, and 4 for each stream
     for (const id of ['9500000001', '9500000002', '9500000003', '9500000001', '9500000003']) await states.load(`person-${id}`);
     expect(reads).toEqual(['person-9500000001', 'person-9500000002', 'person-9500000003']);
     const loaded = await states.load('person-9500000003');
@@ -42,10 +42,11 @@ describe('StreamStates', () => {
   });
 
   it('evicts once the events its states hold pass the capacity, never the state just loaded', async () => {
-    const states = new StreamStates(store, 7, 0);
-    await states.load('person-9500000001'); // 3 held
-    await states.load('person-9500000002'); // 6 held
-    await states.load('person-9500000003'); // 10 > 7: one of the first two goes
+    // A state weighs its events plus four for the stream itself.
+    const states = new StreamStates(store, 15, 0);
+    await states.load('person-9500000001'); // 3 events: 7 held
+    await states.load('person-9500000002'); // 14 held
+    await states.load('person-9500000003'); // 4 events: 22 > 15, one of the first two goes
     reads = [];
     await states.load('person-9500000003');
     await states.load('person-9500000001');
@@ -57,7 +58,7 @@ describe('StreamStates', () => {
   it('keeps hitting when the streams are visited in cycles larger than it (an import, month after month)', async () => {
     const people = Array.from({ length: 40 }, (_, i) => String(9_500_000_100 + i));
     for (const id of people) await person(id, 1);
-    const states = new StreamStates(store, 20, 0);
+    const states = new StreamStates(store, 100, 0); // 20 states of one event (weight 5 each)
     reads = [];
     for (let cycle = 0; cycle < 5; cycle++) for (const id of people) await states.load(`person-${id}`);
     // An LRU of 20 would miss all 200 loads; random eviction keeps some of every cycle (160 here: the
@@ -66,7 +67,7 @@ describe('StreamStates', () => {
   });
 
   it('never evicts a state touched recently, so an import batch keeps its uncommitted states', async () => {
-    const states = new StreamStates(store, 7, 1_000);
+    const states = new StreamStates(store, 15, 1_000);
     await states.load('person-9500000001');
     await states.load('person-9500000002');
     await states.load('person-9500000003'); // over: all three are recent, the least recently touched goes
