@@ -84,20 +84,20 @@ const payment = (n: number) => ({
     expect(refusal!.status).toBe(503);
     expect(refusal!.body).toMatchObject({ statusCode: 503, code: 'STORE_UNAVAILABLE' });
     expect(refusal!.body.message).toMatch(/SQLITE_FULL|full/i);
-    // While full: writes are refused the same way, the server stays up and reads still work. The
-    // group whose commit hit the wall was rolled back, and the pages it had taken may still hold a
-    // write or two: those are acknowledged (201), kept in `acknowledged` and checked below like every
-    // other; after them, every write is refused.
+    // While full: writes are refused the same way, the server stays up and reads still work. Room for
+    // a write or two can come back meanwhile (the pages of the group that was rolled back, the read
+    // models' WAL reset by the projector on the same disk; under load its timing varies): such a write
+    // is acknowledged (201), kept in `acknowledged` and checked below like every other. Every other
+    // answer is the same 503.
     const whileFull: Array<[number, string | undefined]> = [];
     for (let i = 0; i < 10; i++) {
       const answer = await send(++n);
       whileFull.push([answer.status, answer.body.code ?? undefined]);
     }
-    const firstRefused = whileFull.findIndex(([status]) => status === 503);
-    expect(firstRefused).toBeGreaterThanOrEqual(0);
-    expect(firstRefused).toBeLessThanOrEqual(3);
-    expect(whileFull.slice(0, firstRefused).every(([status]) => status === 201)).toBe(true);
-    expect(whileFull.slice(firstRefused)).toEqual(Array.from({ length: 10 - firstRefused }, () => [503, 'STORE_UNAVAILABLE']));
+    const refused = whileFull.filter(([status]) => status === 503);
+    expect(whileFull.filter(([status]) => status !== 201 && status !== 503)).toEqual([]);
+    expect(refused.length).toBeGreaterThanOrEqual(5);
+    expect(refused).toEqual(Array.from({ length: refused.length }, () => [503, 'STORE_UNAVAILABLE']));
     expect([...statuses].filter((status) => status >= 500 && status !== 503)).toEqual([]);
     const health = await call(url, 'GET', '/health');
     expect(health.status).toBe(200);
