@@ -193,6 +193,15 @@ describe('verifyEventLog on a real SQLite store', () => {
     expect(report.reason).toContain('prevHash is not the hash of revision 99 of employer-QT00002');
   });
 
+  it('refuses a prevHash one character too long on the first event of a slice, even re-hashed by a forger', async () => {
+    const report = await verifyAfter((db) => {
+      db.prepare(`UPDATE events SET metadata = replace(metadata, '","recordedAt"', 'a","recordedAt"') WHERE position = 501`).run();
+      rehasher(db).rehash(501);
+    });
+    expect(report).toMatchObject({ ok: false, firstBadPosition: 501, streamId: 'employer-QT00000' });
+    expect(report.reason).toBe('event ev-500: prevHash is not the hash of revision 99 of employer-QT00000');
+  });
+
   it('finds the first event of a slice deleted', async () => {
     const report = await verifyAfter((db) => db.prepare('DELETE FROM events WHERE position = 501').run());
     expect(report).toMatchObject({ ok: false, firstBadPosition: 501, streamId: 'employer-QT00000' });

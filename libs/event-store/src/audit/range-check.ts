@@ -21,27 +21,25 @@ export interface RangeJob {
   foldUntil: number;
 }
 
-/**
- * Each stream's first event in the slice, as flat triples streamId, revision, prevHash: how it must link
- * to the stream's event before the slice. Flat, since one array of values crosses between threads far
- * cheaper than an array per stream.
- */
-export type StreamHeads = (string | number)[];
-/** Each stream's last event in the slice, as flat quadruples streamId, revision, hash, position. */
-export type StreamTips = (string | number)[];
-
 /** A stream's last event so far while the slice is read. */
 interface Tip {
   revision: number;
   hash: string;
-  position: number;
 }
 
 export interface RangeResult {
   /** False as soon as anything is wrong; the caller then runs the sequential verifier for the findings. */
   clean: boolean;
-  heads: StreamHeads;
-  tips: StreamTips;
+  /** Each stream the slice holds, once, in the order of its first event there. */
+  streams: string[];
+  /**
+   * For `streams[i]`: at 2i the revision of its first event in the slice, at 2i+1 that of its last. A typed
+   * array and one string (below) cross between threads far cheaper than flat arrays of mixed values did
+   * (copying the 323k ledger's four slices: 108–211 ms → 15–38 ms, most of it on the main thread).
+   */
+  revisions: Float64Array;
+  /** For `streams[i]`, 128 characters from 128i: its first event's prevHash, then its last event's hash. */
+  edgeHashes: string;
   /**
    * Without a startDigest: the hashes (64 hex characters each, concatenated) from `from` up to the
    * slice's first checkpoint, or up to its end (or foldUntil) if it has none, for the caller to fold.
@@ -51,7 +49,8 @@ export interface RangeResult {
   endDigest?: string;
 }
 
-const DIRTY: RangeResult = { clean: false, heads: [], tips: [], leadHashes: '' };
+const DIRTY: RangeResult = { clean: false, streams: [], revisions: new Float64Array(0), edgeHashes: '', leadHashes: '' };
+const HASH_LENGTH = 64;
 
 /**
  * Checks the slice. It stops at the first problem without naming it: a broken log is rare, and the
@@ -59,7 +58,10 @@ const DIRTY: RangeResult = { clean: false, heads: [], tips: [], leadHashes: '' }
  */
 export function checkRange(db: Database.Database, job: RangeJob): RangeResult {
   const tips = new Map<string, Tip>();
-  const heads: StreamHeads = [];
+  const streams: string[] = [];
+  const lastEvents: Tip[] = [];
+  const firstRevisions: number[] = [];
+  const firstPrevHashes: string[] = [];
   const hashes: ConfirmedHashes = { hash: '', prevHash: '' };
   const foldUntil = Math.min(job.to, job.foldUntil);
   let digest = job.startDigest;
@@ -81,10 +83,17 @@ export function checkRange(db: Database.Database, job: RangeJob): RangeResult {
       if (revision !== tip.revision + 1 || hashes.prevHash !== tip.hash) return DIRTY;
       tip.revision = revision;
       tip.hash = hashes.hash;
-      tip.position = position;
     } else {
-      heads.push(streamId, revision, hashes.prevHash);
-      tips.set(streamId, { revision, hash: hashes.hash, position });
+      // The result carries revisions as numbers and prevHashes at fixed offsets. Either check below fails
+      // only where the single pass fails too: it compares a revision with a number, strictly, and a
+      // prevHash with a 64-character hash (or GENESIS), which a text of any other length never matches.
+      if (typeof revision !== 'number' || hashes.prevHash.length !== HASH_LENGTH) return DIRTY;
+      const first = { revision, hash: hashes.hash };
+      tips.set(streamId, first);
+      lastEvents.push(first);
+      streams.push(streamId);
+      firstRevisions.push(revision);
+      firstPrevHashes.push(hashes.prevHash);
     }
     if (position > foldUntil) continue;
     if (digest === undefined) {
@@ -106,7 +115,14 @@ export function checkRange(db: Database.Database, job: RangeJob): RangeResult {
     }
   }
   if (expectedPosition !== job.to + 1) return DIRTY;
-  const flatTips: StreamTips = [];
-  for (const [streamId, tip] of tips) flatTips.push(streamId, tip.revision, tip.hash, tip.position);
-  return { clean: true, heads, tips: flatTips, leadHashes, endDigest: digest };
+  const revisions = new Float64Array(2 * streams.length);
+  const edgeHashes = new Array<string>(2 * streams.length);
+  for (let i = 0; i < streams.length; i++) {
+    const tip = lastEvents[i]!;
+    revisions[2 * i] = firstRevisions[i]!;
+    revisions[2 * i + 1] = tip.revision;
+    edgeHashes[2 * i] = firstPrevHashes[i]!;
+    edgeHashes[2 * i + 1] = tip.hash;
+  }
+  return { clean: true, streams, revisions, edgeHashes: edgeHashes.join(''), leadHashes, endDigest: digest };
 }

@@ -11,7 +11,7 @@ const { jobs, nextJob } = workerData as RangePoolData;
 if (jobs.length > 0) {
   const db = openRangeReader(jobs[0]!.file);
   try {
-    checkClaimedRanges(db, jobs, nextJob, (index, result) => parentPort!.postMessage({ index, result } satisfies RangeMessage));
+    await checkClaimedRanges(db, jobs, nextJob, (index, result) => parentPort!.postMessage({ index, result } satisfies RangeMessage));
   } finally {
     db.close();
   }

@@ -12,14 +12,22 @@ export function openRangeReader(file: string): Database.Database {
 
 /**
  * Checks slices until none is left unclaimed: each thread of a pool runs this over the same jobs, and
- * `nextJob[0]` (shared between the threads) hands each slice to exactly one of them.
+ * `nextJob[0]` (shared between the threads) hands each slice to exactly one of them. `betweenSlices`, if
+ * given, is awaited after each slice.
  */
-export function checkClaimedRanges(db: Database.Database, jobs: RangeJob[], nextJob: Int32Array, onResult: (index: number, result: RangeResult) => unknown): void {
+export async function checkClaimedRanges(
+  db: Database.Database,
+  jobs: RangeJob[],
+  nextJob: Int32Array,
+  onResult: (index: number, result: RangeResult) => unknown,
+  betweenSlices?: () => Promise<unknown>,
+): Promise<void> {
   for (;;) {
     const index = Atomics.add(nextJob, 0, 1);
     if (index >= jobs.length) return;
     const result = checkRange(db, jobs[index]!);
     // One dirty slice settles it (the single pass then gives the findings): the others claim no more.
     if (onResult(index, result) === false || !result.clean) Atomics.store(nextJob, 0, jobs.length);
+    if (betweenSlices) await betweenSlices();
   }
 }

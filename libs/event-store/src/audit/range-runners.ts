@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { checkRange, type RangeJob, type RangeResult } from './range-check.js';
 import { checkClaimedRanges, openRangeReader } from './range-claims.js';
@@ -53,7 +54,7 @@ export function inThreadPool(threads: number, hereToo: boolean): RangeRunner {
     for (let i = 0; i < workers; i++) running.push(runWorker({ jobs, nextJob }, sink));
     // The caller's own work (the stream table, the signatures) runs here, while the workers start.
     await Promise.resolve();
-    if (hereToo || workers === 0) checkHere(jobs, nextJob, sink);
+    if (hereToo || workers === 0) await checkHere(jobs, nextJob, sink);
     await Promise.all(running);
   };
 }
@@ -68,12 +69,16 @@ function runWorker(data: RangePoolData, sink: ResultSink): Promise<void> {
   });
 }
 
-/** This thread's share of a pool's slices, on a read-only connection of its own. */
-function checkHere(jobs: RangeJob[], nextJob: Int32Array, sink: ResultSink): void {
+/**
+ * This thread's share of a pool's slices, on a read-only connection of its own. Between two slices it
+ * lets the workers' results in (their messages wait for this thread's event loop), so that they are
+ * linked while the workers go on, instead of all of them after this thread's last slice.
+ */
+async function checkHere(jobs: RangeJob[], nextJob: Int32Array, sink: ResultSink): Promise<void> {
   if (jobs.length === 0) return;
   const db = openRangeReader(jobs[0]!.file);
   try {
-    checkClaimedRanges(db, jobs, nextJob, sink);
+    await checkClaimedRanges(db, jobs, nextJob, sink, () => yieldToEventLoop());
   } finally {
     db.close();
   }

@@ -1,7 +1,7 @@
 import { GENESIS_HASH } from '../hash-chain.js';
 import type { RangeJob, RangeResult } from './range-check.js';
 import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
-import { streamTableMatches, type StreamEnd } from './stream-table.js';
+import { streamTableMatches, type StreamTip } from './stream-table.js';
 
 /**
  * Links each slice to those before it: stream chains across slice edges and the running digest. Results
@@ -10,7 +10,7 @@ import { streamTableMatches, type StreamEnd } from './stream-table.js';
  */
 export class SliceStitcher {
   private readonly pending: (RangeResult | undefined)[];
-  private readonly ends = new Map<string, StreamEnd>();
+  private readonly ends = new Map<string, StreamTip>();
   private digest = GENESIS_DIGEST;
   private linked = 0;
   private broken = false;
@@ -39,24 +39,24 @@ export class SliceStitcher {
 
   private link(job: RangeJob, result: RangeResult): boolean {
     if (!result.clean) return false;
-    const { heads, tips } = result;
+    const { streams, revisions, edgeHashes } = result;
+    if (revisions.length !== 2 * streams.length || edgeHashes.length !== 128 * streams.length) return false;
     const ends = this.ends;
-    for (let at = 0; at < heads.length; at += 3) {
-      const end = ends.get(heads[at] as string);
-      if (heads[at + 1] !== (end ? end.revision + 1 : 0) || heads[at + 2] !== (end ? end.hash : GENESIS_HASH)) return false;
-    }
-    for (let at = 0; at < tips.length; at += 4) {
-      const streamId = tips[at] as string;
-      const revision = tips[at + 1] as number;
-      const hash = tips[at + 2] as string;
-      const position = tips[at + 3] as number;
+    for (let i = 0; i < streams.length; i++) {
+      const streamId = streams[i]!;
+      const at = 128 * i;
       const end = ends.get(streamId);
+      // The stream's first event in the slice links to its last one before (or is its first, on GENESIS):
+      // the 64 characters at `at` are that event's prevHash.
+      // (A slice and === is about twice as fast as startsWith at an offset, here.)
+      if (revisions[2 * i] !== (end ? end.revision + 1 : 0) || edgeHashes.slice(at, at + 64) !== (end ? end.hash : GENESIS_HASH)) return false;
+      const revision = revisions[2 * i + 1]!;
+      const hash = edgeHashes.slice(at + 64, at + 128);
       if (end) {
         end.revision = revision;
         end.hash = hash;
-        end.position = position;
       } else {
-        ends.set(streamId, { revision, hash, position });
+        ends.set(streamId, { revision, hash });
       }
     }
     if (job.from > job.foldUntil) return true;

@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
 
 /** Where a stream's last event in the log is. */
-export interface StreamEnd {
+export interface StreamEnd extends StreamTip {
+  position: number;
+}
+
+/** A stream's last revision and hash: what the `streams` table must hold for it. */
+export interface StreamTip {
   revision: number;
   hash: string;
-  position: number;
 }
 
 /** A finding as the verifier reports it. */
@@ -41,7 +45,7 @@ export function readStreamTable(db: Database.Database): [streamId: string, revis
 }
 
 /** True when the table ends every stream exactly where the log does (compareStreamTable names the first that does not). */
-export function streamTableMatches(table: [string, number, string][], ends: Map<string, StreamEnd>): boolean {
+export function streamTableMatches(table: [string, number, string][], ends: ReadonlyMap<string, StreamTip>): boolean {
   // Stream ids are the table's key: every row matching an end, and as many rows as ends, is a match both ways.
   if (table.length !== ends.size) return false;
   for (const [streamId, revision, lastHash] of table) {
