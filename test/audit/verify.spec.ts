@@ -182,6 +182,15 @@ describe('verifyEventLog on a real SQLite store', () => {
     }
   });
 
+  it('reports an edited revision that is no whole number from 0 as a finding, not an error', async () => {
+    const edits = ['UPDATE events SET revision = -1 WHERE position = 333', 'UPDATE events SET revision = 1.5 WHERE position = 333', "UPDATE events SET revision = 'x' WHERE position = 333"];
+    for (const edit of edits) {
+      const report = await verifyAfter((db) => db.prepare(edit).run());
+      expect(report).toMatchObject({ ok: false, firstBadPosition: 333, streamId: 'employer-QT00002' });
+      expect(report.reason).toMatch(/^event \S+ \(employer-QT00002 revision (-1|1\.5|x)\): its revision (-1|1\.5|x) is not a whole number from 0 \(edited after it was recorded\)$/);
+    }
+  });
+
   // With 2 slices the edge lies at 500/501, away from any checkpoint: the second slice's lead is folded by
   // the caller, and its first events link to the first slice's tips there.
   it('finds a forged link across a slice edge: the re-hashed event is the last of its stream in the first slice', async () => {

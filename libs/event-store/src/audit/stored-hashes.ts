@@ -66,6 +66,8 @@ function confirmByParsing(row: RawEventRow, into: ConfirmedHashes): string | und
   }
   const { hash, prevHash } = parsed.metadata as { hash?: unknown; prevHash?: unknown };
   if (typeof hash !== 'string' || typeof prevHash !== 'string') return 'its metadata lacks hash or prevHash';
+  // No event was ever sealed with any other revision, and hashing one would throw: it is a finding.
+  if (!Number.isSafeInteger(revision) || revision < 0) return `its revision ${revision} is not a whole number from 0 (edited after it was recorded)`;
   if (computeEventHash(parsed) !== hash) return 'its content does not match its hash (edited after it was recorded)';
   into.hash = hash;
   into.prevHash = prevHash;
