@@ -10,6 +10,7 @@ const WORKER_SCRIPT = new URL('./sqlite-writer.worker.js', import.meta.url);
 export interface WriterJob {
   file: string;
   busyTimeoutMs: number;
+  walAutoCheckpointPages: number;
 }
 
 interface Pending {
