@@ -6,18 +6,6 @@ import { Ledger, loadAreaDirectory, paymentsFromLog } from '#ledger';
 import { isPostgresLocation, openReadModels, type ReadModels } from '#read-models';
 import type { SocaiConfig } from './config.js';
 
-/** How `SocaiRuntime.open` is used beyond its config. */
-export interface RuntimeOptions {
-  /**
-   * Something else copies the SQLite store's WAL into its file (`socai serve`'s background worker,
-   * background-work.ts), so the commits need not: they checkpoint only past a backstop of WAL pages.
-   */
-  checkpointsElsewhere?: boolean;
-}
-
-/** WAL pages (≈ 400 MiB) past which a commit checkpoints even when a background thread should have. */
-const BACKSTOP_WAL_PAGES = 100_000;
-
 /**
  * The composition root shared by the HTTP server and the CLI: one event store, the area tables,
  * the ledger on top of them, and the read models that follow the log.
@@ -31,7 +19,7 @@ export class SocaiRuntime {
     readonly readModels: ReadModels,
   ) {}
 
-  static open(config: SocaiConfig, options: RuntimeOptions = {}): SocaiRuntime {
+  static open(config: SocaiConfig): SocaiRuntime {
     if (config.eventStore !== 'sqlite' && !isEsdbConnectionString(config.eventStore)) {
       throw new Error(`SOCAI_EVENT_STORE=${config.eventStore}: expected sqlite, esdb://… or kurrentdb://…`);
     }
@@ -41,7 +29,7 @@ export class SocaiRuntime {
     mkdirSync(config.dataDir, { recursive: true });
     const eventsFile = join(config.dataDir, 'events.sqlite');
     const store: EventStore = config.eventStore === 'sqlite'
-      ? SqliteEventStore.open(eventsFile, options.checkpointsElsewhere ? { walAutoCheckpointPages: BACKSTOP_WAL_PAGES } : {})
+      ? SqliteEventStore.open(eventsFile)
       // Loads the EventStoreDB client on first use only: the SQLite setup never pays for it.
       : deferredEsdbEventStore(config.eventStore);
     const areas = loadAreaDirectory();

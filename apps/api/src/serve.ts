@@ -6,8 +6,7 @@ import { SocaiRuntime } from './runtime.js';
 
 /** Opens the ledger, starts the projector and the HTTP server, and closes both on SIGTERM/SIGINT. */
 export async function serve(config: SocaiConfig): Promise<void> {
-  // With a SQLite store, the background worker checkpoints its WAL: the commits answering requests do not.
-  const runtime = SocaiRuntime.open(config, { checkpointsElsewhere: config.eventStore === 'sqlite' });
+  const runtime = SocaiRuntime.open(config);
   await runtime.ready();
   // The projector and the checkpointer (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
   const background = await startBackground(runtime, config);

@@ -6,10 +6,9 @@ import { openReadModels } from '#read-models';
 import { startCheckpointing } from '../audit/checkpointing.js';
 import type { SocaiConfig } from '../config.js';
 import { lowerThisThreadPriority } from './thread-priority.js';
-import { startWalCheckpoints } from './wal-checkpoints.js';
 
-// The worker thread of background.ts: the projector, the checkpointer and the event store's WAL
-// checkpoints of an embedded ledger, each on connections of its own, until the server asks it to stop.
+// The worker thread of background.ts: the projector and the checkpointer of an embedded ledger, each
+// on connections of its own, until the server asks it to stop.
 const config = workerData as SocaiConfig;
 // The requests come first: projecting a command cost about as much CPU as answering it (≈ 0.6–0.75 ms
 // in the summaries' triggers), and on two cores this thread, the request thread and the clients
@@ -23,8 +22,6 @@ readModels.projector.start(store, config.projectionIntervalMs);
 // Started before the checkpointer, whose first checkpoint may fold the whole log: the server need
 // not wait for it.
 parentPort!.postMessage('started');
-// The WAL of the events file, which the server's commits leave to this thread (see serve.ts).
-const walCheckpoints = startWalCheckpoints(store, (error) => console.error(`event store WAL checkpoint: ${error instanceof Error ? error.message : String(error)}`));
 // Signed checkpoints over the log (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
 const checkpointing = startCheckpointing(config);
 
@@ -32,7 +29,6 @@ parentPort!.once('message', async () => {
   // The projector's batch in flight commits with its checkpoint before the connections close.
   await readModels.projector.stop();
   checkpointing.stop();
-  walCheckpoints.stop();
   await readModels.close();
   await store.close();
   parentPort!.close();

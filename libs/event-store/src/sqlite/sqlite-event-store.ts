@@ -41,11 +41,11 @@ export interface SqliteEventStoreOptions {
   pageCacheMiB?: number;
   /**
    * WAL pages after which a commit checkpoints the log into the database file before it returns
-   * (SQLite's `wal_autocheckpoint`; 10,000 by default). Applies to this connection and to the writer
-   * thread's. A process that checkpoints on a thread of its own (`checkpointWalSync`, as `socai
-   * serve`'s background worker does) sets it far higher, as a backstop only: a checkpoint copies up
-   * to 40 MB into the file and syncs it, and the commit that runs it answered its group of commands
-   * 100–700 ms late (p99 of 32-row commits 154 ms with it, 27 ms without, on a loaded disk).
+   * (SQLite's `wal_autocheckpoint`), on this connection and the writer thread's. By default 10,000;
+   * but a store with a writer thread checkpoints on a thread of its own (wal-checkpointer.worker.ts)
+   * and its commits only past 100,000 pages, as a backstop: a checkpoint copies up to 40 MB into the
+   * file and syncs it, and the commit that ran it answered its group of commands 100–700 ms late
+   * (32-row commits on a copy of the 323k ledger, loaded disk: p99 154 ms with it, 27 ms without).
    */
   walAutoCheckpointPages?: number;
 }
@@ -80,6 +80,8 @@ interface KeyRow {
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
 /** Checkpoints every ~40 MiB of WAL instead of SQLite's ~4 MiB (see open). */
 const DEFAULT_WAL_AUTOCHECKPOINT_PAGES = 10_000;
+/** ≈ 400 MiB: the writer thread's commits checkpoint only if its checkpointer thread could not. */
+const BACKSTOP_WAL_AUTOCHECKPOINT_PAGES = 100_000;
 /** SQLite reads a negative LIMIT as "no limit". */
 const NO_LIMIT = -1;
 
@@ -172,7 +174,6 @@ export class SqliteEventStore implements EventStore {
   /** Opens (creating the directory, file and schema when needed) the store kept in `filePath`. */
   static open(filePath: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-    const walAutoCheckpointPages = options.walAutoCheckpointPages ?? DEFAULT_WAL_AUTOCHECKPOINT_PAGES;
     return guarded(() => {
       if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
       const db = new Database(filePath, { timeout: busyTimeoutMs });
@@ -190,9 +191,12 @@ export class SqliteEventStore implements EventStore {
         // 323k file as fast (3,304 vs 3,261 events/s) with 63 MB less peak RSS; and the reading
         // connection's cache is dropped whenever the writer commits, so a large one only holds memory.
         db.pragma(`cache_size = -${(options.pageCacheMiB ?? (threaded ? 16 : 64)) * 1024}`);
-        db.pragma(`wal_autocheckpoint = ${Math.trunc(walAutoCheckpointPages)}`);
+        db.pragma(`wal_autocheckpoint = ${Math.trunc(options.walAutoCheckpointPages ?? DEFAULT_WAL_AUTOCHECKPOINT_PAGES)}`);
         migrate(db);
-        return new SqliteEventStore(db, threaded ? new WriterThread({ file: filePath, busyTimeoutMs, walAutoCheckpointPages }) : undefined);
+        const writer = threaded
+          ? new WriterThread({ file: filePath, busyTimeoutMs, walAutoCheckpointPages: options.walAutoCheckpointPages ?? BACKSTOP_WAL_AUTOCHECKPOINT_PAGES })
+          : undefined;
+        return new SqliteEventStore(db, writer);
       } catch (error) {
         db.close();
         throw error;
@@ -311,7 +315,7 @@ export class SqliteEventStore implements EventStore {
   /**
    * Copies the WAL's committed pages into the database file (`PRAGMA wal_checkpoint(PASSIVE)`): it waits
    * for no reader and no writer, and writers go on appending to the WAL meanwhile, so a thread that
-   * only checkpoints keeps the commits short (see SqliteEventStoreOptions.walAutoCheckpointPages).
+   * only checkpoints keeps the commits short (wal-checkpointer.worker.ts).
    */
   checkpointWalSync(): WalCheckpoint {
     const row = guarded(() => this.db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() as { busy: number; log: number; checkpointed: number });
