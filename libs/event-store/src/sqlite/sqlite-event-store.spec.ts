@@ -62,6 +62,27 @@ describe('SqliteEventStore', () => {
     expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: 2 });
   });
 
+  it('checkpoints its commits every 10,000 WAL pages unless told a backstop, and copies the WAL on demand', () => {
+    // A per-connection pragma: read on the store's own connection.
+    const walPages = (of: SqliteEventStore) => (of as unknown as { db: Database.Database }).db.pragma('wal_autocheckpoint', { simple: true });
+    expect(walPages(store)).toBe(10_000);
+
+    const backstopped = SqliteEventStore.open(freshFile(), { walAutoCheckpointPages: 100_000 });
+    try {
+      expect(walPages(backstopped)).toBe(100_000);
+      for (let i = 1; i <= 50; i++) backstopped.appendSync({ streamId: `s-${i % 5}`, expectedRevision: 'any', events: [newEvent(`e-${i}`)] });
+      const first = backstopped.checkpointWalSync();
+      expect(first.busy).toBe(false);
+      expect(first.walFrames).toBeGreaterThan(0);
+      expect(first.checkpointedFrames).toBe(first.walFrames);
+      // Nothing written since: the WAL holds the same frames, all of them in the file already.
+      expect(backstopped.checkpointWalSync()).toEqual(first);
+      expect(backstopped.readAllSync().map((event) => event.eventId)).toEqual(Array.from({ length: 50 }, (_, i) => `e-${i + 1}`));
+    } finally {
+      backstopped.closeSync();
+    }
+  });
+
   it('starts empty at position 0 and numbers positions 1, 2, 3… in commit order', () => {
     expect(store.headPositionSync()).toBe(0);
     expect(store.readAllSync()).toEqual([]);

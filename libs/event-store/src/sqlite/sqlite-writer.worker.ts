@@ -10,10 +10,10 @@ import type { WriterJob } from './writer-thread.js';
  * answered only after its COMMIT has returned: acknowledged means durable. It runs from the
  * compiled dist/ only: a thread cannot load the TypeScript.
  */
-const { file, busyTimeoutMs } = workerData as WriterJob;
+const { file, busyTimeoutMs, walAutoCheckpointPages } = workerData as WriterJob;
 const port = parentPort!;
 // 16 MiB: the import's commits are off its critical path here, and a larger cache only held memory (see open).
-const store = SqliteEventStore.open(file, { busyTimeoutMs, writerThread: false, pageCacheMiB: 16 });
+const store = SqliteEventStore.open(file, { busyTimeoutMs, writerThread: false, pageCacheMiB: 16, walAutoCheckpointPages });
 
 port.on('message', (job: WriteJob | 'close') => {
   if (job === 'close') {

@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import {
   BatchConflictError,
   KeyAlreadyClaimedError,
@@ -114,6 +115,33 @@ describe('SqliteEventStore writer thread', () => {
     const reopened = Dist.open(file, { writerThread: false });
     expect(reopened.readStreamSync('s').map((event) => event.eventId)).toEqual(posted.map((_, i) => `s${i}`));
     reopened.closeSync();
+  });
+
+  it('copies the WAL into the file on its checkpointer thread, while its commits leave it to that thread', async () => {
+    const file = freshFile();
+    const store = Dist.open(file);
+    for (let i = 0; i < 20; i++) await store.append(request('w', i === 0 ? 'no_stream' : i - 1, [`w${i}`]));
+    // A copy of the database file without its WAL holds what was checkpointed (a copy taken mid-checkpoint may not open).
+    const inFile = (): number => {
+      const copy = `${file}.copy`;
+      copyFileSync(file, copy);
+      try {
+        const db = new Database(copy, { readonly: true });
+        try {
+          return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+        } finally {
+          db.close();
+        }
+      } catch {
+        return -1;
+      } finally {
+        rmSync(copy, { force: true });
+      }
+    };
+    // The checkpointer runs every 200 ms; waited for (up to 20 s on a loaded machine), not timed.
+    for (let tries = 0; tries < 400 && inFile() !== 20; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(inFile()).toBe(20);
+    await store.close();
   });
 
   it('refuses a request that cannot cross to the thread alone, and keeps writing', async () => {

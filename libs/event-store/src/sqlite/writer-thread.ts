@@ -5,11 +5,22 @@ import { StoreUnavailableError, type AppendOutcome, type AppendRequest, type App
 import { fromFailedWrite, fromSealedOutcome, fromSealedResult, type SealedOutcome, type WriteAnswer, type WriteJob, type WriteKind } from './writer-messages.js';
 
 const WORKER_SCRIPT = new URL('./sqlite-writer.worker.js', import.meta.url);
+const CHECKPOINTER_SCRIPT = new URL('./wal-checkpointer.worker.js', import.meta.url);
+/** How often the checkpointer thread copies the WAL into the file: small checkpoints (a few hundred pages under load) stall the commits least. */
+const CHECKPOINT_INTERVAL_MS = 200;
 
 /** What the writer thread is started with. */
 export interface WriterJob {
   file: string;
   busyTimeoutMs: number;
+  walAutoCheckpointPages: number;
+}
+
+/** What the WAL checkpointer thread (wal-checkpointer.worker.ts) is started with. */
+export interface CheckpointerJob {
+  file: string;
+  busyTimeoutMs: number;
+  intervalMs: number;
 }
 
 interface Pending {
@@ -26,9 +37,14 @@ interface Pending {
  * A caller that awaited a write and then reads on the store's own connection sees it: the thread's
  * COMMIT has returned before the answer is posted, and in WAL mode every new read sees every
  * committed transaction.
+ *
+ * With the writer starts a second thread that checkpoints the WAL every 200 ms (its commits do so
+ * only past a backstop, see SqliteEventStoreOptions.walAutoCheckpointPages). It never keeps the
+ * process alive; if it dies, the backstop checkpoints.
  */
 export class WriterThread {
   private worker: Worker | undefined;
+  private checkpointer: { worker: Worker; exited: Promise<void> } | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private exited: Promise<void> | undefined;
@@ -58,12 +74,20 @@ export class WriterThread {
   /** Waits for the writes in flight, then closes the thread's connection. */
   async close(): Promise<void> {
     const worker = this.worker;
-    if (!worker) return;
+    const checkpointer = this.checkpointer;
     this.worker = undefined;
-    // Posted after every job: the thread takes messages in order, so it closes once they are written.
-    worker.ref();
-    worker.postMessage('close');
-    await this.exited;
+    this.checkpointer = undefined;
+    if (checkpointer) {
+      checkpointer.worker.ref();
+      checkpointer.worker.postMessage('close');
+    }
+    if (worker) {
+      // Posted after every job: the thread takes messages in order, so it closes once they are written.
+      worker.ref();
+      worker.postMessage('close');
+      await this.exited;
+    }
+    await checkpointer?.exited;
   }
 
   private post(kind: WriteKind, requests: readonly AppendRequest[]): Promise<SealedOutcome[]> {
@@ -104,7 +128,21 @@ export class WriterThread {
       resolve();
     }));
     this.worker = worker;
+    this.checkpointer ??= this.startCheckpointer();
     return worker;
+  }
+
+  private startCheckpointer(): { worker: Worker; exited: Promise<void> } {
+    const job: CheckpointerJob = { file: this.job.file, busyTimeoutMs: this.job.busyTimeoutMs, intervalMs: CHECKPOINT_INTERVAL_MS };
+    const worker = new Worker(CHECKPOINTER_SCRIPT, { workerData: job });
+    worker.unref();
+    // A checkpointer that cannot run leaves the checkpoints to the writer's backstop: nothing to tell.
+    worker.on('error', () => undefined);
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => {
+      if (this.checkpointer?.worker === worker) this.checkpointer = undefined;
+      resolve();
+    }));
+    return { worker, exited };
   }
 
   private answered(worker: Worker, answer: WriteAnswer): void {
