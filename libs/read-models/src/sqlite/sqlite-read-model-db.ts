@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { soleLease, type ReadModelDb, type SqlDialect, type SqlParam, type SqlRunner, type SqlStatement } from '../db/read-model-db.js';
 import { restoreSummariesSql, restoreSummarySql, SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
-import { COMPUTED_ASIDE, computeAsideInBackground, copyFromAsideSql, type AsideResult } from './summaries-aside.js';
+import { COMPUTED_ASIDE, computeAsideInBackground, copyFromAsideSql, type AsideJob, type AsideResult } from './summaries-aside.js';
 import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../schema/migrations.js';
 
 /** A rebuild's page cache, in KiB as SQLite counts a negative cache_size: 64 MiB. */
@@ -128,14 +128,14 @@ export class SqliteReadModelDb implements ReadModelDb {
    * moved in between (another process projected: the checkpoint says), when they are computed here.
    * A store in memory has no file for a second connection to read: everything is computed here.
    */
-  async restoreSummaries(): Promise<void> {
+  async restoreSummaries(compute: (job: AsideJob) => Promise<AsideResult> = computeAsideInBackground): Promise<void> {
     while (this.openTransaction) await this.settled();
     const file = this.connection.memory ? undefined : this.connection.name;
     const aside = file ? COMPUTED_ASIDE : [];
     const asideFile = `${file}-summaries-aside`;
     // A failure aside is no failure of the restore: those summaries are then computed here.
     const computing: Promise<AsideResult | undefined> = file
-      ? computeAsideInBackground({ source: file, aside: asideFile, summaries: aside.map((s) => s.name) }).catch(() => undefined)
+      ? compute({ source: file, aside: asideFile, summaries: aside.map((s) => s.name) }).catch(() => undefined)
       : Promise.resolve(undefined);
     let attached = false;
     try {
@@ -158,6 +158,7 @@ export class SqliteReadModelDb implements ReadModelDb {
     } finally {
       await computing;
       if (attached) this.connection.exec('DETACH DATABASE aside');
+      // A scratch file left behind is replaced by the next rebuild's.
       if (file) rmSync(asideFile, { force: true });
     }
   }
