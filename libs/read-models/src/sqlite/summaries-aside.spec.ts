@@ -9,16 +9,17 @@ import { contractScenario } from '../testing/contract-scenario.js';
 import { EventLog, referenceAreas } from '../testing/event-log.js';
 import { DISTRICTS, randomLedger } from '../testing/random-ledger.js';
 import type { SqliteReadModelDb } from './sqlite-read-model-db.js';
-import { computeAside, computeAsideInBackground, type AsideJob, type AsideResult } from './summaries-aside.js';
+import { COMPUTED_ASIDE, computeAside, computeAsideInBackground, type AsideJob, type AsideResult } from './summaries-aside.js';
 
 const areas = referenceAreas();
-const RECIPIENT_TABLES = ['benefit_recipient_months', 'benefit_recipient_counts'];
+const ASIDE_TABLES = COMPUTED_ASIDE.flatMap((s) => s.tables);
+
 
 const BENEFITS = ['pension', 'maternity', 'survivor', 'one-off'] as const;
 
 /**
  * The contract ledger and a random one, then benefit payments: 12 persons over 2021, each in one or
- * two districts, monthly and one-off benefits, gaps, and every seventh payment reversed.
+ * two districts, monthly and one-off benefits, gaps, and every seventh payment reversed; and cards.
  */
 function ledger(seed: number): EventLog {
   const { log } = contractScenario(randomLedger(seed).log);
@@ -34,6 +35,15 @@ function ledger(seed: number): EventLog {
       });
       if (n % 7 === 0) log.reverse(paid, `${payoutMonth}-20`, 'Chi nhầm');
     }
+    // Health insurance cards: a run of two that overlap or one after a gap, the second of every third person reversed.
+    const personId = `95000200${String(person).padStart(2, '0')}`;
+    const areaCode = DISTRICTS[person % DISTRICTS.length]!;
+    log.record('CardIssued', { cardNo: `DN-${seed}-${person}-1`, personId, areaCode, validFrom: '2021-01-01', validTo: '2021-06-30', issuedOn: '2020-12-20' });
+    const second = log.record('CardIssued', {
+      cardNo: `DN-${seed}-${person}-2`, personId, areaCode: DISTRICTS[(person + seed) % DISTRICTS.length]!,
+      validFrom: person % 2 === 0 ? '2021-06-01' : '2021-08-01', validTo: '2021-12-31', issuedOn: '2021-05-20',
+    });
+    if (person % 3 === 0) log.reverse(second, '2021-05-25', 'Cấp nhầm');
   }
   return log;
 }
@@ -45,15 +55,20 @@ function prefix(log: EventLog, count: number): EventLog {
 }
 
 /**
- * Every row of the tables, in a fixed order. Leaves out the recipient counts at 0: the triggers
- * leave a count at 0 where a reversal took its last recipient, a backfill (in place or aside) has
- * no such row, and queries add the counts up. (Incremental projection and a rebuild differ there
- * already, whatever computes the backfill.)
+ * Every row of the tables, in a fixed order. Leaves out the counts at 0 (recipients; card runs
+ * starting and ending on a day): the triggers leave such a row where a reversal took the last one
+ * away, a backfill (in place or aside) has none, and queries add the counts up. (Incremental
+ * projection and a rebuild differ there already, whatever computes the backfill.)
  */
+const NOT_ZERO: Record<string, string> = {
+  benefit_recipient_counts: ' WHERE n <> 0',
+  card_cover_days: ' WHERE starts <> 0 OR ends <> 0',
+};
+
 async function rowsOf(store: ReadModelStore, tables: readonly string[]): Promise<Record<string, string[]>> {
   const rows: Record<string, string[]> = {};
   for (const table of tables) {
-    const where = table === 'benefit_recipient_counts' ? ' WHERE n <> 0' : '';
+    const where = NOT_ZERO[table] ?? '';
     rows[table] = (await store.db.query<object>(`SELECT * FROM ${table}${where}`)).map((row) => JSON.stringify(row)).sort();
   }
   return rows;
@@ -97,10 +112,11 @@ describe('SQLite summaries computed aside during a rebuild', () => {
     const restore = db.restoreSummaries.bind(db);
     db.restoreSummaries = () => restore((job) => (jobs.push(job), computeAsideInBackground(job)));
     expect(await projector.rebuild(log, undefined, 5)).toBe(log.events.length);
-    expect(jobs).toEqual([{ source: join(dir, 'read-models.sqlite'), aside: join(dir, 'read-models.sqlite-summaries-aside'), summaries: ['benefit_recipients'] }]);
+    expect(jobs).toEqual([{ source: join(dir, 'read-models.sqlite'), aside: join(dir, 'read-models.sqlite-summaries-aside'), summaries: ['benefit_recipients', 'card_cover'] }]);
     const rows = await rowsOf(store, [...READ_MODEL_TABLES, 'checkpoint']);
     expect(rows).toEqual(await projectedIncrementally(log));
     expect(rows.benefit_recipient_months!.length).toBe(471);
+    expect(rows.card_cover_runs!.length).toBe(51);
     expect(existsSync(jobs[0]!.aside)).toBe(false);
   });
 
@@ -109,11 +125,11 @@ describe('SQLite summaries computed aside during a rebuild', () => {
     const store = storeAt('read-models.sqlite');
     await new Projector(store, areas).catchUp(log);
     const aside = join(dir, 'aside.sqlite');
-    expect(computeAside({ source: join(dir, 'read-models.sqlite'), aside, summaries: ['benefit_recipients'] })).toEqual({ position: log.events.length });
+    expect(computeAside({ source: join(dir, 'read-models.sqlite'), aside, summaries: COMPUTED_ASIDE.map((s) => s.name) })).toEqual({ position: log.events.length });
     const scratch = new Database(aside, { readonly: true });
     try {
-      for (const table of RECIPIENT_TABLES) {
-        const rows = scratch.prepare(`SELECT * FROM ${table}${table === 'benefit_recipient_counts' ? ' WHERE n <> 0' : ''}`).all().map((row) => JSON.stringify(row)).sort();
+      for (const table of ASIDE_TABLES) {
+        const rows = scratch.prepare(`SELECT * FROM ${table}${NOT_ZERO[table] ?? ''}`).all().map((row) => JSON.stringify(row)).sort();
         expect(rows).toEqual((await rowsOf(store, [table]))[table]);
       }
     } finally {
@@ -123,19 +139,19 @@ describe('SQLite summaries computed aside during a rebuild', () => {
 
   it('facts projected since they were computed (another process): they are computed again in place, not copied', async () => {
     const log = ledger(8);
-    // The last 40 events are benefit payments and reversals (ledger()).
-    const half = log.events.length - 40;
+    // The last 60 events are benefit payments, cards and reversals (ledger()).
+    const half = log.events.length - 60;
     const store = storeAt('read-models.sqlite');
     const projector = new Projector(store, areas);
     await projector.catchUp(prefix(log, half));
     const stale = join(dir, 'stale.sqlite');
-    const staleResult = computeAside({ source: join(dir, 'read-models.sqlite'), aside: stale, summaries: ['benefit_recipients'] });
+    const staleResult = computeAside({ source: join(dir, 'read-models.sqlite'), aside: stale, summaries: COMPUTED_ASIDE.map((s) => s.name) });
     expect(staleResult).toEqual({ position: half });
     await projector.catchUp(log);
-    const computedThen = await rowsOf(store, RECIPIENT_TABLES);
+    const computedThen = await rowsOf(store, ASIDE_TABLES);
     // What a copy would bring in: the months of the payments before the last 40 events.
     const staleMonths = new Database(stale, { readonly: true });
-    expect(staleMonths.prepare('SELECT COUNT(*) FROM benefit_recipient_months').pluck().get()).toBe(327);
+    expect(staleMonths.prepare('SELECT COUNT(*) FROM benefit_recipient_months').pluck().get()).toBe(300);
     staleMonths.close();
     expect(computedThen.benefit_recipient_months!.length).toBe(465);
     await store.db.execute('DELETE FROM benefit_recipient_months');
@@ -143,7 +159,7 @@ describe('SQLite summaries computed aside during a rebuild', () => {
       copyFileSync(stale, job.aside);
       return staleResult;
     });
-    expect(await rowsOf(store, RECIPIENT_TABLES)).toEqual(computedThen);
+    expect(await rowsOf(store, ASIDE_TABLES)).toEqual(computedThen);
     expect(await rowsOf(store, [...READ_MODEL_TABLES, 'checkpoint'])).toEqual(await projectedIncrementally(log));
   });
 
