@@ -51,10 +51,12 @@ export function computeAside(job: AsideJob): AsideResult {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma(`cache_size = ${ASIDE_CACHE_SIZE}`);
+    // Reading the source's WAL can meet a checkpoint of the main connection's: wait as it does.
+    db.pragma('busy_timeout = 5000');
     db.prepare('ATTACH DATABASE ? AS source').run(job.source);
     const tables = summaries.flatMap((s) => s.tables);
     const schema = db
-      .prepare(`SELECT sql FROM source.sqlite_master WHERE tbl_name IN (${tables.map(() => '?').join(', ')}) AND sql IS NOT NULL
+      .prepare(`SELECT sql FROM source.sqlite_master WHERE tbl_name IN (${tables.map(() => '?').join(', ')}) AND type IN ('table', 'index') AND sql IS NOT NULL
         ORDER BY type = 'index', rowid`)
       .pluck()
       .all(...tables) as string[];
