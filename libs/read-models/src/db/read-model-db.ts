@@ -60,6 +60,12 @@ export interface ReadModelDb extends SqlRunner {
    * load instead of many small commits (SQLite: a larger page cache and fewer WAL checkpoints).
    */
   duringRebuild<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Computes the derived summaries a rebuild suspended and turns them back on, where the database
+   * has a faster way than ReadModelStore's one transaction of restoreSummariesSql (SQLite: part of it
+   * on a second thread). Optional: without it the store runs that transaction.
+   */
+  restoreSummaries?(): Promise<void>;
   /** Resolves once the database answers and its schema is up to date (PostgreSQL connects lazily). */
   ready(): Promise<void>;
   /** The lease of the projector of these read models (see ProjectionLease). */

@@ -77,11 +77,20 @@ export function suspendSummariesSql(dialect: Dialect): { sql: string; params: st
  * the fact tables, so no writer slips a row in between the backfill and the new triggers.
  */
 export function restoreSummariesSql(dialect: Dialect): string[] {
-  return SUSPENDED_DURING_REBUILD.flatMap((summary) => [
+  return SUSPENDED_DURING_REBUILD.flatMap((summary) => restoreSummarySql(summary, dialect));
+}
+
+/**
+ * One summary's part of restoreSummariesSql, which is all or nothing on its own: its rows match the
+ * facts when its triggers come back, and its marker row goes with them. `fill` replaces the backfill
+ * (SQLite copies in what another connection computed from the same facts: sqlite/summaries-aside.ts).
+ */
+export function restoreSummarySql(summary: DerivedSummary, dialect: Dialect, fill: readonly string[] = summary.backfill): string[] {
+  return [
     ...summary.dropTriggers(dialect),
     ...summary.tables.map((table) => `DELETE FROM ${table}`),
-    ...summary.backfill,
+    ...fill,
     ...summary.createTriggers(dialect),
     `DELETE FROM ${SUSPENDED_TABLE} WHERE name = '${summary.name}'`,
-  ]);
+  ];
 }

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { soleLease, type ReadModelDb, type SqlDialect, type SqlParam, type SqlRunner, type SqlStatement } from '../db/read-model-db.js';
-import { restoreSummariesSql, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
+import { restoreSummariesSql, restoreSummarySql, SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
+import { COMPUTED_ASIDE, computeAsideInBackground, copyFromAsideSql, type AsideJob, type AsideResult } from './summaries-aside.js';
 import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../schema/migrations.js';
 
 /** A rebuild's page cache, in KiB as SQLite counts a negative cache_size: 64 MiB. */
@@ -116,6 +117,49 @@ export class SqliteReadModelDb implements ReadModelDb {
       this.connection.pragma(`cache_size = ${cacheSize}`);
       this.connection.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       this.connection.pragma('wal_checkpoint(TRUNCATE)');
+    }
+  }
+
+  /**
+   * Restores the suspended summaries (see ReadModelDb.restoreSummaries), each in a transaction of its
+   * own, all or nothing with its marker row like the one transaction of restoreSummariesSql: a crash
+   * between two leaves the rest marked, for the next open to restore. Meanwhile the largest are
+   * computed aside (summaries-aside.ts) from the same facts and then copied in, unless the facts
+   * moved in between (another process projected: the checkpoint says), when they are computed here.
+   * A store in memory has no file for a second connection to read: everything is computed here.
+   */
+  async restoreSummaries(compute: (job: AsideJob) => Promise<AsideResult> = computeAsideInBackground): Promise<void> {
+    while (this.openTransaction) await this.settled();
+    const file = this.connection.memory ? undefined : this.connection.name;
+    const aside = file ? COMPUTED_ASIDE : [];
+    const asideFile = `${file}-summaries-aside`;
+    // A failure aside is no failure of the restore: those summaries are then computed here.
+    const computing: Promise<AsideResult | undefined> = file
+      ? compute({ source: file, aside: asideFile, summaries: aside.map((s) => s.name) }).catch(() => undefined)
+      : Promise.resolve(undefined);
+    let attached = false;
+    try {
+      for (const summary of SUSPENDED_DURING_REBUILD.filter((s) => !aside.includes(s))) {
+        await this.transaction(async () => this.connection.exec(restoreSummarySql(summary, 'sqlite').join(';\n')));
+      }
+      const computed = await computing;
+      if (aside.length === 0) return;
+      if (computed) {
+        this.connection.prepare('ATTACH DATABASE ? AS aside').run(asideFile);
+        attached = true;
+      }
+      await this.transaction(async () => {
+        const position = this.connection.prepare('SELECT position FROM checkpoint WHERE id = 1').pluck().get();
+        const copy = computed?.position === position;
+        for (const summary of aside) {
+          this.connection.exec(restoreSummarySql(summary, 'sqlite', copy ? copyFromAsideSql(summary) : undefined).join(';\n'));
+        }
+      });
+    } finally {
+      await computing;
+      if (attached) this.connection.exec('DETACH DATABASE aside');
+      // A scratch file left behind is replaced by the next rebuild's.
+      if (file) rmSync(asideFile, { force: true });
     }
   }
 

@@ -50,6 +50,7 @@ export class ReadModelStore {
 
   /** Computes the derived summaries from the facts and turns their triggers back on, in one transaction. */
   async restoreSummaries(): Promise<void> {
+    if (this.db.restoreSummaries) return this.db.restoreSummaries();
     const dialect = this.db.dialect.name;
     await this.db.transaction(async (tx) => {
       for (const sql of restoreSummariesSql(dialect)) await tx.execute(sql);
