@@ -8,10 +8,30 @@ import { hash, randomUUID } from 'node:crypto';
 export function deterministicEventId(streamId: string, commandKey: string, revision: number): string {
   // One-shot hashing: about twice as fast as createHash for inputs this small, and an import derives
   // an id for every event it records.
-  const hex = hash('sha256', `${streamId}\u0000${commandKey}\u0000${revision}`, 'hex');
-  // Shaped as a version-5-style UUID (name-based, SHA) so stores that want a UUID accept it.
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const digest = hash('sha256', `${streamId}\u0000${commandKey}\u0000${revision}`, 'buffer');
+  return uuidOf(digest);
+}
+
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+const UUID_TEXT = Buffer.allocUnsafe(36);
+
+/**
+ * The first 16 bytes of a digest as a version-5-style UUID (name-based, SHA), so stores that want a
+ * UUID accept it. Written into one buffer and read as one flat string: the id built by joining hex
+ * slices was a tree of nine small strings, ≈ 340 bytes more per event in every cached decision
+ * state that holds it (a 5M-event import's cache holds millions).
+ */
+function uuidOf(digest: Buffer): string {
+  let at = 0;
+  for (let index = 0; index < 16; index++) {
+    if (index === 4 || index === 6 || index === 8 || index === 10) UUID_TEXT[at++] = 0x2d; // '-'
+    let byte = digest[index]!;
+    if (index === 6) byte = (byte & 0x0f) | 0x50; // version 5
+    else if (index === 8) byte = (byte & 0x3f) | 0x80; // RFC 4122 variant
+    UUID_TEXT[at++] = HEX_DIGITS[byte >> 4]!;
+    UUID_TEXT[at++] = HEX_DIGITS[byte & 0x0f]!;
+  }
+  return UUID_TEXT.toString('latin1', 0, 36);
 }
 
 export function newCorrelationId(): string {

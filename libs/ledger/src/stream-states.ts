@@ -40,7 +40,7 @@ export class StreamStates {
 
   constructor(
     private readonly store: EventStore,
-    /** Folded events the cached states may hold together; ≈ 180 B each (the compact fact index). */
+    /** Folded events the cached states may hold together (weightOf); ≈ 80–130 B each. */
     readonly capacity = 1_000_000,
     /** States touched within this many loads are kept: a 1,000-command import batch touches ≤ 4,000. */
     private readonly protectedTouches = 8_192,
@@ -176,11 +176,13 @@ interface Entry {
 }
 
 /**
- * What a cached state weighs, in folded events (≈ 180 B each): its events, plus the stream's own
- * objects (its entry, state and fact index), which weigh about four events whatever the stream's size.
- * Measured on the first 400,000 lines of a 5M-event province file: 263,043 streams held in 256 MB,
- * ≈ 1 KB each for 1.5 events; counted by events alone, a cache of 1,000,000 folded events would have
- * grown past any heap limit sized for it before it was full.
+ * What a cached state weighs, in folded events: its events, plus the stream's own objects (its
+ * entry, state and fact index), which weigh about four events whatever the stream's size. Measured
+ * on the first 400,000 lines of a 5M-event province file: 263,043 streams held in 256 MB, ≈ 1 KB each
+ * for 1.5 events; counted by events alone, a cache of 1,000,000 folded events would have grown past
+ * any heap limit sized for it before it was full. Since event ids are flat strings and a short
+ * stream's fact index is one array, a 1-event person state weighs ≈ 410 B and a 100-event stream
+ * ≈ 130 B an event (bin/heap-limits.js counts 128 B a weighed event).
  */
 export const STREAM_OVERHEAD_EVENTS = 4;
 

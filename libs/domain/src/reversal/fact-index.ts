@@ -11,71 +11,103 @@ export interface FactRecord {
 
 /**
  * A stream's facts by eventId, in the order they were recorded. Every cached decision state holds
- * one entry per event of its stream, so an entry is kept small: the eventId maps to a slot, and the
- * slot's type, area and reversal are packed into one small integer (areas and types are few, so each
- * is stored once, as an index) next to its position. About 110 bytes a fact, where a record object
- * per fact took about 250; a record is built only when asked for.
+ * one entry per event of its stream, so an entry is kept small: three cells of one array per fact
+ * (its eventId; its type, area and reversal packed into one small integer, see `pack`; its
+ * position), found by scanning while the stream is short. Most streams are (a person's few facts): a
+ * Map per stream, ≈ 180 B empty and ≈ 40 B an entry, weighed more than the facts of a 5M-event
+ * import's 300,000 person streams. A long stream (an employer's every month) gets the Map too, so a
+ * look-up stays cheap. A record is built only when asked for.
  */
 export class FactIndex {
-  /** eventId → slot, in the order recorded (a Map keeps insertion order, so slot i is the i-th key). */
-  private readonly slots = new Map<string, number>();
-  /** Two numbers per slot, in one array (one allocation per stream): its packed bits, see `pack`, and its position. */
-  private readonly cells: number[] = [];
+  /** [eventId, packed bits, position] per fact, in the order recorded. */
+  private cells: (string | number)[] = [];
+  /** eventId → slot, built once the stream outgrows a scan. */
+  private slots?: Map<string, number>;
 
   get size(): number {
-    return this.slots.size;
+    return this.cells.length / CELLS_PER_FACT;
   }
 
   get(eventId: string): FactRecord | undefined {
-    const slot = this.slots.get(eventId);
-    return slot === undefined ? undefined : this.recordAt(slot);
+    const slot = this.slotOf(eventId);
+    return slot < 0 ? undefined : this.recordAt(slot);
   }
 
   /** True when the fact is known and has not been reversed (no record built). */
   isLive(eventId: string): boolean {
-    const slot = this.slots.get(eventId);
-    return slot !== undefined && (this.cells[2 * slot]! & REVERSED_BIT) === 0;
+    const slot = this.slotOf(eventId);
+    return slot >= 0 && ((this.cells[CELLS_PER_FACT * slot + 1] as number) & REVERSED_BIT) === 0;
   }
 
   /** Records a fact; a fact already known (the same eventId) keeps its slot and takes the new values. */
   set(eventId: string, record: FactRecord): void {
-    let slot = this.slots.get(eventId);
-    if (slot === undefined) {
-      slot = this.slots.size;
-      this.slots.set(eventId, slot);
+    const slot = this.slotOf(eventId);
+    if (slot >= 0) {
+      this.cells[CELLS_PER_FACT * slot + 1] = pack(record);
+      this.cells[CELLS_PER_FACT * slot + 2] = record.position;
+      return;
     }
-    this.cells[2 * slot] = pack(record);
-    this.cells[2 * slot + 1] = record.position;
+    if (this.cells.length < SHORT_STREAM_FACTS * CELLS_PER_FACT) {
+      // Copied to an array of the exact length: pushing would reserve room for 16 more cells, the
+      // most of a short stream's weight.
+      this.cells = this.cells.concat(eventId, pack(record), record.position);
+    } else {
+      this.cells.push(eventId, pack(record), record.position);
+    }
+    this.slots?.set(eventId, this.size - 1);
+    if (!this.slots && this.size > SCANNED_FACTS) this.slots = this.mapOfSlots();
   }
 
   markReversed(eventId: string): void {
-    const slot = this.slots.get(eventId);
-    if (slot !== undefined) this.cells[2 * slot]! |= REVERSED_BIT;
+    const slot = this.slotOf(eventId);
+    if (slot >= 0) (this.cells[CELLS_PER_FACT * slot + 1] as number) |= REVERSED_BIT;
   }
 
   /** The records in the order they were recorded. */
   *values(): IterableIterator<FactRecord> {
-    for (let slot = 0; slot < this.slots.size; slot++) yield this.recordAt(slot);
+    for (let slot = 0; slot < this.size; slot++) yield this.recordAt(slot);
   }
 
   /** A copy that later changes to this index do not touch. */
   clone(): FactIndex {
     const copy = new FactIndex();
-    for (const [eventId, slot] of this.slots) copy.slots.set(eventId, slot);
-    copy.cells.push(...this.cells);
+    copy.cells = this.cells.slice();
+    if (this.slots) copy.slots = new Map(this.slots);
     return copy;
   }
 
+  /** The fact's slot, or -1 when the stream has no such fact. */
+  private slotOf(eventId: string): number {
+    if (this.slots) return this.slots.get(eventId) ?? -1;
+    const cells = this.cells;
+    for (let at = 0; at < cells.length; at += CELLS_PER_FACT) {
+      if (cells[at] === eventId) return at / CELLS_PER_FACT;
+    }
+    return -1;
+  }
+
+  private mapOfSlots(): Map<string, number> {
+    const slots = new Map<string, number>();
+    for (let slot = 0; slot < this.size; slot++) slots.set(this.cells[CELLS_PER_FACT * slot] as string, slot);
+    return slots;
+  }
+
   private recordAt(slot: number): FactRecord {
-    const bits = this.cells[2 * slot]!;
+    const bits = this.cells[CELLS_PER_FACT * slot + 1] as number;
     return {
       type: EVENT_TYPES[bits & TYPE_MASK]!,
-      position: this.cells[2 * slot + 1]!,
+      position: this.cells[CELLS_PER_FACT * slot + 2] as number,
       areaCode: AREAS.codes[bits >>> AREA_SHIFT]!,
       reversed: (bits & REVERSED_BIT) !== 0,
     };
   }
 }
+
+const CELLS_PER_FACT = 3;
+/** Up to this many facts the cells are kept at their exact length (see `set`). */
+const SHORT_STREAM_FACTS = 8;
+/** Up to this many facts a look-up scans the cells; past them it takes a Map. */
+const SCANNED_FACTS = 32;
 
 /** Every stream state carries its fact index; the ledger reads `facts.get(id).reversed` too. */
 export interface FactTracking {
