@@ -182,7 +182,7 @@ interface Entry {
  * for 1.5 events; counted by events alone, a cache of 1,000,000 folded events would have grown past
  * any heap limit sized for it before it was full. Since event ids are flat strings and a short
  * stream's fact index is one array, a 1-event person state weighs ≈ 410 B and a 100-event stream
- * ≈ 130 B an event (bin/heap-limits.js counts 128 B a weighed event).
+ * ≈ 130 B an event (bin/heap-limits.js counts 192 B a weighed event, for the rest of the heap and the collector's room).
  */
 export const STREAM_OVERHEAD_EVENTS = 4;
 
