@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import { Access, type AccessRule } from '../../apps/api/src/auth/index.js';
+import { documentedRoutes, type DocumentedRoute } from '../support/api-doc-routes.js';
 import { registeredRoutes } from '../support/registered-routes.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -11,24 +11,6 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * for each the roles the route's `@Access` rule allows. Other work adds routes; this spec is what
  * tells it to document them.
  */
-
-const API_MD = new URL('../../docs/api.md', import.meta.url);
-
-interface DocumentedRoute {
-  route: string;
-  roles: string;
-}
-
-/** The rows of the "Routes" table: `| \`GET /api/x/{id}\` | roles | what |`, with `{id}` written as Express's `:id`. */
-function documentedRoutes(markdown: string): DocumentedRoute[] {
-  const section = markdown.split(/^## /m).find((part) => part.startsWith('Routes\n')) ?? '';
-  const rows: DocumentedRoute[] = [];
-  for (const line of section.split('\n')) {
-    const match = /^\| `(GET|POST|PUT|PATCH|DELETE) ([^`]+)` \| ([^|]+) \|/.exec(line);
-    if (match) rows.push({ route: `${match[1]} ${match[2].replace(/\{(\w+)\}/g, ':$1')}`, roles: match[3].trim() });
-  }
-  return rows;
-}
 
 /** The roles column as the docs write it, from a route's `@Access` rule. */
 function rolesColumn(rule: AccessRule | undefined): string {
@@ -67,7 +49,7 @@ describe('docs/api.md', () => {
     served = registeredRoutes(server.app)
       .filter(({ path }) => !path.startsWith('/docs/'))
       .map(({ method, path }) => `${method} ${path}`);
-    documented = documentedRoutes(readFileSync(API_MD, 'utf8'));
+    documented = documentedRoutes();
   });
   afterAll(async () => {
     await server.close();
