@@ -3,15 +3,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The repository stands on its own: every relative link in README.md and docs/*.md reaches a file
- * (or folder) inside it, and a `#fragment` into a Markdown file names one of its headings.
+ * The repository stands on its own: every relative link in README.md, CONTRIBUTING.md, CHANGELOG.md
+ * and docs/*.md reaches a file (or folder) inside it, and a `#fragment` into a Markdown file names one
+ * of its headings.
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function markdownFiles(): string[] {
   const docs = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => join(ROOT, 'docs', name));
-  return [join(ROOT, 'README.md'), ...docs];
+  return [join(ROOT, 'README.md'), join(ROOT, 'CONTRIBUTING.md'), join(ROOT, 'CHANGELOG.md'), ...docs];
 }
 
 /** Link targets of `[text](target)` and `![alt](target)`, outside fenced code blocks. */
@@ -32,11 +33,11 @@ function anchorsOf(markdown: string): Set<string> {
 
 const isExternal = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target);
 
-describe('links in README.md and docs/*.md', () => {
+describe('links in README.md, CONTRIBUTING.md, CHANGELOG.md and docs/*.md', () => {
   const files = markdownFiles();
 
   it('finds the documents', () => {
-    expect(files.map((file) => relative(ROOT, file))).toEqual(expect.arrayContaining(['README.md', 'docs/api.md', 'docs/rules.md']));
+    expect(files.map((file) => relative(ROOT, file))).toEqual(expect.arrayContaining(['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'docs/api.md', 'docs/rules.md', 'docs/architecture.md']));
   });
 
   it.each(files.map((file) => [relative(ROOT, file), file]))('%s: every relative link resolves inside the repository', (_, file) => {
