@@ -26,7 +26,7 @@ describe('the server-side stream filter', () => {
   });
 });
 
-/** An object-mode Node stream, as the client's subscription is; `drop` fails it as a gRPC drop does. */
+/** An object-mode Node stream, as the client's subscription is; `fail` fails it as a gRPC drop does. */
 class Source extends PassThrough implements EventSource {
   unsubscribed = false;
   constructor(readonly after: number) {
@@ -39,7 +39,7 @@ class Source extends PassThrough implements EventSource {
   send(streamId: string, revision: number, position: number): void {
     this.write(resolved(streamId, revision, position));
   }
-  drop(): void {
+  fail(): void {
     this.destroy(new Error('14 UNAVAILABLE: Connection dropped'));
   }
 }
@@ -111,7 +111,7 @@ describe('followFromCheckpoint', () => {
     first.send('employer-A', 0, 100);
     await entered.promise;
     // The handler holds the batch; meanwhile the connection drops under the pending next().
-    first.drop();
+    first.fail();
     await new Promise((resolve) => setTimeout(resolve, 20));
     release.resolve();
 
@@ -142,13 +142,13 @@ describe('followFromCheckpoint', () => {
       async () => undefined,
       { maxWaitMs: 60_000, initialBackoffMs: 1, onDrop: (_error, failures) => void drops.push(failures) },
     );
-    (await opened(sources, 1)).drop();
-    (await opened(sources, 2)).drop();
+    (await opened(sources, 1)).fail();
+    (await opened(sources, 2)).fail();
     const third = await opened(sources, 3);
     // An event arrives (and waits in the batch), then the connection drops again.
     third.send('employer-A', 0, 100);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    third.drop();
+    third.fail();
     await opened(sources, 4);
     await subscription.stop();
 
@@ -169,7 +169,7 @@ describe('followFromCheckpoint', () => {
       async () => undefined,
       { initialBackoffMs: 30_000, onDrop: (_error, _failures, delayMs) => void drops.push(delayMs) },
     );
-    (await opened(sources, 1)).drop();
+    (await opened(sources, 1)).fail();
     while (drops.length === 0) await new Promise((resolve) => setImmediate(resolve));
 
     // Without the interruption this would wait 30 s, past the test's timeout.
