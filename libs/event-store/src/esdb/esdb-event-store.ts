@@ -84,6 +84,16 @@ type ClientRecordedEvent = NonNullable<ResolvedEvent['event']>;
 const CONFLICT_RETRIES = 5;
 
 /**
+ * Every read goes to the leader. The client picks a node by `nodePreference` only when it discovers the
+ * cluster; after a leader change it may keep reading from a follower (writes sent there are forwarded,
+ * so nothing makes it reconnect), and a follower may lag. Stream tips, hashes, key claims and the
+ * positions of an append are decisions made on what was read, and the projector's read-your-writes
+ * waits on `$all`: with `requires-leader` a follower answers NotLeader and the client reconnects to
+ * the leader it names.
+ */
+export const FROM_LEADER = { requiresLeader: true } as const;
+
+/**
  * The event-store port on EventStoreDB/KurrentDB (a cluster of three nodes in production; see
  * docs/operations.md). What the server gives directly: one stream per append, exact expected
  * revisions, idempotent appends by event id, and the global order `$all`. What the adapter adds:
@@ -155,7 +165,7 @@ export class EsdbEventStore implements EventStore {
 
   /** Reads the head of `$all`: resolves when the cluster answers, StoreUnavailableError otherwise. */
   async ping(deadlineMs = 5000): Promise<void> {
-    await this.guard(() => collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: deadlineMs })));
+    await this.guard(() => collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: deadlineMs })));
   }
 
   // ---- writes ----
@@ -229,7 +239,7 @@ export class EsdbEventStore implements EventStore {
     return this.guard(async () => {
       let from: ReadPosition = END;
       for (;;) {
-        const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize }));
+        const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize }));
         for (const resolved of page) {
           const event = resolved.event;
           if (event && this.isLedgerEvent(event)) return this.rememberPosition(event.position);
@@ -452,7 +462,7 @@ export class EsdbEventStore implements EventStore {
       found.set(events[events.length - 1]!.eventId, this.rememberPosition(last));
       if (events.length > 1) {
         // One append's records are contiguous in the log, so its other events are just before the last.
-        const before = await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: last, maxCount: events.length + 8 }));
+        const before = await collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: last, maxCount: events.length + 8 }));
         for (const { event } of before) {
           if (event?.streamId === streamId && this.isLedgerEvent(event)) found.set((event.metadata as unknown as EventMetadata).eventId, this.rememberPosition(event.position));
         }
@@ -504,7 +514,7 @@ export class EsdbEventStore implements EventStore {
   private async locate(streamId: string, revision: StreamRevision, lowerBound: LogPosition): Promise<LogPosition> {
     let from: ReadPosition = lowerBound > 0 ? toEsdbPosition(lowerBound) : START;
     for (;;) {
-      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: this.pageSize }));
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ ...FROM_LEADER, direction: FORWARDS, fromPosition: from, maxCount: this.pageSize }));
       for (const { event } of page) {
         if (event?.streamId === streamId && Number(event.revision) === revision) return this.rememberPosition(event.position);
       }
@@ -549,7 +559,7 @@ export class EsdbEventStore implements EventStore {
     let position: ReadPosition = start === 0 ? START : toEsdbPosition(start);
     let after = from;
     for (;;) {
-      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ direction: FORWARDS, fromPosition: position, maxCount: this.pageSize }));
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ ...FROM_LEADER, direction: FORWARDS, fromPosition: position, maxCount: this.pageSize }));
       for (const { event } of page) {
         if (!event) continue;
         const logPosition = this.rememberPosition(event.position);
@@ -568,7 +578,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   private async readRaw(streamId: string, fromRevision: ReadRevision, maxCount?: number, direction: typeof FORWARDS | typeof BACKWARDS = FORWARDS): Promise<ClientRecordedEvent[]> {
-    const resolved = await collect(this.client.readStream(streamId, { fromRevision, direction, ...(maxCount === undefined ? {} : { maxCount }) }));
+    const resolved = await collect(this.client.readStream(streamId, { ...FROM_LEADER, fromRevision, direction, ...(maxCount === undefined ? {} : { maxCount }) }));
     return resolved.flatMap((item) => (item.event ? [item.event] : []));
   }
 

@@ -1,6 +1,6 @@
 import { START, streamNameFilter, type AllStreamResolvedEvent, type RegexFilter } from '@eventstore/db-client';
 import type { LogPosition, RecordedEvent } from '../event-store.port.js';
-import { ledgerEventOf, type EsdbEventStore } from './esdb-event-store.js';
+import { FROM_LEADER, ledgerEventOf, type EsdbEventStore } from './esdb-event-store.js';
 import { EVENT_INDEX_STREAM_PREFIX, KEY_STREAM_PREFIX, CLOCK_STREAM } from './names.js';
 import { toEsdbPosition } from './positions.js';
 
@@ -76,10 +76,10 @@ export function subscribeFromCheckpoint(
 ): CheckpointSubscription {
   const open: OpenSubscription = (after) =>
     store.client.subscribeToAll({
+      // A follower may lag the leader the ledger writes to; the projector's read-your-writes waits on it.
+      ...FROM_LEADER,
       fromPosition: after > 0 ? toEsdbPosition(after) : START,
       filter: ledgerStreamFilter(),
-      // A follower may lag the leader the ledger writes to; the projector's read-your-writes waits on it.
-      requiresLeader: true,
     });
   return followFromCheckpoint(open, checkpoint, handler, options);
 }
