@@ -94,11 +94,14 @@ export async function runMigrate(options: MigrateOptions, io: MigrateIo): Promis
 })
 export class MigrateCommand extends CommandRunner {
   async run(_args: string[], options: MigrateOptions): Promise<void> {
-    process.exitCode = await runMigrate(options, {
+    const code = await runMigrate(options, {
       dataDir: configFromEnv().dataDir,
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
+    // The client's gossip discovery goes on after the store is closed (up to 10 attempts of 5 s per
+    // seed; its API cannot stop it), which would keep the process alive long after the answer.
+    process.exit(code);
   }
 
   @Option({ flags: '--from <store>', description: 'the store to copy from: sqlite (the embedded store in SOCAI_DATA_DIR)' })

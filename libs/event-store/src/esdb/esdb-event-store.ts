@@ -163,9 +163,33 @@ export class EsdbEventStore implements EventStore {
     return subscribeFromCheckpoint(this, after, handler, { onDrop: options.onDrop });
   }
 
-  /** Reads the head of `$all`: resolves when the cluster answers, StoreUnavailableError otherwise. */
+  /**
+   * Reads the head of `$all`: resolves when the cluster's leader answers within `deadlineMs`,
+   * StoreUnavailableError otherwise. The client ignores a read's `deadline` (readAll passes
+   * `deadline: Infinity` to gRPC) and gossip discovery retries for minutes, so the read is raced against
+   * a timer here and cancelled when the timer wins.
+   */
   async ping(deadlineMs = 5000): Promise<void> {
-    await this.guard(() => collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: deadlineMs })));
+    await this.guard(async () => {
+      const read = this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new StoreUnavailableError(`EventStoreDB unavailable: no answer from ${this.description} within ${deadlineMs} ms`)), deadlineMs);
+      });
+      const answer = collect(read);
+      // Whichever loses the race must not end as an unhandled rejection.
+      answer.catch(() => undefined);
+      try {
+        await Promise.race([answer, late]);
+      } catch (error) {
+        // cancel() waits for the connection the read is still waiting for: it is not awaited.
+        read.cancel().catch(() => undefined);
+        read.destroy();
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    });
   }
 
   // ---- writes ----
