@@ -49,6 +49,8 @@ import {
 import { Lru } from './lru.js';
 import { subscribeFromCheckpoint } from './subscribe.js';
 import {
+  CLOCK_READ,
+  CLOCK_STREAM,
   esdbEventId,
   EVENT_LOCATED,
   eventIndexStreamName,
@@ -67,8 +69,6 @@ export interface EsdbEventStoreOptions {
   cacheSize?: number;
   /** Events read from `$all` per request. */
   pageSize?: number;
-  /** The clock the claim lease is measured with, in ms since the epoch. */
-  now?: () => number;
 }
 
 /** What `socai-event-<id>` records: where the event lives and its position in `$all`. */
@@ -127,7 +127,7 @@ export class EsdbEventStore implements EventStore {
   private readonly eventPositions: Lru<LogPosition, true>;
   private readonly claimLeaseMs: number;
   private readonly pageSize: number;
-  private readonly now: () => number;
+  private clockStreamCapped = false;
 
   private constructor(
     /** The underlying client, for subscriptions (subscribe.ts) and operations tools. */
@@ -142,7 +142,6 @@ export class EsdbEventStore implements EventStore {
     this.eventPositions = new Lru(cacheSize);
     this.claimLeaseMs = options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
     this.pageSize = options.pageSize ?? 1000;
-    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -391,7 +390,7 @@ export class EsdbEventStore implements EventStore {
     for (let attempt = 1; attempt <= CONFLICT_RETRIES; attempt++) {
       const { records, revision } = await this.readKeyStream(stream);
       const holder = await resolveHolder(records, (record) => this.probe(record), {
-        now: this.now(),
+        serverNow: () => this.serverNow(),
         leaseMs: this.claimLeaseMs,
         claimantEventId: target.eventId,
       });
@@ -429,7 +428,7 @@ export class EsdbEventStore implements EventStore {
 
   private async holderOf(commandKey: string): Promise<Holder> {
     const { records } = await this.readKeyStream(keyStreamName(commandKey));
-    return resolveHolder(records, (record) => this.probe(record), { now: this.now(), leaseMs: this.claimLeaseMs });
+    return resolveHolder(records, (record) => this.probe(record), { serverNow: () => this.serverNow(), leaseMs: this.claimLeaseMs });
   }
 
   private async readKeyStream(stream: string): Promise<{ records: KeyStreamRecord[]; revision: number }> {
@@ -448,6 +447,23 @@ export class EsdbEventStore implements EventStore {
       };
     });
     return { records, revision: raw.length === 0 ? -1 : Number(raw[raw.length - 1]!.revision) };
+  }
+
+  /**
+   * The server's clock now (ms since the epoch), the clock `claimedAt` was stamped with: the `created`
+   * of a record written for the purpose. Only judging a pending claim needs it, which is rare (a
+   * racing command, or a writer that died between its claim and its event), so the write is cheap
+   * overall; the stream keeps one record.
+   */
+  private async serverNow(): Promise<number> {
+    if (!this.clockStreamCapped) {
+      await this.client.setStreamMetadata(CLOCK_STREAM, { maxCount: 1 });
+      this.clockStreamCapped = true;
+    }
+    await this.client.appendToStream(CLOCK_STREAM, jsonEvent({ type: CLOCK_READ, data: {} }));
+    const [record] = await this.readRaw(CLOCK_STREAM, END, 1, BACKWARDS);
+    if (!record) throw new Error(`${CLOCK_STREAM}: the record just written cannot be read back`);
+    return record.created.getTime();
   }
 
   /** Is the event a claim names there (live), is its revision taken by another (dead), or empty (pending)? */
