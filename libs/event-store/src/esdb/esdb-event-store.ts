@@ -496,16 +496,16 @@ export class EsdbEventStore implements EventStore {
   // ---- positions and the event index ----
 
   /** Positions of the events just appended; the server reports the last one's. */
-  private async positionsOfAppend(streamId: string, events: readonly Omit<RecordedEvent, 'position'>[], last: Position | undefined): Promise<LogPosition[]> {
+  private async positionsOfAppend(streamId: string, events: readonly Omit<RecordedEvent, 'position'>[], reported: Position | undefined): Promise<LogPosition[]> {
     const found = new Map<string, LogPosition>();
-    if (last) {
-      found.set(events[events.length - 1]!.eventId, this.rememberPosition(last));
-      if (events.length > 1) {
-        // One append's records are contiguous in the log, so its other events are just before the last.
-        const before = await collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: last, maxCount: events.length + 8 }));
-        for (const { event } of before) {
-          if (event?.streamId === streamId && this.isLedgerEvent(event)) found.set((event.metadata as unknown as EventMetadata).eventId, this.rememberPosition(event.position));
-        }
+    // No position comes back for an append the server deduplicated (a retry of one that landed).
+    const last = reported ?? (await this.positionOfRecent(events[events.length - 1]!));
+    found.set(events[events.length - 1]!.eventId, this.rememberPosition(last));
+    if (events.length > 1) {
+      // One append's records are contiguous in the log, so its other events are just before the last.
+      const before = await collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: last, maxCount: events.length + 8 }));
+      for (const { event } of before) {
+        if (event?.streamId === streamId && this.isLedgerEvent(event)) found.set((event.metadata as unknown as EventMetadata).eventId, this.rememberPosition(event.position));
       }
     }
     const positions: LogPosition[] = [];
@@ -548,6 +548,31 @@ export class EsdbEventStore implements EventStore {
       lowerBound = position;
     }
     return events;
+  }
+
+  /**
+   * Where an event appended a moment ago lives, when the server did not say: from the stream read (if
+   * the server sends positions there), this process's cache, or the event index an earlier attempt
+   * wrote; failing those, by reading `$all` backwards from its head, where a just-deduplicated append
+   * is. Never a scan from the start of the log.
+   */
+  private async positionOfRecent(event: Omit<RecordedEvent, 'position'>): Promise<Position> {
+    const [stored] = await this.readRaw(event.streamId, BigInt(event.revision), 1);
+    const fromServer = stored && Number(stored.revision) === event.revision ? knownPosition(stored.position) : undefined;
+    if (fromServer) return fromServer;
+    const cached = this.positionsById.get(event.eventId);
+    if (cached !== undefined) return toEsdbPosition(cached);
+    const location = await this.readLocation(event.eventId);
+    if (location && location.streamId === event.streamId && location.revision === event.revision) return toEsdbPosition(Number(location.commit));
+    let from: ReadPosition = END;
+    for (;;) {
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize }));
+      for (const { event: candidate } of page) {
+        if (candidate?.streamId === event.streamId && Number(candidate.revision) === event.revision) return candidate.position;
+      }
+      if (page.length < this.pageSize) throw new Error(`event ${event.streamId}@${event.revision} is not in $all`);
+      from = page[page.length - 1]!.event!.position;
+    }
   }
 
   /** Scans `$all` from `lowerBound` (an event position, or 0) for a stream's event at a revision. */

@@ -13,7 +13,7 @@ describe('reads from the leader', () => {
   });
 
   it.each([
-    ['esdb-event-store.ts', 6],
+    ['esdb-event-store.ts', 7],
     ['subscribe.ts', 1],
   ])('every read and subscription in %s requires the leader (%i calls)', (file, count) => {
     const source = readFileSync(join(process.cwd(), 'libs/event-store/src/esdb', file), 'utf8');
