@@ -81,3 +81,38 @@ describe('docker-compose.yml: the distributed topology', () => {
     expect(text).toContain('`npm ci && npm start`');
   });
 });
+
+describe('docker-compose.tls.yml: the TLS variant docs/operations.md describes', () => {
+  const tlsText = readFileSync(join(process.cwd(), 'docker-compose.tls.yml'), 'utf8');
+  const tls = (parse(tlsText, { merge: true }) as { services: Record<string, Service> }).services;
+
+  it('turns TLS on for every node, with its own certificate naming the host it advertises to clients', () => {
+    for (const node of ['node1', 'node2', 'node3']) {
+      const environment = tls[node]!.environment!;
+      expect(environment).toMatchObject({
+        KURRENTDB_INSECURE: 'false',
+        KURRENTDB_CLUSTER_SIZE: '3',
+        KURRENTDB_ADVERTISE_HOST_TO_CLIENT_AS: node,
+        KURRENTDB_TRUSTED_ROOT_CERTIFICATES_PATH: '/etc/kurrentdb/certs/ca',
+        KURRENTDB_CERTIFICATE_FILE: `/etc/kurrentdb/certs/${node}/node.crt`,
+        KURRENTDB_CERTIFICATE_PRIVATE_KEY_FILE: `/etc/kurrentdb/certs/${node}/node.key`,
+      });
+      expect(tls[node]!.volumes).toEqual(['./certs:/etc/kurrentdb/certs:ro']);
+      expect(tls[node]!.healthcheck!.test.join(' ')).toContain(`--cacert /etc/kurrentdb/certs/ca/ca.crt https://${node}:2113/health/live`);
+    }
+  });
+
+  it('mounts the CA into the API and connects with TLS as a user whose password comes from the environment', () => {
+    expect(tls.api!.volumes).toEqual(['./certs/ca:/certs/ca:ro']);
+    expect(tls.api!.environment!.SOCAI_EVENT_STORE).toBe(
+      'esdb://socai:${SOCAI_ESDB_PASSWORD:?set SOCAI_ESDB_PASSWORD (the socai user\'s password)}@node1:2113,node2:2113,node3:2113?tls=true&tlsCAFile=/certs/ca/ca.crt',
+    );
+  });
+
+  it('is the variant the operations guide starts, with the certificates it makes', () => {
+    const guide = readFileSync(join(process.cwd(), 'docs/operations.md'), 'utf8');
+    expect(guide).toContain('docker compose -f docker-compose.yml -f docker-compose.tls.yml up -d');
+    expect(guide).toContain('-dns-names node$n,node$n.socai.internal,localhost');
+    expect(guide).toContain('"groups\\":[\\"\\$admins\\"]');
+  });
+});
