@@ -181,7 +181,9 @@ export class EsdbEventStore implements EventStore {
       try {
         await Promise.race([answer, late]);
       } catch (error) {
-        // cancel() waits for the connection the read is still waiting for: it is not awaited.
+        // cancel() waits for the connection the read is still waiting for: it is not awaited. The
+        // client may still emit an error on the abandoned read (a failed discovery): it is ignored.
+        read.on('error', () => undefined);
         read.cancel().catch(() => undefined);
         read.destroy();
         throw error;

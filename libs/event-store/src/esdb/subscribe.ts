@@ -74,13 +74,18 @@ export function subscribeFromCheckpoint(
   handler: (events: RecordedEvent[]) => Promise<void>,
   options: CheckpointSubscriptionOptions = {},
 ): CheckpointSubscription {
-  const open: OpenSubscription = (after) =>
-    store.client.subscribeToAll({
+  const open: OpenSubscription = (after) => {
+    const subscription = store.client.subscribeToAll({
       // A follower may lag the leader the ledger writes to; the projector's read-your-writes waits on it.
       ...FROM_LEADER,
       fromPosition: after > 0 ? toEsdbPosition(after) : START,
       filter: ledgerStreamFilter(),
     });
+    // The loop learns of an error through its pending next(); this listener only keeps an error the
+    // client emits after the loop has let go of the stream from being thrown as an unhandled event.
+    subscription.on('error', () => undefined);
+    return subscription;
+  };
   return followFromCheckpoint(open, checkpoint, handler, options);
 }
 
