@@ -2,10 +2,14 @@ import { Logger } from '@nestjs/common';
 import { startBackground } from './background/background.js';
 import { createHttpApp } from './bootstrap.js';
 import type { SocaiConfig } from './config.js';
+import { exitOnUnhandledRejection } from './fatal-errors.js';
 import { SocaiRuntime } from './runtime.js';
 
 /** Opens the ledger, starts the projector and the HTTP server, and closes both on SIGTERM/SIGINT. */
 export async function serve(config: SocaiConfig): Promise<void> {
+  // Whatever is open by then is closed on the way out (see fatal-errors.ts).
+  let closeAll = async (): Promise<void> => undefined;
+  exitOnUnhandledRejection({ log: (message) => new Logger('socai').error(message), close: () => closeAll() });
   const runtime = SocaiRuntime.open(config);
   await runtime.ready();
   // The projector and the checkpointer (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
@@ -19,13 +23,16 @@ export async function serve(config: SocaiConfig): Promise<void> {
   // Logged once the app exists: Nest's logger prints nothing before.
   if (warmed > 0) new Logger('socai').log(`loaded ${warmed} stream states in ${warmMs} ms`);
   new Logger('socai').log(`listening on http://${config.host}:${config.port} (data in ${config.dataDir}); OpenAPI at /docs`);
+  closeAll = async () => {
+    await app.close();
+    await background.stop();
+    await runtime.close();
+  };
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    await app.close();
-    await background.stop();
-    await runtime.close();
+    await closeAll();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);
