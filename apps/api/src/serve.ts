@@ -15,7 +15,7 @@ export async function serve(config: SocaiConfig): Promise<void> {
   const warmStarted = Date.now();
   const warmed = await runtime.ledger.warmStates();
   const warmMs = Date.now() - warmStarted;
-  const app = await createHttpApp(runtime, { port: config.port, host: config.host, logger: ['log', 'error', 'warn'] });
+  const app = await createHttpApp(runtime, { port: config.port, host: config.host });
   // Logged once the app exists: Nest's logger prints nothing before.
   if (warmed > 0) new Logger('socai').log(`loaded ${warmed} stream states in ${warmMs} ms`);
   new Logger('socai').log(`listening on http://${config.host}:${config.port} (data in ${config.dataDir}); OpenAPI at /docs`);
