@@ -2,6 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { hash, timingSafeEqual } from 'node:crypto';
 import { Forbidden, Unauthorized } from '../auth/auth-errors.js';
 import { KeyStore } from '../auth/key-store.js';
+import { EVERY_AREA } from '../auth/roles.js';
 import type { SocaiRequest } from '../common/request-context.js';
 import { SocaiRuntime } from '../runtime.js';
 
@@ -9,7 +10,8 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
  * `GET /metrics` opens to `SOCAI_METRICS_TOKEN` (what a Prometheus scraper holds: it reads figures,
- * not the ledger) or to an admin key; another key is 403, no key or an unknown one 401.
+ * not the ledger) or to an admin key for every area, as the figures are the whole ledger's; another
+ * key is 403, no key or an unknown one 401.
  */
 @Injectable()
 export class MetricsAccessGuard implements CanActivate {
@@ -33,6 +35,7 @@ export class MetricsAccessGuard implements CanActivate {
     if (!key) throw new Unauthorized('the token is neither the metrics token nor a known API key');
     request.caller = { keyId: key.id, actor: key.name, role: key.role, areas: key.areas };
     if (key.role !== 'admin') throw new Forbidden(`the role ${key.role} may not read the metrics; use the metrics token or an admin key`);
+    if (!key.areas.includes(EVERY_AREA)) throw new Forbidden('the metrics are the whole ledger\'s: an admin key for every area is needed');
     return true;
   }
 }
