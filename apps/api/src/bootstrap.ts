@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { responseTimeout } from './limits/index.js';
 import { createLogger, httpMetrics, Metrics, requestContext, requestLogger, SocaiNestLogger } from './observability/index.js';
@@ -13,13 +13,15 @@ export interface ServeOptions {
   /** Listen on this port (0 picks a free one); undefined builds the app without listening (tests). */
   port?: number;
   host?: string;
-  /** Where the log lines go instead of standard output (specs read them back). */
+  /** The process's logger (`serve` makes one for the whole process); else one is made for the app. */
+  logger?: Logger;
+  /** Where the app's own logger writes instead of standard output (specs read the lines back). */
   logDestination?: DestinationStream;
 }
 
 /** Builds the HTTP app: body limits, OpenAPI at /docs, the contract's routes. */
 export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions = {}): Promise<NestExpressApplication> {
-  const logger = createLogger(runtime.config, 'socai', options.logDestination);
+  const logger = options.logger ?? createLogger(runtime.config, 'socai', options.logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime, logger), {
     bodyParser: false,
     // Held until pino takes over below, so that even Nest's first lines are structured.
