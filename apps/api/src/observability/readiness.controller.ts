@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/index.js';
 import { SocaiRuntime } from '../runtime.js';
 import { LedgerReadings } from './ledger-readings.js';
@@ -23,6 +23,7 @@ export class ReadinessController {
   @Public()
   @Get('ready')
   @ApiOperation({ summary: '200 {status:"ok", info:{readModels, eventStore}} when ready — no key needed' })
+  @ApiOkResponse({ description: 'Ready: terminus\'s {status, info, error, details} with readModels {position, eventStorePosition, lag, maxLag} and eventStore {writable}' })
   @ApiServiceUnavailableResponse({ description: 'NOT_READY: read models too far behind, or the event store does not take writes; the same details' })
   async ready(): Promise<HealthCheckResult> {
     try {
