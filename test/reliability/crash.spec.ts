@@ -98,8 +98,10 @@ describe(`crash: SIGKILL under load, during an import and during a rebuild (seed
     expect(integrityCheck(join(dataDir, 'read-models.sqlite'))).toEqual(['ok']);
     const audit = auditEventStore(dataDir);
     expect(audit.problems).toEqual([]);
+    // `socai verify` always runs: a missing or failing verify fails the spec, with its output.
     const verified = await verifyWithCli(dataDir);
-    if (verified) expect(verified).toMatchObject({ code: 0 });
+    expect({ code: verified.code, ok: verified.report?.ok, eventsChecked: verified.report?.eventsChecked, output: verified.code === 0 ? '' : verified.output })
+      .toEqual({ code: 0, ok: true, eventsChecked: audit.events.length, output: '' });
 
     // Every acknowledged command: present once, as the event it was answered with, with what was sent.
     const missingOrDoubled: string[] = [];
