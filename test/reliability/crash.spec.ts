@@ -130,6 +130,9 @@ describe(`crash: SIGKILL under load, during an import and during a rebuild (seed
     expect(incremental.checkpoint).toBe(audit.events.length);
     expect(rebuilt.checkpoint).toBe(audit.events.length);
     expect(Object.keys(incremental.arrears).length).toBe(employers.length * asOfs.length);
+    // The loops below run over every area: at least the province and the load's district.
+    expect(areas).toEqual(expect.arrayContaining(['45', '465']));
+    expect(Object.keys(rebuilt.areaTotals)).toHaveLength(areas.length * (1 + asOfs.length));
     for (const key of Object.keys(rebuilt.areaTotals)) expect({ [key]: incremental.areaTotals[key] }).toEqual({ [key]: rebuilt.areaTotals[key] });
     for (const key of Object.keys(rebuilt.arrears)) expect({ [key]: incremental.arrears[key] }).toEqual({ [key]: rebuilt.arrears[key] });
   }, timeoutMs(150, 900));
