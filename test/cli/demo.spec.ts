@@ -11,6 +11,9 @@ import { freePort, socaiEnv, spawnSocai, waitUntil, type SocaiChild } from '../r
  * which 60 employers registered and 22 plans assigned), what the server then holds, and that a second
  * run over the same data imports nothing new.
  */
+/** A bound against a hang on a loaded machine, above waitUntil's own; not a speed. */
+const BOUND_MS = 300_000;
+
 describe('socai demo (CLI)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'socai-demo-'));
   let demo: SocaiChild | undefined;
@@ -50,7 +53,7 @@ describe('socai demo (CLI)', () => {
     expect(plans.body.events).toHaveLength(22);
     await demo!.stop();
     demo = undefined;
-  });
+  }, BOUND_MS);
 
   it('imports nothing new when run again over the same data', async () => {
     const { summary, url } = await startDemo();
@@ -58,5 +61,5 @@ describe('socai demo (CLI)', () => {
     expect((await call(url, 'GET', '/health')).body.eventStore).toEqual({ position: 5630 });
     await demo!.stop();
     demo = undefined;
-  });
+  }, BOUND_MS);
 });

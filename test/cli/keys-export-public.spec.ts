@@ -36,7 +36,7 @@ describe('socai keys export-public (CLI)', () => {
 
     expect(run('keys', 'export-public').stdout).toBe(first.stdout);
     expect(run('public-key').stdout).toBe(first.stdout);
-  });
+  }, 120_000);
 
   it('is the key the server signs checkpoints with: verify --public-key accepts it and refuses another', async () => {
     const ledger = join(dir, 'hand-ledger.ndjson');
@@ -66,5 +66,5 @@ describe('socai keys export-public (CLI)', () => {
     writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }) as string);
     const refused = run('verify', '--public-key', other, '--json');
     expect([refused.status, JSON.parse(refused.stdout).ok]).toEqual([2, false]);
-  });
+  }, 300_000); // a bound against a hang (above waitUntil's), not a speed
 });

@@ -14,7 +14,7 @@ describe('GET /api/reports/province/{code}', () => {
     server = await startTestServer();
     const imported = await server.request('POST', '/api/import', HAND_LEDGER_NDJSON);
     expect([imported.status, imported.body.recorded, imported.body.refused]).toEqual([200, HAND_LEDGER_EVENTS, 0]);
-  });
+  }, 120_000);
   afterAll(async () => {
     await server.close();
   });
