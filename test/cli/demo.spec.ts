@@ -41,7 +41,9 @@ describe('socai demo (CLI)', () => {
 
   it('imports the 5,630 commands of the demo scenario and serves them', async () => {
     const { summary, url } = await startDemo();
-    expect(summary).toMatch(/^demo scenario: recorded 5630, duplicates 0, refused 0, \d+ events\/s \(5630 events in [\d.]+ s\)$/);
+    // The counts only: the line also gives the import's rate, which is the machine's, not the ledger's.
+    expect(summary.split(', ').slice(0, 3).join(', ')).toBe('demo scenario: recorded 5630, duplicates 0, refused 0');
+    expect(/\((\d+) events in /.exec(summary)?.[1]).toBe('5630');
     const health = await waitUntil('the read models to catch up', async () => {
       const answer = await call(url, 'GET', '/health');
       return answer.body.readModels.position === 5630 ? answer.body : undefined;
@@ -57,7 +59,7 @@ describe('socai demo (CLI)', () => {
 
   it('imports nothing new when run again over the same data', async () => {
     const { summary, url } = await startDemo();
-    expect(summary).toMatch(/^demo scenario: recorded 0, duplicates 5630, refused 0, /);
+    expect(summary.split(', ').slice(0, 3).join(', ')).toBe('demo scenario: recorded 0, duplicates 5630, refused 0');
     expect((await call(url, 'GET', '/health')).body.eventStore).toEqual({ position: 5630 });
     await demo!.stop();
     demo = undefined;
