@@ -155,7 +155,7 @@ export function MoneyField(api: Api, options: FieldOptions = {}): PropertyDecora
     pattern: '^(0|[1-9][0-9]*)$',
     example: '1380103000000',
     ...api,
-    description: `${api.description ?? 'Amount'} Whole đồng as a decimal string (a safe JSON integer is accepted and normalised); at most 10^18.`,
+    description: `${api.description ?? 'Amount'} Whole đồng as a decimal string (a safe JSON integer is accepted and normalised); at most 10^15.`,
   };
   const optional = options.optional === true;
   const described = DescribeField({ rule: MONEY_RULE, optional, money: true });
