@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
+import { markLooseNumbers, useQuotedNumbers } from './common/strict-json.js';
 import { responseTimeout } from './limits/index.js';
 import type { SocaiRuntime } from './runtime.js';
 
@@ -21,7 +22,9 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
     logger: options.logger ?? ['error', 'warn'],
   });
   // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
-  app.useBodyParser('json', { limit: runtime.config.bodyLimit });
+  // Numbers such as 1e3, 1000.0 and -0 reach validation as the strings the client wrote (strict-json.ts).
+  app.useBodyParser('json', { limit: runtime.config.bodyLimit, verify: markLooseNumbers } as object);
+  app.use(useQuotedNumbers);
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: runtime.config.bodyLimit });
   app.disable('x-powered-by');
   // Security headers on every answer. CORS stays off (Nest enables it only when asked). The

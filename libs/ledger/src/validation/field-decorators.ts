@@ -17,6 +17,7 @@ import {
   MAX_YEAR,
   MIN_YEAR,
   MONTH_RULE,
+  ASSESSMENT_PERIOD_RULE,
   OBJECT_RULE,
   oneOfRule,
   PERSON_ID,
@@ -130,6 +131,11 @@ export function DateField(api: Api, options?: FieldOptions): PropertyDecorator {
 
 export function MonthField(api: Api, options?: FieldOptions): PropertyDecorator {
   return field(MONTH_RULE, { type: String, pattern: '^\\d{4}-\\d{2}$', example: '2024-03', ...api }, options);
+}
+
+/** A period assessed (contributions, claims): a month no later than the current month + 12. */
+export function AssessedPeriodField(api: Api, options?: FieldOptions): PropertyDecorator {
+  return field(ASSESSMENT_PERIOD_RULE, { type: String, pattern: '^\\d{4}-\\d{2}$', example: '2024-03', ...api }, options);
 }
 
 export function YearField(api: Api): PropertyDecorator {
