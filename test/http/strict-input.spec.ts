@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * that names nothing, is a 400 with its field and reason and writes nothing; an import refuses the
  * line by number and records the rest.
  */
-const WHOLE_DONG = 'must be a decimal string of whole đồng (digits only, no fraction, sign or exponent)';
+const NOT_A_STRING = 'must be a decimal string of whole đồng';
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 describe('stricter input over HTTP and in the import', () => {
@@ -32,15 +32,10 @@ describe('stricter input over HTTP and in the import', () => {
   }
 
   it.each([
-    ['1e3', WHOLE_DONG],
-    ['1E3', WHOLE_DONG],
-    ['1000.0', WHOLE_DONG],
-    ['2.5e-1', WHOLE_DONG],
-    ['-0', 'must not be negative'],
-    ['-0.0', 'must not be negative'],
-  ])('refuses the JSON number %s as an amount like any non-string amount (400, nothing written)', async (literal, message) => {
+    ['1e3'], ['1E3'], ['1000.0'], ['2.5e-1'], ['-0'], ['-0.0'], ['1e15'],
+  ])('refuses the JSON number %s as an amount like any non-string amount (400, nothing written)', async (literal) => {
     const answer = await refusedWithoutWriting(() => server.request('POST', '/api/collections', collectionText(`R-${literal}`, literal), JSON_TYPE));
-    expect(answer).toEqual([400, 'VALIDATION_FAILED', [{ field: 'amount', message }]]);
+    expect(answer).toEqual([400, 'VALIDATION_FAILED', [{ field: 'amount', message: NOT_A_STRING }]]);
   });
 
   it('still takes a plain safe JSON integer as an amount, as the contract says, normalised to a string', async () => {
@@ -50,14 +45,18 @@ describe('stricter input over HTTP and in the import', () => {
     expect(stream.body.events[0].data.amount).toBe('1000');
   });
 
-  it('refuses a count written as 1e1 and a statement amount written as 1e2', async () => {
+  it('refuses a count written as 1e1, a statement amount written as 1e2 and a reference written as 1.5', async () => {
     const assessment = `{"period":"2021-05","headcount":{"socialInsurance":1e1,"healthInsurance":10,"unemploymentInsurance":10},"payroll":"10000000","assessedOn":"2021-06-01"}`;
     expect(await refusedWithoutWriting(() => server.request('POST', '/api/employers/BL00001/assessments', assessment, JSON_TYPE))).toEqual([
       400, 'VALIDATION_FAILED', [{ field: 'headcount.socialInsurance', message: 'must be a non-negative whole number' }],
     ]);
     const statement = `{"statementRef":"BD-1","month":"2021-06","areaCode":"954","agent":"Bưu điện","lines":[{"paymentRef":"CT-1","personId":"9501234567","amount":1e2}]}`;
     expect(await refusedWithoutWriting(() => server.request('POST', '/api/payout-reconciliations', statement, JSON_TYPE))).toEqual([
-      400, 'VALIDATION_FAILED', [{ field: 'lines.0.amount', message: WHOLE_DONG }],
+      400, 'VALIDATION_FAILED', [{ field: 'lines.0.amount', message: NOT_A_STRING }],
+    ]);
+    // Not read as the text "1.5" either: a number where a text belongs is refused, as before.
+    expect(await refusedWithoutWriting(() => server.request('POST', '/api/collections', collectionText('R-X', '"5"').replace('"R-X"', '1.5'), JSON_TYPE))).toEqual([
+      400, 'VALIDATION_FAILED', [{ field: 'receiptNo', message: 'must be a non-empty string of at most 64 characters' }],
     ]);
   });
 
@@ -123,12 +122,12 @@ describe('stricter input over HTTP and in the import', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ recorded: 2, refused: 3, duplicates: 0, lines: 5 });
     expect(response.body.refusals).toEqual([
-      { line: 2, code: 'VALIDATION_FAILED', message: `amount: ${WHOLE_DONG}`, errors: [{ field: 'amount', message: WHOLE_DONG }] },
+      { line: 2, code: 'VALIDATION_FAILED', message: `amount: ${NOT_A_STRING}`, errors: [{ field: 'amount', message: NOT_A_STRING }] },
       {
         line: 3, code: 'VALIDATION_FAILED', message: 'comment: is not allowed on an import line (only "command" and "data")',
         errors: [{ field: 'comment', message: 'is not allowed on an import line (only "command" and "data")' }],
       },
-      { line: 4, code: 'VALIDATION_FAILED', message: 'amount: must not be negative', errors: [{ field: 'amount', message: 'must not be negative' }] },
+      { line: 4, code: 'VALIDATION_FAILED', message: `amount: ${NOT_A_STRING}`, errors: [{ field: 'amount', message: NOT_A_STRING }] },
     ]);
     const totals = await server.request('GET', `/api/areas/954/totals?from=2021-06-10&to=2021-06-10&minPosition=${await server.runtime.store.headPosition()}`);
     expect(totals.body.collections).toEqual({ amount: '7000', count: 3 });

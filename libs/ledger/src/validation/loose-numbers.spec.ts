@@ -2,11 +2,11 @@ import { quoteLooseNumbers } from './loose-numbers.js';
 
 describe('quoteLooseNumbers', () => {
   it.each([
-    ['{"amount":1e3}', '{"amount":"1e3"}'],
-    ['{"amount": 1000.0}', '{"amount": "1000.0"}'],
-    ['{"amount":-0}', '{"amount":"-0"}'],
-    ['{"amount":-0.0,"n":[1,2.5E-3]}', '{"amount":"-0.0","n":[1,"2.5E-3"]}'],
-    ['[1E+2]', '["1E+2"]'],
+    ['{"amount":1e3}', '{"amount":{"$jsonNumber":"1e3"}}'],
+    ['{"amount": 1000.0}', '{"amount": {"$jsonNumber":"1000.0"}}'],
+    ['{"amount":-0}', '{"amount":{"$jsonNumber":"-0"}}'],
+    ['{"amount":-0.0,"n":[1,2.5E-3]}', '{"amount":{"$jsonNumber":"-0.0"},"n":[1,{"$jsonNumber":"2.5E-3"}]}'],
+    ['[1E+2]', '[{"$jsonNumber":"1E+2"}]'],
   ])('quotes %s', (text, quoted) => {
     expect(quoteLooseNumbers(text)).toBe(quoted);
     expect(() => JSON.parse(quoted)).not.toThrow();

@@ -2,9 +2,9 @@
  * JSON.parse reads `1e3`, `1000.0` and `1000` alike as 1000, and `-0` as a zero that String() turns
  * into "0"; the contract accepts only the plain integer among them as an amount ("fractions,
  * negatives, exponents … are refused"). So before a body or an import line is parsed, every number
- * literal that is not a plain integer is turned into a string of its own text: validation then
- * refuses it as it refuses any other string where a count belongs, or any malformed amount, with
- * its field and the literal the client wrote ("1e3" must be a decimal string of whole đồng …).
+ * literal that is not a plain integer is turned into an object holding its text, `{"$jsonNumber":
+ * "1e3"}`, which no field accepts: validation refuses it as it refuses any non-string amount, or a
+ * count that is not a number, with its field. (A plain string would slip through as a text field.)
  */
 
 /**
@@ -16,7 +16,10 @@ const MAYBE_LOOSE = /[:,[]\s*-?\d+[.eE]|[:,[]\s*-0(?![\d.eE])/;
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-/** The text with each fraction, exponent or `-0` literal outside strings quoted; the text itself when it has none. */
+/** What a loose literal becomes: an object no field rule accepts. */
+export const LOOSE_NUMBER_KEY = '$jsonNumber';
+
+/** The text with each fraction, exponent or `-0` literal outside strings wrapped; the text itself when it has none. */
 export function quoteLooseNumbers(text: string): string {
   if (!MAYBE_LOOSE.test(text)) return text;
   let out = '';
@@ -31,7 +34,7 @@ export function quoteLooseNumbers(text: string): string {
       const literal = NUMBER.exec(text)?.[0];
       if (literal === undefined) return text; // Not JSON: let JSON.parse say so.
       if (literal === '-0' || /[.eE]/.test(literal)) {
-        out += `${text.slice(copiedTo, i)}"${literal}"`;
+        out += `${text.slice(copiedTo, i)}{"${LOOSE_NUMBER_KEY}":"${literal}"}`;
         copiedTo = i + literal.length;
       }
       i += literal.length;
