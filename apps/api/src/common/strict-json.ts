@@ -19,6 +19,12 @@ export function markLooseNumbers(req: IncomingMessage, _res: unknown, buf: Buffe
 /** After the JSON parser: a marked body is the quoted text parsed (still valid JSON: a number became a string). */
 export function useQuotedNumbers(req: Request, _res: Response, next: NextFunction): void {
   const quoted = (req as unknown as Marked)[QUOTED];
-  if (quoted !== undefined) req.body = JSON.parse(quoted);
+  if (quoted === undefined) return next();
+  try {
+    req.body = JSON.parse(quoted);
+  } catch (error) {
+    // Cannot happen for a body the parser took (a number became an object); if it did, refuse it as unreadable.
+    return next(Object.assign(error as Error, { status: 400, type: 'entity.parse.failed' }));
+  }
   next();
 }
