@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { markLooseNumbers, useQuotedNumbers } from './common/strict-json.js';
 import { responseTimeout } from './limits/index.js';
+import { createOpenApiDocument } from './openapi/index.js';
 import type { SocaiRuntime } from './runtime.js';
 
 export interface ServeOptions {
@@ -32,16 +33,7 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   // OpenAPI page needs Swagger UI's inline scripts.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(responseTimeout(runtime.config.responseTimeoutMs));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('socai — sổ cái')
-      .setDescription('Event-sourced ledger of social-insurance contributions and disbursements. Money is a decimal string of whole đồng.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);
   app.enableShutdownHooks();
   // A client that sends its request too slowly is cut off (the import streams, so allow it long).

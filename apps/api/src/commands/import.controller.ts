@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { NdjsonImport } from '#ledger';
@@ -33,6 +33,16 @@ export class ImportController {
   @HttpCode(200)
   @ApiConsumes('application/x-ndjson')
   @ApiOperation({ summary: 'Bulk import: one {"command","data"} per line; refused lines reported by number and reason; a second run records nothing' })
+  @ApiBody({
+    description: 'One command a line: {"command": name, "data": body}, the {unitCode} of nested routes inside data.',
+    schema: {
+      type: 'string',
+      example:
+        '{"command":"RegisterEmployer","data":{"unitCode":"BL00001","name":"Công ty Thủy sản Bạc Liêu","areaCode":"954","registeredOn":"2019-03-01"}}\n' +
+        '{"command":"AssessContribution","data":{"unitCode":"BL00001","period":"2021-05","headcount":{"socialInsurance":10,"healthInsurance":10,"unemploymentInsurance":10},"payroll":"50000000","assessedOn":"2021-05-01"}}\n',
+    },
+  })
+  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: over SOCAI_IMPORT_LIMIT_BYTES (lines before the limit are recorded)' })
   @ApiOkResponse({ description: '{recorded, duplicates, refused, refusals:[{line, code, message, errors?}], lines, events, seconds, eventsPerSecond, lastPosition}' })
   async import(@Req() request: SocaiRequest) {
     const limit = this.runtime.config.importLimitBytes;
