@@ -261,6 +261,15 @@ describe('the public contract, outside in', () => {
     expect([yaml.status, String(yaml.body).startsWith('openapi: 3')]).toEqual([200, true]);
   });
 
+  it('answers readiness without a key, and the metrics to the admin key only', async () => {
+    const ready = await call('GET /health/ready', '/health/ready', { key: null });
+    expect([ready.status, ready.body.status, ready.body.info.eventStore]).toEqual([200, 'ok', { status: 'up', writable: true }]);
+    expect((await call('GET /metrics', '/metrics', { key: null })).status).toBe(401);
+    const metrics = await call('GET /metrics', '/metrics');
+    expect([metrics.status, metrics.type]).toEqual([200, 'text/plain; version=0.0.4; charset=utf-8']);
+    expect(String(metrics.body).split('\n')).toContain(`socai_event_store_position ${position}`);
+  });
+
   it('has exercised every route of docs/api.md', () => {
     const missing = documentedRoutes().map(({ route }) => route).filter((route) => !exercised.has(route));
     expect(missing.map((route) => `route ${route} is documented but the contract test never calls it — add a call`)).toEqual([]);

@@ -10,6 +10,8 @@ interface Layer {
   route?: { path: string | string[]; methods: Record<string, boolean> };
 }
 
+const NEST_MIDDLEWARE_PATH = '{/*splat}';
+
 /**
  * Every route the running app's Express router holds: the Nest controllers' routes and those
  * mounted beside them (Swagger's /docs). Read from the router itself rather than from controller
@@ -20,7 +22,9 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
   const stack = (express.router ?? express._router)?.stack ?? [];
   const routes = new Map<string, RegisteredRoute>();
   for (const layer of stack) {
-    if (!layer.route) continue;
+    // Nest mounts a module's middleware for every route (nestjs-pino's request logger) as a
+    // catch-all route of every method; it answers nothing itself, so it is no route of the API.
+    if (!layer.route || layer.route.path === NEST_MIDDLEWARE_PATH) continue;
     const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
     for (const [method, on] of Object.entries(layer.route.methods)) {
       if (!on || method === 'head' || method === 'options' || method === '_all') continue;

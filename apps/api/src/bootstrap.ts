@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { markLooseNumbers, useQuotedNumbers } from './common/strict-json.js';
 import { responseTimeout } from './limits/index.js';
+import { createLogger, httpMetrics, Metrics, requestContext, requestLogger, SocaiNestLogger } from './observability/index.js';
 import { createOpenApiDocument } from './openapi/index.js';
 import type { SocaiRuntime } from './runtime.js';
 
@@ -13,15 +15,25 @@ export interface ServeOptions {
   /** Listen on this port (0 picks a free one); undefined builds the app without listening (tests). */
   port?: number;
   host?: string;
-  logger?: false | ('log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal')[];
+  /** The process's logger (`serve` makes one for the whole process); else one is made for the app. */
+  logger?: Logger;
+  /** Where the app's own logger writes instead of standard output (specs read the lines back). */
+  logDestination?: DestinationStream;
 }
 
 /** Builds the HTTP app: body limits, OpenAPI at /docs, the contract's routes. */
 export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), {
+  const logger = options.logger ?? createLogger(runtime.config, 'socai', options.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime, logger), {
     bodyParser: false,
-    logger: options.logger ?? ['error', 'warn'],
+    // Held until pino takes over below, so that even Nest's first lines are structured.
+    bufferLogs: true,
   });
+  app.useLogger(app.get(SocaiNestLogger));
+  // Before anything that may answer: every request gets its ids, its log line and its count.
+  app.use(requestContext);
+  app.use(requestLogger(logger));
+  app.use(httpMetrics(app.get(Metrics)));
   // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
   // Numbers such as 1e3, 1000.0 and -0 reach validation as the strings the client wrote (strict-json.ts).
   app.useBodyParser('json', { limit: runtime.config.bodyLimit, verify: markLooseNumbers } as object);

@@ -6,6 +6,7 @@ import { NdjsonImport } from '#ledger';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { PayloadTooLarge } from '../common/http-errors.js';
+import { Metrics } from '../observability/index.js';
 import { SocaiRuntime } from '../runtime.js';
 
 /**
@@ -25,7 +26,10 @@ function byteLimit(limit: number): Transform {
 @ApiTags('commands')
 @Controller('api/import')
 export class ImportController {
-  constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
+  constructor(
+    @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
+    private readonly metrics: Metrics,
+  ) {}
 
   /** Streams the body line by line, so a file of any size imports in bounded memory. */
   @Access({ roles: ['clerk'], area: AreaOf.checkedByLedger })
@@ -50,6 +54,13 @@ export class ImportController {
     if (declared > limit) throw new PayloadTooLarge(`an import body may be at most ${limit} bytes; split the file`);
     const context = { ...httpCommandContext(request), source: 'import' as const };
     const lines = createInterface({ input: request.pipe(byteLimit(limit)), crlfDelay: Infinity });
-    return new NdjsonImport(this.runtime.ledger, context).run(lines);
+    const progress = this.metrics.importStarted();
+    let summary;
+    try {
+      summary = await new NdjsonImport(this.runtime.ledger, context, { onProgress: progress.progress }).run(lines);
+      return summary;
+    } finally {
+      progress.finished(summary);
+    }
   }
 }

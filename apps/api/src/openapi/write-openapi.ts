@@ -12,9 +12,9 @@ import { createOpenApiDocument, renderOpenApi } from './openapi-document.js';
  */
 export async function generateOpenApi(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'socai-openapi-'));
-  const runtime = SocaiRuntime.open({ ...configFromEnv({}), dataDir, adminKey: 'sk_openapi-generator-key-not-a-secret-000000' });
+  const runtime = SocaiRuntime.open({ ...configFromEnv({}), dataDir, adminKey: 'sk_openapi-generator-key-not-a-secret-000000', logLevel: 'silent' });
   try {
-    const app = await createHttpApp(runtime, { logger: false });
+    const app = await createHttpApp(runtime);
     try {
       return renderOpenApi(createOpenApiDocument(app));
     } finally {
