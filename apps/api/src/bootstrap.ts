@@ -35,7 +35,7 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   app.use(requestLogger(logger));
   app.use(httpMetrics(app.get(Metrics)));
   // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
-  // Numbers such as 1e3, 1000.0 and -0 reach validation as the strings the client wrote (strict-json.ts).
+  // Number literals such as 1e3, 1000.0 and -0 reach validation as objects no field takes (strict-json.ts).
   app.useBodyParser('json', { limit: runtime.config.bodyLimit, verify: markLooseNumbers } as object);
   app.use(useQuotedNumbers);
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: runtime.config.bodyLimit });

@@ -16,7 +16,7 @@ export function markLooseNumbers(req: IncomingMessage, _res: unknown, buf: Buffe
   if (quoted !== text) (req as Marked)[QUOTED] = quoted;
 }
 
-/** After the JSON parser: a marked body is the quoted text parsed (still valid JSON: a number became a string). */
+/** After the JSON parser: a marked body is the rewritten text parsed (still valid JSON: a number became an object). */
 export function useQuotedNumbers(req: Request, _res: Response, next: NextFunction): void {
   const quoted = (req as unknown as Marked)[QUOTED];
   if (quoted === undefined) return next();
