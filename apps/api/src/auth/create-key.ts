@@ -1,3 +1,4 @@
+import { textProblem } from '#ledger';
 import type { FieldError } from '../common/http-errors.js';
 import type { NewKey } from './key-store.js';
 import { EVERY_AREA, ROLES, isRole } from './roles.js';
@@ -23,6 +24,8 @@ export function checkNewKey(body: unknown, areaExists: (code: string) => boolean
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (name === '' || name.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(name)) {
     errors.push({ field: 'name', message: `must be a text of 1 to ${MAX_NAME} printable characters` });
+  } else if (textProblem(name, MAX_NAME) !== undefined) {
+    errors.push({ field: 'name', message: textProblem(name, MAX_NAME)! });
   }
   if (!isRole(input.role)) errors.push({ field: 'role', message: `must be one of ${ROLES.join(', ')}` });
   errors.push(...checkAreas(input.areas, areaExists));
