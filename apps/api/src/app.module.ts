@@ -16,6 +16,7 @@ import { ErrorFilter } from './common/error.filter.js';
 import { HealthController } from './queries/health.controller.js';
 import { QUERY_CONTROLLERS } from './queries/index.js';
 import { ReadModelsGate } from './queries/read-models.gate.js';
+import { RebuildsController } from './rebuild/rebuilds.controller.js';
 import { SocaiRuntime } from './runtime.js';
 
 @Module({})
@@ -27,7 +28,7 @@ export class AppModule {
       imports: [CqrsModule.forRoot()],
       controllers: [
         HealthController, EmployersController, FactsController, PayoutReconciliationsController, ImportController, EventsController,
-        ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController,
+        ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController, RebuildsController,
       ],
       providers: [
         { provide: SocaiRuntime, useValue: runtime },

@@ -44,8 +44,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
   }
 
   mkdirSync(dataDir, { recursive: true });
-  // Stale read models or WAL files of an earlier ledger in the same directory must not outlive it.
-  for (const name of readdirSync(dataDir)) if (/^(events|access|read-models)\.sqlite(-wal|-shm)?$/.test(name)) rmSync(join(dataDir, name));
+  // Stale read models (every generation and its pointer) or WAL files of an earlier ledger in the same directory must not outlive it.
+  for (const name of readdirSync(dataDir)) if (/^(events|access)\.sqlite(-wal|-shm)?$|^read-models\./.test(name)) rmSync(join(dataDir, name), { recursive: true, force: true });
   // events.sqlite last: it is what makes the directory a ledger, so it appears only once everything else is in place.
   const ordered = [...report.manifest.files].sort((a, b) => Number(a.name === EVENTS_FILE) - Number(b.name === EVENTS_FILE));
   for (const file of ordered) {
