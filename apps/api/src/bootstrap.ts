@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
-import { responseTimeout } from './limits/index.js';
+import { acceptedContentTypes, jsonShapeLimit, responseTimeout } from './limits/index.js';
 import type { SocaiRuntime } from './runtime.js';
 
 export interface ServeOptions {
@@ -20,9 +20,13 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn'],
   });
+  // A body of a type its route does not take is refused (415) before any parser reads it.
+  app.use(acceptedContentTypes());
   // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
   app.useBodyParser('json', { limit: runtime.config.bodyLimit });
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: runtime.config.bodyLimit });
+  // A JSON body too wide or too deep to validate safely is refused (400) as soon as it is parsed.
+  app.use(jsonShapeLimit(runtime.config.jsonLimits));
+  app.useBodyParser('text', { type: ['text/csv'], limit: runtime.config.bodyLimit });
   app.disable('x-powered-by');
   // Security headers on every answer. CORS stays off (Nest enables it only when asked). The
   // content-security policy is set per page: the dashboard sends its own strict one, and the

@@ -118,3 +118,15 @@ export function bodyText(payload: unknown): string {
   if (typeof payload === 'object' && payload !== null && 'raw' in payload && Object.keys(payload).length === 1) return String((payload as { raw: unknown }).raw);
   return JSON.stringify(payload) ?? 'null';
 }
+
+/** Arrays nested `depth` deep, as text: `[[[…]]]` (2 bytes a level). */
+export function deepArray(depth: number): string {
+  return '['.repeat(depth) + ']'.repeat(depth);
+}
+
+/** An object of `count` fields no command knows: `{k0: 0, k1: 0, …}`. */
+export function manyKeys(count: number): Record<string, number> {
+  const fields: Record<string, number> = {};
+  for (let index = 0; index < count; index++) fields[`k${index}`] = 0;
+  return fields;
+}

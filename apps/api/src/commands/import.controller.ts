@@ -1,11 +1,11 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
-import { NdjsonImport } from '#ledger';
+import { NdjsonImport, ndjsonLines } from '#ledger';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { PayloadTooLarge } from '../common/http-errors.js';
+import { IMPORT_TYPES } from '../limits/index.js';
 import { SocaiRuntime } from '../runtime.js';
 
 /**
@@ -27,11 +27,14 @@ function byteLimit(limit: number): Transform {
 export class ImportController {
   constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
 
-  /** Streams the body line by line, so a file of any size imports in bounded memory. */
+  /**
+   * Streams the body line by line, so a file of any size imports in bounded memory; a line longer
+   * than SOCAI_MAX_LINE_BYTES is dropped as it arrives and refused by its number.
+   */
   @Access({ roles: ['clerk'], area: AreaOf.checkedByLedger })
   @Post()
   @HttpCode(200)
-  @ApiConsumes('application/x-ndjson')
+  @ApiConsumes(...IMPORT_TYPES)
   @ApiOperation({ summary: 'Bulk import: one {"command","data"} per line; refused lines reported by number and reason; a second run records nothing' })
   @ApiOkResponse({ description: '{recorded, duplicates, refused, refusals:[{line, code, message, errors?}], lines, events, seconds, eventsPerSecond, lastPosition}' })
   async import(@Req() request: SocaiRequest) {
@@ -39,7 +42,8 @@ export class ImportController {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) throw new PayloadTooLarge(`an import body may be at most ${limit} bytes; split the file`);
     const context = { ...httpCommandContext(request), source: 'import' as const };
-    const lines = createInterface({ input: request.pipe(byteLimit(limit)), crlfDelay: Infinity });
-    return new NdjsonImport(this.runtime.ledger, context).run(lines);
+    const { maxLineBytes, jsonLimits } = this.runtime.config;
+    const lines = ndjsonLines(request.pipe(byteLimit(limit)), maxLineBytes);
+    return new NdjsonImport(this.runtime.ledger, context, { jsonLimits }).run(lines);
   }
 }
