@@ -58,6 +58,14 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(true, false, null) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.constantFrom('x'.repeat(100_000), [[[[[[[[[[[]]]]]]]]]]], { amount: '1' }, []) },
+  // Issue 20: nesting that overflowed class-transformer's stack, and width that took it quadratic time.
+  { weight: 1, arbitrary: fc.constantFrom(JSON.parse(deepArray(1_400)), JSON.parse(`{"a":${deepArray(40)}}`), manyKeys(20_000), [manyKeys(600), manyKeys(600)]) },
+);
+
+/** Content types a careless client sends: every route must take its own, or answer 415. */
+export const hostileContentType = fc.constantFrom(
+  'application/json', 'text/plain', 'text/csv', 'application/x-ndjson', 'application/x-www-form-urlencoded',
+  'application/json; charset=latin1', 'application/octet-stream', 'multipart/form-data; boundary=x', 'application/merge-patch+json', '',
 );
 
 /** What is done to the valid base. */
