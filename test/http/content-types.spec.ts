@@ -43,6 +43,12 @@ describe('content types', () => {
     },
   );
 
+  it('POST /API/Import/ (routing ignores case and a trailing slash) as application/json: 415 too', async () => {
+    const answer = await post('/API/Import/', `${line}\n`, 'application/json');
+    expect(answer).toMatchObject({ status: 415, body: { accepted: ['application/x-ndjson'] } });
+    expect(await server.runtime.store.headPosition()).toBe(0);
+  });
+
   it('POST /api/import with no content type at all: 415', async () => {
     const answer = await post('/api/import', new TextEncoder().encode(`${line}\n`));
     expect(answer.status).toBe(415);

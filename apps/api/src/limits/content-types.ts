@@ -20,7 +20,8 @@ const ROUTE_TYPES = new Map<string, string[]>([
 export function acceptedContentTypes() {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!carriesBody(request)) return next();
-    const accepted = ROUTE_TYPES.get(request.path.replace(/\/+$/, '')) ?? JSON_TYPES;
+    // Routing ignores case and a trailing slash, so the look-up does too.
+    const accepted = ROUTE_TYPES.get(request.path.toLowerCase().replace(/\/+$/, '')) ?? JSON_TYPES;
     if (request.is(accepted)) return next();
     const given = request.headers['content-type'];
     response.setHeader('Accept', accepted.join(', '));

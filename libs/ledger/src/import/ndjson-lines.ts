@@ -73,8 +73,13 @@ export async function* ndjsonLines(input: AsyncIterable<Buffer | string>, maxLin
         take(chunk, start, chunk.length);
         break;
       }
-      take(chunk, start, end);
-      yield endLine();
+      // A line wholly inside this chunk (the usual case) is decoded from it without a view.
+      if (held === 0 && dropped === undefined && end - start <= maxLineBytes) {
+        yield chunk.toString('utf8', start, end);
+      } else {
+        take(chunk, start, end);
+        yield endLine();
+      }
       start = end + 1;
       if (end === cr) {
         if (start === chunk.length) afterCr = true;
