@@ -80,7 +80,7 @@ describe('no single request crashes or freezes the server', () => {
       status: 400,
       body: {
         statusCode: 400, code: 'VALIDATION_FAILED', message: 'the request body is nested too deeply or holds too many keys',
-        errors: [{ field: 'body', message: 'an object may hold at most 1000 keys (SOCAI_MAX_JSON_KEYS); this one has 400004' }],
+        errors: [{ field: 'body', message: 'an object may hold at most 1000 keys (SOCAI_MAX_JSON_KEYS)' }],
       },
     });
   }, 320_000);
@@ -122,7 +122,7 @@ describe('no single request crashes or freezes the server', () => {
       recorded: 3, duplicates: 0, refused: 2, lines: 5,
       refusals: [
         { line: 2, code: 'VALIDATION_FAILED', message: `data.amount${'.0'.repeat(30)}: nested deeper than 32 levels (SOCAI_MAX_JSON_DEPTH)`, errors: [{ field: `data.amount${'.0'.repeat(30)}`, message: 'nested deeper than 32 levels (SOCAI_MAX_JSON_DEPTH)' }] },
-        { line: 4, code: 'VALIDATION_FAILED', message: 'data: an object may hold at most 1000 keys (SOCAI_MAX_JSON_KEYS); this one has 60004', errors: [{ field: 'data', message: 'an object may hold at most 1000 keys (SOCAI_MAX_JSON_KEYS); this one has 60004' }] },
+        { line: 4, code: 'VALIDATION_FAILED', message: 'data: an object may hold at most 1000 keys (SOCAI_MAX_JSON_KEYS)', errors: [{ field: 'data', message: 'an object may hold at most 1000 keys (SOCAI_MAX_JSON_KEYS)' }] },
       ],
     });
   }, 320_000);

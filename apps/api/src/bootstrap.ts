@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
-import { acceptedContentTypes, jsonShapeLimit, responseTimeout } from './limits/index.js';
+import { acceptedContentTypes, jsonShapeVerifier, responseTimeout } from './limits/index.js';
 import type { SocaiRuntime } from './runtime.js';
 
 export interface ServeOptions {
@@ -22,10 +22,11 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   });
   // A body of a type its route does not take is refused (415) before any parser reads it.
   app.use(acceptedContentTypes());
-  // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
-  app.useBodyParser('json', { limit: runtime.config.bodyLimit });
-  // A JSON body too wide or too deep to validate safely is refused (400) as soon as it is parsed.
-  app.use(jsonShapeLimit(runtime.config.jsonLimits));
+  // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead. A
+  // JSON body too wide or too deep to parse and validate safely is refused (400) before it is parsed.
+  // (Nest's option type leaves `verify` out, as it uses it for rawBody, which is off here.)
+  const jsonOptions = { limit: runtime.config.bodyLimit, verify: jsonShapeVerifier(runtime.config.jsonLimits) };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('text', { type: ['text/csv'], limit: runtime.config.bodyLimit });
   app.disable('x-powered-by');
   // Security headers on every answer. CORS stays off (Nest enables it only when asked). The

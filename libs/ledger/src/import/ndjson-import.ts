@@ -103,15 +103,15 @@ export class NdjsonImport {
   }
 
   private async take(line: number, text: string): Promise<void> {
+    // Before parsing and validation: the libraries are quadratic in an object's keys and recurse per level.
+    const shape = jsonShapeError(text, this.options.jsonLimits ?? DEFAULT_JSON_SHAPE_LIMITS, 'line');
+    if (shape) return this.refuse({ line, code: 'VALIDATION_FAILED', message: `${shape.field}: ${shape.message}`, errors: [shape] });
     let parsed: { command?: unknown; data?: unknown };
     try {
       parsed = JSON.parse(text);
     } catch {
       return this.refuse({ line, code: 'INVALID_JSON', message: 'the line is not valid JSON' });
     }
-    // Before validation, whose libraries are quadratic in an object's keys and recurse per level.
-    const shape = jsonShapeError(parsed, this.options.jsonLimits ?? DEFAULT_JSON_SHAPE_LIMITS, 'line');
-    if (shape) return this.refuse({ line, code: 'VALIDATION_FAILED', message: `${shape.field}: ${shape.message}`, errors: [shape] });
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       return this.refuse({ line, code: 'VALIDATION_FAILED', message: 'a line must be {"command": ..., "data": {...}}' });
     }
