@@ -115,7 +115,8 @@ export class NdjsonImport {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       return this.refuse({ line, code: 'VALIDATION_FAILED', message: 'a line must be {"command": ..., "data": {...}}' });
     }
-    const validated = validateCommand(String(parsed.command ?? ''), parsed.data);
+    // Not String(): a command of [{"toString": null}] throws from it (a 500 that lost the request).
+    const validated = validateCommand(typeof parsed.command === 'string' ? parsed.command : '', parsed.data);
     if (!validated.ok) {
       return this.refuse({ line, code: 'VALIDATION_FAILED', message: validated.errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors: validated.errors });
     }
