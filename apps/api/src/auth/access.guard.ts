@@ -62,6 +62,6 @@ export class AccessGuard implements CanActivate {
     if (!token) throw new Unauthorized('the Authorization header must be "Bearer <key>"');
     const key = this.keys.authenticate(token);
     if (!key) throw new Unauthorized('the API key is unknown or revoked');
-    return { actor: key.name, role: key.role, areas: key.areas };
+    return { keyId: key.id, actor: key.name, role: key.role, areas: key.areas };
   }
 }
