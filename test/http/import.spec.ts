@@ -24,6 +24,15 @@ describe('POST /api/import (NDJSON)', () => {
     expect(await server.runtime.store.headPosition()).toBe(6);
   });
 
+  it('refuses a line whose command is not a string, even one that cannot be made a string, and goes on', async () => {
+    const response = await server.request('POST', '/api/import', '{"command":[{"toString":null}],"data":{}}\n{"command":{"toString":null},"data":{}}\n');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ recorded: 0, refused: 2, lines: 2 });
+    expect(response.body.refusals.map(({ line, code }: { line: number; code: string }) => ({ line, code }))).toEqual([
+      { line: 1, code: 'VALIDATION_FAILED' }, { line: 2, code: 'VALIDATION_FAILED' },
+    ]);
+  });
+
   it('records metadata source "import" and the amounts exactly', async () => {
     const stream = await server.request('GET', '/api/streams/employer-QT00001/events');
     expect(stream.body.events.map((e: { type: string }) => e.type)).toEqual(['EmployerRegistered', 'ContributionAssessed', 'ContributionCollected']);

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,7 +7,7 @@ import helmet from 'helmet';
 import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { markLooseNumbers, useQuotedNumbers } from './common/strict-json.js';
-import { responseTimeout } from './limits/index.js';
+import { acceptedContentTypes, jsonShapeVerifier, responseTimeout } from './limits/index.js';
 import { createLogger, httpMetrics, Metrics, requestContext, requestLogger, SocaiNestLogger } from './observability/index.js';
 import { createOpenApiDocument } from './openapi/index.js';
 import type { SocaiRuntime } from './runtime.js';
@@ -34,11 +35,20 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   app.use(requestContext);
   app.use(requestLogger(logger));
   app.use(httpMetrics(app.get(Metrics)));
-  // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
+  // A body of a type its route does not take is refused (415) before any parser reads it.
+  app.use(acceptedContentTypes());
+  // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead. A
+  // JSON body too wide or too deep to parse and validate safely is refused (400) before it is parsed.
   // Number literals such as 1e3, 1000.0 and -0 reach validation as objects no field takes (strict-json.ts).
-  app.useBodyParser('json', { limit: runtime.config.bodyLimit, verify: markLooseNumbers } as object);
+  // (Nest's option type leaves `verify` out, as it uses it for rawBody, which is off here.)
+  const checkShape = jsonShapeVerifier(runtime.config.jsonLimits);
+  const verify = (request: IncomingMessage, response: unknown, body: Buffer, encoding: string): void => {
+    checkShape(request, response, body, encoding);
+    markLooseNumbers(request, response, body, encoding);
+  };
+  app.useBodyParser('json', { limit: runtime.config.bodyLimit, verify } as object);
   app.use(useQuotedNumbers);
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: runtime.config.bodyLimit });
+  app.useBodyParser('text', { type: ['text/csv'], limit: runtime.config.bodyLimit });
   app.disable('x-powered-by');
   // Security headers on every answer. CORS stays off (Nest enables it only when asked). The
   // content-security policy is set per page: the dashboard sends its own strict one, and the

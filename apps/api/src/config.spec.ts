@@ -32,6 +32,23 @@ describe('SOCAI_STATE_CACHE_EVENTS', () => {
   });
 });
 
+describe('the limits on one import line and one JSON body (issue 20)', () => {
+  it('default to 1 MiB a line, 1,000 keys an object, 100,000 keys and items in all, 32 levels', () => {
+    const config = configFromEnv({});
+    expect([config.maxLineBytes, config.jsonLimits]).toEqual([1_048_576, { maxKeys: 1_000, maxValues: 100_000, maxDepth: 32 }]);
+  });
+
+  it('are set from the environment', () => {
+    const config = configFromEnv({ SOCAI_MAX_LINE_BYTES: '4096', SOCAI_MAX_JSON_KEYS: '50', SOCAI_MAX_JSON_VALUES: '500', SOCAI_MAX_JSON_DEPTH: '8' });
+    expect([config.maxLineBytes, config.jsonLimits]).toEqual([4096, { maxKeys: 50, maxValues: 500, maxDepth: 8 }]);
+  });
+
+  it('refuse a limit that is not a whole number above 0, naming the variable', () => {
+    expect(() => configFromEnv({ SOCAI_MAX_LINE_BYTES: '1mb' })).toThrow('SOCAI_MAX_LINE_BYTES=1mb: expected a whole number greater than 0');
+    expect(() => configFromEnv({ SOCAI_MAX_JSON_DEPTH: '0' })).toThrow('SOCAI_MAX_JSON_DEPTH=0: expected a whole number greater than 0');
+  });
+});
+
 describe('the operations settings (issue 25)', () => {
   it('defaults to info, JSON off a terminal, no metrics token, 1,000 events of tolerated lag', () => {
     const config = configFromEnv({});

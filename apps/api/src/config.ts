@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { JsonShapeLimits } from '#ledger';
 
 /** Settings of a socai process, from the environment variables of the contract. */
 export interface SocaiConfig {
@@ -24,6 +25,10 @@ export interface SocaiConfig {
    * 971k-event import ran at half its rate with 250,000 (docs/benchmarks.md). Memory against speed.
    */
   stateCacheEvents: number;
+  /** Longest line of an NDJSON import, in bytes: a longer one is refused by number, never held. */
+  maxLineBytes: number;
+  /** Keys per object, keys and items in all, and nesting of a JSON body or import line (400 beyond). */
+  jsonLimits: JsonShapeLimits;
   /** `SOCAI_LOG_LEVEL`: pino's level names (fatal … trace) or silent. */
   logLevel: LogLevel;
   /** `SOCAI_LOG_FORMAT`: one JSON object a line, or pino-pretty's coloured lines (the default on a terminal). */
@@ -51,6 +56,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig
     rateLimitPerMinute: Number(env.SOCAI_RATE_LIMIT_PER_MINUTE ?? 60_000),
     responseTimeoutMs: Number(env.SOCAI_RESPONSE_TIMEOUT_MS ?? 30_000),
     stateCacheEvents: wholeNumber('SOCAI_STATE_CACHE_EVENTS', env.SOCAI_STATE_CACHE_EVENTS, 1_000_000),
+    maxLineBytes: wholeNumber('SOCAI_MAX_LINE_BYTES', env.SOCAI_MAX_LINE_BYTES, 1024 * 1024),
+    jsonLimits: {
+      maxKeys: wholeNumber('SOCAI_MAX_JSON_KEYS', env.SOCAI_MAX_JSON_KEYS, 1_000),
+      maxValues: wholeNumber('SOCAI_MAX_JSON_VALUES', env.SOCAI_MAX_JSON_VALUES, 100_000),
+      maxDepth: wholeNumber('SOCAI_MAX_JSON_DEPTH', env.SOCAI_MAX_JSON_DEPTH, 32),
+    },
     logLevel: oneOf('SOCAI_LOG_LEVEL', env.SOCAI_LOG_LEVEL, LOG_LEVELS, 'info'),
     // Pretty for a person at a terminal, JSON for whatever collects the logs of a service.
     logFormat: oneOf('SOCAI_LOG_FORMAT', env.SOCAI_LOG_FORMAT, ['json', 'pretty'] as const, process.stdout.isTTY ? 'pretty' : 'json'),

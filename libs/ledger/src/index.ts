@@ -10,4 +10,5 @@ export * from './commands/ledger-commands.js';
 export * from './commands/ledger-command.handlers.js';
 export * from './import/import-report.js';
 export * from './import/ndjson-import.js';
+export * from './import/ndjson-lines.js';
 export * from './validation/index.js';

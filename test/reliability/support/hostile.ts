@@ -68,6 +68,14 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(true, false, null) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.constantFrom('x'.repeat(100_000), [[[[[[[[[[[]]]]]]]]]]], { amount: '1' }, []) },
+  // Issue 20: nesting that overflowed class-transformer's stack, and width that took it quadratic time.
+  { weight: 1, arbitrary: fc.constantFrom(JSON.parse(deepArray(1_400)), JSON.parse(`{"a":${deepArray(40)}}`), manyKeys(20_000), [manyKeys(600), manyKeys(600)]) },
+);
+
+/** Content types a careless client sends: every route must take its own, or answer 415. */
+export const hostileContentType = fc.constantFrom(
+  'application/json', 'text/plain', 'text/csv', 'application/x-ndjson', 'application/x-www-form-urlencoded',
+  'application/json; charset=latin1', 'application/octet-stream', 'multipart/form-data; boundary=x', 'application/merge-patch+json', '',
 );
 
 /** What is done to the valid base. */
@@ -132,4 +140,16 @@ export function mutate(base: Record<string, unknown>, change: Mutation): unknown
 export function bodyText(payload: unknown): string {
   if (typeof payload === 'object' && payload !== null && 'raw' in payload && Object.keys(payload).length === 1) return String((payload as { raw: unknown }).raw);
   return JSON.stringify(payload) ?? 'null';
+}
+
+/** Arrays nested `depth` deep, as text: `[[[…]]]` (2 bytes a level). */
+export function deepArray(depth: number): string {
+  return '['.repeat(depth) + ']'.repeat(depth);
+}
+
+/** An object of `count` fields no command knows: `{k0: 0, k1: 0, …}`. */
+export function manyKeys(count: number): Record<string, number> {
+  const fields: Record<string, number> = {};
+  for (let index = 0; index < count; index++) fields[`k${index}`] = 0;
+  return fields;
 }

@@ -1,11 +1,11 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
-import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
-import { NdjsonImport } from '#ledger';
+import { NdjsonImport, ndjsonLines } from '#ledger';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { PayloadTooLarge } from '../common/http-errors.js';
+import { IMPORT_TYPES } from '../limits/index.js';
 import { Metrics } from '../observability/index.js';
 import { SocaiRuntime } from '../runtime.js';
 
@@ -31,11 +31,14 @@ export class ImportController {
     private readonly metrics: Metrics,
   ) {}
 
-  /** Streams the body line by line, so a file of any size imports in bounded memory. */
+  /**
+   * Streams the body line by line, so a file of any size imports in bounded memory; a line longer
+   * than SOCAI_MAX_LINE_BYTES is dropped as it arrives and refused by its number.
+   */
   @Access({ roles: ['clerk'], area: AreaOf.checkedByLedger })
   @Post()
   @HttpCode(200)
-  @ApiConsumes('application/x-ndjson')
+  @ApiConsumes(...IMPORT_TYPES)
   @ApiOperation({ summary: 'Bulk import: one {"command","data"} per line; refused lines reported by number and reason; a second run records nothing' })
   @ApiBody({
     description: 'One command a line: {"command": name, "data": body}, the {unitCode} of nested routes inside data.',
@@ -53,11 +56,12 @@ export class ImportController {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) throw new PayloadTooLarge(`an import body may be at most ${limit} bytes; split the file`);
     const context = { ...httpCommandContext(request), source: 'import' as const };
-    const lines = createInterface({ input: request.pipe(byteLimit(limit)), crlfDelay: Infinity });
+    const { maxLineBytes, jsonLimits } = this.runtime.config;
+    const lines = ndjsonLines(request.pipe(byteLimit(limit)), maxLineBytes);
     const progress = this.metrics.importStarted();
     let summary;
     try {
-      summary = await new NdjsonImport(this.runtime.ledger, context, { onProgress: progress.progress }).run(lines);
+      summary = await new NdjsonImport(this.runtime.ledger, context, { onProgress: progress.progress, jsonLimits }).run(lines);
       return summary;
     } finally {
       progress.finished(summary);

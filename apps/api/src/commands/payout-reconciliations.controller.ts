@@ -5,6 +5,7 @@ import { ReconcilePayoutsDto } from '#ledger';
 import type { SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { ValidationFailed } from '../common/http-errors.js';
+import { STATEMENT_TYPES } from '../limits/index.js';
 import { SocaiRuntime } from '../runtime.js';
 import { CommandGateway } from './command-gateway.js';
 import { CommandRoute } from './command-responses.js';
@@ -25,7 +26,7 @@ export class PayoutReconciliationsController {
   @Access({ roles: ['clerk', 'finance'], area: AreaOf.bodyAreaCode })
   @Post()
   @ApiOperation({ summary: 'ReconcilePayouts → PayoutsReconciled (key: statementRef). JSON, or text/csv `paymentRef,personId,amount` with statementRef, month, areaCode, agent as query parameters' })
-  @ApiConsumes('application/json', 'text/csv')
+  @ApiConsumes(...STATEMENT_TYPES)
   @CommandRoute('ReconcilePayouts', ReconcilePayoutsDto)
   async reconcile(@Body() body: unknown, @Query() query: Record<string, string>, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
     const command = typeof body === 'string' ? this.fromCsv(body, query) : body;

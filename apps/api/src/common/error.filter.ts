@@ -26,6 +26,9 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private answer(error: unknown): [number, object] {
+    // Nest wraps an error from an Express middleware (the JSON parser's verify hook) in a plain
+    // HttpException with the original as its cause: the original carries the contract's body.
+    if (error instanceof HttpException && error.cause instanceof HttpException) return this.answer(error.cause);
     if (error instanceof DomainError) return [422, { statusCode: 422, code: error.code, message: error.message }];
     if (error instanceof IdempotencyConflictError || error instanceof ConcurrencyExhaustedError) {
       return [409, { statusCode: 409, code: error.code, message: error.message }];

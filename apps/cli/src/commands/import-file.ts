@@ -1,13 +1,16 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { NdjsonImport, type ImportSummary } from '#ledger';
+import { NdjsonImport, ndjsonLines, type ImportSummary } from '#ledger';
 import type { SocaiRuntime } from '../../../api/src/runtime.js';
 
-/** Streams an NDJSON file (or standard input for `-`) into the ledger, a batch per transaction. */
+/**
+ * Streams an NDJSON file (or standard input for `-`) into the ledger, a batch per transaction; a line
+ * longer than SOCAI_MAX_LINE_BYTES is refused by its number without being held in memory.
+ */
 export async function importFile(runtime: SocaiRuntime, file: string, onProgress?: (summary: ImportSummary) => void): Promise<ImportSummary> {
-  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const importer = new NdjsonImport(runtime.ledger, { actor: process.env.USER ?? 'cli', role: 'admin', source: 'import' }, { onProgress });
+  const input = file === '-' ? process.stdin : createReadStream(file);
+  const lines = ndjsonLines(input, runtime.config.maxLineBytes);
+  const { jsonLimits } = runtime.config;
+  const importer = new NdjsonImport(runtime.ledger, { actor: process.env.USER ?? 'cli', role: 'admin', source: 'import' }, { onProgress, jsonLimits });
   return importer.run(lines);
 }
 

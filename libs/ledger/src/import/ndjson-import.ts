@@ -5,14 +5,17 @@ import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
 import { contentHashOf, newCorrelationId } from '../ids.js';
 import type { Decision, Ledger } from '../ledger.js';
 import { isWarmable } from '../state-warm-up.js';
-import { quoteLooseNumbers, validateCommand } from '../validation/index.js';
+import { DEFAULT_JSON_SHAPE_LIMITS, jsonShapeError, quoteLooseNumbers, validateCommand, type JsonShapeLimits } from '../validation/index.js';
 import { ClaimedKeys } from './claimed-keys.js';
 import { MAX_REPORTED_REFUSALS, type ImportSummary, type RefusedLine } from './import-report.js';
+import { OverlongLine } from './ndjson-lines.js';
 
 export interface ImportOptions {
   /** Commands per transaction: one durable commit carries the whole batch. */
   batchSize?: number;
   onProgress?: (summary: ImportSummary) => void;
+  /** Bounds on a line's keys and nesting, checked before validation (a line past them is refused). */
+  jsonLimits?: JsonShapeLimits;
 }
 
 interface PendingLine {
@@ -65,11 +68,16 @@ export class NdjsonImport {
     this.context = { ...context, source: context.source ?? 'import', correlationId: context.correlationId ?? newCorrelationId() };
   }
 
-  async run(lines: AsyncIterable<string> | Iterable<string>): Promise<ImportSummary> {
+  /** `lines` as `ndjsonLines` gives them: a line too long to read is refused by its number. */
+  async run(lines: AsyncIterable<string | OverlongLine> | Iterable<string | OverlongLine>): Promise<ImportSummary> {
     this.trustTheStore();
     try {
       for await (const text of lines) {
         this.summary.lines++;
+        if (text instanceof OverlongLine) {
+          this.refuse({ line: this.summary.lines, code: 'LINE_TOO_LONG', message: text.describe() });
+          continue;
+        }
         if (text.trim() === '') continue;
         await this.take(this.summary.lines, text);
         if (this.pending.length >= (this.options.batchSize ?? 1_000)) await this.flush();
@@ -95,6 +103,9 @@ export class NdjsonImport {
   }
 
   private async take(line: number, text: string): Promise<void> {
+    // Before parsing and validation: the libraries are quadratic in an object's keys and recurse per level.
+    const shape = jsonShapeError(text, this.options.jsonLimits ?? DEFAULT_JSON_SHAPE_LIMITS, 'line');
+    if (shape) return this.refuse({ line, code: 'VALIDATION_FAILED', message: `${shape.field}: ${shape.message}`, errors: [shape] });
     let parsed: { command?: unknown; data?: unknown };
     try {
       parsed = JSON.parse(quoteLooseNumbers(text));
@@ -110,7 +121,8 @@ export class NdjsonImport {
       const errors = unknown.slice(0, 10).map((field) => ({ field, message: 'is not allowed on an import line (only "command" and "data")' }));
       return this.refuse({ line, code: 'VALIDATION_FAILED', message: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
     }
-    const validated = validateCommand(String(parsed.command ?? ''), parsed.data);
+    // Not String(): a command of [{"toString": null}] throws from it (a 500 that lost the request).
+    const validated = validateCommand(typeof parsed.command === 'string' ? parsed.command : '', parsed.data);
     if (!validated.ok) {
       return this.refuse({ line, code: 'VALIDATION_FAILED', message: validated.errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors: validated.errors });
     }

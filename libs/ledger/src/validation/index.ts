@@ -18,3 +18,4 @@ export * from './validation-errors.js';
 export * from './validate-command.js';
 export * from './field-specs.js';
 export * from './loose-numbers.js';
+export * from './json-shape.js';
