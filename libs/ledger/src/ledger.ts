@@ -196,6 +196,8 @@ export class Ledger {
           eventId,
           recordedAt,
           actor: context.actor,
+          // Only where there is one, so that the metadata of CLI and import events keeps its shape.
+          ...(context.actorName === undefined ? {} : { actorName: context.actorName }),
           role: context.role,
           source: context.source,
           correlationId,

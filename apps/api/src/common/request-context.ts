@@ -2,9 +2,13 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '#ledger';
 
-/** The caller as the auth guard established it; anonymous until keys are required. */
+/**
+ * The caller as the auth guard established it. A key is told apart from others by its id, never by
+ * its name: the rate limit counts by `keyId` and events name it as their `actor`; the name is a label.
+ */
 export interface Caller {
-  actor: string;
+  keyId: string;
+  name: string;
   role: string;
   areas: string[];
 }
@@ -13,8 +17,10 @@ export type SocaiRequest = Request & { caller?: Caller; requestId?: string };
 
 /** Metadata for a command sent over HTTP: who (from the key, never the body), and its correlation. */
 export function httpCommandContext(request: SocaiRequest): CommandContext {
-  const caller = request.caller ?? { actor: 'anonymous', role: 'admin', areas: ['*'] };
+  const caller = request.caller ?? { keyId: 'anonymous', name: 'anonymous', role: 'admin', areas: ['*'] };
   const header = request.headers['x-correlation-id'];
   const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
-  return { actor: caller.actor, role: caller.role, areas: caller.areas, source: 'http', correlationId, causationId: request.requestId ?? correlationId };
+  return {
+    actor: caller.keyId, actorName: caller.name, role: caller.role, areas: caller.areas, source: 'http', correlationId, causationId: request.requestId ?? correlationId,
+  };
 }

@@ -1,7 +1,10 @@
 import { APP_GUARD } from '@nestjs/core';
 import { KeyRateLimitGuard } from './key-rate-limit.guard.js';
+import { UnauthenticatedLimit } from './unauthenticated-limit.js';
 
 export { isAnsweredByTimeout, responseTimeout } from './response-timeout.js';
+export { tooManyRequests } from './too-many-requests.js';
+export { UnauthenticatedLimit } from './unauthenticated-limit.js';
 
 /** Registered after the access guard so that the caller is known when the limit is counted. */
-export const LIMIT_PROVIDERS = [{ provide: APP_GUARD, useClass: KeyRateLimitGuard }];
+export const LIMIT_PROVIDERS = [UnauthenticatedLimit, { provide: APP_GUARD, useClass: KeyRateLimitGuard }];
