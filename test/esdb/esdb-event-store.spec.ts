@@ -10,7 +10,7 @@ import { referenceAreas } from '../../libs/read-models/src/testing/event-log.js'
  * server: without SOCAI_TEST_ESDB_URL the suite is skipped, says so, and claims no coverage. To run it:
  *
  *     docker run -d -p 2113:2113 -e KURRENTDB_INSECURE=true -e KURRENTDB_RUN_PROJECTIONS=None \
- *       docker.kurrent.io/kurrent-latest/kurrentdb
+ *       docker.kurrent.io/kurrent-lts/kurrentdb:26.0.3
  *     SOCAI_TEST_ESDB_URL='esdb://localhost:2113?tls=false' npm run test:unit -- test/esdb
  *
  * The contract expects nobody else to write while a test runs: use a node of its own.

@@ -89,8 +89,22 @@ describe('socai migrate', () => {
     const targetFile = join(dir, 'target.sqlite');
     const code = await runMigrate({ from: 'sqlite', to: 'esdb://cluster:2113?tls=false' }, io({ openTarget: () => SqliteEventStore.open(targetFile) }));
 
-    expect(err.trim().split('\r').pop()).toBe('copied 3 events, position 3/3');
+    expect(err.trim().split('\r').pop()).toBe('copied 3 events (0 already present), position 3/3');
     expect(out).toBe('migrated 3 events (0 already present) in 2 streams to esdb://cluster:2113?tls=false; 3 hashes verified on both sides\n');
     expect(code).toBe(0);
+  });
+
+  it('run again, counts every event as already present and copies nothing', async () => {
+    const targetFile = join(dir, 'target.sqlite');
+    const code = await runMigrate({ from: 'sqlite', to: 'esdb://cluster:2113?tls=false', inFlight: '1' }, io({ openTarget: () => SqliteEventStore.open(targetFile) }));
+
+    expect(err.trim().split('\r').pop()).toBe('copied 0 events (3 already present), position 3/3');
+    expect(out).toBe('migrated 0 events (3 already present) in 2 streams to esdb://cluster:2113?tls=false; 3 hashes verified on both sides\n');
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 on an --in-flight that is not a whole number from 1 to 64', async () => {
+    expect(await runMigrate({ from: 'sqlite', to: 'esdb://cluster:2113?tls=false', inFlight: '0' }, io())).toBe(1);
+    expect(err).toBe('socai migrate: --in-flight must be a whole number from 1 to 64, got 0\n');
   });
 });

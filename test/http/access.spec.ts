@@ -43,6 +43,9 @@ const ndjson = (...lines: object[]) => lines.map((line) => JSON.stringify(line))
 
 const ROUTES: Row[] = [
   { route: 'GET /health', roles: 'public', spans: 'everywhere', call: () => ({ method: 'GET', path: '/health' }) },
+  { route: 'GET /health/ready', roles: 'public', spans: 'everywhere', call: () => ({ method: 'GET', path: '/health/ready' }) },
+  // Or SOCAI_METRICS_TOKEN, which test/http/observability.spec.ts tries.
+  { route: 'GET /metrics', roles: [], spans: 'everywhere', call: () => ({ method: 'GET', path: '/metrics' }) },
   { route: 'GET /', roles: 'public', spans: 'everywhere', call: () => ({ method: 'GET', path: '/' }) },
   { route: 'GET /dashboard/areas.json', roles: 'public', spans: 'everywhere', call: () => ({ method: 'GET', path: '/dashboard/areas.json' }) },
   { route: 'GET /dashboard/vendor/chart.umd.min.js', roles: 'public', spans: 'everywhere', call: () => ({ method: 'GET', path: '/dashboard/vendor/chart.umd.min.js' }) },

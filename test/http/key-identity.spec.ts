@@ -88,6 +88,9 @@ describe('keys told apart by id', () => {
     expect(taken.body).toEqual({ statusCode: 409, code: 'KEY_NAME_TAKEN', message: `the name "finance-954" is taken by key ${holder.id}; choose another, or revoke that key first` });
     const shouting = await server.request('POST', '/api/keys', { name: ' FINANCE-954 ', role: 'finance', areas: ['954'] });
     expect([shouting.status, shouting.body.code]).toEqual([409, 'KEY_NAME_TAKEN']);
+    // Half a surrogate pair would be stored as U+FFFD, another name than the one given: refused.
+    const lone = await server.request('POST', '/api/keys', { name: 'clerk-\ud800', role: 'clerk', areas: ['954'] });
+    expect([lone.status, lone.body.errors]).toEqual([400, [{ field: 'name', message: 'must be a text of 1 to 100 printable characters' }]]);
     const admin = await server.request('POST', '/api/keys', { name: 'Admin', role: 'clerk', areas: ['954'] });
     expect([admin.status, admin.body.code]).toEqual([409, 'KEY_NAME_TAKEN']);
     expect((await server.request('DELETE', `/api/keys/${holder.id}`)).status).toBe(204);

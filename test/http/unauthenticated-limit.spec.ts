@@ -38,9 +38,10 @@ describe('requests without a valid key, per client address', () => {
   });
 
   it(`answers 401 to the first ${LIMIT}, then 429 with Retry-After to every keyed request from the address, a right key included`, async () => {
-    const attempts = [NO_KEY, auth('sk_wrong-guess-1'), { authorization: 'Basic abc' }];
+    // A guess at the metrics token counts like a guess at a key.
+    const attempts: [string, Record<string, string>][] = [['/api/keys', NO_KEY], ['/metrics', auth('sk_wrong-guess-1')], ['/api/keys', { authorization: 'Basic abc' }]];
     const statuses: number[] = [];
-    for (const headers of attempts) statuses.push((await server.request('GET', '/api/keys', undefined, headers)).status);
+    for (const [path, headers] of attempts) statuses.push((await server.request('GET', path, undefined, headers)).status);
     expect(statuses).toEqual([401, 401, 401]);
     const guess = await server.request('GET', '/api/keys', undefined, auth('sk_wrong-guess-2'));
     expect(guess.status).toBe(429);
@@ -54,6 +55,7 @@ describe('requests without a valid key, per client address', () => {
     const rightKey = await server.request('GET', '/api/keys');
     expect(rightKey.status).toBe(429);
     expect(rightKey.headers.get('retry-after')).not.toBeNull();
+    expect((await server.request('GET', '/metrics', undefined, auth('sk_wrong-guess-3'))).status).toBe(429);
   });
 
   it('leaves the public routes and other addresses alone', async () => {

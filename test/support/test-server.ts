@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { createHttpApp } from '../../apps/api/src/bootstrap.js';
 import { configFromEnv, type SocaiConfig } from '../../apps/api/src/config.js';
 import { SocaiRuntime } from '../../apps/api/src/runtime.js';
@@ -33,13 +34,14 @@ export interface TestServer {
 }
 
 /** A real socai server on a free loopback port over a fresh data directory. */
-export async function startTestServer(overrides: Partial<SocaiConfig> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<SocaiConfig> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'socai-test-'));
-  const config = { ...configFromEnv({}), dataDir, projectionIntervalMs: 20, adminKey: TEST_ADMIN_KEY, ...overrides };
+  // Errors only, as before structured logs: a line for every request would bury a failing spec's output.
+  const config = { ...configFromEnv({}), dataDir, projectionIntervalMs: 20, adminKey: TEST_ADMIN_KEY, logLevel: 'error' as const, ...overrides };
   const adminKey = config.adminKey ?? TEST_ADMIN_KEY;
   const runtime = SocaiRuntime.open(config);
   runtime.readModels.projector.start(runtime.store, config.projectionIntervalMs);
-  const app = await createHttpApp(runtime, { port: 0, host: '127.0.0.1', logger: ['error'] });
+  const app = await createHttpApp(runtime, { port: 0, host: '127.0.0.1', logDestination: options.logDestination });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {

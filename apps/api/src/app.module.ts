@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
 import { LEDGER_COMMAND_HANDLERS, Ledger } from '#ledger';
 import { EventsController } from './audit/events.controller.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/index.js';
@@ -13,6 +14,7 @@ import { CommandGateway } from './commands/command-gateway.js';
 import { ImportController } from './commands/import.controller.js';
 import { PayoutReconciliationsController } from './commands/payout-reconciliations.controller.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { OBSERVABILITY_CONTROLLERS, observabilityImports, observabilityProviders } from './observability/index.js';
 import { HealthController } from './queries/health.controller.js';
 import { QUERY_CONTROLLERS } from './queries/index.js';
 import { ReadModelsGate } from './queries/read-models.gate.js';
@@ -21,13 +23,14 @@ import { SocaiRuntime } from './runtime.js';
 @Module({})
 export class AppModule {
   /** The HTTP app over an opened runtime (the CLI's `serve` and the tests both open one). */
-  static forRuntime(runtime: SocaiRuntime): DynamicModule {
+  static forRuntime(runtime: SocaiRuntime, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), ...observabilityImports(logger)],
       controllers: [
         HealthController, EmployersController, FactsController, PayoutReconciliationsController, ImportController, EventsController,
         ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController,
+        ...OBSERVABILITY_CONTROLLERS,
       ],
       providers: [
         { provide: SocaiRuntime, useValue: runtime },
@@ -39,6 +42,7 @@ export class AppModule {
         ...AUTH_PROVIDERS,
         ...LIMIT_PROVIDERS,
         ...AUDIT_PROVIDERS,
+        ...observabilityProviders(),
       ],
     };
   }

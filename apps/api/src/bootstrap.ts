@@ -1,25 +1,38 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { responseTimeout } from './limits/index.js';
+import { createLogger, httpMetrics, Metrics, requestContext, requestLogger, SocaiNestLogger } from './observability/index.js';
+import { createOpenApiDocument } from './openapi/index.js';
 import type { SocaiRuntime } from './runtime.js';
 
 export interface ServeOptions {
   /** Listen on this port (0 picks a free one); undefined builds the app without listening (tests). */
   port?: number;
   host?: string;
-  logger?: false | ('log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal')[];
+  /** The process's logger (`serve` makes one for the whole process); else one is made for the app. */
+  logger?: Logger;
+  /** Where the app's own logger writes instead of standard output (specs read the lines back). */
+  logDestination?: DestinationStream;
 }
 
 /** Builds the HTTP app: body limits, OpenAPI at /docs, the contract's routes. */
 export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime), {
+  const logger = options.logger ?? createLogger(runtime.config, 'socai', options.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRuntime(runtime, logger), {
     bodyParser: false,
-    logger: options.logger ?? ['error', 'warn'],
+    // Held until pino takes over below, so that even Nest's first lines are structured.
+    bufferLogs: true,
   });
+  app.useLogger(app.get(SocaiNestLogger));
+  // Before anything that may answer: every request gets its ids, its log line and its count.
+  app.use(requestContext);
+  app.use(requestLogger(logger));
+  app.use(httpMetrics(app.get(Metrics)));
   // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
   app.useBodyParser('json', { limit: runtime.config.bodyLimit });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: runtime.config.bodyLimit });
@@ -29,16 +42,7 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   // OpenAPI page needs Swagger UI's inline scripts.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(responseTimeout(runtime.config.responseTimeoutMs));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('socai — sổ cái')
-      .setDescription('Event-sourced ledger of social-insurance contributions and disbursements. Money is a decimal string of whole đồng.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);
   app.enableShutdownHooks();
   // A client that sends its request too slowly is cut off (the import streams, so allow it long).

@@ -31,3 +31,24 @@ describe('SOCAI_STATE_CACHE_EVENTS', () => {
     }
   });
 });
+
+describe('the operations settings (issue 25)', () => {
+  it('defaults to info, JSON off a terminal, no metrics token, 1,000 events of tolerated lag', () => {
+    const config = configFromEnv({});
+    expect([config.logLevel, config.metricsToken, config.readyMaxLag]).toEqual(['info', undefined, 1_000]);
+    expect(config.logFormat).toBe(process.stdout.isTTY ? 'pretty' : 'json');
+  });
+
+  it('takes the level, the format, the token and a lag of 0', () => {
+    const config = configFromEnv({ SOCAI_LOG_LEVEL: 'debug', SOCAI_LOG_FORMAT: 'pretty', SOCAI_METRICS_TOKEN: 'm-token', SOCAI_READY_MAX_LAG: '0' });
+    expect([config.logLevel, config.logFormat, config.metricsToken, config.readyMaxLag]).toEqual(['debug', 'pretty', 'm-token', 0]);
+  });
+
+  it.each([
+    ['SOCAI_LOG_LEVEL', 'loud', 'SOCAI_LOG_LEVEL=loud: expected one of fatal, error, warn, info, debug, trace, silent'],
+    ['SOCAI_LOG_FORMAT', 'xml', 'SOCAI_LOG_FORMAT=xml: expected one of json, pretty'],
+    ['SOCAI_READY_MAX_LAG', '-1', 'SOCAI_READY_MAX_LAG=-1: expected a whole number from 0'],
+  ])('refuses %s=%s at start-up', (name, value, message) => {
+    expect(() => configFromEnv({ [name]: value })).toThrow(message);
+  });
+});

@@ -26,7 +26,18 @@ export interface SocaiConfig {
    * 971k-event import ran at half its rate with 250,000 (docs/benchmarks.md). Memory against speed.
    */
   stateCacheEvents: number;
+  /** `SOCAI_LOG_LEVEL`: pino's level names (fatal … trace) or silent. */
+  logLevel: LogLevel;
+  /** `SOCAI_LOG_FORMAT`: one JSON object a line, or pino-pretty's coloured lines (the default on a terminal). */
+  logFormat: 'json' | 'pretty';
+  /** `SOCAI_METRICS_TOKEN`: a Bearer token that opens `GET /metrics` (an admin key opens it too). */
+  metricsToken?: string;
+  /** `SOCAI_READY_MAX_LAG`: `/health/ready` answers 503 while the read models are more events behind. */
+  readyMaxLag: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig {
   return {
@@ -43,7 +54,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig
     unauthenticatedRateLimitPerMinute: countOrOff('SOCAI_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', env.SOCAI_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE, 600),
     responseTimeoutMs: Number(env.SOCAI_RESPONSE_TIMEOUT_MS ?? 30_000),
     stateCacheEvents: wholeNumber('SOCAI_STATE_CACHE_EVENTS', env.SOCAI_STATE_CACHE_EVENTS, 1_000_000),
+    logLevel: oneOf('SOCAI_LOG_LEVEL', env.SOCAI_LOG_LEVEL, LOG_LEVELS, 'info'),
+    // Pretty for a person at a terminal, JSON for whatever collects the logs of a service.
+    logFormat: oneOf('SOCAI_LOG_FORMAT', env.SOCAI_LOG_FORMAT, ['json', 'pretty'] as const, process.stdout.isTTY ? 'pretty' : 'json'),
+    metricsToken: env.SOCAI_METRICS_TOKEN || undefined,
+    readyMaxLag: count('SOCAI_READY_MAX_LAG', env.SOCAI_READY_MAX_LAG, 1_000),
   };
+}
+
+/** One of `choices` from the environment, or a start-up error that names the variable and the choices. */
+function oneOf<const T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined || value.trim() === '') return fallback;
+  const chosen = choices.find((choice) => choice === value.trim().toLowerCase());
+  if (chosen === undefined) throw new Error(`${name}=${value}: expected one of ${choices.join(', ')}`);
+  return chosen;
 }
 
 /** A positive whole number from the environment, or a start-up error that names the variable. */
@@ -57,5 +81,12 @@ function wholeNumber(name: string, value: string | undefined, fallback: number):
 function countOrOff(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   if (!/^(0|[1-9][0-9]*)$/.test(value.trim())) throw new Error(`${name}=${value}: expected a whole number (0 turns the limit off)`);
+  return Number(value.trim());
+}
+
+/** A whole number from 0 (0: no lag at all is tolerated), or a start-up error that names the variable. */
+function count(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^(0|[1-9][0-9]*)$/.test(value.trim())) throw new Error(`${name}=${value}: expected a whole number from 0`);
   return Number(value.trim());
 }

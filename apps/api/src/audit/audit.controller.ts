@@ -6,6 +6,7 @@ import { SocaiRuntime } from '../runtime.js';
 import { auditConfig } from './audit-config.js';
 import { checkpointsPage, verifyLedger } from './audit-verification.js';
 import { readSigningKey } from '#event-store';
+import { QueryDocs } from '../openapi/query-docs.js';
 
 const MAX_PAGE = 1_000;
 
@@ -26,6 +27,7 @@ export class AuditController {
 
   @Access({ roles: ['auditor'], area: AreaOf.everywhere })
   @Get('checkpoints')
+  @QueryDocs({ fromPosition: { type: 'integer', description: 'First log position (default 0).', example: 0 }, limit: { type: 'integer', description: 'Page size, 1 to 1,000 (default 100).', example: 100 } })
   @ApiOperation({ summary: 'Signed checkpoints {position, digest, signedAt, signature, keyId} from a position, paged' })
   checkpoints(@Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);

@@ -12,13 +12,18 @@ export interface Checkpointing {
  * What `serve` starts next to the projector: the signing key (created on first start) and a
  * checkpointer over the event-store file, on a connection of its own.
  */
-export function startCheckpointing(config: Pick<SocaiConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): Checkpointing {
+export function startCheckpointing(
+  config: Pick<SocaiConfig, 'dataDir'>,
+  env: NodeJS.ProcessEnv = process.env,
+  onError?: (error: unknown) => void,
+): Checkpointing {
   const settings = auditConfig(config, env);
   const key = loadOrCreateSigningKey(settings.signingKeyFile);
   const store = CheckpointStore.open(settings.eventStoreFile);
   const checkpointer = new Checkpointer(store, key, {
     everyEvents: settings.checkpointEveryEvents,
     everyMs: settings.checkpointEveryMinutes * 60_000,
+    onError,
   });
   checkpointer.start();
   return {

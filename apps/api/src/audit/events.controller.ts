@@ -5,6 +5,7 @@ import type { RecordedEvent } from '#event-store';
 import { QueryParams } from '../queries/query-params.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { SocaiRuntime } from '../runtime.js';
+import { QueryDocs } from '../openapi/query-docs.js';
 
 const MAX_PAGE = 1_000;
 
@@ -20,6 +21,7 @@ export class EventsController {
 
   @Access({ roles: ['auditor'], area: AreaOf.everywhere })
   @Get('streams/:streamId/events')
+  @QueryDocs({ fromRevision: { type: 'integer', description: 'First revision (default 0).', example: 0 }, limit: { type: 'integer', description: 'Page size, 1 to 1,000 (default 100).', example: 100 } })
   @ApiOperation({ summary: 'One stream, from a revision, with data and full metadata' })
   async stream(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
@@ -32,6 +34,11 @@ export class EventsController {
 
   @Access({ roles: ['auditor'], area: AreaOf.everywhere })
   @Get('events')
+  @QueryDocs({
+    fromPosition: { type: 'integer', description: 'First position (default 1); pass `nextPosition` for the next page.', example: 1 },
+    limit: { type: 'integer', description: 'Page size, 1 to 1,000 (default 100).', example: 100 },
+    type: { description: 'Only events of this type.', enum: EVENT_TYPES },
+  })
   @ApiOperation({ summary: 'The global log from a position, paged; optional type filter' })
   async events(@Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);

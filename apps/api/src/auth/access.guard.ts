@@ -2,7 +2,6 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import type { Caller, SocaiRequest } from '../common/request-context.js';
-import { tooManyRequests } from '../limits/too-many-requests.js';
 import { UnauthenticatedLimit } from '../limits/unauthenticated-limit.js';
 import { SocaiRuntime } from '../runtime.js';
 import { Access } from './access.js';
@@ -43,7 +42,7 @@ export class AccessGuard implements CanActivate {
     const rule = this.reflector.get(Access, context.getHandler());
     if (rule?.roles === 'public' || isPublicPath(request.method, request.path)) return true;
 
-    const caller = this.authenticateFrom(request, context.switchToHttp().getResponse<Response>());
+    const caller = this.unauthenticated.authenticate(request, context.switchToHttp().getResponse<Response>(), () => this.authenticate(request));
     request.caller = caller;
     if (!rule) throw new Forbidden('this route has no access rule');
     if (caller.role !== 'admin' && !(rule.roles as readonly string[]).includes(caller.role)) {
@@ -58,21 +57,6 @@ export class AccessGuard implements CanActivate {
       throw new Forbidden(outside === '*' ? 'this request spans every area; the key is limited to some' : `the key does not cover area ${outside}`);
     }
     return true;
-  }
-
-  /** Authenticates, counting each request without a valid key against its client address. */
-  private authenticateFrom(request: SocaiRequest, response: Response): Caller {
-    const address = request.ip ?? 'unknown';
-    const wait = this.unauthenticated.waitFor(address);
-    if (wait > 0) {
-      throw tooManyRequests(response, wait, `more than ${this.unauthenticated.perMinute} requests a minute without a valid key from this address; retry in ${wait} s`);
-    }
-    try {
-      return this.authenticate(request);
-    } catch (error) {
-      this.unauthenticated.countFailure(address);
-      throw error;
-    }
   }
 
   private authenticate(request: SocaiRequest): Caller {

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpException, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiNoContentResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
 import { NotFound, ValidationFailed } from '../common/http-errors.js';
 import { SocaiRuntime } from '../runtime.js';
 import { Access } from './access.js';
@@ -25,7 +27,21 @@ export class KeysController {
   @Post()
   @Access(ADMIN_ONLY)
   @ApiOperation({ summary: 'Create an API key {name, role, areas}; the answer shows the key this once' })
-  @ApiCreatedResponse({ description: '{id, name, role, areas, key}' })
+  @ApiBody({
+    description: 'Who holds the key (a name unique among live keys, beside the key id in the events it records), its role and its areas.',
+    schema: {
+      type: 'object',
+      required: ['name', 'role', 'areas'],
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string', example: 'clerk-954' },
+        role: { type: 'string', enum: ['admin', 'clerk', 'inspector', 'finance', 'auditor'], example: 'clerk' },
+        areas: { type: 'array', items: { type: 'string' }, example: ['954'], description: 'Province, district or commune codes, or ["*"] for every area.' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ description: '{id, name, role, areas, key}: the key is shown this once' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a missing name, an unknown role or area' })
   @ApiConflictResponse({ description: 'KEY_NAME_TAKEN: a key that is not revoked has this name (case aside)' })
   create(@Body() body: unknown) {
     const checked = checkNewKey(body, (code) => this.runtime.areas.findAny(code) !== undefined);
@@ -51,6 +67,7 @@ export class KeysController {
   @Access(ADMIN_ONLY)
   @ApiOperation({ summary: 'Revoke a key for good' })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
+  @ApiNotFoundResponse({ description: 'KEY_NOT_FOUND' })
   revoke(@Param('id') id: string): void {
     if (!this.keys.revoke(id)) throw new NotFound('KEY_NOT_FOUND', `no key ${id}`);
   }

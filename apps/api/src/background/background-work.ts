@@ -5,6 +5,7 @@ import { loadAreaDirectory } from '#ledger';
 import { openReadModels } from '#read-models';
 import { startCheckpointing } from '../audit/checkpointing.js';
 import type { SocaiConfig } from '../config.js';
+import { createLogger } from '../observability/logger.js';
 import { lowerThisThreadPriority } from './thread-priority.js';
 
 // The worker thread of background.ts: the projector and the checkpointer of an embedded ledger, each
@@ -15,15 +16,21 @@ const config = workerData as SocaiConfig;
 // contended, which stretched the requests' p99. At nice 10 it gets ≈ 10% of a core they want (CFS
 // weights 110 : 1024) and every idle moment: the read models lag under a burst and catch up after.
 lowerThisThreadPriority(10);
+// The same lines as the server's (SOCAI_LOG_LEVEL, SOCAI_LOG_FORMAT), named for the part that wrote them.
+const logger = createLogger(config, 'socai').child({ thread: 'background' });
 const store = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
-const readModels = openReadModels(config.dataDir, loadAreaDirectory(), { location: config.readModels });
+const readModels = openReadModels(config.dataDir, loadAreaDirectory(), {
+  location: config.readModels,
+  onError: (error) => logger.error({ component: 'projector', err: error }, 'projecting failed; retrying'),
+});
 await readModels.ready();
 readModels.projector.start(store, config.projectionIntervalMs);
 // Started before the checkpointer, whose first checkpoint may fold the whole log: the server need
 // not wait for it.
 parentPort!.postMessage('started');
 // Signed checkpoints over the log (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
-const checkpointing = startCheckpointing(config);
+const checkpointing = startCheckpointing(config, process.env, (error) => logger.error({ component: 'checkpointer', err: error }, 'checkpointing failed'));
+logger.info({ component: 'background', projectionIntervalMs: config.projectionIntervalMs }, 'projector and checkpointer started');
 
 parentPort!.once('message', async () => {
   // The projector's batch in flight commits with its checkpoint before the connections close.
@@ -31,5 +38,7 @@ parentPort!.once('message', async () => {
   checkpointing.stop();
   await readModels.close();
   await store.close();
+  logger.info({ component: 'background' }, 'projector and checkpointer stopped');
+  logger.flush();
   parentPort!.close();
 });

@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
 import { loadOrCreateSigningKey } from '#event-store';
 import { auditConfig } from '../audit/audit-config.js';
 import { startCheckpointing } from '../audit/checkpointing.js';
@@ -22,14 +22,14 @@ const STOP_TIMEOUT_MS = 30_000;
  * the read models while the server's read them. With a cluster (EventStoreDB) they stay in the
  * process, as its projector follows a subscription and its work is mostly waiting on the network.
  */
-export async function startBackground(runtime: SocaiRuntime, config: SocaiConfig): Promise<Background> {
-  if (config.eventStore !== 'sqlite') return inProcess(runtime, config);
-  return workerThread(config);
+export async function startBackground(runtime: SocaiRuntime, config: SocaiConfig, logger: Logger): Promise<Background> {
+  if (config.eventStore !== 'sqlite') return inProcess(runtime, config, logger);
+  return workerThread(config, logger);
 }
 
-function inProcess(runtime: SocaiRuntime, config: SocaiConfig): Background {
+function inProcess(runtime: SocaiRuntime, config: SocaiConfig, logger: Logger): Background {
   runtime.readModels.projector.start(runtime.store, config.projectionIntervalMs);
-  const checkpointing = startCheckpointing(config);
+  const checkpointing = startCheckpointing(config, process.env, (error) => logger.error({ component: 'checkpointer', err: error }, 'checkpointing failed'));
   return {
     async stop() {
       await runtime.readModels.projector.stop();
@@ -39,11 +39,10 @@ function inProcess(runtime: SocaiRuntime, config: SocaiConfig): Background {
 }
 
 /** The worker, restarted if it fails (the store may come back); resolves once it has started once. */
-async function workerThread(config: SocaiConfig): Promise<Background> {
+async function workerThread(config: SocaiConfig, logger: Logger): Promise<Background> {
   // The signing key exists before the first request (the audit routes read it), as when the
   // checkpointer started in the process; the worker starts signing only after the server is up.
   loadOrCreateSigningKey(auditConfig(config).signingKeyFile);
-  const logger = new Logger('socai');
   let stopping = false;
   let worker: Worker;
   let exited: Promise<void>;
@@ -51,7 +50,7 @@ async function workerThread(config: SocaiConfig): Promise<Background> {
     worker = new Worker(new URL('./background-work.js', import.meta.url), { workerData: config });
     worker.once('message', () => started());
     worker.on('error', (error) => {
-      logger.error(`projector and checkpointer: ${error.message}`);
+      logger.error({ component: 'background', err: error }, 'the projector and checkpointer thread failed; restarting it');
       failed(error);
     });
     exited = new Promise((resolve) => worker.once('exit', () => {

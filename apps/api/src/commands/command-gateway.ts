@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import type { CommandName } from '#domain';
-import { toBusCommand, validateCommand, type CommandOutcome, type CommandResult } from '#ledger';
+import { commandKeyOf, DomainError, type CommandName } from '#domain';
+import { AreaNotAllowedError, ConcurrencyExhaustedError, IdempotencyConflictError, toBusCommand, validateCommand, type CommandOutcome, type CommandResult } from '#ledger';
 import { ValidationFailed } from '../common/http-errors.js';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
+import { Metrics, type CommandOutcome as CountedOutcome } from '../observability/index.js';
 
 /**
  * The one way an HTTP route records a command: validate with the same rules as the bulk import,
@@ -12,14 +13,36 @@ import { httpCommandContext, type SocaiRequest } from '../common/request-context
  */
 @Injectable()
 export class CommandGateway {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
 
   async record(name: CommandName, body: unknown, request: SocaiRequest, response: Response, fromPath: object = {}): Promise<CommandResult> {
     const data = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, ...fromPath } : body;
     const validated = validateCommand(name, data);
-    if (!validated.ok) throw new ValidationFailed(validated.errors);
-    const outcome: CommandOutcome = await this.bus.execute(toBusCommand(validated.command, httpCommandContext(request)));
+    if (!validated.ok) {
+      this.metrics.command(name, 'refused');
+      throw new ValidationFailed(validated.errors);
+    }
+    // Named on the request's log line (masked there), refused or not.
+    request.commandKey = commandKeyOf(validated.command);
+    let outcome: CommandOutcome;
+    try {
+      outcome = await this.bus.execute(toBusCommand(validated.command, httpCommandContext(request)));
+    } catch (error) {
+      this.metrics.command(name, outcomeOf(error));
+      throw error;
+    }
+    this.metrics.command(name, outcome.status === 'created' ? 'recorded' : 'duplicate');
     response.status(outcome.status === 'created' ? 201 : 200);
     return outcome.result;
   }
+}
+
+/** The metrics' outcome of a command that failed, as the error filter answers it. */
+function outcomeOf(error: unknown): CountedOutcome {
+  if (error instanceof IdempotencyConflictError || error instanceof ConcurrencyExhaustedError) return 'conflict';
+  if (error instanceof DomainError || error instanceof AreaNotAllowedError) return 'refused';
+  return 'failed';
 }

@@ -1,11 +1,12 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { NdjsonImport } from '#ledger';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { PayloadTooLarge } from '../common/http-errors.js';
+import { Metrics } from '../observability/index.js';
 import { SocaiRuntime } from '../runtime.js';
 
 /**
@@ -25,7 +26,10 @@ function byteLimit(limit: number): Transform {
 @ApiTags('commands')
 @Controller('api/import')
 export class ImportController {
-  constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
+  constructor(
+    @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
+    private readonly metrics: Metrics,
+  ) {}
 
   /** Streams the body line by line, so a file of any size imports in bounded memory. */
   @Access({ roles: ['clerk'], area: AreaOf.checkedByLedger })
@@ -33,6 +37,16 @@ export class ImportController {
   @HttpCode(200)
   @ApiConsumes('application/x-ndjson')
   @ApiOperation({ summary: 'Bulk import: one {"command","data"} per line; refused lines reported by number and reason; a second run records nothing' })
+  @ApiBody({
+    description: 'One command a line: {"command": name, "data": body}, the {unitCode} of nested routes inside data.',
+    schema: {
+      type: 'string',
+      example:
+        '{"command":"RegisterEmployer","data":{"unitCode":"BL00001","name":"Công ty Thủy sản Bạc Liêu","areaCode":"954","registeredOn":"2019-03-01"}}\n' +
+        '{"command":"AssessContribution","data":{"unitCode":"BL00001","period":"2021-05","headcount":{"socialInsurance":10,"healthInsurance":10,"unemploymentInsurance":10},"payroll":"50000000","assessedOn":"2021-05-01"}}\n',
+    },
+  })
+  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: over SOCAI_IMPORT_LIMIT_BYTES (lines before the limit are recorded)' })
   @ApiOkResponse({ description: '{recorded, duplicates, refused, refusals:[{line, code, message, errors?}], lines, events, seconds, eventsPerSecond, lastPosition}' })
   async import(@Req() request: SocaiRequest) {
     const limit = this.runtime.config.importLimitBytes;
@@ -40,6 +54,13 @@ export class ImportController {
     if (declared > limit) throw new PayloadTooLarge(`an import body may be at most ${limit} bytes; split the file`);
     const context = { ...httpCommandContext(request), source: 'import' as const };
     const lines = createInterface({ input: request.pipe(byteLimit(limit)), crlfDelay: Infinity });
-    return new NdjsonImport(this.runtime.ledger, context).run(lines);
+    const progress = this.metrics.importStarted();
+    let summary;
+    try {
+      summary = await new NdjsonImport(this.runtime.ledger, context, { onProgress: progress.progress }).run(lines);
+      return summary;
+    } finally {
+      progress.finished(summary);
+    }
   }
 }

@@ -24,7 +24,8 @@ export class KeyRateLimitGuard implements CanActivate {
     const limit = this.runtime.config.rateLimitPerMinute;
     if (limit <= 0) return true;
     const request = context.switchToHttp().getRequest<SocaiRequest>();
-    const tracker = request.caller ? `key:${request.caller.keyId}` : `ip:${request.ip ?? 'unknown'}`;
+    const caller = request.caller;
+    const tracker = caller ? (caller.keyId ? `key:${caller.keyId}` : `token:${caller.name}`) : `ip:${request.ip ?? 'unknown'}`;
     const wait = this.windows.hit(tracker, limit);
     if (wait === 0) return true;
     throw tooManyRequests(context.switchToHttp().getResponse<Response>(), wait, `more than ${limit} requests a minute with this key; retry in ${wait} s`);

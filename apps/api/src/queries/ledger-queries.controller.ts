@@ -9,6 +9,7 @@ import { SocaiRuntime } from '../runtime.js';
 import { QueryParams } from './query-params.js';
 import { ReadModelsGate } from './read-models.gate.js';
 import { KnownAtService } from '../audit/known-at.service.js';
+import { MIN_POSITION, QueryDocs, date } from '../openapi/query-docs.js';
 
 const BUCKETS = ['current', 'under-1-month', '1-to-3-months', '3-months-plus', 'hard-to-collect'] as const;
 
@@ -28,6 +29,7 @@ export class LedgerQueriesController {
 
   @Access({ roles: EVERY_ROLE, area: AreaOf.param('areaCode') })
   @Get('areas/:areaCode/totals')
+  @QueryDocs({ from: date('First day (default 1 January of the year of `to`).', '2021-01-01'), to: date('Last day (default today); participants are counted as of it.'), minPosition: MIN_POSITION })
   @ApiOperation({ summary: 'Totals of a province or district over from..to; participants as of `to`' })
   async areaTotals(@Param('areaCode') areaCode: string, @Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
@@ -43,6 +45,7 @@ export class LedgerQueriesController {
 
   @Access({ roles: ['inspector', 'auditor'], area: AreaOf.employerParam('unitCode') })
   @Get('employers/:unitCode/arrears')
+  @QueryDocs({ asOf: date('The date the arrears are computed for (default today).', '2021-07-31'), knownAt: { description: 'An instant: answer from the events recorded up to it.', format: 'date-time', example: '2021-08-01T00:00:00Z' }, minPosition: MIN_POSITION })
   @ApiOperation({ summary: "An employer's arrears as of a date, per period, with the trace of events behind every đồng; knownAt replays what the ledger knew at that instant" })
   async employerArrears(@Param('unitCode') unitCode: string, @Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
@@ -60,6 +63,14 @@ export class LedgerQueriesController {
 
   @Access({ roles: ['inspector', 'auditor'], area: AreaOf.queryOrEverywhere('area') })
   @Get('arrears')
+  @QueryDocs({
+    area: { description: 'Province, district or commune code; without it every area (a key for `*` only).', example: '95' },
+    bucket: { description: 'Only employers in this age bucket.', enum: BUCKETS },
+    asOf: date('Default today.'),
+    limit: { type: 'integer', description: 'Page size, 1 to 500 (default 50).', example: 50 },
+    cursor: { description: 'The `nextCursor` of the previous page.' },
+    minPosition: MIN_POSITION,
+  })
   @ApiOperation({ summary: 'Worklist for inspectors: employers by overdue amount, largest first, with totals by bucket' })
   async arrears(@Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
@@ -75,6 +86,7 @@ export class LedgerQueriesController {
 
   @Access({ roles: EVERY_ROLE, area: AreaOf.query('area') })
   @Get('plans/:year/progress')
+  @QueryDocs({ area: { required: true, description: 'The province or district of the plan.', example: '95' }, asOf: date('Default today.'), minPosition: MIN_POSITION })
   @ApiOperation({ summary: 'Progress against the plan in force (latest assignedOn): collection, participants, coverage, arrears' })
   async planProgress(@Param('year') year: string, @Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
@@ -90,6 +102,7 @@ export class LedgerQueriesController {
 
   @Access({ roles: ['finance', 'auditor'], area: AreaOf.query('area') })
   @Get('payouts/:month')
+  @QueryDocs({ area: { required: true, description: 'Province, district or commune code.', example: '954' }, minPosition: MIN_POSITION })
   @ApiOperation({ summary: 'Benefit payouts of a month: totals, by benefit, by channel, reversed, reconciliations' })
   async payouts(@Param('month') month: string, @Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
@@ -102,6 +115,7 @@ export class LedgerQueriesController {
 
   @Access({ roles: EVERY_ROLE, area: AreaOf.param('code') })
   @Get('reports/province/:code')
+  @QueryDocs({ from: date('First day (default 1 January of the year of `to`).', '2021-01-01'), to: date('Last day (default today).'), format: { description: '`json` (default) or `text` (Vietnamese prose).', enum: ['json', 'text'] }, minPosition: MIN_POSITION })
   @ApiProduces('application/json', 'text/plain')
   @ApiOperation({ summary: 'Headline figures of a provincial report against the same period of the previous year; format=text gives Vietnamese prose' })
   @Header('Cache-Control', 'no-store')

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command, CommandRunner } from 'nest-commander';
 import { configFromEnv } from '../../../api/src/config.js';
 import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { cliLogger } from '../cli-logger.js';
 import { EXIT } from '../exit-codes.js';
 import { describeSummary, importFile } from './import-file.js';
 
@@ -17,6 +18,7 @@ export class ImportCommand extends CommandRunner {
       process.exit(EXIT.usage);
     }
     const runtime = SocaiRuntime.open(configFromEnv());
+    const logger = cliLogger('import');
     try {
       const summary = await importFile(runtime, file, (progress) => {
         if (process.stderr.isTTY) process.stderr.write(`\r${progress.lines} lines, ${progress.eventsPerSecond} events/s`);
@@ -25,6 +27,8 @@ export class ImportCommand extends CommandRunner {
       for (const refusal of summary.refusals) process.stderr.write(`line ${refusal.line}: ${refusal.code} ${refusal.message}\n`);
       if (summary.refused > summary.refusals.length) process.stderr.write(`… and ${summary.refused - summary.refusals.length} more refused lines\n`);
       process.stdout.write(`${describeSummary(summary)}\n`);
+      const { recorded, duplicates, refused, lines, events, seconds, lastPosition } = summary;
+      logger.info({ file, recorded, duplicates, refused, lines, events, durationMs: Math.round(seconds * 1000), lastPosition }, 'import finished');
       process.exitCode = summary.refused > 0 ? EXIT.refused : EXIT.ok;
     } finally {
       await runtime.close();

@@ -18,6 +18,8 @@ import { EXIT } from '../exit-codes.js';
 export interface MigrateOptions {
   from?: string;
   to?: string;
+  /** Appends sent before the first is answered (copy-ledger.ts); 1 keeps the source's global order. */
+  inFlight?: string;
 }
 
 export interface MigrateIo {
@@ -50,6 +52,11 @@ export async function runMigrate(options: MigrateOptions, io: MigrateIo): Promis
     io.stderr(`socai migrate: no embedded ledger at ${sourceFile} (set SOCAI_DATA_DIR)\n`);
     return EXIT.usage;
   }
+  const inFlight = Number(options.inFlight ?? '8');
+  if (!Number.isSafeInteger(inFlight) || inFlight < 1 || inFlight > 64) {
+    io.stderr(`socai migrate: --in-flight must be a whole number from 1 to 64, got ${options.inFlight}\n`);
+    return EXIT.usage;
+  }
   const where = redactCredentials(options.to);
 
   let target: (EventStore & { ping?: (deadlineMs?: number) => Promise<void> }) | undefined;
@@ -63,7 +70,8 @@ export async function runMigrate(options: MigrateOptions, io: MigrateIo): Promis
       return EXIT.integrity;
     }
     const summary = await copyLedger(source, target, {
-      onProgress: (progress) => io.stderr(`\rcopied ${progress.copied + progress.alreadyPresent} events, position ${progress.position}/${progress.head}`),
+      inFlight,
+      onProgress: (progress) => io.stderr(`\rcopied ${progress.copied} events (${progress.alreadyPresent} already present), position ${progress.position}/${progress.head}`),
     });
     io.stderr('\n');
     const verified = await verifyCopy(source, target);
@@ -94,15 +102,23 @@ export async function runMigrate(options: MigrateOptions, io: MigrateIo): Promis
 })
 export class MigrateCommand extends CommandRunner {
   async run(_args: string[], options: MigrateOptions): Promise<void> {
-    process.exitCode = await runMigrate(options, {
+    const code = await runMigrate(options, {
       dataDir: configFromEnv().dataDir,
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
+    // The client's gossip discovery goes on after the store is closed (up to 10 attempts of 5 s per
+    // seed; its API cannot stop it), which would keep the process alive long after the answer.
+    process.exit(code);
   }
 
   @Option({ flags: '--from <store>', description: 'the store to copy from: sqlite (the embedded store in SOCAI_DATA_DIR)' })
   parseFrom(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--in-flight <n>', description: 'appends sent before the first is answered, 1 to 64 (default 8; 1 keeps the source order of all streams exactly)' })
+  parseInFlight(value: string): string {
     return value;
   }
 

@@ -2,6 +2,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner } from 'nest-commander';
 import { configFromEnv } from '../../../api/src/config.js';
 import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { cliLogger } from '../cli-logger.js';
 
 @Command({ name: 'rebuild', description: 'Drop every read model and rebuild it from the event log, with a progress bar' })
 export class RebuildCommand extends CommandRunner {
@@ -23,6 +24,7 @@ export class RebuildCommand extends CommandRunner {
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write(`rebuilt read models from ${head} events in ${seconds.toFixed(1)} s (${seconds > 0 ? Math.round(head / seconds) : head} events/s)\n`);
+      cliLogger('rebuild').info({ events: head, durationMs: Math.round(seconds * 1000) }, 'rebuild finished');
     } finally {
       await runtime.close();
     }

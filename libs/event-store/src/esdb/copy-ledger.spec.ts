@@ -78,8 +78,35 @@ describe('copyLedger', () => {
 
     expect(error).toBeInstanceOf(ChainMismatchError);
     expect((error as Error).message).toMatch(/^employer-A@1: source hash [0-9a-f]{64} does not recompute/);
-    expect(await target.readStream('employer-A')).toHaveLength(1);
+    // A page of the source is verified before any of it is sent.
+    expect(await target.readAll()).toHaveLength(0);
     tampered.closeSync();
+    target.closeSync();
+  });
+
+  it('sends consecutive events of a stream as one append, several streams at a time, and keeps each stream’s order', async () => {
+    const source = fresh().store;
+    const target = fresh().store;
+    for (let i = 0; i < 6; i++) {
+      const stream = `employer-${i % 3}`;
+      const revision = Math.floor(i / 3);
+      await source.append({ streamId: stream, expectedRevision: revision === 0 ? 'no_stream' : revision - 1, events: [newEvent(`${stream}-${revision}`, `k-${i}`, { amount: String(i) })] });
+    }
+    await source.append({ streamId: 'employer-9', expectedRevision: 'no_stream', events: [newEvent('n0', 'k-n', { amount: '1' }), newEvent('n1', 'k-n', { amount: '2' })] });
+    await source.append({ streamId: 'employer-9', expectedRevision: 1, events: [newEvent('n2', 'k-n2', { amount: '3' })], claim: { commandKey: 'k-n2', contentHash: 'h-n2' } });
+    const appends: number[] = [];
+    const counting = new Proxy(target, {
+      get: (store, name) => (name === 'append' ? (request: { events: unknown[] }) => (appends.push(request.events.length), store.append(request as never)) : Reflect.get(store, name, store)),
+    });
+
+    expect(await copyLedger(source, counting, { inFlight: 4 })).toEqual({ copied: 9, alreadyPresent: 0, streams: 4 });
+    expect(appends).toEqual([1, 1, 1, 1, 1, 1, 3]);
+    expect(await verifyCopy(source, target)).toBe(9);
+    for (const stream of ['employer-0', 'employer-1', 'employer-2']) {
+      expect((await target.readStream(stream)).map((event) => event.eventId)).toEqual([`${stream}-0`, `${stream}-1`]);
+    }
+    expect((await target.findKey('k-n2'))?.eventId).toBe('n2');
+    source.closeSync();
     target.closeSync();
   });
 

@@ -39,7 +39,21 @@ export interface CopySummary {
 
 export interface CopyOptions {
   batchSize?: number;
+  /**
+   * Appends sent before the first of them is answered (each stream's own appends still go one after
+   * another). 1 keeps the source's global order exactly; more overlaps the round trips to a cluster,
+   * and the target's `$all` may then order appends of different streams that were in flight together
+   * differently from the source (docs/decisions.md).
+   */
+  inFlight?: number;
   onProgress?: (progress: CopyProgress) => void;
+}
+
+/** Consecutive events of one stream sent as one append; only its last event may hold a command key. */
+interface Group {
+  streamId: string;
+  events: RecordedEvent[];
+  claim?: KeyClaim;
 }
 
 /**
@@ -48,50 +62,130 @@ export interface CopyOptions {
  * equal the source's, and the source chain is verified on the way, so a copy either reproduces the
  * chain exactly or stops with ChainMismatchError.
  *
- * Each event is appended at its own revision (the previous one as expected revision), so a copy
- * interrupted half-way can simply be run again: events already in the target are recognised by id and
- * hash and skipped. A command key moves with the event that holds it in the source now (a key freed by
- * a reversal and claimed again moves with its current holder).
+ * Consecutive events of one stream go in one append (ended by an event that holds a command key, as
+ * the key belongs to an append's last event), and up to `inFlight` appends of different streams are
+ * sent together: a cluster answers in a round trip per append, not per event.
+ *
+ * Each append names the revision before it as expected revision, so a copy interrupted half-way can
+ * simply be run again. What the target already holds is read before appending (unless the target was
+ * empty, or this copy itself has written to that stream) and counted as already present: an
+ * EventStoreDB retry of the same event ids would otherwise succeed silently and count as copied. A
+ * command key moves with the event that holds it in the source now (a key freed by a reversal and
+ * claimed again moves with its current holder).
  */
 export async function copyLedger(source: EventStore, target: EventStore, options: CopyOptions = {}): Promise<CopySummary> {
   const head = await source.headPosition();
+  const targetWasEmpty = (await target.headPosition()) === 0;
+  const limit = options.inFlight ?? 8;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`inFlight must be a whole number ≥ 1, got ${limit}`);
   const lastHashes = new Map<string, string>();
+  // Streams this copy appended to: the target cannot hold their later events already.
+  const writtenHere = new Set<string>();
+  const tails = new Map<string, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   let copied = 0;
   let alreadyPresent = 0;
+
+  const launch = (group: Group): void => {
+    const previous = tails.get(group.streamId) ?? Promise.resolve();
+    const done: Promise<void> = previous
+      .then(async () => {
+        if (failure) return;
+        const counts = await copyGroup(group, target, targetWasEmpty || writtenHere.has(group.streamId));
+        if (counts.copied > 0) writtenHere.add(group.streamId);
+        copied += counts.copied;
+        alreadyPresent += counts.alreadyPresent;
+      })
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => {
+        inFlight.delete(done);
+        if (tails.get(group.streamId) === done) tails.delete(group.streamId);
+      });
+    tails.set(group.streamId, done);
+    inFlight.add(done);
+  };
+
   for await (const page of iterateAll(source, { batchSize: options.batchSize ?? 1000 })) {
-    for (const event of page) {
-      verifyLink(event, lastHashes.get(event.streamId) ?? GENESIS_HASH, 'source');
-      lastHashes.set(event.streamId, event.metadata.hash);
-      const key = await source.findKey(event.metadata.commandKey);
-      const claim: KeyClaim | undefined = key?.eventId === event.eventId ? { commandKey: key.commandKey, contentHash: key.contentHash } : undefined;
-      if (await copyOne(event, claim, target)) copied += 1;
-      else alreadyPresent += 1;
+    for (const group of await groupsOf(page, source, lastHashes)) {
+      while (inFlight.size >= limit) await Promise.race(inFlight);
+      if (failure) break;
+      launch(group);
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure.error;
     options.onProgress?.({ copied, alreadyPresent, position: page[page.length - 1]!.position, head });
   }
   return { copied, alreadyPresent, streams: lastHashes.size };
 }
 
-/** Appends one event; false when the target already held it (an earlier, interrupted copy). */
-async function copyOne(event: RecordedEvent, claim: KeyClaim | undefined, target: EventStore): Promise<boolean> {
+/** A page of the source in appends: runs of one stream, each ended by an event holding a key. */
+async function groupsOf(page: readonly RecordedEvent[], source: EventStore, lastHashes: Map<string, string>): Promise<Group[]> {
+  const groups: Group[] = [];
+  for (const event of page) {
+    verifyLink(event, lastHashes.get(event.streamId) ?? GENESIS_HASH, 'source');
+    lastHashes.set(event.streamId, event.metadata.hash);
+    const key = await source.findKey(event.metadata.commandKey);
+    const claim: KeyClaim | undefined = key?.eventId === event.eventId ? { commandKey: key.commandKey, contentHash: key.contentHash } : undefined;
+    const open = groups[groups.length - 1];
+    if (open && open.streamId === event.streamId && !open.claim && open.events[open.events.length - 1]!.revision === event.revision - 1) {
+      open.events.push(event);
+      open.claim = claim;
+    } else {
+      groups.push({ streamId: event.streamId, events: [event], claim });
+    }
+  }
+  return groups;
+}
+
+/** Appends what the target lacks of a group; counts what it appended and what it already held. */
+async function copyGroup(group: Group, target: EventStore, knownAbsent: boolean): Promise<{ copied: number; alreadyPresent: number }> {
+  const present = knownAbsent ? 0 : await heldByTarget(group.events, target);
+  const missing = group.events.slice(present);
+  if (missing.length === 0) return { copied: 0, alreadyPresent: present };
+  const first = missing[0]!;
   try {
     const result = await target.append({
-      streamId: event.streamId,
-      expectedRevision: event.revision === 0 ? 'no_stream' : event.revision - 1,
-      events: [toNewEvent(event)],
-      claim,
+      streamId: group.streamId,
+      expectedRevision: first.revision === 0 ? 'no_stream' : first.revision - 1,
+      events: missing.map(toNewEvent),
+      claim: group.claim,
     });
-    const written = result.events[0]!;
-    if (written.metadata.hash !== event.metadata.hash) {
-      throw new ChainMismatchError(event.streamId, event.revision, `target hash ${written.metadata.hash} differs from source hash ${event.metadata.hash}`);
-    }
-    return true;
+    result.events.forEach((written, i) => {
+      const event = missing[i]!;
+      if (written.metadata.hash !== event.metadata.hash) {
+        throw new ChainMismatchError(event.streamId, event.revision, `target hash ${written.metadata.hash} differs from source hash ${event.metadata.hash}`);
+      }
+    });
+    return { copied: missing.length, alreadyPresent: present };
   } catch (error) {
     if (!(error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError)) throw error;
-    const [existing] = await target.readStream(event.streamId, { fromRevision: event.revision, limit: 1 });
-    if (existing?.eventId === event.eventId && existing.metadata.hash === event.metadata.hash) return false;
-    throw new ChainMismatchError(event.streamId, event.revision, `the target already holds ${existing ? `event ${existing.eventId}` : 'a conflicting claim'} there (${error.message})`);
+    // Another copy wrote in between, or the target holds something else: only the same events will do.
+    if ((await heldByTarget(missing, target)) === missing.length) return { copied: 0, alreadyPresent: group.events.length };
+    const [existing] = await target.readStream(first.streamId, { fromRevision: first.revision, limit: 1 });
+    throw new ChainMismatchError(first.streamId, first.revision, `the target already holds ${existing ? `event ${existing.eventId}` : 'a conflicting claim'} there (${error.message})`);
   }
+}
+
+/**
+ * How many of `events` (consecutive revisions of one stream) the target already holds, from the first:
+ * the same id and hash at the same revision. A different event there stops the copy.
+ */
+async function heldByTarget(events: readonly RecordedEvent[], target: EventStore): Promise<number> {
+  const first = events[0]!;
+  const stored = await target.readStream(first.streamId, { fromRevision: first.revision, limit: events.length });
+  let held = 0;
+  for (const existing of stored) {
+    const event = events[held];
+    if (!event || existing.revision !== event.revision) break;
+    if (existing.eventId !== event.eventId || existing.metadata.hash !== event.metadata.hash) {
+      throw new ChainMismatchError(event.streamId, event.revision, `the target already holds event ${existing.eventId} there`);
+    }
+    held += 1;
+  }
+  return held;
 }
 
 /**

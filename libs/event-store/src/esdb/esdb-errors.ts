@@ -15,6 +15,15 @@ const CONNECTION_FAILURE = /discover|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|connect
 /** The port's error for a client error: StoreUnavailableError when the cluster cannot be reached. */
 export function toStoreError(error: unknown): unknown {
   if (!(error instanceof Error) || error instanceof StoreUnavailableError) return error;
+  if (isCommandError(error) && error.type === ErrorType.ACCESS_DENIED) {
+    // A configuration fault, not a bad request: the API answers 503 and says what to fix.
+    const denied = new StoreUnavailableError(
+      `EventStoreDB refused access (${error.message}): the connection string's user must be in $admins, ` +
+        'as the adapter reads $all (docs/operations.md, TLS)',
+    );
+    (denied as { cause?: unknown }).cause = error;
+    return denied;
+  }
   const unavailable =
     (isCommandError(error) && UNAVAILABLE_TYPES.has(error.type)) ||
     (!isCommandError(error) && CONNECTION_FAILURE.test(error.message));

@@ -49,6 +49,8 @@ import {
 import { Lru } from './lru.js';
 import { subscribeFromCheckpoint } from './subscribe.js';
 import {
+  CLOCK_READ,
+  CLOCK_STREAM,
   esdbEventId,
   EVENT_LOCATED,
   eventIndexStreamName,
@@ -67,8 +69,6 @@ export interface EsdbEventStoreOptions {
   cacheSize?: number;
   /** Events read from `$all` per request. */
   pageSize?: number;
-  /** The clock the claim lease is measured with, in ms since the epoch. */
-  now?: () => number;
 }
 
 /** What `socai-event-<id>` records: where the event lives and its position in `$all`. */
@@ -82,6 +82,16 @@ interface EventLocation {
 type ClientRecordedEvent = NonNullable<ResolvedEvent['event']>;
 
 const CONFLICT_RETRIES = 5;
+
+/**
+ * Every read goes to the leader. The client picks a node by `nodePreference` only when it discovers the
+ * cluster; after a leader change it may keep reading from a follower (writes sent there are forwarded,
+ * so nothing makes it reconnect), and a follower may lag. Stream tips, hashes, key claims and the
+ * positions of an append are decisions made on what was read, and the projector's read-your-writes
+ * waits on `$all`: with `requires-leader` a follower answers NotLeader and the client reconnects to
+ * the leader it names.
+ */
+export const FROM_LEADER = { requiresLeader: true } as const;
 
 /**
  * The event-store port on EventStoreDB/KurrentDB (a cluster of three nodes in production; see
@@ -117,7 +127,7 @@ export class EsdbEventStore implements EventStore {
   private readonly eventPositions: Lru<LogPosition, true>;
   private readonly claimLeaseMs: number;
   private readonly pageSize: number;
-  private readonly now: () => number;
+  private clockStreamCapped = false;
 
   private constructor(
     /** The underlying client, for subscriptions (subscribe.ts) and operations tools. */
@@ -132,7 +142,6 @@ export class EsdbEventStore implements EventStore {
     this.eventPositions = new Lru(cacheSize);
     this.claimLeaseMs = options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
     this.pageSize = options.pageSize ?? 1000;
-    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -153,9 +162,35 @@ export class EsdbEventStore implements EventStore {
     return subscribeFromCheckpoint(this, after, handler, { onDrop: options.onDrop });
   }
 
-  /** Reads the head of `$all`: resolves when the cluster answers, StoreUnavailableError otherwise. */
+  /**
+   * Reads the head of `$all`: resolves when the cluster's leader answers within `deadlineMs`,
+   * StoreUnavailableError otherwise. The client ignores a read's `deadline` (readAll passes
+   * `deadline: Infinity` to gRPC) and gossip discovery retries for minutes, so the read is raced against
+   * a timer here and cancelled when the timer wins.
+   */
   async ping(deadlineMs = 5000): Promise<void> {
-    await this.guard(() => collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: deadlineMs })));
+    await this.guard(async () => {
+      const read = this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new StoreUnavailableError(`EventStoreDB unavailable: no answer from ${this.description} within ${deadlineMs} ms`)), deadlineMs);
+      });
+      const answer = collect(read);
+      // Whichever loses the race must not end as an unhandled rejection.
+      answer.catch(() => undefined);
+      try {
+        await Promise.race([answer, late]);
+      } catch (error) {
+        // cancel() waits for the connection the read is still waiting for: it is not awaited. The
+        // client may still emit an error on the abandoned read (a failed discovery): it is ignored.
+        read.on('error', () => undefined);
+        read.cancel().catch(() => undefined);
+        read.destroy();
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    });
   }
 
   // ---- writes ----
@@ -229,7 +264,7 @@ export class EsdbEventStore implements EventStore {
     return this.guard(async () => {
       let from: ReadPosition = END;
       for (;;) {
-        const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize }));
+        const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize }));
         for (const resolved of page) {
           const event = resolved.event;
           if (event && this.isLedgerEvent(event)) return this.rememberPosition(event.position);
@@ -357,7 +392,7 @@ export class EsdbEventStore implements EventStore {
     for (let attempt = 1; attempt <= CONFLICT_RETRIES; attempt++) {
       const { records, revision } = await this.readKeyStream(stream);
       const holder = await resolveHolder(records, (record) => this.probe(record), {
-        now: this.now(),
+        serverNow: () => this.serverNow(),
         leaseMs: this.claimLeaseMs,
         claimantEventId: target.eventId,
       });
@@ -395,7 +430,7 @@ export class EsdbEventStore implements EventStore {
 
   private async holderOf(commandKey: string): Promise<Holder> {
     const { records } = await this.readKeyStream(keyStreamName(commandKey));
-    return resolveHolder(records, (record) => this.probe(record), { now: this.now(), leaseMs: this.claimLeaseMs });
+    return resolveHolder(records, (record) => this.probe(record), { serverNow: () => this.serverNow(), leaseMs: this.claimLeaseMs });
   }
 
   private async readKeyStream(stream: string): Promise<{ records: KeyStreamRecord[]; revision: number }> {
@@ -414,6 +449,23 @@ export class EsdbEventStore implements EventStore {
       };
     });
     return { records, revision: raw.length === 0 ? -1 : Number(raw[raw.length - 1]!.revision) };
+  }
+
+  /**
+   * The server's clock now (ms since the epoch), the clock `claimedAt` was stamped with: the `created`
+   * of a record written for the purpose. Only judging a pending claim needs it, which is rare (a
+   * racing command, or a writer that died between its claim and its event), so the write is cheap
+   * overall; the stream keeps one record.
+   */
+  private async serverNow(): Promise<number> {
+    if (!this.clockStreamCapped) {
+      await this.client.setStreamMetadata(CLOCK_STREAM, { maxCount: 1 });
+      this.clockStreamCapped = true;
+    }
+    await this.client.appendToStream(CLOCK_STREAM, jsonEvent({ type: CLOCK_READ, data: {} }));
+    const [record] = await this.readRaw(CLOCK_STREAM, END, 1, BACKWARDS);
+    if (!record) throw new Error(`${CLOCK_STREAM}: the record just written cannot be read back`);
+    return record.created.getTime();
   }
 
   /** Is the event a claim names there (live), is its revision taken by another (dead), or empty (pending)? */
@@ -446,16 +498,16 @@ export class EsdbEventStore implements EventStore {
   // ---- positions and the event index ----
 
   /** Positions of the events just appended; the server reports the last one's. */
-  private async positionsOfAppend(streamId: string, events: readonly Omit<RecordedEvent, 'position'>[], last: Position | undefined): Promise<LogPosition[]> {
+  private async positionsOfAppend(streamId: string, events: readonly Omit<RecordedEvent, 'position'>[], reported: Position | undefined): Promise<LogPosition[]> {
     const found = new Map<string, LogPosition>();
-    if (last) {
-      found.set(events[events.length - 1]!.eventId, this.rememberPosition(last));
-      if (events.length > 1) {
-        // One append's records are contiguous in the log, so its other events are just before the last.
-        const before = await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: last, maxCount: events.length + 8 }));
-        for (const { event } of before) {
-          if (event?.streamId === streamId && this.isLedgerEvent(event)) found.set((event.metadata as unknown as EventMetadata).eventId, this.rememberPosition(event.position));
-        }
+    // No position comes back for an append the server deduplicated (a retry of one that landed).
+    const last = reported ?? (await this.positionOfRecent(events[events.length - 1]!));
+    found.set(events[events.length - 1]!.eventId, this.rememberPosition(last));
+    if (events.length > 1) {
+      // One append's records are contiguous in the log, so its other events are just before the last.
+      const before = await collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: last, maxCount: events.length + 8 }));
+      for (const { event } of before) {
+        if (event?.streamId === streamId && this.isLedgerEvent(event)) found.set((event.metadata as unknown as EventMetadata).eventId, this.rememberPosition(event.position));
       }
     }
     const positions: LogPosition[] = [];
@@ -500,11 +552,36 @@ export class EsdbEventStore implements EventStore {
     return events;
   }
 
+  /**
+   * Where an event appended a moment ago lives, when the server did not say: from the stream read (if
+   * the server sends positions there), this process's cache, or the event index an earlier attempt
+   * wrote; failing those, by reading `$all` backwards from its head, where a just-deduplicated append
+   * is. Never a scan from the start of the log.
+   */
+  private async positionOfRecent(event: Omit<RecordedEvent, 'position'>): Promise<Position> {
+    const [stored] = await this.readRaw(event.streamId, BigInt(event.revision), 1);
+    const fromServer = stored && Number(stored.revision) === event.revision ? knownPosition(stored.position) : undefined;
+    if (fromServer) return fromServer;
+    const cached = this.positionsById.get(event.eventId);
+    if (cached !== undefined) return toEsdbPosition(cached);
+    const location = await this.readLocation(event.eventId);
+    if (location && location.streamId === event.streamId && location.revision === event.revision) return toEsdbPosition(Number(location.commit));
+    let from: ReadPosition = END;
+    for (;;) {
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ ...FROM_LEADER, direction: BACKWARDS, fromPosition: from, maxCount: this.pageSize }));
+      for (const { event: candidate } of page) {
+        if (candidate?.streamId === event.streamId && Number(candidate.revision) === event.revision) return candidate.position;
+      }
+      if (page.length < this.pageSize) throw new Error(`event ${event.streamId}@${event.revision} is not in $all`);
+      from = page[page.length - 1]!.event!.position;
+    }
+  }
+
   /** Scans `$all` from `lowerBound` (an event position, or 0) for a stream's event at a revision. */
   private async locate(streamId: string, revision: StreamRevision, lowerBound: LogPosition): Promise<LogPosition> {
     let from: ReadPosition = lowerBound > 0 ? toEsdbPosition(lowerBound) : START;
     for (;;) {
-      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: this.pageSize }));
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ ...FROM_LEADER, direction: FORWARDS, fromPosition: from, maxCount: this.pageSize }));
       for (const { event } of page) {
         if (event?.streamId === streamId && Number(event.revision) === revision) return this.rememberPosition(event.position);
       }
@@ -549,7 +626,7 @@ export class EsdbEventStore implements EventStore {
     let position: ReadPosition = start === 0 ? START : toEsdbPosition(start);
     let after = from;
     for (;;) {
-      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ direction: FORWARDS, fromPosition: position, maxCount: this.pageSize }));
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ ...FROM_LEADER, direction: FORWARDS, fromPosition: position, maxCount: this.pageSize }));
       for (const { event } of page) {
         if (!event) continue;
         const logPosition = this.rememberPosition(event.position);
@@ -568,7 +645,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   private async readRaw(streamId: string, fromRevision: ReadRevision, maxCount?: number, direction: typeof FORWARDS | typeof BACKWARDS = FORWARDS): Promise<ClientRecordedEvent[]> {
-    const resolved = await collect(this.client.readStream(streamId, { fromRevision, direction, ...(maxCount === undefined ? {} : { maxCount }) }));
+    const resolved = await collect(this.client.readStream(streamId, { ...FROM_LEADER, fromRevision, direction, ...(maxCount === undefined ? {} : { maxCount }) }));
     return resolved.flatMap((item) => (item.event ? [item.event] : []));
   }
 

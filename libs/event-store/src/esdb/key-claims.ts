@@ -69,7 +69,14 @@ export function standingClaims(records: readonly KeyStreamRecord[]): ClaimRecord
 }
 
 export interface ResolveOptions {
-  now: number;
+  /**
+   * The server's clock now, in ms since the epoch. `claimedAt` is the server's `created` stamp, so the
+   * lease is measured on that clock too: an API host whose clock runs a minute ahead would otherwise
+   * see an in-flight claim as abandoned and let a racing command with the same key record a second
+   * event. Asked only when a pending claim is to be judged (the adapter writes a record to learn it),
+   * and at most once.
+   */
+  serverNow: () => Promise<number>;
   leaseMs?: number;
   /** The event id of the claimant asking: its own pending claim does not block it. */
   claimantEventId?: string;
@@ -83,13 +90,15 @@ export async function resolveHolder(
 ): Promise<Holder> {
   const leaseMs = options.leaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   const claims = standingClaims(records);
+  let now: number | undefined;
   for (let i = claims.length - 1; i >= 0; i--) {
     const claim = claims[i]!;
     const probed = await probe(claim);
     if (probed.state === 'live') return { state: 'held', record: toKeyRecord(claim, probed.position) };
     if (probed.state === 'dead') continue;
     if (claim.eventId === options.claimantEventId) continue;
-    if (options.now - claim.claimedAt < leaseMs) return { state: 'pending', claim };
+    now ??= await options.serverNow();
+    if (now - claim.claimedAt < leaseMs) return { state: 'pending', claim };
   }
   return { state: 'free' };
 }

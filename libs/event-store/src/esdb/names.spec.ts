@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { esdbEventId, eventIndexStreamName, isHiddenFromLedger, keyStreamName, uuidFromName } from './names.js';
+import { CLOCK_STREAM, esdbEventId, eventIndexStreamName, isHiddenFromLedger, keyStreamName, uuidFromName } from './names.js';
 
 describe('names of what the adapter writes', () => {
   it('names a key stream after the SHA-256 of the command key', () => {
@@ -28,5 +28,7 @@ describe('names of what the adapter writes', () => {
     expect(isHiddenFromLedger('employer-TA0001', '$>')).toBe(true);
     expect(isHiddenFromLedger(keyStreamName('k'), 'SocaiKeyClaimed')).toBe(true);
     expect(isHiddenFromLedger(eventIndexStreamName('e'), 'SocaiEventLocated')).toBe(true);
+    expect(isHiddenFromLedger(CLOCK_STREAM, 'SocaiClockRead')).toBe(true);
+    expect(isHiddenFromLedger('socai-clockwork', 'Noted')).toBe(false);
   });
 });

@@ -7,11 +7,14 @@ import { createHash } from 'node:crypto';
  */
 export const KEY_STREAM_PREFIX = 'socai-key-';
 export const EVENT_INDEX_STREAM_PREFIX = 'socai-event-';
+/** Where the adapter writes a record to learn the server's clock (the claim lease is measured on it). */
+export const CLOCK_STREAM = 'socai-clock';
 
 /** Event types of the bookkeeping streams. */
 export const KEY_CLAIMED = 'SocaiKeyClaimed';
 export const KEY_CLAIM_WITHDRAWN = 'SocaiKeyClaimWithdrawn';
 export const EVENT_LOCATED = 'SocaiEventLocated';
+export const CLOCK_READ = 'SocaiClockRead';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,7 +34,8 @@ export function isHiddenFromLedger(streamId: string, type: string): boolean {
     streamId.startsWith('$') ||
     type.startsWith('$') ||
     streamId.startsWith(KEY_STREAM_PREFIX) ||
-    streamId.startsWith(EVENT_INDEX_STREAM_PREFIX)
+    streamId.startsWith(EVENT_INDEX_STREAM_PREFIX) ||
+    streamId === CLOCK_STREAM
   );
 }
 

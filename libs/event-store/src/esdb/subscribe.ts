@@ -1,6 +1,7 @@
-import { excludeSystemEvents, START, type AllStreamResolvedEvent, type AllStreamSubscription } from '@eventstore/db-client';
+import { START, streamNameFilter, type AllStreamResolvedEvent, type RegexFilter } from '@eventstore/db-client';
 import type { LogPosition, RecordedEvent } from '../event-store.port.js';
-import { ledgerEventOf, type EsdbEventStore } from './esdb-event-store.js';
+import { FROM_LEADER, ledgerEventOf, type EsdbEventStore } from './esdb-event-store.js';
+import { EVENT_INDEX_STREAM_PREFIX, KEY_STREAM_PREFIX, CLOCK_STREAM } from './names.js';
 import { toEsdbPosition } from './positions.js';
 
 export interface CheckpointSubscriptionOptions {
@@ -22,22 +23,47 @@ export interface CheckpointSubscription {
   stop(): Promise<void>;
 }
 
+/** What the loop needs of a subscription: the client's AllStreamSubscription (a Node stream) has both. */
+export interface EventSource extends AsyncIterable<AllStreamResolvedEvent> {
+  unsubscribe(): Promise<void>;
+}
+
+/** Opens a subscription to `$all` after a position (0 = from the beginning). */
+export type OpenSubscription = (after: LogPosition) => EventSource;
+
 /** Delay before resubscription attempt `failuresInARow` (1, 2, …): exponential, capped. */
 export function backoffDelay(failuresInARow: number, initialMs = 100, maxMs = 30_000): number {
   if (!Number.isSafeInteger(failuresInARow) || failuresInARow < 1) throw new RangeError(`failuresInARow must be ≥ 1, got ${failuresInARow}`);
   return Math.min(maxMs, initialMs * 2 ** Math.min(failuresInARow - 1, 30));
 }
 
+/**
+ * The server-side filter: stream names that are neither the server's (`$…`) nor the adapter's
+ * bookkeeping (`socai-key-…`, `socai-event-…`, `socai-clock`). Key claims and event-index records are
+ * two to three times the ledger's own traffic; filtering them by event type (`excludeSystemEvents`)
+ * would still send them all over the wire. The server evaluates this with .NET's Regex, which has the
+ * same negative lookahead as JavaScript's.
+ */
+export const LEDGER_STREAM_REGEX = `^(?!\\$|${escape(KEY_STREAM_PREFIX)}|${escape(EVENT_INDEX_STREAM_PREFIX)}|${escape(CLOCK_STREAM)}$)`;
+
+export function ledgerStreamFilter(): RegexFilter {
+  return streamNameFilter({ regex: LEDGER_STREAM_REGEX });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+}
+
 const QUIET = Symbol('quiet');
 
 /**
  * A catch-up subscription to `$all` for a read-model projector: it starts after `checkpoint` (0 = from
- * the beginning), skips system events on the server (`excludeSystemEvents`) and the adapter's
- * bookkeeping streams here, and hands the handler batches of ledger events in log order. The handler
- * stores its own checkpoint in the same transaction as its read-model updates; this helper only
- * remembers the last batch the handler accepted, and when the subscription drops (node failure, leader
- * change, network) or the handler throws, it resubscribes from there with exponential backoff, so no
- * event is skipped and none is handed twice to a handler that succeeded.
+ * the beginning), receives only ledger streams (the server filters out its own and the adapter's
+ * bookkeeping streams, see LEDGER_STREAM_REGEX), and hands the handler batches of ledger events in log
+ * order. The handler stores its own checkpoint in the same transaction as its read-model updates; this
+ * helper only remembers the last batch the handler accepted, and when the subscription drops (node
+ * failure, leader change, network) or the handler throws, it resubscribes from there with exponential
+ * backoff, so no event is skipped and none is handed twice to a handler that succeeded.
  *
  * Persistent subscriptions are not used: they may deliver out of order and retry single events,
  * while a projector needs the log's order.
@@ -48,29 +74,65 @@ export function subscribeFromCheckpoint(
   handler: (events: RecordedEvent[]) => Promise<void>,
   options: CheckpointSubscriptionOptions = {},
 ): CheckpointSubscription {
+  const open: OpenSubscription = (after) => {
+    const subscription = store.client.subscribeToAll({
+      // A follower may lag the leader the ledger writes to; the projector's read-your-writes waits on it.
+      ...FROM_LEADER,
+      fromPosition: after > 0 ? toEsdbPosition(after) : START,
+      filter: ledgerStreamFilter(),
+    });
+    // The loop learns of an error through its pending next(); this listener only keeps an error the
+    // client emits after the loop has let go of the stream from being thrown as an unhandled event.
+    subscription.on('error', () => undefined);
+    return subscription;
+  };
+  return followFromCheckpoint(open, checkpoint, handler, options);
+}
+
+/** The loop of subscribeFromCheckpoint on any source of `$all` events (a unit spec drives it with a Node stream). */
+export function followFromCheckpoint(
+  open: OpenSubscription,
+  checkpoint: LogPosition,
+  handler: (events: RecordedEvent[]) => Promise<void>,
+  options: CheckpointSubscriptionOptions = {},
+): CheckpointSubscription {
   const batchSize = options.batchSize ?? 500;
   const maxWaitMs = options.maxWaitMs ?? 50;
   let current = checkpoint;
   let stopped = false;
-  let subscription: AllStreamSubscription | undefined;
+  let subscription: EventSource | undefined;
   let failures = 0;
+  // A handler that keeps failing must back off ever longer, even though events keep arriving.
+  let handlerFailing = false;
+  let wakeUp: (() => void) | undefined;
 
   const consume = async (): Promise<void> => {
-    subscription = store.client.subscribeToAll({
-      fromPosition: current > 0 ? toEsdbPosition(current) : START,
-      filter: excludeSystemEvents(),
-    });
+    subscription = open(current);
     const iterator = subscription[Symbol.asyncIterator]();
     let buffer: RecordedEvent[] = [];
     const flush = async (): Promise<void> => {
       if (buffer.length === 0) return;
       const batch = buffer;
       buffer = [];
-      await handler(batch);
+      try {
+        await handler(batch);
+      } catch (error) {
+        handlerFailing = true;
+        throw error;
+      }
+      handlerFailing = false;
       current = batch[batch.length - 1]!.position;
       failures = 0;
     };
-    let next = iterator.next();
+    // The client reports a dropped connection by failing the pending next(). While the handler runs,
+    // nobody awaits it yet, so it is given a handler at once: otherwise Node treats the rejection as
+    // unhandled and ends the process. The same promise is awaited (and its error thrown) afterwards.
+    const ask = (): Promise<IteratorResult<AllStreamResolvedEvent>> => {
+      const pending = iterator.next();
+      pending.catch(() => undefined);
+      return pending;
+    };
+    let next = ask();
     for (;;) {
       const item = buffer.length === 0 ? await next : await raceQuiet(next, maxWaitMs);
       if (item === QUIET) {
@@ -78,8 +140,10 @@ export function subscribeFromCheckpoint(
         continue;
       }
       if (item.done) break;
-      next = iterator.next();
-      const event = ledgerEventOf(item.value as AllStreamResolvedEvent);
+      next = ask();
+      // The server answered: the connection works again, whatever failed before.
+      if (!handlerFailing) failures = 0;
+      const event = ledgerEventOf(item.value);
       if (event && event.position > current) buffer.push(event);
       if (buffer.length >= batchSize) await flush();
     }
@@ -97,7 +161,15 @@ export function subscribeFromCheckpoint(
         const delayMs = backoffDelay(failures, options.initialBackoffMs, options.maxBackoffMs);
         options.onDrop?.(error, failures, delayMs);
         await subscription?.unsubscribe().catch(() => undefined);
-        await sleep(delayMs);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delayMs);
+          // stop() must not wait out a backoff of up to maxBackoffMs.
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wakeUp = undefined;
       }
     }
   })();
@@ -108,6 +180,7 @@ export function subscribeFromCheckpoint(
     },
     async stop() {
       stopped = true;
+      wakeUp?.();
       await subscription?.unsubscribe().catch(() => undefined);
       await running;
     },
@@ -124,8 +197,4 @@ async function raceQuiet<T>(promise: Promise<T>, ms: number): Promise<T | typeof
   } finally {
     clearTimeout(timer);
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
