@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateCommands } from '../../apps/cli/src/generate/index.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { launchChromium } from './chromium.js';
+import { probeScreenshot } from './pixels.js';
 import { apiGet, BUCKET_LABELS, folded, inEnglish, progressBars, vi, wholeWorklist } from './expected-figures.js';
 
 /**
@@ -62,9 +63,17 @@ async function logIn(page: Page, key: string): Promise<void> {
   await page.waitForSelector('body[data-state="ready"], body[data-state="login"]', { timeout: 60_000 });
 }
 
-async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+/**
+ * Takes a screenshot and checks what it shows (test/browser/pixels.ts): the size of what was
+ * captured, and at the padding of every visible element of `shows` the colour the page paints there.
+ */
+async function screenshot(page: Page, name: string, shows: string[], fullPage = true): Promise<void> {
   const image = await page.screenshot({ fullPage });
-  expect(image.length).toBeGreaterThan(1000);
+  const { size, expectedSize, probes } = await probeScreenshot(page, image, fullPage);
+  expect({ name, size }).toEqual({ name, size: expectedSize });
+  expect({ name, probed: [...new Set(probes.map((probe) => probe.selector))].filter((selector) => shows.includes(selector)).sort() }).toEqual({ name, probed: [...shows].sort() });
+  const wrong = probes.filter((probe) => probe.actual.some((value, i) => Math.abs(value - probe.expected[i]!) > 2));
+  expect({ name, wrong }).toEqual({ name, wrong: [] });
   if (SCREENSHOTS) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     writeFileSync(join(SCREENSHOTS, name), image);
@@ -114,7 +123,7 @@ describe('the dashboard page', () => {
   it('asks for a key, and says so plainly when the key is wrong (401)', async () => {
     const { context, page } = await openPage(PHONE);
     await page.waitForSelector('#login:not([hidden])');
-    await screenshot(page, 'dashboard-login-phone.png');
+    await screenshot(page, 'dashboard-login-phone.png', ['header.top', '.login-card', '#login-submit']);
     await logIn(page, 'sk_not-a-real-key');
     expect(await page.locator('#login-error').textContent()).toBe('Khóa API không đúng hoặc đã bị thu hồi (401). Hãy nhập lại khóa.');
     expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('socai.apiKey'))).toBeNull();
@@ -205,7 +214,7 @@ describe('the dashboard page', () => {
       expect(payouts.some(([, amount]) => amount !== '0')).toBe(true);
       expect(await page.locator('#chart-collections').isVisible()).toBe(true);
       expect(await page.locator('#chart-payouts').isVisible()).toBe(true);
-      await screenshot(page, 'dashboard-laptop.png');
+      await screenshot(page, 'dashboard-laptop.png', ['header.top', '.panel:not([hidden])', '.bar-fill']);
     });
 
     it('lists every employer in arrears, largest overdue first, and searches and sorts them', async () => {
@@ -267,7 +276,7 @@ describe('the dashboard page', () => {
       expect(arrears.trace.length).toBeGreaterThan(1);
       expect(trace.map((row) => [row[0], row[3]])).toEqual(arrears.trace.map((e: any) => [String(e.position), e.amount === null ? '' : vi.digits(e.amount)]));
       expect(trace.map((row) => row[1])).toEqual(arrears.trace.map((e: any) => expect.stringContaining(`(${e.type})`)));
-      await screenshot(page, 'dashboard-employer-trace-laptop.png', false);
+      await screenshot(page, 'dashboard-employer-trace-laptop.png', ['.panel:not([hidden])'], false);
       const panel = await page.locator('#employer-detail').screenshot();
       if (SCREENSHOTS) writeFileSync(join(SCREENSHOTS, 'dashboard-employer-detail-laptop.png'), panel);
     });
@@ -301,14 +310,14 @@ describe('the dashboard page', () => {
       await logIn(phone.page, keys.auditor45);
       expect(await phone.page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       expect(await phone.page.locator('#kpi-collection .kpi-value').textContent()).toBe(await page.locator('#kpi-collection .kpi-value').textContent());
-      await screenshot(phone.page, 'dashboard-phone.png', false);
+      await screenshot(phone.page, 'dashboard-phone.png', ['header.top', '.panel:not([hidden])'], false);
       await phone.page.locator('#arrears-buckets').scrollIntoViewIfNeeded();
       await phone.page.evaluate(() => (globalThis as any).document.getElementById('arrears-buckets').scrollIntoView());
-      await screenshot(phone.page, 'dashboard-phone-charts.png', false);
+      await screenshot(phone.page, 'dashboard-phone-charts.png', ['.panel:not([hidden])'], false);
       await phone.page.locator('#employer-table tbody tr').first().locator('td').nth(1).click();
       await phone.page.waitForSelector('#employer-detail[data-loaded]');
       expect(await phone.page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-      await screenshot(phone.page, 'dashboard-employer-trace-phone.png', false);
+      await screenshot(phone.page, 'dashboard-employer-trace-phone.png', ['.panel:not([hidden])'], false);
       await phone.context.close();
     });
   });
@@ -326,7 +335,7 @@ describe('the dashboard page', () => {
     }
     expect(await page.locator('#kpi-collection .kpi-value').textContent()).toBe('—');
     expect(await page.locator('#employer-table').count()).toBe(0);
-    await screenshot(page, 'dashboard-403-laptop.png', false);
+    await screenshot(page, 'dashboard-403-laptop.png', ['header.top', '.banner:not([hidden])'], false);
     await context.close();
   });
 

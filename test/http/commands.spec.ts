@@ -60,6 +60,7 @@ describe('commands over HTTP', () => {
     ['a fractional number', 12.5],
     ['a negative amount', '-5'],
     ['an exponent', '1e5'],
+    ['more than 10^15', '1000000000000001'],
     ['more than 10^18', '1000000000000000001'],
     ['an unsafe integer', 2 ** 53],
   ])('refuses %s as an amount with 400 on the field, writing nothing', async (_, amount) => {

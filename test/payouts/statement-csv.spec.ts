@@ -26,9 +26,9 @@ describe('statement CSV', () => {
     expect(await both(text)).toStrictEqual({ ok: true, lines: [P1, P2] });
   });
 
-  it('keeps a 12-digit CCCD number and amounts up to 10^18 đồng exactly', async () => {
-    const parsed = await both('paymentRef,personId,amount\nP-9,046000000123,1.000.000.000.000.000.000\n');
-    expect(parsed).toStrictEqual({ ok: true, lines: [{ paymentRef: 'P-9', personId: '046000000123', amount: '1000000000000000000' }] });
+  it('keeps a 12-digit CCCD number and amounts up to 10^15 đồng exactly', async () => {
+    const parsed = await both('paymentRef,personId,amount\nP-9,046000000123,1.000.000.000.000.000\n');
+    expect(parsed).toStrictEqual({ ok: true, lines: [{ paymentRef: 'P-9', personId: '046000000123', amount: '1000000000000000' }] });
   });
 
   it.each([
@@ -36,7 +36,8 @@ describe('statement CSV', () => {
     ['a decimal dot', 'P-2,4600000002,1234.5', 'line 3', 'amount "1234.5" is not a whole number of đồng (write 1234000 or 1.234.000)'],
     ['badly grouped thousands', 'P-2,4600000002,12.34.000', 'line 3', 'amount "12.34.000" is not a whole number of đồng (write 1234000 or 1.234.000)'],
     ['a negative amount', 'P-2,4600000002,-500', 'line 3', 'amount "-500" is not a whole number of đồng (write 1234000 or 1.234.000)'],
-    ['an amount over 10^18', 'P-2,4600000002,1000000000000000001', 'line 3', 'amount "1000000000000000001" must not exceed 10^18 đồng'],
+    ['an amount over 10^15', 'P-2,4600000002,1000000000000001', 'line 3', 'amount "1000000000000001" must not exceed 10^15 đồng'],
+    ['an amount over 10^18', 'P-2,4600000002,1000000000000000001', 'line 3', 'amount "1000000000000000001" must not exceed 10^15 đồng'],
     ['an empty amount', 'P-2,4600000002,', 'line 3', 'amount is empty'],
     ['an empty personId', 'P-2,,2500000', 'line 3', 'personId is empty'],
     ['a personId Excel cut to 9 digits', 'P-2,460000002,2500000', 'line 3', 'personId "460000002" must be a 10-digit BHXH number or a 12-digit CCCD number'],

@@ -98,8 +98,10 @@ describe(`crash: SIGKILL under load, during an import and during a rebuild (seed
     expect(integrityCheck(join(dataDir, 'read-models.sqlite'))).toEqual(['ok']);
     const audit = auditEventStore(dataDir);
     expect(audit.problems).toEqual([]);
+    // `socai verify` always runs: a missing or failing verify fails the spec, with its output.
     const verified = await verifyWithCli(dataDir);
-    if (verified) expect(verified).toMatchObject({ code: 0 });
+    expect({ code: verified.code, ok: verified.report?.ok, eventsChecked: verified.report?.eventsChecked, output: verified.code === 0 ? '' : verified.output })
+      .toEqual({ code: 0, ok: true, eventsChecked: audit.events.length, output: '' });
 
     // Every acknowledged command: present once, as the event it was answered with, with what was sent.
     const missingOrDoubled: string[] = [];
@@ -128,6 +130,9 @@ describe(`crash: SIGKILL under load, during an import and during a rebuild (seed
     expect(incremental.checkpoint).toBe(audit.events.length);
     expect(rebuilt.checkpoint).toBe(audit.events.length);
     expect(Object.keys(incremental.arrears).length).toBe(employers.length * asOfs.length);
+    // The loops below run over every area: at least the province and the load's district.
+    expect(areas).toEqual(expect.arrayContaining(['45', '465']));
+    expect(Object.keys(rebuilt.areaTotals)).toHaveLength(areas.length * (1 + asOfs.length));
     for (const key of Object.keys(rebuilt.areaTotals)) expect({ [key]: incremental.areaTotals[key] }).toEqual({ [key]: rebuilt.areaTotals[key] });
     for (const key of Object.keys(rebuilt.arrears)) expect({ [key]: incremental.arrears[key] }).toEqual({ [key]: rebuilt.arrears[key] });
   }, timeoutMs(150, 900));

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { VALID_COMMANDS } from '../../libs/ledger/src/validation/valid-commands.fixture.js';
 import { call } from './support/http.js';
-import { bodyText, hostileValue, mutate, mutation, ROUTE_CASES } from './support/hostile.js';
+import { bodyText, hostileValue, LOOSE_LITERALS, mutate, mutation, ROUTE_CASES } from './support/hostile.js';
 import { scaled, timeoutMs } from './support/soak.js';
 import { RELIABILITY_ADMIN_KEY, startServer, type ServerProcess } from './support/socai-process.js';
 
@@ -16,6 +16,19 @@ import { RELIABILITY_ADMIN_KEY, startServer, type ServerProcess } from './suppor
  * position stays where it was), an accepted one writes exactly one, and the server stays up.
  */
 const runsPerRoute = scaled(220, 2_500);
+const strictRuns = scaled(60, 600);
+
+/** A valid base line with one more top-level field beside command and data (issue 20): always refused. */
+const topLevelExtra = fc
+  .record({
+    route: fc.constantFrom(...ROUTE_CASES),
+    key: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('comment', 'Command', 'id', 'metadata', '__proto__', 'constructor')),
+    value: hostileValue,
+  })
+  .filter(({ key }) => key !== 'command' && key !== 'data')
+  .map(({ route, key, value }) => ({
+    line: `{"command":${JSON.stringify(route.command)},"data":${JSON.stringify(route.base)},${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}}`,
+  }));
 const importRuns = scaled(120, 1_500);
 
 describe('hostile input over HTTP', () => {
@@ -87,8 +100,11 @@ describe('hostile input over HTTP', () => {
     const hostileLine = fc.oneof(
       fc.record({ route: fc.constantFrom(...ROUTE_CASES), change: mutation }).map(({ route, change }) => {
         const payload = mutate({ ...route.base, ...(route.nested ? {} : {}) }, change);
+        // A `raw` or `literal` mutation is text: it goes in as the line's data, as it is.
+        if (change.op === 'raw' || change.op === 'literal') return `{"command":${JSON.stringify(route.command)},"data":${bodyText(payload).replace(/[\r\n]/g, ' ')}}`;
         return JSON.stringify({ command: route.command, data: payload }) ?? 'null';
       }),
+      topLevelExtra.map(({ line }) => line),
       fc.record({ command: hostileValue, data: hostileValue }).map((line) => JSON.stringify(line)),
       fc.string({ unit: 'binary', maxLength: 120 }).map((text) => text.replace(/\n/g, ' ')),
       fc.constantFrom('{', '[]', 'null', '"CollectContribution"', '{"command":"CollectContribution"}', '{"command":"CollectContribution","data":[]}', ' ', '\r'),
@@ -106,6 +122,48 @@ describe('hostile input over HTTP', () => {
         expect(body.recorded + body.duplicates + body.refused).toBe(text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length);
       }),
       { numRuns: importRuns },
+    );
+  }, timeoutMs(60, 600));
+
+  it('import: a line with a field beside command and data, or a loose number literal in its data, is refused, never recorded', async () => {
+    const looseLine = fc.record({ route: fc.constantFrom(...ROUTE_CASES), at: fc.nat(), text: fc.constantFrom(...LOOSE_LITERALS) }).map(({ route, at, text }) => {
+      // Wherever it lands (a scalar, a nested object, a statement line), no field takes a loose literal.
+      const payload = mutate(route.base, { op: 'literal', at, text });
+      return `{"command":${JSON.stringify(route.command)},"data":${bodyText(payload)}}`;
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(topLevelExtra.map(({ line }) => line), looseLine), { minLength: 1, maxLength: 20 }), async (lines) => {
+        const before = head();
+        const { status, body } = await send('/api/import', lines.join('\n'), 'application/x-ndjson');
+        expect([status, body.recorded, body.duplicates, body.refused, head()]).toEqual([200, 0, 0, lines.length, before]);
+      }),
+      { numRuns: strictRuns },
+    );
+  }, timeoutMs(60, 600));
+
+  it('queries: from after to is a 400, a cursor never handed out is a 400, and neither is ever a 5xx', async () => {
+    const day = fc.date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const get = async (path: string) => {
+      const response = await fetch(server.url + path, { headers: { authorization: `Bearer ${RELIABILITY_ADMIN_KEY}` }, signal: AbortSignal.timeout(30_000) });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    await fc.assert(
+      fc.asyncProperty(day, day, fc.constantFrom('/api/areas/46/totals', '/api/reports/province/46'), async (from, to, route) => {
+        const { status, body } = await get(`${route}?from=${from}&to=${to}`);
+        if (from > to) expect([status, body.errors?.[0]?.field]).toEqual([400, 'from']);
+        else expect(status).toBe(200);
+      }),
+      { numRuns: strictRuns },
+    );
+    const cursor = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v) ?? 'null').toString('base64url')));
+    await fc.assert(
+      fc.asyncProperty(cursor, async (text) => {
+        const { status, body } = await get(`/api/arrears?cursor=${encodeURIComponent(text)}`);
+        const offset = /^[A-Za-z0-9_-]+$/.test(text) ? (() => { try { return JSON.parse(Buffer.from(text, 'base64url').toString()).offset; } catch { return undefined; } })() : undefined;
+        const ours = Number.isSafeInteger(offset) && offset >= 0 && Buffer.from(JSON.stringify({ offset })).toString('base64url') === text;
+        expect(status >= 500 ? body : status).toBe(ours ? 200 : 400);
+      }),
+      { numRuns: strictRuns },
     );
   }, timeoutMs(60, 600));
 

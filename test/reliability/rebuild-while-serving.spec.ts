@@ -60,6 +60,12 @@ describe(`rebuild while serving (seed ${seed})`, () => {
     const served = await readFigures(dataDir, areas, employers, window, asOfs);
     const alone = await readFigures(rebuiltDir, areas, employers, window, asOfs);
     expect(served.checkpoint).toBe(audit.events.length);
+    // The comparison below covers every area and employer: the province, its ten districts (the
+    // generated file and the load's 465), the 40 generated employers and the load's 4.
+    expect(areas).toEqual(['45', '461', '462', '464', '465', '466', '467', '468', '469', '470', '471']);
+    expect(employers).toHaveLength(44);
+    expect(Object.keys(alone.areaTotals)).toHaveLength(areas.length * (1 + asOfs.length));
+    expect(Object.keys(alone.arrears)).toHaveLength(employers.length * asOfs.length);
     for (const key of Object.keys(alone.areaTotals)) expect({ [key]: served.areaTotals[key] }).toEqual({ [key]: alone.areaTotals[key] });
     for (const key of Object.keys(alone.arrears)) expect({ [key]: served.arrears[key] }).toEqual({ [key]: alone.arrears[key] });
   }, timeoutMs(120, 600));

@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { markLooseNumbers, useQuotedNumbers } from './common/strict-json.js';
 import { responseTimeout } from './limits/index.js';
 import { createLogger, httpMetrics, Metrics, requestContext, requestLogger, SocaiNestLogger } from './observability/index.js';
 import { createOpenApiDocument } from './openapi/index.js';
@@ -34,7 +35,9 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   app.use(requestLogger(logger));
   app.use(httpMetrics(app.get(Metrics)));
   // JSON bodies and CSV statements are bounded (413 beyond); the NDJSON import streams instead.
-  app.useBodyParser('json', { limit: runtime.config.bodyLimit });
+  // Number literals such as 1e3, 1000.0 and -0 reach validation as objects no field takes (strict-json.ts).
+  app.useBodyParser('json', { limit: runtime.config.bodyLimit, verify: markLooseNumbers } as object);
+  app.use(useQuotedNumbers);
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: runtime.config.bodyLimit });
   app.disable('x-powered-by');
   // Security headers on every answer. CORS stays off (Nest enables it only when asked). The

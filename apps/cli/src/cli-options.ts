@@ -20,10 +20,15 @@ export function wholeNumberArgument(command: string, value: string, min = 0): nu
   return Number(value);
 }
 
-/** A report's period: `--to` defaults to today, `--from` to 1 January of the year of `--to`. */
-export function reportPeriod(flags: { from?: string; to?: string }): { from: string; to: string } {
+/**
+ * A report's period: `--to` defaults to today, `--from` to 1 January of the year of `--to`; a
+ * period that ends before it starts is a usage error (exit 1), as it is a 400 over HTTP.
+ */
+export function reportPeriod(flags: { from?: string; to?: string }, command = 'report'): { from: string; to: string } {
   const to = flags.to ?? todayUtc();
-  return { from: flags.from ?? `${to.slice(0, 4)}-01-01`, to };
+  const from = flags.from ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) usage(command, `--from ${from} is after --to ${to}`);
+  return { from, to };
 }
 
 /** Opens the ledger from the SOCAI_* environment for one command and closes it afterwards. */

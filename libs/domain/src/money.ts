@@ -10,8 +10,14 @@ export type Money = string;
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Dec = InstanceType<typeof Dec>;
 
-/** The largest amount the ledger accepts: 10^18 đồng, far above any real figure. */
-export const MAX_AMOUNT = new Dec('1e18');
+/**
+ * The largest amount the ledger accepts: 10^15 đồng (a million billion), twice what the whole
+ * country collects in a year. The contract refuses anything over 10^18; the lower bound keeps every
+ * sum the read models take in 64-bit integers (docs/decisions.md, "The amount bound").
+ */
+export const MAX_AMOUNT = new Dec('1e15');
+/** The bound as users read it in a refusal. */
+export const MAX_AMOUNT_TEXT = '10^15';
 
 const WHOLE_DONG = /^(0|[1-9][0-9]*)$/;
 
@@ -20,12 +26,13 @@ export function moneyProblem(input: unknown): string | undefined {
   if (typeof input === 'number') {
     if (!Number.isSafeInteger(input)) return 'must be a whole number of đồng given as a decimal string';
     if (input < 0) return 'must not be negative';
+    if (input > MAX_AMOUNT.toNumber()) return `must not exceed ${MAX_AMOUNT_TEXT} đồng`;
     return undefined;
   }
   if (typeof input !== 'string') return 'must be a decimal string of whole đồng';
   if (input.startsWith('-')) return 'must not be negative';
   if (!WHOLE_DONG.test(input)) return 'must be a decimal string of whole đồng (digits only, no fraction, sign or exponent)';
-  if (exceedsMaxAmount(input)) return 'must not exceed 10^18 đồng';
+  if (exceedsMaxAmount(input)) return `must not exceed ${MAX_AMOUNT_TEXT} đồng`;
   return undefined;
 }
 

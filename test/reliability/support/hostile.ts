@@ -39,6 +39,9 @@ const TRICKY_STRINGS = [
   '2024-00', '0000-01-01', '9999-12-31', '2024-1-1', '2024-01-01T00:00:00Z', 'null', 'undefined', '__proto__',
   'constructor', 'toString', '<script>alert(1)</script>', "'; DROP TABLE events; --", '465\u0000', 'e\u0301', '🇻🇳',
   '\ud800', '\udfff', 'a'.repeat(65), 'TA0100A'.repeat(3), 'DN4950123456789'.toLowerCase(), '%00', '../..', '\r\n',
+  // Issue 20: the amount bound and its neighbours, blank and broken names, periods far ahead.
+  '1000000000000000', '1000000000000001', '999999999999999', '   ', '\t\n', 'Công ty\u0000', '\ud83dCông ty', 'Công ty\udc00',
+  '2099-12', '2200-01', '9999-12',
 ];
 
 /**
@@ -53,8 +56,15 @@ export const FORMULA_STRINGS = [
 /** Numbers at and around every boundary a money or count field has. */
 const TRICKY_NUMBERS = [
   0, -0, -1, 1, 0.5, -0.5, 1e-7, 12.5, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, 2 ** 53 + 2,
-  1e18, 1e21, 1e308, -1e308, Number.MIN_VALUE, 5e-324,
+  1e18, 1e21, 1e308, -1e308, Number.MIN_VALUE, 5e-324, 1e15, 1e15 + 1,
 ];
+
+/**
+ * Number literals JSON.parse reads as plain numbers (1e3 as 1000, -0 as 0) and the contract
+ * refuses as amounts (issue 20): they only exist in the text, so a `literal` mutation writes one.
+ */
+export const LOOSE_LITERALS = ['1e3', '1E3', '1000.0', '-0', '-0.0', '1E+2', '2.5e-1', '1e999', '0.0', '1e15', '1.0e15'];
+const LITERAL_MARKER = '\u0001loose-literal\u0001';
 
 /** Any JSON value a hostile or careless client might send in place of a field. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -76,13 +86,15 @@ export type Mutation =
   | { op: 'delete'; at: number }
   | { op: 'add'; key: string; value: unknown }
   | { op: 'whole'; value: unknown }
-  | { op: 'raw'; text: string };
+  | { op: 'raw'; text: string }
+  | { op: 'literal'; at: number; text: string };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ op: fc.constant('replace' as const), at: fc.nat(), value: hostileValue }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('add' as const), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'command', 'data')), value: hostileValue }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('whole' as const), value: hostileValue }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('literal' as const), at: fc.nat(), text: fc.constantFrom(...LOOSE_LITERALS) }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -119,7 +131,10 @@ export function mutate(base: Record<string, unknown>, change: Mutation): unknown
   for (const key of path.slice(0, -1)) parent = parent[key];
   const last = path[path.length - 1]!;
   if (change.op === 'delete') delete parent[last];
-  else parent[last] = change.value;
+  else if (change.op === 'literal') {
+    parent[last] = LITERAL_MARKER;
+    return { raw: JSON.stringify(copy).replace(JSON.stringify(LITERAL_MARKER), change.text) };
+  } else parent[last] = change.value;
   return copy;
 }
 

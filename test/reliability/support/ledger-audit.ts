@@ -105,12 +105,12 @@ export function checkpointWal(file: string): void {
 }
 
 /**
- * `socai verify` (hash chains and signed checkpoints) when this build has it; undefined otherwise,
- * in which case `auditEventStore` alone stands for it.
+ * `socai verify --json` (hash chains, the running digest and signed checkpoints) over a data dir that
+ * no process is writing to: its exit code and its report, parsed (undefined when it printed no JSON).
  */
-export async function verifyWithCli(dataDir: string): Promise<{ code: number | null; output: string } | undefined> {
-  const { existsSync } = await import('node:fs');
-  const { PROJECT_ROOT, runSocai, socaiEnv } = await import('./socai-process.js');
-  if (!existsSync(join(PROJECT_ROOT, 'dist', 'apps', 'cli', 'src', 'commands', 'verify.command.js'))) return undefined;
-  return runSocai(['verify'], socaiEnv(dataDir));
+export async function verifyWithCli(dataDir: string): Promise<{ code: number | null; report: { ok: boolean; eventsChecked: number } | undefined; output: string }> {
+  const { runSocai, socaiEnv } = await import('./socai-process.js');
+  const { code, output } = await runSocai(['verify', '--json'], socaiEnv(dataDir));
+  const line = output.split('\n').find((text) => text.startsWith('{'));
+  return { code, report: line ? JSON.parse(line) : undefined, output };
 }

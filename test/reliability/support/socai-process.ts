@@ -98,10 +98,24 @@ export class SocaiChild {
   }
 }
 
-/** Runs `node bin/socai.js ...args` in the background. */
-export function spawnSocai(args: string[], env: NodeJS.ProcessEnv): SocaiChild {
-  const child = spawn(process.execPath, [SOCAI_BIN, ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node bin/socai.js ...args` in the background; `stdin: 'pipe'` lets the spec feed it (`import -`). */
+export function spawnSocai(args: string[], env: NodeJS.ProcessEnv, options: { stdin?: 'ignore' | 'pipe' } = {}): SocaiChild {
+  const child = spawn(process.execPath, [SOCAI_BIN, ...args], { cwd: PROJECT_ROOT, env, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] });
   return new SocaiChild(child);
+}
+
+/**
+ * Polls `probe` until it returns a value other than undefined. The bound is generous (a loaded
+ * machine is slow, not wrong): reaching it fails the spec with what was awaited, it asserts no speed.
+ */
+export async function waitUntil<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, boundMs = 180_000): Promise<T> {
+  const giveUp = Date.now() + boundMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > giveUp) throw new Error(`gave up after ${boundMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Runs a CLI command to its end and returns its exit code and output. */

@@ -1,3 +1,4 @@
+import { textProblem } from '#ledger';
 import type { FieldError } from '../common/http-errors.js';
 import type { NewKey } from './key-store.js';
 import { EVERY_AREA, ROLES, isRole } from './roles.js';
@@ -5,8 +6,6 @@ import { EVERY_AREA, ROLES, isRole } from './roles.js';
 const FIELDS = ['name', 'role', 'areas'];
 const MAX_NAME = 100;
 const MAX_AREAS = 100;
-/** Half of a UTF-16 pair alone: SQLite would store it as U+FFFD, so the name kept would not be the name given. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export type CreateKeyCheck = { ok: true; key: NewKey } | { ok: false; errors: FieldError[] };
 
@@ -24,8 +23,10 @@ export function checkNewKey(body: unknown, areaExists: (code: string) => boolean
     .filter((field) => !FIELDS.includes(field))
     .map((field) => ({ field, message: 'is not a known field' }));
   const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (name === '' || name.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(name) || LONE_SURROGATE.test(name)) {
+  if (name === '' || name.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(name)) {
     errors.push({ field: 'name', message: `must be a text of 1 to ${MAX_NAME} printable characters` });
+  } else if (textProblem(name, MAX_NAME) !== undefined) {
+    errors.push({ field: 'name', message: textProblem(name, MAX_NAME)! });
   }
   if (!isRole(input.role)) errors.push({ field: 'role', message: `must be one of ${ROLES.join(', ')}` });
   errors.push(...checkAreas(input.areas, areaExists));

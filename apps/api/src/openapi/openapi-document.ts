@@ -6,7 +6,7 @@ import { routeAccessRules, rolesOf } from './route-access.js';
 const DESCRIPTION = [
   'Event-sourced ledger of social-insurance contributions and disbursements (socai, sổ cái).',
   '',
-  '**Money** is a decimal string of whole đồng (`components.schemas.Money`, pattern `^(0|[1-9][0-9]*)$`): a safe JSON integer is accepted on input and normalised; fractions, negatives, exponents and values over 10^18 are refused.',
+  '**Money** is a decimal string of whole đồng (`components.schemas.Money`, pattern `^(0|[1-9][0-9]*)$`): a plain JSON integer literal that is a safe integer is accepted on input and normalised; fractions, negatives, exponents (also as JSON number literals: `1e3`, `1000.0`, `-0`) and values over 10^15 (the amount bound, README) are refused.',
   '',
   '**Errors** all share one body (`components.schemas.ErrorBodyDto`): `{statusCode, code, message}`, plus `errors: [{field, message}]` on 400 VALIDATION_FAILED. A refused request writes nothing.',
   '',

@@ -6,7 +6,7 @@ export const MONEY_SCHEMA = {
   pattern: '^(0|[1-9][0-9]*)$',
   example: '1380103000000',
   description:
-    'Whole đồng as a decimal string (the đồng has no minor unit). On input a safe JSON integer is accepted and normalised; fractions, negatives, exponents and values over 10^18 are refused with 400.',
+    'Whole đồng as a decimal string (the đồng has no minor unit). On input a plain JSON integer literal that is a safe integer is accepted and normalised; fractions, negatives, exponents (also as JSON number literals: 1e3, 1000.0, -0) and values over 10^15 are refused with 400.',
 } as const;
 
 export class FieldErrorDto {

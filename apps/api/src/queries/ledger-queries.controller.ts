@@ -34,8 +34,7 @@ export class LedgerQueriesController {
   async areaTotals(@Param('areaCode') areaCode: string, @Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
     params.areaCode('areaCode', areaCode);
-    const to = params.date('to');
-    const from = params.date('from', `${to.slice(0, 4)}-01-01`);
+    const { from, to } = params.dateRange('from', 'to');
     params.check();
     await this.gate.reach(query);
     const totals = await this.queries.areaTotals(areaCode, from, to);
@@ -78,7 +77,7 @@ export class LedgerQueriesController {
     const bucket = params.oneOf('bucket', BUCKETS);
     const asOf = params.date('asOf');
     const limit = params.integer('limit', { min: 1, max: 500, fallback: 50 });
-    const cursor = params.string('cursor');
+    const cursor = params.cursor('cursor');
     params.check();
     await this.gate.reach(query);
     return await this.queries.arrearsWorklist({ area, bucket, asOf, limit, cursor });
@@ -122,8 +121,7 @@ export class LedgerQueriesController {
   async provinceReport(@Param('code') code: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = new QueryParams(query);
     params.areaCode('code', code);
-    const to = params.date('to');
-    const from = params.date('from', `${to.slice(0, 4)}-01-01`);
+    const { from, to } = params.dateRange('from', 'to');
     const format = params.oneOf('format', ['json', 'text'] as const) ?? 'json';
     params.check();
     await this.gate.reach(query);

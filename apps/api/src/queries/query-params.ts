@@ -1,4 +1,5 @@
 import { isIsoDate, isIsoMonth, todayUtc } from '#domain';
+import { decodeCursor } from '#read-models';
 import { ValidationFailed, type FieldError } from '../common/http-errors.js';
 
 /**
@@ -57,6 +58,27 @@ export class QueryParams {
     if (value === undefined || value === '') return undefined;
     if (!allowed.includes(value as T)) this.errors.push({ field: name, message: `must be one of ${allowed.join(', ')}` });
     return value as T;
+  }
+
+  /** A page cursor as a previous answer gave it; anything else is refused, never read as page 1. */
+  cursor(name: string): string | undefined {
+    const value = this.query[name];
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string' || decodeCursor(value) === undefined) {
+      this.errors.push({ field: name, message: 'must be a cursor exactly as a previous answer gave it (nextCursor)' });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** `from`..`to` as read by `date()`: a range that ends before it starts is refused, not answered with zeros. */
+  dateRange(fromName: string, toName: string): { from: string; to: string } {
+    const to = this.date(toName);
+    const from = this.date(fromName, `${to.slice(0, 4)}-01-01`);
+    if (isIsoDate(from) && isIsoDate(to) && from > to) {
+      this.errors.push({ field: fromName, message: `must not be after ${toName} (${from} is after ${to})` });
+    }
+    return { from, to };
   }
 
   string(name: string): string | undefined {

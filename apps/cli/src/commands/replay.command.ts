@@ -42,7 +42,7 @@ export class ReplayReportProvinceCommand extends CommandRunner {
   async run([code]: string[]): Promise<void> {
     const flags = this.options();
     const knownAt = knownAtOf(this);
-    const { from, to } = reportPeriod(flags);
+    const { from, to } = reportPeriod(flags, 'replay');
     // The live read models stay untouched: the replay projects into a scratch store.
     const report = await withRuntime((runtime) => replayKnownAt(runtime.store, runtime.areas, knownAt, (queries) => queries.provinceReport(code!, from, to)));
     if (!report) usage(`no province ${code}`);

@@ -47,6 +47,8 @@ describe('generated files, replayed through the ledger deciders', () => {
   it('are accepted line by line (demo)', () => {
     const { refusals, assessments } = replay(generateCommands({ scenario: 'demo', seed: 1 }));
     expect(refusals).toEqual([]);
+    // Every one of the scenario's 1,271 AssessContribution lines (generate.spec.ts) is checked below.
+    expect(assessments).toHaveLength(1271);
     // The generator's "paid in full" is exactly the due the ledger computes, fund by fund.
     for (const assessed of assessments) {
       const due = contributionDue(assessed.period, BigInt(assessed.payroll), BigInt(assessed.unemploymentPayroll),
@@ -66,6 +68,8 @@ describe('generated files, replayed through the ledger deciders', () => {
   it('are accepted over nine years and several provinces, relief periods included', () => {
     const { refusals, assessments } = replay(generateCommands({ scenario: 'national', seed: 5, employers: 150, persons: 600, months: 114 }));
     expect(refusals).toEqual([]);
+    // One assessment a line: 14,364 AssessContribution lines in this file, every one compared below.
+    expect(assessments).toHaveLength(14_364);
     expect(assessments[0].period).toBe('2016-01');
     const mismatches = assessments.filter((assessed) =>
       contributionDue(assessed.period, BigInt(assessed.payroll), BigInt(assessed.unemploymentPayroll),

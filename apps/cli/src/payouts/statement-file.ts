@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import type { StatementLine } from '#domain';
+import { quoteLooseNumbers } from '#ledger';
 import type { FieldError } from '../../../api/src/common/http-errors.js';
 import { readStatementCsv } from '../../../api/src/commands/statement-csv.js';
 
@@ -36,7 +37,7 @@ async function readJson(path: string): Promise<StatementFile> {
   const bytes = await readFile(path);
   let body: unknown;
   try {
-    body = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    body = JSON.parse(quoteLooseNumbers(bytes.toString('utf8').replace(/^\uFEFF/, '')));
   } catch (error) {
     return { ok: false, errors: [{ field: 'body', message: `the file is not valid JSON: ${(error as Error).message}` }] };
   }

@@ -31,8 +31,20 @@ while (!existsSync(barrier + '.go')) Atomics.wait(pause, 0, 0, 2);
 const event = (eventId) => ({ eventId, type: 'Noted', data: { writer, note: 'Bưu điện Hướng Hóa' }, metadata: {
   eventId, recordedAt: '2025-07-01T08:00:00.000Z', actor: writer, role: 'clerk', source: 'cli',
   correlationId: writer, causationId: writer, commandKey: eventId, schemaVersion: 1 } });
+const other = writer === 'A' ? 'B' : 'A';
+const half = Math.floor(Number(count) / 2);
 let expected = 'no_stream';
 for (let i = 0; i < Number(count); i++) {
+  // Halfway, each writer waits until the other has written its first half to the shared stream: both
+  // halves of the stream then hold both writers, so it switches writers at least twice by construction.
+  if (i === half) {
+    writeFileSync(barrier + '.half-' + writer, '');
+    const giveUp = Date.now() + 120000;
+    while (!existsSync(barrier + '.half-' + other)) {
+      if (Date.now() > giveUp) throw new Error('writer ' + other + ' never reached half way');
+      Atomics.wait(pause, 0, 0, 2);
+    }
+  }
   // Pause like a server between requests; without it, SQLite's busy handler (which sleeps) lets the
   // writer holding the lock take it again and again, and the two would rarely interleave.
   Atomics.wait(pause, 0, 0, 1);
@@ -99,8 +111,14 @@ it('two processes appending to one file at once lose nothing and keep every chai
   const store = SqliteEventStore.open(file);
   try {
     const total = 4 * appendsPerWriter;
-    // The writers really overlapped: the shared stream switches between them more than once.
+    // The writers really overlapped: each half of the shared stream (split by the halfway meeting)
+    // holds both writers' events, so it switches between them at least twice.
     const writersInOrder = store.readStreamSync('shared').map((event) => event.eventId[0]).join('');
+    const half = Math.floor(appendsPerWriter / 2);
+    const firstHalf = writersInOrder.slice(0, 2 * half);
+    const secondHalf = writersInOrder.slice(2 * half);
+    expect([...new Set(firstHalf)].sort()).toEqual(['A', 'B']);
+    expect([...new Set(secondHalf)].sort()).toEqual(['A', 'B']);
     expect(writersInOrder.match(/A+|B+/g)!.length).toBeGreaterThanOrEqual(3);
     const all = store.readAllSync();
     expect(all.map((event) => event.position)).toEqual(Array.from({ length: total }, (_, i) => i + 1));

@@ -5,7 +5,7 @@ import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
 import { contentHashOf, newCorrelationId } from '../ids.js';
 import type { Decision, Ledger } from '../ledger.js';
 import { isWarmable } from '../state-warm-up.js';
-import { validateCommand } from '../validation/index.js';
+import { quoteLooseNumbers, validateCommand } from '../validation/index.js';
 import { ClaimedKeys } from './claimed-keys.js';
 import { MAX_REPORTED_REFUSALS, type ImportSummary, type RefusedLine } from './import-report.js';
 
@@ -97,12 +97,18 @@ export class NdjsonImport {
   private async take(line: number, text: string): Promise<void> {
     let parsed: { command?: unknown; data?: unknown };
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(quoteLooseNumbers(text));
     } catch {
       return this.refuse({ line, code: 'INVALID_JSON', message: 'the line is not valid JSON' });
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       return this.refuse({ line, code: 'VALIDATION_FAILED', message: 'a line must be {"command": ..., "data": {...}}' });
+    }
+    // A field beside command and data is refused as one inside data is: it would be silently lost.
+    const unknown = Object.keys(parsed).filter((field) => field !== 'command' && field !== 'data');
+    if (unknown.length > 0) {
+      const errors = unknown.slice(0, 10).map((field) => ({ field, message: 'is not allowed on an import line (only "command" and "data")' }));
+      return this.refuse({ line, code: 'VALIDATION_FAILED', message: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
     }
     const validated = validateCommand(String(parsed.command ?? ''), parsed.data);
     if (!validated.ok) {

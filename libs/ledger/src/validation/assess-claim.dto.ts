@@ -1,4 +1,4 @@
-import { AreaCodeField, CodeField, CountField, DateField, MoneyField, MonthField, NestedField } from './field-decorators.js';
+import { AreaCodeField, CodeField, CountField, DateField, MoneyField, AssessedPeriodField, NestedField } from './field-decorators.js';
 
 /** Patient visits in the claimed period. */
 export class VisitsDto {
@@ -20,7 +20,7 @@ export class AssessClaimDto {
   @AreaCodeField({ description: 'GSO code of the facility\'s area.' })
   areaCode: string;
 
-  @MonthField({ description: 'Month of care claimed.', example: '2024-03' })
+  @AssessedPeriodField({ description: 'Month of care claimed; at most the current month + 12.', example: '2024-03' })
   period: string;
 
   @NestedField(() => VisitsDto, { description: 'Visits in the period.' })

@@ -1,4 +1,4 @@
-import { CountField, DateField, MoneyField, MonthField, NestedField, UnitCodeField } from './field-decorators.js';
+import { CountField, DateField, MoneyField, AssessedPeriodField, NestedField, UnitCodeField } from './field-decorators.js';
 
 /** Participants on the payroll of the period, per scheme. */
 export class HeadcountDto {
@@ -20,7 +20,7 @@ export class AssessContributionDto {
   @UnitCodeField({}, { hidden: true })
   unitCode: string;
 
-  @MonthField({ description: 'The month assessed; one assessment per employer and month.' })
+  @AssessedPeriodField({ description: 'The month assessed; one assessment per employer and month; at most the current month + 12.' })
   period: string;
 
   @NestedField(() => HeadcountDto, { description: 'Insured employees per scheme.' })

@@ -17,6 +17,7 @@ import {
   MAX_YEAR,
   MIN_YEAR,
   MONTH_RULE,
+  ASSESSMENT_PERIOD_RULE,
   OBJECT_RULE,
   oneOfRule,
   PERSON_ID,
@@ -132,6 +133,11 @@ export function MonthField(api: Api, options?: FieldOptions): PropertyDecorator 
   return field(MONTH_RULE, { type: String, pattern: '^\\d{4}-\\d{2}$', example: '2024-03', ...api }, options);
 }
 
+/** A period assessed (contributions, claims): a month no later than the current month + 12. */
+export function AssessedPeriodField(api: Api, options?: FieldOptions): PropertyDecorator {
+  return field(ASSESSMENT_PERIOD_RULE, { type: String, pattern: '^\\d{4}-\\d{2}$', example: '2024-03', ...api }, options);
+}
+
 export function YearField(api: Api): PropertyDecorator {
   return field(YEAR_RULE, { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2024, ...api });
 }
@@ -155,7 +161,7 @@ export function MoneyField(api: Api, options: FieldOptions = {}): PropertyDecora
     pattern: '^(0|[1-9][0-9]*)$',
     example: '1380103000000',
     ...api,
-    description: `${api.description ?? 'Amount'} Whole đồng as a decimal string (a safe JSON integer is accepted and normalised); at most 10^18.`,
+    description: `${api.description ?? 'Amount'} Whole đồng as a decimal string (a safe JSON integer is accepted and normalised); at most 10^15.`,
   };
   const optional = options.optional === true;
   const described = DescribeField({ rule: MONEY_RULE, optional, money: true });

@@ -1,4 +1,4 @@
-import { isIsoDate, isIsoMonth } from '#domain';
+import { addMonths, isIsoDate, isIsoMonth, monthOf, todayUtc, type IsoMonth } from '#domain';
 
 /**
  * The shape rules of command fields, as plain predicates with the message a user reads when a
@@ -27,11 +27,27 @@ export const CARD_NO = /^[A-Z]{2}[1-5]\d{2}\d{10}$/;
 /** GSO area codes: province 2 digits, district 3, commune 5. */
 export const AREA_CODE = /^(?:\d{2}|\d{3}|\d{5})$/;
 
+/** A UTF-16 half of a pair without its other half: no character at all, and invalid UTF-8 once stored or printed. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BLANK = /^\s*$/;
+
+/** Why a text (a name, a reason, a reference) cannot be recorded; undefined when it can. */
+export function textProblem(value: unknown, maxLength: number): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > maxLength) {
+    return `must be a non-empty string of at most ${maxLength} characters`;
+  }
+  // A name of spaces names nothing; NUL cuts it short in C tools and PostgreSQL refuses it in text.
+  if (BLANK.test(value)) return 'must not be blank';
+  if (value.includes('\u0000')) return 'must not contain a NUL character';
+  if (LONE_SURROGATE.test(value)) return 'must not contain a lone surrogate (it is not valid Unicode text)';
+  return undefined;
+}
+
 export function textRule(maxLength: number): FieldRule {
   return {
     name: `isText${maxLength}`,
-    test: (value) => typeof value === 'string' && value.length > 0 && value.length <= maxLength,
-    problem: `must be a non-empty string of at most ${maxLength} characters`,
+    test: (value) => textProblem(value, maxLength) === undefined,
+    problem: (value) => textProblem(value, maxLength) ?? 'is not a text',
   };
 }
 
@@ -54,6 +70,24 @@ export const AREA_CODE_RULE = patternRule('isAreaCode', AREA_CODE, 'must be a GS
 
 export const DATE_RULE: FieldRule = { name: 'isIsoDate', test: isIsoDate, problem: 'must be a calendar date YYYY-MM-DD' };
 export const MONTH_RULE: FieldRule = { name: 'isIsoMonth', test: isIsoMonth, problem: 'must be a month YYYY-MM' };
+
+/**
+ * How far ahead a period may be assessed: an employer may declare a year ahead, never more; a
+ * period in 2099 is a typing mistake that would sit in the arrears worklist for decades.
+ */
+export const MAX_PERIOD_AHEAD_MONTHS = 12;
+
+/** The latest period that may be assessed now: the current month (UTC) + MAX_PERIOD_AHEAD_MONTHS. */
+export function latestAssessablePeriod(now: Date = new Date()): IsoMonth {
+  return addMonths(monthOf(todayUtc(now)), MAX_PERIOD_AHEAD_MONTHS);
+}
+
+export const ASSESSMENT_PERIOD_RULE: FieldRule = {
+  name: 'isAssessablePeriod',
+  test: (value) => isIsoMonth(value) && value <= latestAssessablePeriod(),
+  problem: (value) =>
+    isIsoMonth(value) ? `must not be later than ${latestAssessablePeriod()} (the current month + ${MAX_PERIOD_AHEAD_MONTHS})` : MONTH_RULE.problem as string,
+};
 
 export const YEAR_RULE: FieldRule = {
   name: 'isYear',

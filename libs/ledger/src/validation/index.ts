@@ -17,3 +17,4 @@ export * from './command-dtos.js';
 export * from './validation-errors.js';
 export * from './validate-command.js';
 export * from './field-specs.js';
+export * from './loose-numbers.js';

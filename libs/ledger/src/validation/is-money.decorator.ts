@@ -12,7 +12,8 @@ export const MONEY_RULE: FieldRule = {
 
 /**
  * An amount of money: a decimal string of whole đồng, or a JSON integer that is a safe integer
- * (contract: "fractions, negatives, exponents and values over 10^18 are refused"). The domain's
+ * (contract: "fractions, negatives, exponents and values over 10^18 are refused"; socai refuses over
+ * 10^15, MAX_AMOUNT). The domain's
  * `moneyProblem` is the single source of that rule, so the HTTP layer and the import agree with it.
  */
 export function IsMoney(options?: ValidationOptions): PropertyDecorator {

@@ -1,3 +1,5 @@
+import { latestAssessablePeriod } from './field-rules.js';
+
 /** Commands with one mistake each (or a few), and the exact errors they must get. */
 export const payment = {
   paymentRef: 'CT-1', personId: '4501234567', benefit: 'pension', payoutMonth: '2024-03', amount: '5460000',
@@ -33,7 +35,8 @@ export const REFUSALS: Row[] = [
   ['exponent string', 'PayBenefit', withAmount('1e5'), [{ field: 'amount', message: WHOLE_DONG }]],
   ['exponent number over 2^53', 'PayBenefit', withAmount(1e21), [{ field: 'amount', message: NOT_SAFE }]],
   ['2^53, not a safe integer', 'PayBenefit', withAmount(2 ** 53), [{ field: 'amount', message: NOT_SAFE }]],
-  ['over 10^18', 'PayBenefit', withAmount('1000000000000000001'), [{ field: 'amount', message: 'must not exceed 10^18 đồng' }]],
+  ['over 10^15', 'PayBenefit', withAmount('1000000000000001'), [{ field: 'amount', message: 'must not exceed 10^15 đồng' }]],
+  ['over 10^18', 'PayBenefit', withAmount('1000000000000000001'), [{ field: 'amount', message: 'must not exceed 10^15 đồng' }]],
   ['leading zero', 'PayBenefit', withAmount('0100'), [{ field: 'amount', message: WHOLE_DONG }]],
   ['amount missing', 'PayBenefit', withAmount(undefined), [{ field: 'amount', message: 'is required' }]],
   ['amount as a boolean', 'PayBenefit', withAmount(true), [{ field: 'amount', message: 'must be a decimal string of whole đồng' }]],
@@ -135,6 +138,27 @@ export const REFUSALS: Row[] = [
   ]],
   ['reason too long', 'ReverseEntry', { eventId: 'e-1', reason: 'x'.repeat(1001), reversedOn: '2024-04-02' }, [
     { field: 'reason', message: 'must be a non-empty string of at most 1000 characters' },
+  ]],
+  ['blank reason', 'ReverseEntry', { eventId: 'e-1', reason: ' \t ', reversedOn: '2024-04-02' }, [
+    { field: 'reason', message: 'must not be blank' },
+  ]],
+  ['employer name with a NUL', 'RegisterEmployer', { unitCode: 'TA0100A', name: 'Công ty\u0000 A', areaCode: '461', registeredOn: '2024-01-02' }, [
+    { field: 'name', message: 'must not contain a NUL character' },
+  ]],
+  ['employer name with a lone surrogate', 'RegisterEmployer', { unitCode: 'TA0100A', name: 'Công ty \ud83d', areaCode: '461', registeredOn: '2024-01-02' }, [
+    { field: 'name', message: 'must not contain a lone surrogate (it is not valid Unicode text)' },
+  ]],
+  ['agent of a lone low surrogate', 'ReconcilePayouts', { ...statement, agent: '\udc00Bưu điện' }, [
+    { field: 'agent', message: 'must not contain a lone surrogate (it is not valid Unicode text)' },
+  ]],
+  ['a period in 2099', 'AssessContribution', { ...assessment, period: '2099-01' }, [
+    { field: 'period', message: `must not be later than ${latestAssessablePeriod()} (the current month + 12)` },
+  ]],
+  ['a claim for 2099', 'AssessClaim', {
+    assessmentRef: 'GD-1', facilityCode: '45001', areaCode: '45', period: '2099-12', visits: { outpatient: 1, inpatient: 0 },
+    requested: '100', approved: '100', assessedOn: '2024-04-01',
+  }, [
+    { field: 'period', message: `must not be later than ${latestAssessablePeriod()} (the current month + 12)` },
   ]],
   ['unknown command', 'DeleteEmployer', { unitCode: 'TA0100A' }, [
     {

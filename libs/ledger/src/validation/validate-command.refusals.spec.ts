@@ -8,16 +8,23 @@ describe('validateCommand refuses', () => {
 });
 
 describe('money at the edges', () => {
-  it('accepts exactly 10^18 đồng', () => {
-    const result = validateCommand('PayBenefit', withAmount('1000000000000000000'));
-    expect(result.ok && result.command.data).toMatchObject({ amount: '1000000000000000000' });
+  it('accepts exactly 10^15 đồng, the bound, and refuses one đồng more', () => {
+    const result = validateCommand('PayBenefit', withAmount('1000000000000000'));
+    expect(result.ok && result.command.data).toMatchObject({ amount: '1000000000000000' });
+    expect(validateCommand('PayBenefit', withAmount('1000000000000001'))).toEqual({
+      ok: false, errors: [{ field: 'amount', message: 'must not exceed 10^15 đồng' }],
+    });
   });
 
   it('normalises a safe JSON integer to its decimal string', () => {
     expect(validateCommand('PayBenefit', withAmount(1000))).toMatchObject({ ok: true, command: { data: { amount: '1000' } } });
-    expect(validateCommand('PayBenefit', withAmount(2 ** 53 - 1))).toMatchObject({
+    expect(validateCommand('PayBenefit', withAmount(10 ** 15))).toMatchObject({
       ok: true,
-      command: { data: { amount: '9007199254740991' } },
+      command: { data: { amount: '1000000000000000' } },
+    });
+    // A safe integer is still a number over the bound.
+    expect(validateCommand('PayBenefit', withAmount(2 ** 53 - 1))).toEqual({
+      ok: false, errors: [{ field: 'amount', message: 'must not exceed 10^15 đồng' }],
     });
   });
 

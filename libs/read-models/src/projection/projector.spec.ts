@@ -98,12 +98,24 @@ describeEachStore('projector', (stores) => {
       log.record('BookIssued', { personId: String(9_500_000_000 + i), areaCode: '954', issuedOn: '2021-03-03', reissue: false });
     }
     const h = await stores.harness();
-    const seenByTimer = new Promise<number>((resolve) => setTimeout(() => void h.projector.position().then(resolve), 1));
-    h.projector.start(log, 10);
-    expect(await h.projector.waitFor(5_000, 20_000)).toBe(true);
-    // The timer ran while the catch-up was still under way, not after it.
-    expect(await seenByTimer).toBeLessThan(5_000);
+    // A callback queued on the event loop while the first page is read must run before the second
+    // page is read. SQLite answers synchronously, so only the projector's yield lets it in; no timer
+    // races the catch-up, the order of reads is the proof.
+    let reads = 0;
+    let readsWhenLoopRan: number | undefined;
+    const counting = {
+      readAll: (options: { fromPosition?: number; limit?: number }) => {
+        reads += 1;
+        if (reads === 1) setImmediate(() => (readsWhenLoopRan = reads));
+        return log.readAll(options);
+      },
+    };
+    h.projector.start(counting, 10);
+    expect(await h.projector.waitFor(5_000, 60_000)).toBe(true);
     await h.projector.stop();
+    expect(readsWhenLoopRan).toBe(1);
+    // 5,000 events in pages of 250 (the serving batch): 20 pages, so the catch-up had a second page to hold back.
+    expect(reads).toBeGreaterThanOrEqual(20);
   });
 
   it('waitFor resolves true once a poller reaches the position, false on timeout', async () => {

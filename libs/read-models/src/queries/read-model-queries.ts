@@ -135,7 +135,7 @@ export class ReadModelQueries {
   async arrearsWorklist(request: ArrearsWorklistRequest = {}): Promise<ArrearsWorklist> {
     const asOf = request.asOf ?? this.today();
     const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
-    const offset = decodeCursor(request.cursor);
+    const offset = request.cursor ? (decodeCursor(request.cursor) ?? 0) : 0;
     const owing = (await this.arrearsRepository.inArea(areaScope(this.areas, request.area)))
       .map((facts) => summaryOf(computeArrears(facts, asOf, this.lateInterest, { detailed: false, withInterest: true })))
       .filter((a) => compareMoney(a.outstanding, '0') > 0 && (!request.bucket || a.bucket === request.bucket))
@@ -334,12 +334,17 @@ function encodeCursor(offset: number): string {
   return Buffer.from(JSON.stringify({ offset })).toString('base64url');
 }
 
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
+/**
+ * The offset a cursor of ours stands for, or undefined for any text this build did not hand out
+ * (a client's edit, a cursor cut short): the caller refuses that (400) rather than serve page 1.
+ */
+export function decodeCursor(cursor: string): number | undefined {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) return undefined;
   try {
     const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset: unknown };
-    return Number.isSafeInteger(offset) && (offset as number) >= 0 ? (offset as number) : 0;
+    if (!Number.isSafeInteger(offset) || (offset as number) < 0) return undefined;
+    return encodeCursor(offset as number) === cursor ? (offset as number) : undefined;
   } catch {
-    return 0;
+    return undefined;
   }
 }

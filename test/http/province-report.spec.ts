@@ -1,0 +1,44 @@
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { HAND_LEDGER_EVENTS, HAND_LEDGER_NDJSON, REPORT_45_H1_2024, REPORT_45_H1_2024_TEXT } from '../support/hand-ledger.js';
+
+/**
+ * GET /api/reports/province/{code} over a real socket, on the hand-made ledger (test/support/hand-ledger.ts,
+ * where every expected figure is worked out by hand): the JSON body, the Vietnamese prose, and 404 for
+ * a province the reference data does not hold.
+ */
+describe('GET /api/reports/province/{code}', () => {
+  let server: TestServer;
+  const query = `from=2024-01-01&to=2024-06-30&minPosition=${HAND_LEDGER_EVENTS}`;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const imported = await server.request('POST', '/api/import', HAND_LEDGER_NDJSON);
+    expect([imported.status, imported.body.recorded, imported.body.refused]).toEqual([200, HAND_LEDGER_EVENTS, 0]);
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('states every headline figure of Quảng Trị, H1 2024 against H1 2023, as JSON', async () => {
+    const response = await server.request('GET', `/api/reports/province/45?${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.body).toEqual(REPORT_45_H1_2024);
+  });
+
+  it('renders the same figures as Vietnamese prose with format=text', async () => {
+    const response = await server.request('GET', `/api/reports/province/45?${query}&format=text`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.body).toBe(REPORT_45_H1_2024_TEXT);
+  });
+
+  it('answers 404 UNKNOWN_AREA for a province code that does not exist, and 400 for one that is not a code', async () => {
+    const unknown = await server.request('GET', `/api/reports/province/99?${query}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ statusCode: 404, code: 'UNKNOWN_AREA', message: 'no province 99' });
+    const malformed = await server.request('GET', `/api/reports/province/4x?${query}`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'code', message: 'must be a GSO area code of 2, 3 or 5 digits' }] });
+  });
+});
