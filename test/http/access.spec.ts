@@ -143,6 +143,8 @@ const ROUTES: Row[] = [
   { route: 'POST /api/keys', roles: [], spans: 'everywhere', call: () => ({ method: 'POST', path: '/api/keys', body: { name: 'made-by-the-walk', role: 'clerk', areas: ['954'] } }) },
   { route: 'GET /api/keys', roles: [], spans: 'everywhere', call: () => ({ method: 'GET', path: '/api/keys' }) },
   { route: 'DELETE /api/keys/:id', roles: [], spans: 'everywhere', call: () => ({ method: 'DELETE', path: `/api/keys/${victimKeyId}` }) },
+  // The first admin call starts an online rebuild (202); the next ones while it runs answer 409 REBUILD_IN_PROGRESS.
+  { route: 'POST /api/admin/rebuilds', roles: [], spans: 'everywhere', call: () => ({ method: 'POST', path: '/api/admin/rebuilds' }) },
 ];
 
 let victimKeyId = '';

@@ -18,6 +18,7 @@ import { OBSERVABILITY_CONTROLLERS, observabilityImports, observabilityProviders
 import { HealthController } from './queries/health.controller.js';
 import { QUERY_CONTROLLERS } from './queries/index.js';
 import { ReadModelsGate } from './queries/read-models.gate.js';
+import { RebuildsController } from './rebuild/rebuilds.controller.js';
 import { SocaiRuntime } from './runtime.js';
 
 @Module({})
@@ -29,7 +30,7 @@ export class AppModule {
       imports: [CqrsModule.forRoot(), ...observabilityImports(logger)],
       controllers: [
         HealthController, EmployersController, FactsController, PayoutReconciliationsController, ImportController, EventsController,
-        ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController,
+        ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController, RebuildsController,
         ...OBSERVABILITY_CONTROLLERS,
       ],
       providers: [

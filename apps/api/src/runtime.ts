@@ -3,21 +3,59 @@ import { join } from 'node:path';
 import type { AreaDirectory } from '#domain';
 import { deferredEsdbEventStore, isEsdbConnectionString, SqliteEventStore, ThreadedLogPages, type DeferredEsdbEventStore, type EventStore } from '#event-store';
 import { Ledger, loadAreaDirectory, paymentsFromLog } from '#ledger';
-import { isPostgresLocation, openReadModels, type ReadModels } from '#read-models';
+import { generationStamp, isPostgresLocation, openReadModels, type ReadModels } from '#read-models';
 import type { SocaiConfig } from './config.js';
+
+/** How long a replaced generation's connection stays open for the queries that were reading it. */
+const RETIRED_CLOSE_MS = 60_000;
 
 /**
  * The composition root shared by the HTTP server and the CLI: one event store, the area tables,
  * the ledger on top of them, and the read models that follow the log.
  */
 export class SocaiRuntime {
+  private retired: ReadModels[] = [];
+  private stamp: string;
+
   private constructor(
     readonly config: SocaiConfig,
     readonly store: EventStore,
     readonly areas: AreaDirectory,
     readonly ledger: Ledger,
-    readonly readModels: ReadModels,
-  ) {}
+    private serving: ReadModels,
+    private readonly reopen: () => ReadModels,
+  ) {
+    this.stamp = generationStamp(config.dataDir);
+  }
+
+  /**
+   * The serving read models. With embedded ones this follows the generation pointer: after an online
+   * rebuild switches generations, the next query opens the new file. The old connection stays open a
+   * while for queries already reading it (its file is unlinked; its inode lives until closed).
+   */
+  get readModels(): ReadModels {
+    if (this.followsGenerations()) {
+      const stamp = generationStamp(this.config.dataDir);
+      if (stamp !== this.stamp) {
+        this.stamp = stamp;
+        const old = this.serving;
+        this.serving = this.reopen();
+        this.retired.push(old);
+        setTimeout(() => void this.retire(old), RETIRED_CLOSE_MS).unref();
+      }
+    }
+    return this.serving;
+  }
+
+  private followsGenerations(): boolean {
+    return this.config.readModels === 'sqlite' && this.config.eventStore === 'sqlite';
+  }
+
+  private async retire(old: ReadModels): Promise<void> {
+    if (!this.retired.includes(old)) return;
+    this.retired = this.retired.filter((r) => r !== old);
+    await old.close().catch(() => undefined);
+  }
 
   static open(config: SocaiConfig): SocaiRuntime {
     if (config.eventStore !== 'sqlite' && !isEsdbConnectionString(config.eventStore)) {
@@ -35,12 +73,12 @@ export class SocaiRuntime {
     const areas = loadAreaDirectory();
     const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store), stateCacheEvents: config.stateCacheEvents });
     // With PostgreSQL, every instance answers queries and one at a time projects (an advisory lock).
-    const readModels = openReadModels(config.dataDir, areas, {
+    const open = () => openReadModels(config.dataDir, areas, {
       location: config.readModels,
       // A rebuild reads the SQLite log on a worker thread, in step with the projection on this one.
       rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? ThreadedLogPages.open(eventsFile, needs) : undefined),
     });
-    return new SocaiRuntime(config, store, areas, ledger, readModels);
+    return new SocaiRuntime(config, store, areas, ledger, open(), open);
   }
 
   /**
@@ -52,7 +90,9 @@ export class SocaiRuntime {
   }
 
   async close(): Promise<void> {
-    await this.readModels.close();
+    for (const old of this.retired) await old.close().catch(() => undefined);
+    this.retired = [];
+    await this.serving.close();
     await this.store.close();
   }
 }

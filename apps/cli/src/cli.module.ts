@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { BackupCommand } from './commands/backup.command.js';
 import { DemoCommand } from './commands/demo.command.js';
 import { ExportCommand } from './commands/export.command.js';
 import { GenerateCommand } from './commands/generate.command.js';
 import { ImportCommand } from './commands/import.command.js';
 import { RebuildCommand } from './commands/rebuild.command.js';
+import { RestoreCommand } from './commands/restore.command.js';
 import { ReportCommand } from './commands/report.command.js';
 import { KeysCommand } from './commands/keys.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
@@ -15,6 +17,6 @@ import { VerifyCommand } from './commands/verify.command.js';
 
 @Module({
   providers: [ServeCommand, ImportCommand, GenerateCommand, DemoCommand, RebuildCommand, ReportCommand, ...ReportCommand.subCommands, KeysCommand, ...KeysCommand.subCommands,
-    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand, ReconcileCommand, MigrateCommand],
+    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand, ReconcileCommand, MigrateCommand, BackupCommand, RestoreCommand],
 })
 export class CliModule {}

@@ -14,3 +14,4 @@ export * from './report/province-report.js';
 export * from './report/province-report.text.js';
 export * from './report/vi-format.js';
 export * from './open-read-models.js';
+export * from './generations.js';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { lateInterest as domainLateInterest } from '#domain';
 import type { IsoDate } from '#domain';
 import type { LateInterestRule, ReadModelAreas, RebuildSourceFor } from './ports.js';
+import { servingGeneration } from './generations.js';
 import { Projector } from './projection/projector.js';
 import { ReadModelQueries } from './queries/read-model-queries.js';
 import { ReadModelStore } from './store/read-model-store.js';
@@ -46,11 +47,12 @@ export function openReadModelStore(dataDir: string, options: Pick<OpenReadModels
   const location = options.location ?? 'sqlite';
   if (isPostgresLocation(location)) return ReadModelStore.connect({ url: location, schema: options.schema });
   if (location !== 'sqlite') throw new Error(`SOCAI_READ_MODELS=${location}: expected sqlite or a postgres:// URL`);
-  return ReadModelStore.open(options.file ?? join(dataDir, READ_MODELS_FILE));
+  return ReadModelStore.open(options.file ?? join(dataDir, servingGeneration(dataDir)));
 }
 
 /**
- * Opens the read models: embedded in `<dataDir>/read-models.sqlite`, or in the PostgreSQL database
+ * Opens the read models: embedded in the serving generation (`<dataDir>/read-models.sqlite` unless an
+ * online rebuild switched to another, generations.ts), or in the PostgreSQL database
  * of `options.location`. The caller starts the projector (`projector.start(eventStore, ms)`) or
  * catches up once (`projector.catchUp(eventStore)`).
  */

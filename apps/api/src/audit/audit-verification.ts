@@ -1,16 +1,22 @@
 import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
+import { join } from 'node:path';
 import { CheckpointStore, openAuditDatabase, readPublicKey, readSigningKey, verifyEventLog, type Checkpoint, type VerifyReport } from '#event-store';
 import type { SocaiConfig } from '../config.js';
 import { auditConfig } from './audit-config.js';
 
 /**
  * The public key checkpoints are checked against: `publicKeyFile` when given (the auditor's pinned
- * copy, the meaningful check), else the public half of the node's own signing key, if it has one.
+ * copy, the meaningful check), else the public half of the node's own signing key, if it has one, else
+ * the public-key.pem a restore put in the data dir.
  */
 export function checkpointPublicKey(config: Pick<SocaiConfig, 'dataDir'>, publicKeyFile?: string, env: NodeJS.ProcessEnv = process.env): KeyObject | undefined {
   if (publicKeyFile) return readPublicKey(publicKeyFile);
-  return readSigningKey(auditConfig(config, env).signingKeyFile)?.publicKey;
+  const own = readSigningKey(auditConfig(config, env).signingKeyFile)?.publicKey;
+  if (own) return own;
+  // A directory restored from a backup before its private key was put back still has the public half.
+  const restored = join(config.dataDir, 'public-key.pem');
+  return existsSync(restored) ? readPublicKey(restored) : undefined;
 }
 
 /** `socai verify` and `GET /api/audit/verify`: the whole log, on a connection of its own. */

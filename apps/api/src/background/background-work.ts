@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '#event-store';
 import { loadAreaDirectory } from '#ledger';
-import { openReadModels } from '#read-models';
+import { generationStamp, openReadModels, type ReadModels } from '#read-models';
 import { startCheckpointing } from '../audit/checkpointing.js';
 import type { SocaiConfig } from '../config.js';
 import { createLogger } from '../observability/logger.js';
@@ -19,12 +19,33 @@ lowerThisThreadPriority(10);
 // The same lines as the server's (SOCAI_LOG_LEVEL, SOCAI_LOG_FORMAT), named for the part that wrote them.
 const logger = createLogger(config, 'socai').child({ thread: 'background' });
 const store = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
-const readModels = openReadModels(config.dataDir, loadAreaDirectory(), {
-  location: config.readModels,
-  onError: (error) => logger.error({ component: 'projector', err: error }, 'projecting failed; retrying'),
-});
-await readModels.ready();
-readModels.projector.start(store, config.projectionIntervalMs);
+const areas = loadAreaDirectory();
+async function startProjecting(): Promise<ReadModels> {
+  const models = openReadModels(config.dataDir, areas, {
+    location: config.readModels,
+    onError: (error) => logger.error({ component: 'projector', err: error }, 'projecting failed; retrying'),
+  });
+  await models.ready();
+  models.projector.start(store, config.projectionIntervalMs);
+  return models;
+}
+let readModels = await startProjecting();
+// An online rebuild (rebuild/online-rebuild.ts) replaces the generation pointer once the new read models
+// have caught up: the projector then moves to them, from their own checkpoint.
+let stamp = generationStamp(config.dataDir);
+let switching: Promise<void> | undefined;
+const following = setInterval(() => {
+  if (switching || generationStamp(config.dataDir) === stamp) return;
+  stamp = generationStamp(config.dataDir);
+  switching = (async () => {
+    await readModels.projector.stop();
+    await readModels.close();
+    readModels = await startProjecting();
+    logger.info({ component: 'projector' }, 'switched to the new read-model generation');
+  })().finally(() => {
+    switching = undefined;
+  });
+}, config.projectionIntervalMs);
 // Started before the checkpointer, whose first checkpoint may fold the whole log: the server need
 // not wait for it.
 parentPort!.postMessage('started');
@@ -33,6 +54,8 @@ const checkpointing = startCheckpointing(config, process.env, (error) => logger.
 logger.info({ component: 'background', projectionIntervalMs: config.projectionIntervalMs }, 'projector and checkpointer started');
 
 parentPort!.once('message', async () => {
+  clearInterval(following);
+  await switching;
   // The projector's batch in flight commits with its checkpoint before the connections close.
   await readModels.projector.stop();
   checkpointing.stop();

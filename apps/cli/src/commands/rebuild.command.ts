@@ -1,12 +1,24 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { Command, CommandRunner } from 'nest-commander';
+import { Command, CommandRunner, Option } from 'nest-commander';
 import { configFromEnv } from '../../../api/src/config.js';
+import { onlineRebuildProblem, RebuildInProgress, rebuildOnline } from '../../../api/src/rebuild/online-rebuild.js';
 import { SocaiRuntime } from '../../../api/src/runtime.js';
 import { cliLogger } from '../cli-logger.js';
+import { usage } from '../cli-options.js';
 
-@Command({ name: 'rebuild', description: 'Drop every read model and rebuild it from the event log, with a progress bar' })
+interface RebuildFlags {
+  online?: boolean;
+}
+
+@Command({ name: 'rebuild', description: 'Drop every read model and rebuild it from the event log, with a progress bar; --online builds a new generation while the server answers from the old one' })
 export class RebuildCommand extends CommandRunner {
-  async run(): Promise<void> {
+  @Option({ flags: '--online', description: 'build into a new generation beside the serving one, catch up to the head, then switch atomically (the server keeps answering)' })
+  parseOnline(): boolean {
+    return true;
+  }
+
+  async run(_: string[], flags: RebuildFlags = {}): Promise<void> {
+    if (flags.online) return this.online();
     const runtime = SocaiRuntime.open(configFromEnv());
     try {
       const head = await runtime.store.headPosition();
@@ -25,6 +37,24 @@ export class RebuildCommand extends CommandRunner {
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write(`rebuilt read models from ${head} events in ${seconds.toFixed(1)} s (${seconds > 0 ? Math.round(head / seconds) : head} events/s)\n`);
       cliLogger('rebuild').info({ events: head, durationMs: Math.round(seconds * 1000) }, 'rebuild finished');
+    } finally {
+      await runtime.close();
+    }
+  }
+
+  private async online(): Promise<void> {
+    const config = configFromEnv();
+    const problem = onlineRebuildProblem(config);
+    if (problem) usage('rebuild', problem);
+    const runtime = SocaiRuntime.open(config);
+    const started = Date.now();
+    try {
+      const result = await rebuildOnline(config, runtime.store, runtime.areas);
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(`rebuilt read models online into ${result.generation} up to position ${result.position} in ${seconds.toFixed(1)} s; it now serves (${result.previous} removed)\n`);
+    } catch (error) {
+      if (error instanceof RebuildInProgress) usage('rebuild', error.message);
+      throw error;
     } finally {
       await runtime.close();
     }

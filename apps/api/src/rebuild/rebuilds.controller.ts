@@ -1,0 +1,47 @@
+import { Controller, HttpCode, HttpException, Inject, Logger, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { servingGeneration } from '#read-models';
+import { Access } from '../auth/access.js';
+import { AreaOf } from '../auth/area-scope.js';
+import { SocaiRuntime } from '../runtime.js';
+import { onlineRebuildProblem, RebuildInProgress, rebuildOnline } from './online-rebuild.js';
+
+class RebuildRefused extends HttpException {
+  constructor(code: string, message: string) {
+    super({ statusCode: 409, code, message }, 409);
+  }
+}
+
+/** `POST /api/admin/rebuilds`: the online rebuild of `socai rebuild --online`, run by the server itself. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('api/admin/rebuilds')
+export class RebuildsController {
+  private readonly logger = new Logger('socai');
+
+  constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
+
+  @Post()
+  @HttpCode(202)
+  @Access({ roles: [], area: AreaOf.everywhere })
+  @ApiOperation({ summary: 'Start an online rebuild of every read model into a new generation; queries keep being answered from the serving one until it switches' })
+  @ApiAcceptedResponse({ description: '{status: "started", from, startedAt}: `from` is the generation serving now; the rebuild runs in the background and the new generation serves once it has caught up' })
+  @ApiConflictResponse({ description: 'REBUILD_IN_PROGRESS (one is running) or ONLINE_REBUILD_UNAVAILABLE (read models on PostgreSQL or a log on EventStoreDB)' })
+  start() {
+    const problem = onlineRebuildProblem(this.runtime.config);
+    if (problem) throw new RebuildRefused('ONLINE_REBUILD_UNAVAILABLE', problem);
+    const from = servingGeneration(this.runtime.config.dataDir);
+    let running: Promise<unknown>;
+    try {
+      running = rebuildOnline(this.runtime.config, this.runtime.store, this.runtime.areas);
+    } catch (error) {
+      if (error instanceof RebuildInProgress) throw new RebuildRefused('REBUILD_IN_PROGRESS', error.message);
+      throw error;
+    }
+    running.then(
+      (result) => this.logger.log(`online rebuild: ${JSON.stringify(result)}`),
+      (error: Error) => this.logger.error(`online rebuild failed, the serving generation is unchanged: ${error.message}`),
+    );
+    return { status: 'started', from, startedAt: new Date().toISOString() };
+  }
+}
