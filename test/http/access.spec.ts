@@ -317,25 +317,25 @@ describe('access: API keys, roles and areas', () => {
   });
 
   describe('the caller', () => {
-    it("records the key's name and role in the metadata of the events it writes", async () => {
+    it("records the key's id (actor), name and role in the metadata of the events it writes", async () => {
       const book = await created(server.request('POST', '/api/books', { personId: '9500000099', areaCode: '954', issuedOn: '2021-03-06' }, auth(keyOf('clerk', '95'))));
       const event = (await server.runtime.store.findEvent(book.eventId))!;
-      expect(event.metadata).toMatchObject({ actor: 'clerk-95', role: 'clerk', source: 'http' });
+      expect(event.metadata).toMatchObject({ actor: expect.stringMatching(/^key_[0-9a-f]{16}$/), actorName: 'clerk-95', role: 'clerk', source: 'http' });
       const byAdmin = await created(server.request('POST', '/api/books', { personId: '9500000098', areaCode: '954', issuedOn: '2021-03-06' }));
-      expect((await server.runtime.store.findEvent(byAdmin.eventId))!.metadata).toMatchObject({ actor: 'admin', role: 'admin' });
+      expect((await server.runtime.store.findEvent(byAdmin.eventId))!.metadata).toMatchObject({ actor: expect.stringMatching(/^key_/), actorName: 'admin', role: 'admin' });
     });
   });
 
   describe('keys', () => {
     it('creates a key shown once, lists keys without secrets, and revokes a key at once', async () => {
-      const made = await server.request('POST', '/api/keys', { name: 'finance-954', role: 'finance', areas: ['954'] });
+      const made = await server.request('POST', '/api/keys', { name: 'finance-954-payouts', role: 'finance', areas: ['954'] });
       expect(made.status).toBe(201);
-      expect(made.body).toEqual({ id: expect.stringMatching(/^key_/), name: 'finance-954', role: 'finance', areas: ['954'], key: expect.stringMatching(/^sk_[A-Za-z0-9_-]{43}$/) });
+      expect(made.body).toEqual({ id: expect.stringMatching(/^key_/), name: 'finance-954-payouts', role: 'finance', areas: ['954'], key: expect.stringMatching(/^sk_[A-Za-z0-9_-]{43}$/) });
       expect((await server.request('GET', '/api/payouts/2021-06?area=954', undefined, auth(made.body.key))).status).toBe(200);
 
       const listed = await server.request('GET', '/api/keys');
       expect(listed.status).toBe(200);
-      expect(listed.body.keys).toContainEqual({ id: made.body.id, name: 'finance-954', role: 'finance', areas: ['954'], createdAt: expect.any(String), revokedAt: null });
+      expect(listed.body.keys).toContainEqual({ id: made.body.id, name: 'finance-954-payouts', role: 'finance', areas: ['954'], createdAt: expect.any(String), revokedAt: null });
       expect(JSON.stringify(listed.body)).not.toContain(made.body.key);
       expect(JSON.stringify(listed.body)).not.toMatch(/sk_|hash/);
 

@@ -15,8 +15,10 @@ export interface SocaiConfig {
   projectionIntervalMs: number;
   /** Largest NDJSON import body (the import streams, so this bounds time, not memory). */
   importLimitBytes: number;
-  /** Requests per minute one API key (or one address without a key) may make; 0 turns the limit off. */
+  /** Requests per minute one API key (or one address on the public routes) may make; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Requests per minute without a valid key (401s) one client address may make to keyed routes; 0 turns the limit off. */
+  unauthenticatedRateLimitPerMinute: number;
   /** A request whose answer takes longer gets 503 with Retry-After; the bulk import is exempt. */
   responseTimeoutMs: number;
   /**
@@ -54,6 +56,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig
     projectionIntervalMs: Number(env.SOCAI_PROJECTION_INTERVAL_MS ?? 100),
     importLimitBytes: Number(env.SOCAI_IMPORT_LIMIT_BYTES ?? 4 * 1024 ** 3),
     rateLimitPerMinute: Number(env.SOCAI_RATE_LIMIT_PER_MINUTE ?? 60_000),
+    unauthenticatedRateLimitPerMinute: countOrOff('SOCAI_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', env.SOCAI_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE, 600),
     responseTimeoutMs: Number(env.SOCAI_RESPONSE_TIMEOUT_MS ?? 30_000),
     stateCacheEvents: wholeNumber('SOCAI_STATE_CACHE_EVENTS', env.SOCAI_STATE_CACHE_EVENTS, 1_000_000),
     maxLineBytes: wholeNumber('SOCAI_MAX_LINE_BYTES', env.SOCAI_MAX_LINE_BYTES, 1024 * 1024),
@@ -82,6 +85,13 @@ function oneOf<const T extends string>(name: string, value: string | undefined, 
 function wholeNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   if (!/^[1-9][0-9]*$/.test(value.trim())) throw new Error(`${name}=${value}: expected a whole number greater than 0`);
+  return Number(value.trim());
+}
+
+/** A whole number from the environment, 0 included (a limit turned off), or a start-up error naming the variable. */
+function countOrOff(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^(0|[1-9][0-9]*)$/.test(value.trim())) throw new Error(`${name}=${value}: expected a whole number (0 turns the limit off)`);
   return Number(value.trim());
 }
 

@@ -11,7 +11,10 @@ export type LogPosition = number;
 /** Who recorded an event, how, and why; filled in by the ledger before the append. */
 export interface EventContext {
   recordedAt: string;
+  /** Who is accountable: an API key's id, or the OS user of a CLI run. */
   actor: string;
+  /** The API key's name, a label beside its id (events recorded over HTTP since issue 20). */
+  actorName?: string;
   role: string;
   source: 'http' | 'import' | 'cli';
   correlationId: string;

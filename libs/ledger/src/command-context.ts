@@ -1,6 +1,9 @@
 /** Who sends a command and through which door; becomes the events' metadata. */
 export interface CommandContext {
+  /** Who is accountable: an API key's id over HTTP (names may repeat, ids do not), the OS user in the CLI. */
   actor: string;
+  /** A label for people reading the log: the API key's name; absent where `actor` is readable itself. */
+  actorName?: string;
   role: string;
   source: 'http' | 'import' | 'cli';
   /** Ties together every event caused by one request or one import run. */

@@ -18,11 +18,15 @@ export class ConcurrencyExhaustedError extends Error {
   }
 }
 
-/** The command touches an area outside the caller's key (contract: 403). */
+/**
+ * The command touches an area outside the caller's key (contract: 403). Worded as the HTTP access
+ * guard words its refusal, so that a write refused here (a natural key held in another area, an
+ * import line) answers exactly as one refused at the door.
+ */
 export class AreaNotAllowedError extends Error {
   readonly code = 'FORBIDDEN';
   constructor(areaCode: string) {
-    super(`area ${areaCode} is outside this key's areas`);
+    super(`the key does not cover area ${areaCode}`);
     this.name = 'AreaNotAllowedError';
   }
 }

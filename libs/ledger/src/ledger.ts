@@ -88,7 +88,7 @@ export class Ledger {
   }
 
   private async attempt(command: Command, commandKey: string, contentHash: string, context: CommandContext): Promise<CommandOutcome | 'retry'> {
-    const duplicate = await this.checkKey(commandKey, contentHash);
+    const duplicate = await this.checkKey(commandKey, contentHash, context.areas);
     if (duplicate.outcome) return duplicate.outcome;
     const streamId = await this.streamOf(command);
     return this.lock.run(streamId, async () => {
@@ -109,19 +109,35 @@ export class Ledger {
    * Looks the natural key up: the same content answers with the original result, other content is
    * a conflict, and a key whose event was reversed is free again (a reversed assessment frees its
    * period), so the command proceeds and re-claims it.
+   *
+   * A key held by a fact outside the caller's `areas` answers as a forbidden write to that fact's
+   * area does, before its content is compared: "duplicate" against "conflict … as event <id>" would
+   * tell a clerk whether a guessed amount of another district's receipt was exact.
    */
-  async checkKey(commandKey: string, contentHash: string): Promise<{ outcome?: CommandOutcome; releasing?: string }> {
+  async checkKey(commandKey: string, contentHash: string, areas?: readonly string[]): Promise<{ outcome?: CommandOutcome; releasing?: string }> {
     const existing = await this.deps.store.findKey(commandKey);
     if (!existing) return {};
-    if (await this.isReversed(existing)) return { releasing: existing.eventId };
+    const loaded = await this.states.load(existing.streamId);
+    const fact = loaded.state.facts.get(existing.eventId);
+    if (fact?.reversed === true) return { releasing: existing.eventId };
+    if (isScoped(areas)) {
+      const areaCode = fact?.areaCode || (await this.areaOfEvent(existing.eventId));
+      if (!this.covers(areas, areaCode)) throw new AreaNotAllowedError(areaCode);
+    }
     if (existing.contentHash !== contentHash) throw new IdempotencyConflictError(existing);
     const event = await this.deps.store.findEvent(existing.eventId);
     return { outcome: { status: 'duplicate', result: { ...recordResult(existing), type: event?.type ?? '' } } };
   }
 
-  private async isReversed(record: KeyRecord): Promise<boolean> {
-    const loaded = await this.states.load(record.streamId);
-    return isFactReversed(loaded, record.eventId);
+  /** Every event names its area; a fact the stream state does not index is read from the log. */
+  private async areaOfEvent(eventId: string): Promise<string> {
+    const event = await this.deps.store.findEvent(eventId);
+    return (event?.data as { areaCode?: string } | undefined)?.areaCode ?? '';
+  }
+
+  /** Whether a key limited to `areas` reaches `areaCode` (a fact without an area: only a key for every area). */
+  private covers(areas: readonly string[], areaCode: string): boolean {
+    return areaCode !== '' && areas.some((scope) => this.deps.areas.isWithin(areaCode, scope));
   }
 
   /** The stream a command writes to; a reversal goes to the stream of the fact it reverses. */
@@ -159,10 +175,10 @@ export class Ledger {
    */
   authorize(decision: Decision, context: CommandContext): void {
     const scopes = context.areas;
-    if (!scopes || scopes.includes('*')) return;
+    if (!isScoped(scopes)) return;
     for (const event of decision.events) {
       const areaCode = (event.data as { areaCode?: string }).areaCode;
-      if (areaCode && !scopes.some((scope) => this.deps.areas.isWithin(areaCode, scope))) throw new AreaNotAllowedError(areaCode);
+      if (areaCode && !this.covers(scopes, areaCode)) throw new AreaNotAllowedError(areaCode);
     }
   }
 
@@ -180,6 +196,8 @@ export class Ledger {
           eventId,
           recordedAt,
           actor: context.actor,
+          // Only where there is one, so that the metadata of CLI and import events keeps its shape.
+          ...(context.actorName === undefined ? {} : { actorName: context.actorName }),
           role: context.role,
           source: context.source,
           correlationId,
@@ -198,8 +216,9 @@ export class Ledger {
   }
 }
 
-function isFactReversed(loaded: LoadedStream, eventId: string): boolean {
-  return loaded.state.facts.get(eventId)?.reversed === true;
+/** A caller limited to some areas; undefined (the CLI) and `*` reach every area. */
+function isScoped(areas: readonly string[] | undefined): areas is readonly string[] {
+  return areas !== undefined && !areas.includes('*');
 }
 
 export function resultOf(event: RecordedEvent): CommandResult {

@@ -44,6 +44,15 @@ const TRICKY_STRINGS = [
   '2099-12', '2200-01', '9999-12',
 ];
 
+/**
+ * Cell texts that a spreadsheet opening a CSV export would run as formulas (issue 20, item 7): any
+ * text field may carry one into `socai export … --format csv`.
+ */
+export const FORMULA_STRINGS = [
+  "=cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  '=HYPERLINK("http://evil.example","x")', '\t=1+1', '\r=1+1', '＝1+1', '-1000', '+1000',
+];
+
 /** Numbers at and around every boundary a money or count field has. */
 const TRICKY_NUMBERS = [
   0, -0, -1, 1, 0.5, -0.5, 1e-7, 12.5, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, 2 ** 53 + 2,
@@ -60,6 +69,7 @@ const LITERAL_MARKER = '\u0001loose-literal\u0001';
 /** Any JSON value a hostile or careless client might send in place of a field. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY_STRINGS) },
+  { weight: 1, arbitrary: fc.constantFrom(...FORMULA_STRINGS) },
   { weight: 2, arbitrary: fc.constantFrom(...TRICKY_NUMBERS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
@@ -153,3 +163,23 @@ export function manyKeys(count: number): Record<string, number> {
   for (let index = 0; index < count; index++) fields[`k${index}`] = 0;
   return fields;
 }
+
+/**
+ * Authorization headers a key guesser or a broken client sends (issue 20, item 6): none of them is
+ * a valid key, so each must answer 401, or 429 once the address has sent too many.
+ */
+export const hostileAuthorization: fc.Arbitrary<string | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', 'bearer sk_', 'Bearer sk_' + 'A'.repeat(43), 'Bearer admin', 'Bearer \u0000', 'Token x'),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 60 }).map((text) => `Bearer sk_${text.replace(/\s/g, '')}`),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 80 }),
+);
+
+/**
+ * Names for `POST /api/keys` (issue 20, item 5): a name already taken in another case or form, a
+ * name of the bootstrap admin, and the strings above. Each answers 201, 400 or 409, never 5xx.
+ */
+export const hostileKeyName: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom('admin', 'Admin', 'ADMIN', ' admin ', 'admin\u0000', 'clerk-461', 'CLERK-461', 'Cle\u0301rk', 'Clérk'),
+  hostileValue,
+);

@@ -1,6 +1,8 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import type { Caller, SocaiRequest } from '../common/request-context.js';
+import { UnauthenticatedLimit } from '../limits/unauthenticated-limit.js';
 import { SocaiRuntime } from '../runtime.js';
 import { Access } from './access.js';
 import { Forbidden, Unauthorized } from './auth-errors.js';
@@ -19,7 +21,8 @@ export function isPublicPath(method: string, path: string): boolean {
 
 /**
  * The global gate of the contract's "Access" section, in this order:
- * a public route passes; otherwise the bearer key must be known and unrevoked (401), the route must
+ * a public route passes; otherwise an address that has sent too many requests without a valid key
+ * waits (429, UnauthenticatedLimit), the bearer key must be known and unrevoked (401), the route must
  * have a rule (403, so no route slips through undeclared), the key's role must be allowed (403),
  * and the key's areas must cover the areas the request touches (403). It then records who called
  * in `request.caller`, which commands write into their events' metadata.
@@ -30,6 +33,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly keys: KeyStore,
     @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
+    private readonly unauthenticated: UnauthenticatedLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -38,7 +42,7 @@ export class AccessGuard implements CanActivate {
     const rule = this.reflector.get(Access, context.getHandler());
     if (rule?.roles === 'public' || isPublicPath(request.method, request.path)) return true;
 
-    const caller = this.authenticate(request);
+    const caller = this.unauthenticated.authenticate(request, context.switchToHttp().getResponse<Response>(), () => this.authenticate(request));
     request.caller = caller;
     if (!rule) throw new Forbidden('this route has no access rule');
     if (caller.role !== 'admin' && !(rule.roles as readonly string[]).includes(caller.role)) {
@@ -62,6 +66,6 @@ export class AccessGuard implements CanActivate {
     if (!token) throw new Unauthorized('the Authorization header must be "Bearer <key>"');
     const key = this.keys.authenticate(token);
     if (!key) throw new Unauthorized('the API key is unknown or revoked');
-    return { keyId: key.id, actor: key.name, role: key.role, areas: key.areas };
+    return { keyId: key.id, name: key.name, role: key.role, areas: key.areas };
   }
 }

@@ -10,8 +10,9 @@ const MAX_AREAS = 100;
 export type CreateKeyCheck = { ok: true; key: NewKey } | { ok: false; errors: FieldError[] };
 
 /**
- * Checks `{name, role, areas}` for a new key. The name becomes the `actor` of every event the key
- * records, so it must be readable; areas are `*` alone or codes of the GSO tables.
+ * Checks `{name, role, areas}` for a new key. The name labels the key in the key list and beside its
+ * id (`actor`) in the events it records, so it must be readable (and unique among live keys, which the
+ * store checks); areas are `*` alone or codes of the GSO tables.
  */
 export function checkNewKey(body: unknown, areaExists: (code: string) => boolean): CreateKeyCheck {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -10,7 +10,7 @@ export type { ApiKey, CreatedKey } from './api-key.js';
 export { AreaOf, employerArea, type AreaLookups, type AreaRule } from './area-scope.js';
 export { Forbidden, Unauthorized } from './auth-errors.js';
 export { checkNewKey } from './create-key.js';
-export { KeyStore, type KeyOrigin, type KeyStoreOptions, type NewKey } from './key-store.js';
+export { KeyNameTakenError, KeyStore, type KeyOrigin, type KeyStoreOptions, type NewKey } from './key-store.js';
 export { KeysController } from './keys.controller.js';
 export { EVERY_AREA, ROLES, isRole, type Role } from './roles.js';
 

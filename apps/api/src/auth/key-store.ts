@@ -15,6 +15,19 @@ export interface NewKey {
   areas: string[];
 }
 
+/**
+ * A key that is not revoked already carries this name (compared without regard to case or Unicode
+ * form). Names are labels that people read in the key list and the audit trail, where `actor` holds
+ * the key id; two live keys labelled alike, or an `Admin` beside `admin`, would mislead them.
+ */
+export class KeyNameTakenError extends Error {
+  readonly code = 'KEY_NAME_TAKEN';
+  constructor(name: string, readonly holderId: string) {
+    super(`the name "${name}" is taken by key ${holderId}; choose another, or revoke that key first`);
+    this.name = 'KeyNameTakenError';
+  }
+}
+
 export interface KeyStoreOptions {
   /** Ensure the bootstrap admin key (the server does; the CLI does not). Default true. */
   bootstrap?: boolean;
@@ -86,10 +99,26 @@ export class KeyStore implements OnModuleDestroy {
     return new KeyStore(db);
   }
 
-  /** Records a new key and returns it with its clear text, which the caller shows once. */
+  /**
+   * Records a new key and returns it with its clear text, which the caller shows once. Throws
+   * KeyNameTakenError when a live key has the name; the check and the insert are one write
+   * transaction, so two processes creating the same name at once cannot both succeed.
+   */
   create(key: NewKey, origin: KeyOrigin = 'api'): CreatedKey {
     const clearKey = generateClearKey();
-    return { ...this.insert(key, hashKey(clearKey), origin), key: clearKey };
+    const stored = this.db.transaction(() => {
+      const holder = this.liveKeyNamed(key.name);
+      if (holder) throw new KeyNameTakenError(key.name, holder);
+      return this.insert(key, hashKey(clearKey), origin);
+    }).immediate();
+    return { ...stored, key: clearKey };
+  }
+
+  /** The id of the unrevoked key with this name, if any (see KeyNameTakenError for the comparison). */
+  private liveKeyNamed(name: string): string | undefined {
+    const wanted = sameName(name);
+    const live = this.db.prepare<[], { id: string; name: string }>('SELECT id, name FROM api_keys WHERE revoked_at IS NULL ORDER BY rowid').all();
+    return live.find((row) => sameName(row.name) === wanted)?.id;
   }
 
   /** Every key, revoked ones included, oldest first; never a secret. */
@@ -161,4 +190,9 @@ export class KeyStore implements OnModuleDestroy {
     this.known.forget();
     return stored;
   }
+}
+
+/** The form two names are compared in: NFC, lower case, as people would read them. */
+function sameName(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }

@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpException, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiNoContentResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
 import { NotFound, ValidationFailed } from '../common/http-errors.js';
 import { SocaiRuntime } from '../runtime.js';
 import { Access } from './access.js';
 import { AreaOf } from './area-scope.js';
 import { checkNewKey } from './create-key.js';
-import { KeyStore } from './key-store.js';
+import { KeyNameTakenError, KeyStore } from './key-store.js';
 
 /**
  * Key management, for admin keys that cover every area (a key limited to some areas could
@@ -26,7 +28,7 @@ export class KeysController {
   @Access(ADMIN_ONLY)
   @ApiOperation({ summary: 'Create an API key {name, role, areas}; the answer shows the key this once' })
   @ApiBody({
-    description: 'Who holds the key (the actor of the events it records), its role and its areas.',
+    description: 'Who holds the key (a name unique among live keys, beside the key id in the events it records), its role and its areas.',
     schema: {
       type: 'object',
       required: ['name', 'role', 'areas'],
@@ -40,11 +42,17 @@ export class KeysController {
   })
   @ApiCreatedResponse({ description: '{id, name, role, areas, key}: the key is shown this once' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a missing name, an unknown role or area' })
+  @ApiConflictResponse({ description: 'KEY_NAME_TAKEN: a key that is not revoked has this name (case aside)' })
   create(@Body() body: unknown) {
     const checked = checkNewKey(body, (code) => this.runtime.areas.findAny(code) !== undefined);
     if (!checked.ok) throw new ValidationFailed(checked.errors);
-    const { id, name, role, areas, key } = this.keys.create(checked.key, 'api');
-    return { id, name, role, areas, key };
+    try {
+      const { id, name, role, areas, key } = this.keys.create(checked.key, 'api');
+      return { id, name, role, areas, key };
+    } catch (error) {
+      if (error instanceof KeyNameTakenError) throw new HttpException({ statusCode: 409, code: error.code, message: error.message }, 409);
+      throw error;
+    }
   }
 
   @Get()

@@ -2,11 +2,15 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '#ledger';
 
-/** The caller as the auth guard established it; anonymous until keys are required. */
+/**
+ * The caller as the auth guard established it. A key is told apart from others by its id, never by
+ * its name: the rate limit counts by `keyId` and events name it as their `actor`; the name is a label.
+ */
 export interface Caller {
-  /** The key's id (`key_…`), which the request's log line names; absent for the metrics token. */
+  /** The key's id (`key_…`); absent for the metrics token, which is no key. */
   keyId?: string;
-  actor: string;
+  /** The key's name (or `metrics-token`): a label, never what tells callers apart. */
+  name: string;
   role: string;
   areas: string[];
 }
@@ -22,8 +26,10 @@ export type SocaiRequest = Request & {
 
 /** Metadata for a command sent over HTTP: who (from the key, never the body), and its correlation. */
 export function httpCommandContext(request: SocaiRequest): CommandContext {
-  const caller = request.caller ?? { actor: 'anonymous', role: 'admin', areas: ['*'] };
+  const caller = request.caller ?? { keyId: 'anonymous', name: 'anonymous', role: 'admin', areas: ['*'] };
   const header = request.headers['x-correlation-id'];
   const correlationId = request.correlationId ?? (typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID());
-  return { actor: caller.actor, role: caller.role, areas: caller.areas, source: 'http', correlationId, causationId: request.requestId ?? correlationId };
+  return {
+    actor: caller.keyId ?? caller.name, actorName: caller.name, role: caller.role, areas: caller.areas, source: 'http', correlationId, causationId: request.requestId ?? correlationId,
+  };
 }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
 import { CheckpointStore, inReadSnapshot, rawEventRows, type Checkpoint, type RawEventRow } from '#event-store';
+import { spreadsheetSafe } from '../csv-cells.js';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -58,14 +59,19 @@ function ndjsonCheckpoint({ position, digest, signedAt, signature, keyId }: Chec
 
 function csvEvent([position, eventId, streamId, revision, type, data, metadata]: RawEventRow): string {
   const recordedAt = /"recordedAt":"([^"\\]*)"/.exec(metadata)?.[1] ?? '';
-  return ['event', position, csv(streamId), revision, csv(eventId), csv(type), recordedAt, csv(data), csv(metadata), '', '', '', ''].join(',') + '\n';
+  return ['event', position, csv(streamId), revision, csv(eventId), csv(type), csv(recordedAt), csv(data), csv(metadata), '', '', '', ''].join(',') + '\n';
 }
 
 function csvCheckpoint({ position, digest, signedAt, signature, keyId }: Checkpoint): string {
-  return ['checkpoint', position, '', '', '', '', '', '', '', digest, signedAt, signature, keyId].join(',') + '\n';
+  return ['checkpoint', position, '', '', '', '', '', '', '', csv(digest), csv(signedAt), csv(signature), csv(keyId)].join(',') + '\n';
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function csv(text: string): string {
+/**
+ * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; a field that a
+ * spreadsheet would take for a formula gets a leading `'` (csv-cells.ts). Of the fields written
+ * here only a base64 signature can begin so (with `+`); the NDJSON export is the one to verify.
+ */
+function csv(value: string): string {
+  const text = spreadsheetSafe(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

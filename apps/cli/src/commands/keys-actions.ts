@@ -1,5 +1,5 @@
 import { loadAreaDirectory } from '#ledger';
-import { checkNewKey, KeyStore } from '../../../api/src/auth/index.js';
+import { checkNewKey, KeyNameTakenError, KeyStore } from '../../../api/src/auth/index.js';
 import { configFromEnv } from '../../../api/src/config.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -37,7 +37,14 @@ export function createKeyAction(flags: CreateKeyFlags, io: KeysIo): number {
     for (const error of checked.errors) io.err(`socai keys create: ${error.field.replace(/^areas\[\d+\]$/, 'areas')} ${error.message}\n`);
     return EXIT.usage;
   }
-  const created = withKeys((keys) => keys.create(checked.key, 'cli'));
+  let created;
+  try {
+    created = withKeys((keys) => keys.create(checked.key, 'cli'));
+  } catch (error) {
+    if (!(error instanceof KeyNameTakenError)) throw error;
+    io.err(`socai keys create: ${error.code}: ${error.message}\n`);
+    return EXIT.usage;
+  }
   io.err(`socai keys: created ${created.id} "${created.name}" (${created.role}; areas ${created.areas.join(',')}); the key is shown this once\n`);
   io.out(`${created.key}\n`);
   return EXIT.ok;

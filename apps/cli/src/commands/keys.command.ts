@@ -11,7 +11,7 @@ export class KeysCreateCommand extends CommandRunner {
     process.exitCode = createKeyAction(flags, processIo);
   }
 
-  @Option({ flags: '--name <name>', description: 'who holds the key; becomes the actor of the events it records', required: true })
+  @Option({ flags: '--name <name>', description: 'who holds the key, unique among keys not revoked; labels the events it records (their actor is the key id)', required: true })
   parseName(value: string): string {
     return value;
   }

@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { PayoutsReconciled } from '#domain';
 import type { SocaiRuntime } from '../../../api/src/runtime.js';
+import { spreadsheetSafe } from '../csv-cells.js';
 import { paymentList } from './payment-list.js';
 import { AMOUNT_COLUMNS, PAYOUT_COLUMNS, payoutRows, type PayoutRow } from './payout-rows.js';
 
@@ -28,7 +29,8 @@ export interface ExportPayoutsSummary {
 /**
  * `socai export payouts`: the ledger's payment list of a month and area (danh sách chi trả) with the
  * latest reconciliation's verdict on each line, as a file finance staff open in a spreadsheet.
- * CSV carries a BOM so that Excel reads the Vietnamese as UTF-8; xlsx stores amounts as numbers
+ * CSV carries a BOM so that Excel reads the Vietnamese as UTF-8 and no cell that a spreadsheet would
+ * take for a formula (csv-cells.ts); xlsx keeps every text as given and stores amounts as numbers
  * when a double holds them exactly (up to 2^53 đồng) and as text beyond, so no đồng is ever lost.
  */
 export async function exportPayouts(runtime: SocaiRuntime, request: ExportPayoutsRequest): Promise<ExportPayoutsSummary> {
@@ -56,6 +58,10 @@ async function writeCsv(rows: PayoutRow[], sink: Writable): Promise<void> {
     bom: true,
     header: true,
     record_delimiter: 'windows',
+    cast: { string: spreadsheetSafe },
+    // A lone CR or LF inside a cell ends the row for a spreadsheet unless the cell is quoted; the
+    // writer by itself quotes only the record delimiter (CRLF).
+    quoted_match: /[\r\n]/,
     columns: PAYOUT_COLUMNS.map(({ key, header }) => ({ key, header })),
   });
   Readable.from(rows).pipe(csv);

@@ -152,7 +152,7 @@ export class NdjsonImport {
       return;
     }
     const known = this.claimedKeys === undefined || this.claimedKeys.mayHold(commandKey)
-      ? await this.ledger.checkKey(commandKey, contentHash)
+      ? await this.ledger.checkKey(commandKey, contentHash, this.context.areas)
       : {};
     if (known.outcome) {
       this.summary.duplicates++;
