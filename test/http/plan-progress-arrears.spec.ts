@@ -61,9 +61,10 @@ describe('plan progress and the arrears worklist over HTTP', () => {
   });
 
   it('pages the whole country two at a time; the totals cover every page', async () => {
-    // 63,200,000 + 48,000,000 + 6,400,000 + 3,200,000 + 0 = 120,800,000 overdue at five employers.
+    // 63,200,000 + 48,000,000 + 6,400,000 + 3,200,000 + 0 = 120,800,000 overdue at five employers; interest only
+    // BL00002's 534,029 (its 2017 and 2020 months; see hand-ledger.ts).
     const totals = {
-      overdue: '120800000', interest: '0', employers: 5,
+      overdue: '120800000', interest: '534029', employers: 5,
       byBucket: {
         current: { overdue: '0', employers: 1 }, 'under-1-month': { overdue: '6400000', employers: 1 },
         '1-to-3-months': { overdue: '63200000', employers: 1 }, '3-months-plus': { overdue: '3200000', employers: 1 },

@@ -102,9 +102,10 @@ export const HAND_LEDGER_EVENTS = HAND_LEDGER_COMMANDS.length;
 
 /**
  * Interest as of 2024-06-30 is not computed for any 2024 period: k for 2024 is not announced in
- * domain.md, and each period late 30 days or more needs it (QĐ 595 art. 37), so it counts 0.
+ * domain.md, and each month of lateness (30 days, QĐ 595 art. 37) of a 2024 period needs it, so it counts 0.
  */
-const NOT_COMPUTED_2024 = (period: string) => `${period}: interest not computed: k for 2024 not configured`;
+const NOT_COMPUTED_2024 = (period: string, months: number) =>
+  `${period}: interest of ${months === 1 ? '1 month' : `${months} months`} not computed: k for 2024 not configured`;
 
 /** The worklist rows on 2024-06-30 (GET /api/arrears items, largest overdue first). */
 export const ARREARS_ON_2024_06_30 = {
@@ -113,14 +114,14 @@ export const ARREARS_ON_2024_06_30 = {
   QT00001: {
     unitCode: 'QT00001', name: 'Công ty TNHH Gạch Đông Hà', areaCode: '461', status: 'active', asOf: '2024-06-30',
     due: '158000000', paid: '94800000', outstanding: '63200000', overdue: '63200000', credit: '0',
-    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-04'), NOT_COMPUTED_2024('2024-05')],
+    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-04', 2), NOT_COMPUTED_2024('2024-05', 1)],
     oldestUnpaidPeriod: '2024-04', monthsOverdue: 2, bucket: '1-to-3-months',
   },
   // 03, 04, 05 all past due (91, 61, 30 days): 48,000,000 overdue; suspended on 2024-06-30 → hard-to-collect.
   QT00002: {
     unitCode: 'QT00002', name: 'Hợp tác xã Cà phê Khe Sanh', areaCode: '465', status: 'suspended', asOf: '2024-06-30',
     due: '48000000', paid: '0', outstanding: '48000000', overdue: '48000000', credit: '0',
-    interest: '0', interestComputed: false, interestNotes: ['2024-03', '2024-04', '2024-05'].map(NOT_COMPUTED_2024),
+    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-03', 3), NOT_COMPUTED_2024('2024-04', 2), NOT_COMPUTED_2024('2024-05', 1)],
     oldestUnpaidPeriod: '2024-03', monthsOverdue: 3, bucket: 'hard-to-collect',
   },
   // 2024-06 is due on 2024-06-30 itself: outstanding, not yet overdue → current.
@@ -134,14 +135,19 @@ export const ARREARS_ON_2024_06_30 = {
   BL00001: {
     unitCode: 'BL00001', name: 'Công ty Thủy sản Bạc Liêu', areaCode: '954', status: 'active', asOf: '2024-06-30',
     due: '6400000', paid: '0', outstanding: '6400000', overdue: '6400000', credit: '0',
-    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-05')],
+    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-05', 1)],
     oldestUnpaidPeriod: '2024-05', monthsOverdue: 1, bucket: 'under-1-month',
   },
-  // 2017-08, late since 2017-08-31 → 3-months-plus; its fifth month of lateness ends in 2018, whose k is unknown.
+  // 2017-08, late since 2017-08-31 → 3-months-plus. Of its 83 months of lateness (30 days each, QĐ 595 art. 37)
+  // only those ending in a year with a known k are charged, on 3,200,000 of which 450,000 health:
+  //   2017, 4 months (ending 09-30 … 12-29): 2,750,000 × 1.317 % + 450,000 × 0.967 % = 40,569 a month → 162,276;
+  //   2020, 12 months: 2,750,000 × 0.9667 % + 450,000 × 0.9767 % = 26,584.25 + 4,395.15 = 30,979.40 → 371,752.80;
+  //   162,276 + 371,752.80 = 534,028.80 → 534,029. The 67 months ending in 2018, 2019 and 2021–2024 are not computed.
   BL00002: {
     unitCode: 'BL00002', name: 'Xí nghiệp Muối Bạc Liêu', areaCode: '954', status: 'active', asOf: '2024-06-30',
     due: '3200000', paid: '0', outstanding: '3200000', overdue: '3200000', credit: '0',
-    interest: '0', interestComputed: false, interestNotes: ['2017-08: interest not computed: k for 2018 not configured'],
+    interest: '534029', interestComputed: false,
+    interestNotes: ['2017-08: interest of 67 months not computed: k for 2018, 2019, 2021, 2022, 2023, 2024 not configured'],
     oldestUnpaidPeriod: '2017-08', monthsOverdue: 1, bucket: '3-months-plus',
   },
 } as const;

@@ -1,4 +1,4 @@
-import type { IsoDate, Money } from '#domain';
+import type { IsoDate, IsoMonth, Money } from '#domain';
 import type { FollowOptions, LogPosition, LogSubscription, ReadAllOptions, RecordedEvent } from '#event-store';
 
 /**
@@ -17,6 +17,8 @@ export type LateInterestRule = (input: { overdue: Money; healthPortion: Money; d
   amount: Money;
   computed: boolean;
   note?: string;
+  /** The months of lateness left out of `amount` because their k is unknown (absent: none). */
+  notComputed?: { month: IsoMonth; reason: string }[];
 };
 
 /**

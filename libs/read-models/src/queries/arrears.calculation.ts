@@ -70,7 +70,23 @@ export interface ArrearsSummary {
   bucket: ArrearsBucket;
 }
 
+/** A month of a period's lateness whose interest is left out of `interest`, and why. */
+export interface UncomputedInterest { period: IsoMonth; month: IsoMonth; reason: string }
+
+/**
+ * The contract's `interestDetail`. Until month-end closes record charged interest and payments are
+ * allocated to interest (issue #22), nothing is charged or paid: all of `interest` is accrued.
+ */
+export interface InterestDetail {
+  charged: Money;
+  accrued: Money;
+  paid: Money;
+  outstanding: Money;
+  notComputed: UncomputedInterest[];
+}
+
 export interface EmployerArrears extends ArrearsSummary {
+  interestDetail: InterestDetail;
   periods: ArrearsPeriod[];
   trace: TraceEntry[];
 }
@@ -149,6 +165,7 @@ export function computeArrears(
 
   const periods: ArrearsPeriod[] = [];
   const notes: string[] = [];
+  const notComputed: UncomputedInterest[] = [];
   let interestComputed = true;
   const outstandingOf = new Map<ArrearsPeriod, bigint>();
   for (const a of assessments) {
@@ -164,6 +181,7 @@ export function computeArrears(
       interest = result.amount;
       if (!result.computed) interestComputed = false;
       if (result.note) notes.push(`${a.period}: ${result.note}`);
+      for (const month of result.notComputed ?? []) notComputed.push({ period: a.period, ...month });
     }
     const period = { period: a.period, due: a.due, paid, outstanding, dueDate: a.dueDate, daysLate: late ? daysBetween(a.dueDate, asOf) : 0, interest };
     outstandingOf.set(period, outstandingAmount);
@@ -173,6 +191,7 @@ export function computeArrears(
   const overduePeriods = periods.filter((p) => p.daysLate > 0);
   const outstanding = sum(periods.map((p) => outstandingOf.get(p)!)).toString();
   const status = statusOn(facts.statuses, asOf);
+  const interest = sum(periods.map((p) => BigInt(p.interest))).toString();
   const result: EmployerArrears = {
     unitCode: facts.unitCode,
     name: facts.name,
@@ -184,12 +203,13 @@ export function computeArrears(
     outstanding,
     overdue: sum(overduePeriods.map((p) => outstandingOf.get(p)!)).toString(),
     credit: credit.toString(),
-    interest: sum(periods.map((p) => BigInt(p.interest))).toString(),
+    interest,
     interestComputed,
     interestNotes: [...new Set(notes)],
     oldestUnpaidPeriod: periods.find((p) => outstandingOf.get(p)! > 0n)?.period ?? null,
     monthsOverdue: overduePeriods.length,
     bucket: bucketFor(status, outstanding, overduePeriods[0]?.daysLate),
+    interestDetail: { charged: '0', accrued: interest, paid: '0', outstanding: interest, notComputed },
     periods: options.detailed ? periods : [],
     trace: options.detailed ? traceOf(facts, asOf) : [],
   };
@@ -225,6 +245,6 @@ function traceOf(facts: EmployerFacts, asOf: IsoDate): TraceEntry[] {
 
 /** The summary without periods and trace, for worklists. */
 export function summaryOf(arrears: EmployerArrears): ArrearsSummary {
-  const { periods: _periods, trace: _trace, ...summary } = arrears;
+  const { periods: _periods, trace: _trace, interestDetail: _interestDetail, ...summary } = arrears;
   return summary;
 }

@@ -108,6 +108,30 @@ describeEachStore('employer arrears', (stores) => {
     expect([a.interest, a.interestComputed, a.periods[0].daysLate, a.bucket]).toEqual(['253556', true, 60, '1-to-3-months']);
   });
 
+  it('a year with unknown k leaves out only its own months: 2017 months charged, 2018 months listed as not computed', async () => {
+    // 10,000,000 a period, health 1,406,250: a month at k 2017 = 8,593,750 × 1.317 % + 1,406,250 × 0.967 % = 126,778.125.
+    // 2017-10 (due 2017-10-31, 125 days late): months ending 2017-11-30, 2017-12-30 charged (253,556.25 → 253,556);
+    //   months ending 2018-01-29, 2018-02-28 need k 2018: not computed.
+    // 2017-11 (due 2017-11-30, 95 days late): month ending 2017-12-30 charged (126,778); 2018-01, 2018-02 not computed.
+    const { log } = employerWith([{ period: '2017-10', due: '10000000', dueDate: '2017-10-31' }, { period: '2017-11', due: '10000000', dueDate: '2017-11-30' }]);
+    const a = (await arrearsOf(log, 'BL00002', '2018-03-05'))!;
+    expect(a.periods.map((p) => [p.period, p.daysLate, p.interest])).toEqual([['2017-10', 125, '253556'], ['2017-11', 95, '126778']]);
+    const notComputed = (period: string, month: string) => ({ period, month, reason: 'k for 2018 not configured' });
+    expect([a.interest, a.interestComputed, a.interestDetail]).toEqual(['380334', false, {
+      charged: '0', accrued: '380334', paid: '0', outstanding: '380334',
+      notComputed: [notComputed('2017-10', '2018-01'), notComputed('2017-10', '2018-02'), notComputed('2017-11', '2018-01'), notComputed('2017-11', '2018-02')],
+    }]);
+    expect(a.interestNotes).toEqual(['2017-10: interest of 2 months not computed: k for 2018 not configured', '2017-11: interest of 2 months not computed: k for 2018 not configured']);
+  });
+
+  it('across 2025-07-01 with k 2025 unknown, the daily days are still charged', async () => {
+    // 2025-05 (due 2025-05-31), 40 days late on 2025-07-10: one monthly month ending 2025-06-30 needs k 2025 (unknown);
+    // 10 days from 2025-07-01 at 0.03 %: 10,000,000 × 0.0003 × 10 = 30,000.
+    const { log } = employerWith([{ period: '2025-05', due: '10000000', dueDate: '2025-05-31' }]);
+    const a = (await arrearsOf(log, 'BL00002', '2025-07-10'))!;
+    expect([a.interest, a.interestComputed, a.interestDetail.notComputed]).toEqual(['30000', false, [{ period: '2025-05', month: '2025-06', reason: 'k for 2025 not configured' }]]);
+  });
+
   it('as of a past date, later assessments and payments do not count', async () => {
     const { log } = contractScenario();
     const a = (await arrearsOf(log, 'BL00001', '2021-06-05'))!;
