@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { runSocai, socaiEnv } from '../reliability/support/socai-process.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -14,11 +15,12 @@ describe('API instances with PostgreSQL read models', () => {
   let a: TestServer;
   let b: TestServer;
   let readModels: string;
+  let dataDir: string;
 
   beforeAll(async () => {
     cluster = await startPostgres();
     readModels = await cluster.createDatabase('api');
-    const dataDir = mkdtempSync(join(tmpdir(), 'socai-pg-api-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'socai-pg-api-'));
     a = await startTestServer({ dataDir, readModels });
     b = await startTestServer({ dataDir, readModels });
   }, 60_000);
@@ -75,5 +77,14 @@ describe('API instances with PostgreSQL read models', () => {
       const after = await server.request('GET', `${totals}&minPosition=${collected.body.position as number}`);
       expect([after.status, after.body.collections]).toEqual([200, { amount: '17000000', count: 2 }]);
     }
+  });
+  it('socai rebuild --online rebuilds the PostgreSQL read models while both instances serve', async () => {
+    const totals = '/api/areas/95/totals?from=2021-01-01&to=2021-06-30';
+    const before = await b.request('GET', totals);
+    expect([before.status, before.body.collections]).toEqual([200, { amount: '17000000', count: 2 }]);
+    const online = await runSocai(['rebuild', '--online'], socaiEnv(dataDir, { SOCAI_READ_MODELS: readModels }));
+    expect({ code: online.code, output: online.code === 0 ? '' : online.output }).toEqual({ code: 0, output: '' });
+    expect(online.output).toMatch(/rebuilt read models online into public_next_\d+ up to position 3 in [\d.]+ s; it now serves \(public_prev_\d+ removed\)/);
+    for (const server of [a, b]) expect(await server.request('GET', totals)).toMatchObject({ status: 200, body: before.body });
   });
 });
