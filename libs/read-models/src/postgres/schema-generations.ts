@@ -17,6 +17,8 @@ export interface SchemaRebuildOptions {
   source: EventSource;
   rebuildSource?: RebuildSourceFor;
   onProgress?: (position: number) => void;
+  /** Called once this rebuild holds its lock: no other can start until it ends. */
+  onLocked?: () => void;
   now?: number;
 }
 
@@ -51,6 +53,7 @@ export async function rebuildSchemaOnline(options: SchemaRebuildOptions): Promis
     // Held by this session: a rebuild whose process dies gives it up with its connection.
     const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [REBUILD_LOCK_NAMESPACE, lockKeyOf(base)]);
     if (!rows[0]!.locked) throw new SchemaRebuildInProgress(`an online rebuild of schema ${base} is already running`);
+    options.onLocked?.();
     await dropOrphanSchemas(client, base);
     const position = await buildAndSwitch(client, options, base, generation, previous);
     // Waits for the queries still reading the old tables (DROP takes their locks), then frees them.
@@ -63,6 +66,7 @@ export async function rebuildSchemaOnline(options: SchemaRebuildOptions): Promis
 
 async function buildAndSwitch(client: pg.Client, options: SchemaRebuildOptions, base: string, generation: string, previous: string): Promise<number> {
   const next = openReadModels('', options.areas, { location: options.url, schema: generation, rebuildSource: options.rebuildSource });
+  let position: number;
   try {
     await next.ready();
     await next.projector.rebuild(options.source, options.onProgress);
@@ -74,23 +78,25 @@ async function buildAndSwitch(client: pg.Client, options: SchemaRebuildOptions, 
       // between the two schemas. Meanwhile the new schema takes the last events, so the figures
       // readers see never go back.
       await client.query(`LOCK TABLE ${base}.checkpoint IN ACCESS EXCLUSIVE MODE`);
-      while ((await next.projector.catchUp(options.source)) > 0);
-      const position = await next.projector.position();
+      // One pass (it reads to the head) is enough: the serving schema cannot move while locked.
+      await next.projector.catchUp(options.source);
+      position = await next.projector.position();
       await client.query(`ALTER SCHEMA ${base} RENAME TO ${previous}`);
       await client.query(`ALTER SCHEMA ${generation} RENAME TO ${base}`);
       await client.query('COMMIT');
-      return position;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   } catch (error) {
     await next.close().catch(() => undefined);
+    // Never switched to: nothing reads it. A crash here leaves it for the next rebuild to drop.
     await client.query(`DROP SCHEMA IF EXISTS ${generation} CASCADE`).catch(() => undefined);
     throw error;
-  } finally {
-    await next.close().catch(() => undefined);
   }
+  // Closed once switched: its connections name the schema by its old name.
+  await next.close();
+  return position;
 }
 
 /** Drops what crashed rebuilds of `base` left: schemas built and never switched to, or switched away from. */
