@@ -15,3 +15,4 @@ export * from './report/province-report.text.js';
 export * from './report/vi-format.js';
 export * from './open-read-models.js';
 export * from './generations.js';
+export * from './postgres/schema-generations.js';

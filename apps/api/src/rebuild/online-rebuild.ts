@@ -1,7 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ThreadedLogPages, type EventStore } from '#event-store';
-import { newGenerationName, openReadModels, removeOrphanGenerations, servingGeneration, switchGeneration } from '#read-models';
+import {
+  isPostgresLocation, newGenerationName, openReadModels, rebuildSchemaOnline, removeOrphanGenerations, SchemaRebuildInProgress, servingGeneration, switchGeneration,
+} from '#read-models';
 import type { AreaDirectory } from '#domain';
 import type { SocaiConfig } from '../config.js';
 
@@ -44,12 +46,55 @@ export interface OnlineRebuildResult {
   position: number;
 }
 
-/** Why an online rebuild cannot run here: it needs embedded read models beside a SQLite log. */
+/**
+ * Why an online rebuild cannot run here: it needs read models on PostgreSQL (a new schema, whatever
+ * the log), or embedded ones beside a SQLite log (a new file).
+ */
 export function onlineRebuildProblem(config: Pick<SocaiConfig, 'eventStore' | 'readModels'>): string | undefined {
+  if (isPostgresLocation(config.readModels)) return undefined;
   if (config.readModels !== 'sqlite' || config.eventStore !== 'sqlite') {
-    return 'an online rebuild needs SOCAI_EVENT_STORE=sqlite and SOCAI_READ_MODELS=sqlite (with PostgreSQL read models, rebuild into a new schema: docs/operations.md)';
+    return 'an online rebuild needs SOCAI_READ_MODELS=postgres://… or both SOCAI_EVENT_STORE=sqlite and SOCAI_READ_MODELS=sqlite';
   }
   return undefined;
+}
+
+/** The generation serving now: the SQLite file, or the PostgreSQL schema (always the same name). */
+export function servingReadModels(config: Pick<SocaiConfig, 'dataDir' | 'readModels'>): string {
+  return isPostgresLocation(config.readModels) ? POSTGRES_SCHEMA : servingGeneration(config.dataDir);
+}
+
+/** The schema the server's PostgreSQL read models live in (runtime.ts opens the default one). */
+const POSTGRES_SCHEMA = 'public';
+
+export interface StartedRebuild {
+  /** The generation serving when it started. */
+  from: string;
+  running: Promise<OnlineRebuildResult>;
+}
+
+/**
+ * Starts an online rebuild once it holds its lock (the data dir's lock file, or PostgreSQL's advisory
+ * lock); rejects with RebuildInProgress when another holds it, and resolves with the rebuild running.
+ */
+export async function startOnlineRebuild(config: SocaiConfig, store: EventStore, areas: AreaDirectory, onProgress?: (position: number) => void): Promise<StartedRebuild> {
+  const from = servingReadModels(config);
+  if (!isPostgresLocation(config.readModels)) return { from, running: rebuildOnline(config, store, areas, onProgress) };
+  let locked!: () => void;
+  const started = new Promise<void>((resolve) => (locked = resolve));
+  const running = rebuildSchemaOnline({
+    url: config.readModels,
+    schema: POSTGRES_SCHEMA,
+    areas,
+    source: store,
+    onLocked: locked,
+    onProgress,
+    // A rebuild reads a SQLite log on a worker thread, in step with the projection on this one.
+    rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? ThreadedLogPages.open(join(config.dataDir, 'events.sqlite'), needs) : undefined),
+  }).catch((error: unknown) => {
+    throw error instanceof SchemaRebuildInProgress ? new RebuildInProgress(error.message) : error;
+  });
+  await Promise.race([started, running]);
+  return { from, running };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { Controller, HttpCode, HttpException, Inject, Logger, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { servingGeneration } from '#read-models';
 import { Access } from '../auth/access.js';
 import { AreaOf } from '../auth/area-scope.js';
 import { SocaiRuntime } from '../runtime.js';
-import { onlineRebuildProblem, RebuildInProgress, rebuildOnline } from './online-rebuild.js';
+import { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild } from './online-rebuild.js';
 
 class RebuildRefused extends HttpException {
   constructor(code: string, message: string) {
@@ -25,15 +24,15 @@ export class RebuildsController {
   @HttpCode(202)
   @Access({ roles: [], area: AreaOf.everywhere })
   @ApiOperation({ summary: 'Start an online rebuild of every read model into a new generation; queries keep being answered from the serving one until it switches' })
-  @ApiAcceptedResponse({ description: '{status: "started", from, startedAt}: `from` is the generation serving now; the rebuild runs in the background and the new generation serves once it has caught up' })
-  @ApiConflictResponse({ description: 'REBUILD_IN_PROGRESS (one is running) or ONLINE_REBUILD_UNAVAILABLE (read models on PostgreSQL or a log on EventStoreDB)' })
-  start() {
+  @ApiAcceptedResponse({ description: '{status: "started", from, startedAt}: `from` is the generation serving now (a SQLite file, or the PostgreSQL schema); the rebuild runs in the background and the new generation serves once it has caught up' })
+  @ApiConflictResponse({ description: 'REBUILD_IN_PROGRESS (one is running) or ONLINE_REBUILD_UNAVAILABLE (embedded SQLite read models beside a log on EventStoreDB)' })
+  async start() {
     const problem = onlineRebuildProblem(this.runtime.config);
     if (problem) throw new RebuildRefused('ONLINE_REBUILD_UNAVAILABLE', problem);
-    const from = servingGeneration(this.runtime.config.dataDir);
+    let from: string;
     let running: Promise<unknown>;
     try {
-      running = rebuildOnline(this.runtime.config, this.runtime.store, this.runtime.areas);
+      ({ from, running } = await startOnlineRebuild(this.runtime.config, this.runtime.store, this.runtime.areas));
     } catch (error) {
       if (error instanceof RebuildInProgress) throw new RebuildRefused('REBUILD_IN_PROGRESS', error.message);
       throw error;

@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { configFromEnv } from '../../../api/src/config.js';
-import { onlineRebuildProblem, RebuildInProgress, rebuildOnline } from '../../../api/src/rebuild/online-rebuild.js';
+import { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild } from '../../../api/src/rebuild/online-rebuild.js';
 import { SocaiRuntime } from '../../../api/src/runtime.js';
 import { cliLogger } from '../cli-logger.js';
 import { usage } from '../cli-options.js';
@@ -49,7 +49,7 @@ export class RebuildCommand extends CommandRunner {
     const runtime = SocaiRuntime.open(config);
     const started = Date.now();
     try {
-      const result = await rebuildOnline(config, runtime.store, runtime.areas);
+      const result = await (await startOnlineRebuild(config, runtime.store, runtime.areas)).running;
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write(`rebuilt read models online into ${result.generation} up to position ${result.position} in ${seconds.toFixed(1)} s; it now serves (${result.previous} removed)\n`);
     } catch (error) {
