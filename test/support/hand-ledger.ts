@@ -229,21 +229,21 @@ export const REPORT_45_H1_2024 = {
   arrears: { overdue: compared('111200000', '0', '111200000', null), employers: compared(2, 0, 2, null), percentOfCollectionPlan: 11.12 },
 };
 
-/** The same report as prose: vi-VN numbers (98,76 triệu đồng; 9,88%); no comparison with a year that had 0. */
+/** The same report as prose: vi-VN numbers (98,76 triệu đồng; every percentage with two decimals: 9,88%, 300,00%); no comparison with a year that had 0. */
 export const REPORT_45_H1_2024_TEXT = [
   'KẾT QUẢ THỰC HIỆN CHÍNH SÁCH BHXH, BHYT, BHTN — TỈNH QUẢNG TRỊ',
   'Từ ngày 1/1/2024 đến ngày 30/6/2024',
   '',
   'Tổng số thu BHXH, BHYT, BHTN đạt 98,76 triệu đồng, đạt 9,88% kế hoạch, tăng 48,76 triệu đồng (97,52%) so với cùng kỳ năm 2023.',
-  'Tổng số người tham gia BHXH, BHYT là 4 người, tăng 3 người (300%) so với cùng kỳ năm 2023, đạt 3,64% kế hoạch. '
-    + 'Trong đó: BHXH bắt buộc 11 người, đạt 27,5% kế hoạch, chiếm 5,5% lực lượng lao động; '
-    + 'BHXH tự nguyện 1 người, đạt 10% kế hoạch, chiếm 0,5% lực lượng lao động; '
-    + 'BHTN 9 người, đạt 22,5% kế hoạch, chiếm 4,5% lực lượng lao động; '
-    + 'BHYT 3 người, đạt 3% kế hoạch, tỷ lệ bao phủ 0,75% dân số.',
-  'Cấp 2 sổ BHXH, tăng 1 sổ (100%) so với cùng kỳ năm 2023; cấp 3 thẻ BHYT, tăng 2 thẻ (200%) so với cùng kỳ năm 2023.',
+  'Tổng số người tham gia BHXH, BHYT là 4 người, tăng 3 người (300,00%) so với cùng kỳ năm 2023, đạt 3,64% kế hoạch. '
+    + 'Trong đó: BHXH bắt buộc 11 người, đạt 27,50% kế hoạch, chiếm 5,50% lực lượng lao động; '
+    + 'BHXH tự nguyện 1 người, đạt 10,00% kế hoạch, chiếm 0,50% lực lượng lao động; '
+    + 'BHTN 9 người, đạt 22,50% kế hoạch, chiếm 4,50% lực lượng lao động; '
+    + 'BHYT 3 người, đạt 3,00% kế hoạch, tỷ lệ bao phủ 0,75% dân số.',
+  'Cấp 2 sổ BHXH, tăng 1 sổ (100,00%) so với cùng kỳ năm 2023; cấp 3 thẻ BHYT, tăng 2 thẻ (200,00%) so với cùng kỳ năm 2023.',
   'Chi trả các chế độ BHXH, BHTN 22 triệu đồng, tăng 17,5 triệu đồng (388,89%) so với cùng kỳ năm 2023, với 3 hồ sơ hưởng. '
     + 'Số người hưởng lương hưu, trợ cấp BHXH, BHTN hằng tháng là 1 người, bằng cùng kỳ năm 2023, số tiền chi trả hằng tháng trong kỳ 10 triệu đồng.',
-  'Giám định 128 lượt khám chữa bệnh BHYT, tăng 23 lượt (21,9%) so với cùng kỳ năm 2023, với số tiền đề nghị thanh toán 50 triệu đồng; '
+  'Giám định 128 lượt khám chữa bệnh BHYT, tăng 23 lượt (21,90%) so với cùng kỳ năm 2023, với số tiền đề nghị thanh toán 50 triệu đồng; '
     + 'chấp nhận 46,5 triệu đồng, từ chối 3,5 triệu đồng.',
   'Thanh tra, kiểm tra 2 đơn vị (1 đơn vị kiểm tra đột xuất), phát hiện số tiền chậm đóng 32.000.000 đồng.',
   'Số tiền chậm đóng quá hạn đến ngày 30/6/2024 là 111,2 triệu đồng của 2 đơn vị, bằng 11,12% kế hoạch thu.',

@@ -105,7 +105,7 @@ describeEachStore('province report', (stores) => {
     expect(text).toContain('Thanh tra, kiểm tra 14 đơn vị (3 đơn vị kiểm tra đột xuất), phát hiện số tiền chậm đóng 848.452.815 đồng.');
   });
 
-  it('renders the participants of the worked example: 708.832 people (+7.375), 95,6% of plan; BHYT coverage 76,22%', async () => {
+  it('renders the participants of the worked example: 708.832 people (+7.375), 95,60% of plan; BHYT coverage 76,22%', async () => {
     const h = await stores.harness({ today: '2021-06-30' });
     await h.project(bacLieu());
     const report = (await h.queries.provinceReport('95', '2021-01-01', '2021-06-30'))!;
@@ -122,9 +122,9 @@ describeEachStore('province report', (stores) => {
         healthInsurance: { ...scheme(699_101, null, 774_200, 90.3), percentOfPopulation: 76.22 },
       },
     });
-    expect(text).toContain('Tổng số người tham gia BHXH, BHYT là 708.832 người, tăng 7.375 người so với cùng kỳ năm 2020, đạt 95,6% kế hoạch.');
-    expect(text).toContain('BHXH tự nguyện 9.731 người, đạt 62,1% kế hoạch');
-    expect(text).toContain('BHYT 699.101 người, đạt 90,3% kế hoạch, tỷ lệ bao phủ 76,22% dân số.');
+    expect(text).toContain('Tổng số người tham gia BHXH, BHYT là 708.832 người, tăng 7.375 người so với cùng kỳ năm 2020, đạt 95,60% kế hoạch.');
+    expect(text).toContain('BHXH tự nguyện 9.731 người, đạt 62,10% kế hoạch');
+    expect(text).toContain('BHYT 699.101 người, đạt 90,30% kế hoạch, tỷ lệ bao phủ 76,22% dân số.');
   });
 
   it('leaves out comparisons when the previous year has no data', async () => {

@@ -27,8 +27,23 @@ describe('Vietnamese number formatting', () => {
   it('formats counts, percentages and dates', () => {
     expect([formatCount(708832), formatCount(1183620), formatCount(14), formatCount(-7375)]).toEqual(['708.832', '1.183.620', '14', '-7.375']);
     expect([formatPercent(16.44), formatPercent(95.6), formatPercent(3.61), formatPercent(100), formatPercent(1234.5)]).toEqual([
-      '16,44%', '95,6%', '3,61%', '100%', '1.234,5%',
+      '16,44%', '95,60%', '3,61%', '100,00%', '1.234,50%',
     ]);
     expect(formatDate('2021-06-30')).toBe('30/6/2021');
+  });
+
+  // Provincial releases print every percentage with two decimals (issue #22 item 8), rounded half-up in decimal.
+  it.each([
+    [14.295, '14,30%'],
+    ['14.295', '14,30%'],
+    [14.294, '14,29%'],
+    [14.3, '14,30%'],
+    [100, '100,00%'],
+    [0, '0,00%'],
+    [-0.005, '-0,01%'],
+    [1.005, '1,01%'],
+    [-3.5, '-3,50%'],
+  ])('formats %s percent as %s', (value, text) => {
+    expect(formatPercent(value)).toBe(text);
   });
 });

@@ -22,9 +22,13 @@ export function formatCount(value: number): string {
   return viDecimal(String(value));
 }
 
-/** A percentage with at most 2 decimals, without trailing zeros: 16.44 → "16,44%", 95.6 → "95,6%". */
-export function formatPercent(value: number): string {
-  return `${viDecimal(new Dec(value).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toString())}%`;
+/**
+ * A percentage always with 2 decimals and a decimal comma, as the provincial releases print them:
+ * 14.3 → "14,30%", 100 → "100,00%", 0 → "0,00%", 14.295 → "14,30%". Rounded half-up in decimal
+ * (a number is read from its shortest decimal form, so 14.295 stays 14.295, not 14.29499…).
+ */
+export function formatPercent(value: number | string): string {
+  return `${viDecimal(new Dec(value).toFixed(2, Dec.ROUND_HALF_UP))}%`;
 }
 
 const BILLION = new Dec('1e9');
