@@ -33,6 +33,24 @@ describe('GET /api/reports/province/{code}', () => {
     expect(response.body).toBe(REPORT_45_H1_2024_TEXT);
   });
 
+  it('says how much interest is owed beside the overdue principal: Bạc Liêu on 2017-10-30 (BL00002_ON_2017_10_30)', async () => {
+    const range = `from=2017-01-01&to=2017-10-30&minPosition=${HAND_LEDGER_EVENTS}`;
+    const json = await server.request('GET', `/api/reports/province/95?${range}`);
+    expect(json.status).toBe(200);
+    // BL00002's 2017-08 (3,200,000) is 60 days late: two months at 2017's k, 40,569 each = 81,138 interest, fully computed.
+    expect(json.body.arrears).toEqual({
+      overdue: { value: '3200000', previousYear: null, change: null, changePercent: null },
+      employers: { value: 1, previousYear: null, change: null, changePercent: null },
+      percentOfCollectionPlan: null,
+      interest: { value: '81138', previousYear: null, change: null, changePercent: null },
+      interestComputed: true,
+    });
+    const text = await server.request('GET', `/api/reports/province/95?${range}&format=text`);
+    expect(text.body.split('\n').at(-2)).toBe(
+      'Số tiền chậm đóng quá hạn đến ngày 30/10/2017 là 3,2 triệu đồng của 1 đơn vị; tiền lãi chậm đóng 81.138 đồng, tổng số nợ 3,281 triệu đồng.',
+    );
+  });
+
   it('answers 404 UNKNOWN_AREA for a province code that does not exist, and 400 for one that is not a code', async () => {
     const unknown = await server.request('GET', `/api/reports/province/99?${query}`);
     expect(unknown.status).toBe(404);

@@ -201,7 +201,8 @@ const compared = <T>(value: T, previousYear: T, change: T, changePercent: number
  *  claims: 120 + 8 = 128 visits against 105 (+23 = 21.90 %); requested 50,000,000 against 40,000,000
  *    (+25 %), approved 46,500,000 against 40,000,000 (+16.25 %), refused 3,500,000 against 0
  *  inspections: 2 (1 unannounced) finding 32,000,000, against none
- *  arrears on 2024-06-30: 111,200,000 at 2 employers (QT00001, QT00002), none a year earlier; 11.12 % of plan
+ *  arrears on 2024-06-30: 111,200,000 at 2 employers (QT00001, QT00002), none a year earlier; 11.12 % of plan;
+ *    interest 0, not computed (no k for 2024), so the prose says it is incomplete
  */
 export const REPORT_45_H1_2024 = {
   areaCode: '45', name: 'Tỉnh Quảng Trị', from: '2024-01-01', to: '2024-06-30', previousFrom: '2023-01-01', previousTo: '2023-06-30',
@@ -226,7 +227,11 @@ export const REPORT_45_H1_2024 = {
     refused: compared('3500000', '0', '3500000', null),
   },
   inspections: { count: compared(2, 0, 2, null), unannounced: compared(1, 0, 1, null), arrearsFound: compared('32000000', '0', '32000000', null) },
-  arrears: { overdue: compared('111200000', '0', '111200000', null), employers: compared(2, 0, 2, null), percentOfCollectionPlan: 11.12 },
+  arrears: {
+    overdue: compared('111200000', '0', '111200000', null), employers: compared(2, 0, 2, null), percentOfCollectionPlan: 11.12,
+    // Interest of QT00001 and QT00002 on 2024-06-30 is 0, not computed: k for 2024 is not announced (ARREARS_ON_2024_06_30).
+    interest: compared('0', '0', '0', null), interestComputed: false,
+  },
 };
 
 /** The same report as prose: vi-VN numbers (98,76 triệu đồng; every percentage with two decimals: 9,88%, 300,00%); no comparison with a year that had 0. */
@@ -246,5 +251,6 @@ export const REPORT_45_H1_2024_TEXT = [
   'Giám định 128 lượt khám chữa bệnh BHYT, tăng 23 lượt (21,90%) so với cùng kỳ năm 2023, với số tiền đề nghị thanh toán 50 triệu đồng; '
     + 'chấp nhận 46,5 triệu đồng, từ chối 3,5 triệu đồng.',
   'Thanh tra, kiểm tra 2 đơn vị (1 đơn vị kiểm tra đột xuất), phát hiện số tiền chậm đóng 32.000.000 đồng.',
-  'Số tiền chậm đóng quá hạn đến ngày 30/6/2024 là 111,2 triệu đồng của 2 đơn vị, bằng 11,12% kế hoạch thu.',
+  'Số tiền chậm đóng quá hạn đến ngày 30/6/2024 là 111,2 triệu đồng của 2 đơn vị, bằng 11,12% kế hoạch thu; '
+    + 'tiền lãi chậm đóng 0 đồng (chưa tính đủ: có tháng chưa có lãi suất được công bố), tổng số nợ 111,2 triệu đồng.',
 ].join('\n') + '\n';

@@ -4,6 +4,7 @@ import type { ReadModelDb } from '../db/read-model-db.js';
 import type { ReadModelAreas, LateInterestRule } from '../ports.js';
 import type { Compared, ProvinceReport, SchemeFigure } from '../report/province-report.js';
 import { type BenefitFigures, type ClaimFigures, type InspectionFigures, type Participants } from './area-figures.js';
+import { areaInterest } from './area-interest.js';
 import { areaScope } from './area-scope.js';
 import { SummaryAreaFigures } from './summary-area-figures.js';
 import { ARREARS_BUCKETS, computeArrears, summaryOf, type ArrearsBucket, type ArrearsSummary, type EmployerArrears } from './arrears.calculation.js';
@@ -221,6 +222,10 @@ export class ReadModelQueries {
     const now = await this.periodFigures(scope, start, end);
     const before = hasPrevious ? await this.periodFigures(scope, previousFrom, previousTo) : undefined;
     const plan = await planInForce(this.db, Number(end.slice(0, 4)), code, end);
+    // Interest is settled per employer from its facts (no summary holds it): the area's employers once, for both dates.
+    const employers = await this.arrearsRepository.inArea(scope);
+    const interestNow = areaInterest(employers, end, this.lateInterest);
+    const interestBefore = before ? areaInterest(employers, previousTo, this.lateInterest) : undefined;
 
     const money = (pick: (f: PeriodFigures) => Money): Compared<Money> => {
       const value = pick(now);
@@ -300,6 +305,15 @@ export class ReadModelQueries {
         overdue: money((f) => f.arrears.overdue),
         employers: count((f) => f.arrears.employers),
         percentOfCollectionPlan: plan ? percentOf(now.arrears.overdue, plan.targets.collection) : null,
+        interest: interestBefore
+          ? {
+              value: interestNow.interest,
+              previousYear: interestBefore.interest,
+              change: subMoney(interestNow.interest, interestBefore.interest),
+              changePercent: changePercent(interestNow.interest, interestBefore.interest),
+            }
+          : { value: interestNow.interest, previousYear: null, change: null, changePercent: null },
+        interestComputed: interestNow.interestComputed,
       },
     };
   }

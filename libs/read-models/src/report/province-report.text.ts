@@ -1,4 +1,4 @@
-import { Dec } from '#domain';
+import { addMoney, Dec } from '#domain';
 import type { Money } from '#domain';
 import type { Compared, ProvinceReport, SchemeFigure } from './province-report.js';
 import { formatCount, formatDate, formatExactMoney, formatMoney, formatPercent } from './vi-format.js';
@@ -88,7 +88,11 @@ export function renderProvinceReportText(report: ProvinceReport): string {
     `Số tiền chậm đóng quá hạn đến ngày ${formatDate(report.to)} là ${formatMoney(arrears.overdue.value)} ` +
       `của ${formatCount(arrears.employers.value)} đơn vị` +
       (arrears.percentOfCollectionPlan === null ? '' : `, bằng ${formatPercent(arrears.percentOfCollectionPlan)} kế hoạch thu`) +
-      `${changeOfMoney(arrears.overdue)}.`,
+      `${changeOfMoney(arrears.overdue)}; ` +
+      // The overdue figure is principal; the interest owed on it is stated beside it, with the total owed.
+      `tiền lãi chậm đóng ${formatMoney(arrears.interest.value)}` +
+      (arrears.interestComputed ? '' : ' (chưa tính đủ: có tháng chưa có lãi suất được công bố)') +
+      `, tổng số nợ ${formatMoney(addMoney(arrears.overdue.value, arrears.interest.value))}.`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -51,5 +51,16 @@ export interface ProvinceReport {
   benefits: { amount: Compared<Money>; payments: Compared<number>; recipients: Compared<number> };
   claims: { visits: Compared<number>; requested: Compared<Money>; approved: Compared<Money>; refused: Compared<Money> };
   inspections: { count: Compared<number>; unannounced: Compared<number>; arrearsFound: Compared<Money> };
-  arrears: { overdue: Compared<Money>; employers: Compared<number>; percentOfCollectionPlan: number | null };
+  /**
+   * `overdue` is principal only; `interest` is the late-payment interest owed on the same date by the
+   * employers counted in `employers` (as `GET /api/arrears` totals.interest), false `interestComputed`
+   * when a month without an announced rate was left out of it.
+   */
+  arrears: {
+    overdue: Compared<Money>;
+    employers: Compared<number>;
+    percentOfCollectionPlan: number | null;
+    interest: Compared<Money>;
+    interestComputed: boolean;
+  };
 }

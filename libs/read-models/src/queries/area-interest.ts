@@ -1,0 +1,24 @@
+import { addMoney, compareMoney } from '#domain';
+import type { IsoDate, Money } from '#domain';
+import type { LateInterestRule } from '../ports.js';
+import { computeArrears, type EmployerFacts } from './arrears.calculation.js';
+
+export interface AreaInterest { interest: Money; interestComputed: boolean }
+
+/**
+ * Late-payment interest owed on `asOf` by the area's employers that owe overdue amounts, as the
+ * arrears worklist sums it (`GET /api/arrears` totals.interest). The overdue figure of the report
+ * is principal only (area-overdue.ts computes it without interest), so the report states this beside
+ * it. `interestComputed` is false when some employer's interest left out a month without a known rate.
+ */
+export function areaInterest(employers: EmployerFacts[], asOf: IsoDate, lateInterest: LateInterestRule): AreaInterest {
+  let interest: Money = '0';
+  let interestComputed = true;
+  for (const facts of employers) {
+    const arrears = computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: true });
+    if (compareMoney(arrears.overdue, '0') <= 0) continue;
+    interest = addMoney(interest, arrears.interest);
+    if (!arrears.interestComputed) interestComputed = false;
+  }
+  return { interest, interestComputed };
+}
