@@ -153,6 +153,22 @@ describe('GET /metrics (issue 25)', () => {
       socai_event_store_position: 4,
     });
   });
+
+  it('follows an online rebuild: running while it builds, its position, and how it ended', async () => {
+    const before = seriesOf((await server.request('GET', '/metrics')).body);
+    expect([before.socai_rebuild_running, before.socai_rebuild_position]).toEqual([0, 0]);
+    const started = await server.request('POST', '/api/admin/rebuilds');
+    expect(started.status).toBe(202);
+    // The rebuild runs in the background: wait (bounded, not timed) for the scrape that says it ended.
+    let after = seriesOf((await server.request('GET', '/metrics')).body);
+    for (let tries = 0; tries < 600 && after['socai_rebuilds_total{outcome="switched"}'] !== 1; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = seriesOf((await server.request('GET', '/metrics')).body);
+    }
+    // Four events in the log (three commands and the import's one recorded line): all applied to the new generation.
+    expect(after).toMatchObject({ socai_rebuild_running: 0, socai_rebuild_position: 4, 'socai_rebuilds_total{outcome="switched"}': 1 });
+    expect(after['socai_rebuilds_total{outcome="failed"}']).toBeUndefined();
+  });
 });
 
 describe('GET /health/ready (issue 25)', () => {

@@ -29,6 +29,9 @@ export class Metrics {
   private readonly importsRunning = new Gauge({ name: 'socai_import_running', help: 'Bulk imports (POST /api/import) in progress', registers: [this.registry] });
   private readonly importLines = new Counter({ name: 'socai_import_lines_read_total', help: 'Lines read by bulk imports, counted as each batch settles', registers: [this.registry] });
   private readonly importCommands = new Counter({ name: 'socai_import_commands_total', help: 'Lines of bulk imports by outcome (recorded, duplicate, refused)', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly rebuildsRunning = new Gauge({ name: 'socai_rebuild_running', help: 'Online rebuilds (POST /api/admin/rebuilds) in progress in this process', registers: [this.registry] });
+  private readonly rebuildPosition = new Gauge({ name: 'socai_rebuild_position', help: 'Position the online rebuild in progress, or the last one, has applied to its new generation', registers: [this.registry] });
+  private readonly rebuilds = new Counter({ name: 'socai_rebuilds_total', help: 'Online rebuilds that ended, by outcome (switched, failed)', labelNames: ['outcome'], registers: [this.registry] });
   private readonly head = new Gauge({ name: 'socai_event_store_position', help: 'Position of the last event in the event store', registers: [this.registry] });
   private readonly projected = new Gauge({ name: 'socai_projector_position', help: 'Position of the last event applied to the read models', registers: [this.registry] });
   private readonly lagEvents = new Gauge({ name: 'socai_projector_lag_events', help: 'Events recorded but not yet in the read models', registers: [this.registry] });
@@ -69,6 +72,19 @@ export class Metrics {
       finished: (summary) => {
         if (summary) progress(summary);
         this.importsRunning.dec();
+      },
+    };
+  }
+
+  /** Follows one online rebuild run by this process: its progress (a position in the log), then how it ended. */
+  rebuildStarted(): { progress(position: number): void; finished(outcome: 'switched' | 'failed'): void } {
+    this.rebuildsRunning.inc();
+    this.rebuildPosition.set(0);
+    return {
+      progress: (position) => this.rebuildPosition.set(position),
+      finished: (outcome) => {
+        this.rebuildsRunning.dec();
+        this.rebuilds.inc({ outcome });
       },
     };
   }

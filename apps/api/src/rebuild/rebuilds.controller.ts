@@ -2,6 +2,7 @@ import { Controller, HttpCode, HttpException, Inject, Logger, Post } from '@nest
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.js';
 import { AreaOf } from '../auth/area-scope.js';
+import { Metrics } from '../observability/index.js';
 import { SocaiRuntime } from '../runtime.js';
 import { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild } from './online-rebuild.js';
 
@@ -18,7 +19,10 @@ class RebuildRefused extends HttpException {
 export class RebuildsController {
   private readonly logger = new Logger('socai');
 
-  constructor(@Inject(SocaiRuntime) private readonly runtime: SocaiRuntime) {}
+  constructor(
+    @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -31,15 +35,23 @@ export class RebuildsController {
     if (problem) throw new RebuildRefused('ONLINE_REBUILD_UNAVAILABLE', problem);
     let from: string;
     let running: Promise<unknown>;
+    const followed = this.metrics.rebuildStarted();
     try {
-      ({ from, running } = await startOnlineRebuild(this.runtime.config, this.runtime.store, this.runtime.areas));
+      ({ from, running } = await startOnlineRebuild(this.runtime.config, this.runtime.store, this.runtime.areas, followed.progress));
     } catch (error) {
+      followed.finished('failed');
       if (error instanceof RebuildInProgress) throw new RebuildRefused('REBUILD_IN_PROGRESS', error.message);
       throw error;
     }
     running.then(
-      (result) => this.logger.log(`online rebuild: ${JSON.stringify(result)}`),
-      (error: Error) => this.logger.error(`online rebuild failed, the serving generation is unchanged: ${error.message}`),
+      (result) => {
+        followed.finished('switched');
+        this.logger.log(`online rebuild: ${JSON.stringify(result)}`);
+      },
+      (error: Error) => {
+        followed.finished('failed');
+        this.logger.error(`online rebuild failed, the serving generation is unchanged: ${error.message}`);
+      },
     );
     return { status: 'started', from, startedAt: new Date().toISOString() };
   }
