@@ -11,7 +11,9 @@ export const vi = {
   dong: (amount: string) => `${groupThousands(amount)} đ`,
   digits: (amount: string) => groupThousands(amount),
   count: (value: number) => formatCount(value),
-  percent: (value: number | null) => (value === null ? '—' : formatPercent(value)),
+  // The report's prose pads a percentage to two decimals (14,30%); the dashboard's chart labels show the
+  // API's rounded figure in its shortest form (95,6%, 100%): see docs/decisions.md on percentages.
+  percent: (value: number | null) => (value === null ? '—' : formatPercent(value).replace(/,?0+%$/, '%')),
   month: (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`,
 };
 
