@@ -1,8 +1,6 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { ModulesContainer } from '@nestjs/core';
-import { Access, type AccessRule } from '../../apps/api/src/auth/index.js';
+import type { AccessRule } from '../../apps/api/src/auth/index.js';
 import { documentedRoutes, type DocumentedRoute } from '../support/api-doc-routes.js';
+import { controllerHandlers } from '../support/controller-handlers.js';
 import { registeredRoutes } from '../support/registered-routes.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -21,21 +19,7 @@ function rolesColumn(rule: AccessRule | undefined): string {
 
 /** `METHOD /path` → the roles of every route a Nest controller declares. */
 function controllerRoles(server: TestServer): Map<string, string> {
-  const roles = new Map<string, string>();
-  for (const module of server.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as { prototype: Record<string, unknown> };
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = Object.getOwnPropertyDescriptor(controller.prototype, name)?.value;
-        if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const path = `/${base}/${String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
-        roles.set(`${method} ${path}`, rolesColumn(Reflect.getMetadata(Access.KEY, handler) as AccessRule | undefined));
-      }
-    }
-  }
-  return roles;
+  return new Map(controllerHandlers(server).map(({ route, rule }) => [route, rolesColumn(rule)]));
 }
 
 describe('docs/api.md', () => {

@@ -1,7 +1,5 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { ModulesContainer } from '@nestjs/core';
-import { Access, ROLES, type Role } from '../../apps/api/src/auth/index.js';
+import { ROLES, type Role } from '../../apps/api/src/auth/index.js';
+import { controllerHandlers } from '../support/controller-handlers.js';
 import { NO_KEY, auth, startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -151,21 +149,9 @@ let victimKeyId = '';
 
 /** Every route the Nest app registered, as `METHOD /path`, with whether its handler carries an access rule. */
 function registeredRoutes(server: TestServer): { route: string; ruled: boolean }[] {
-  const routes: { route: string; ruled: boolean }[] = [];
-  for (const module of server.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as { prototype: Record<string, unknown> };
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = Object.getOwnPropertyDescriptor(controller.prototype, name)?.value;
-        if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const path = `/${base}/${String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
-        routes.push({ route: `${method} ${path}`, ruled: Reflect.getMetadata(Access.KEY, handler) !== undefined });
-      }
-    }
-  }
-  return routes.sort((a, b) => a.route.localeCompare(b.route));
+  return controllerHandlers(server)
+    .map(({ route, rule }) => ({ route, ruled: rule !== undefined }))
+    .sort((a, b) => a.route.localeCompare(b.route));
 }
 
 function outcomeOf(status: number, body: { code?: string }): string {
