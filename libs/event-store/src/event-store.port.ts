@@ -1,6 +1,7 @@
 /**
- * The event-store port. Every adapter (SQLite now, EventStoreDB later) implements it and passes the
- * shared contract suite in `testing/event-store.contract.ts`.
+ * The event-store port. Both adapters implement it, embedded SQLite (`sqlite/`) and EventStoreDB or
+ * KurrentDB (`esdb/`, loaded only when configured), and pass the shared contract suite in
+ * `testing/event-store.contract.ts` (test/esdb runs it when SOCAI_TEST_ESDB_URL names a server).
  *
  * Revisions count the events of one stream from 0. Positions order every event of the store in
  * commit order, from 1; position 0 means "before the first event".

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { checkRange, type RangeJob, type RangeResult } from './range-check.js';
 import { checkClaimedRanges, openRangeReader } from './range-claims.js';
+import { workerScriptAvailable } from '../worker-script.js';
 
 /**
  * Checks the slices of the log somewhere, handing each result to `onResult` as it is known (in any
@@ -35,7 +34,7 @@ const WORKER_SCRIPT = new URL('./range-check.worker.js', import.meta.url);
  * false under jest, which runs the TypeScript source (a thread cannot load it).
  */
 export function workerThreadsAvailable(): boolean {
-  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_SCRIPT));
+  return workerScriptAvailable(import.meta.url, WORKER_SCRIPT);
 }
 
 /**

@@ -24,7 +24,6 @@ import {
   type AppendResult,
   type EventMetadata,
   type EventStore,
-  type ExpectedRevision,
   type FollowOptions,
   type KeyClaim,
   type KeyRecord,
@@ -35,6 +34,7 @@ import {
   type RecordedEvent,
   type StreamRevision,
 } from '../event-store.port.js';
+import { checkExpectedRevision } from '../expected-revision.js';
 import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { redactCredentials, toEsdbConnectionString } from './connection-string.js';
 import { isStreamNotFound, isWrongExpectedVersion, toActualRevision, toStoreError } from './esdb-errors.js';
@@ -707,15 +707,6 @@ export function ledgerEventOf(resolved: AllStreamResolvedEvent): RecordedEvent |
   const metadata = event.metadata as Partial<EventMetadata> | undefined;
   if (typeof metadata?.eventId !== 'string' || typeof metadata.hash !== 'string') return undefined;
   return toLedgerEvent(event, toLogPosition(event.position));
-}
-
-function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: StreamRevision | undefined): void {
-  if (expected === 'any') return;
-  if (expected === 'no_stream') {
-    if (actual !== undefined) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    return;
-  }
-  if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
 }
 
 function claimInFlight(claim: ClaimRecord): StoreUnavailableError {

@@ -10,7 +10,6 @@ import {
   type AppendResult,
   type EventMetadata,
   type EventStore,
-  type ExpectedRevision,
   type KeyClaim,
   type KeyRecord,
   type LogPosition,
@@ -19,6 +18,7 @@ import {
   type RecordedEvent,
   type StreamRevision,
 } from '../event-store.port.js';
+import { checkExpectedRevision } from '../expected-revision.js';
 import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { iterateAll } from '../iterate-all.js';
 import { upcastEvent } from '../audit/upcasters.js';
@@ -406,15 +406,6 @@ export class SqliteEventStore implements EventStore {
     }
     return statement;
   }
-}
-
-function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: StreamRevision | undefined): void {
-  if (expected === 'any') return;
-  if (expected === 'no_stream') {
-    if (actual !== undefined) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    return;
-  }
-  if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
 }
 
 /** A stored row as readers see it: parsed, then upcast to the current schema version (see audit/upcasters.ts). */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { existsSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { workerScriptAvailable } from '#event-store';
 import { DERIVED_SUMMARIES, type DerivedSummary } from '../schema/derived-summaries.js';
 
 const WORKER_SCRIPT = new URL('./summaries-aside.worker.js', import.meta.url);
@@ -75,7 +75,7 @@ export function computeAside(job: AsideJob): AsideResult {
 
 /** Whether the worker script is there to be run: compiled dist/, not the TypeScript under jest. */
 function workerThreadAvailable(): boolean {
-  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_SCRIPT));
+  return workerScriptAvailable(import.meta.url, WORKER_SCRIPT);
 }
 
 /**
