@@ -1,6 +1,7 @@
 export * from './event-store.port.js';
 export { canonicalJson, computeEventHash, GENESIS_HASH, sealEvent, type HashableEvent, type SealedEvent } from './hash-chain.js';
 export { workerScriptAvailable } from './worker-script.js';
+export { upcastEvent, UPCASTERS, type Upcaster } from './reading/upcasters.js';
 export { iterateAll, type IterateAllOptions } from './iterate-all.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export { ThreadedLogPages, type ThreadedLogPagesOptions } from './sqlite/threaded-log-pages.js';

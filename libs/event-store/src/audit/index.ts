@@ -5,4 +5,3 @@ export { Checkpointer, type CheckpointerOptions } from './checkpointer.js';
 export { verifyEventLog, type VerifyOptions, type VerifyReport } from './log-verifier.js';
 export { GENESIS_DIGEST, nextDigest } from './running-digest.js';
 export { loadOrCreateSigningKey, readPublicKey, readSigningKey, type SigningKey } from './signing-key.js';
-export { upcastEvent, UPCASTERS, type Upcaster } from './upcasters.js';

@@ -21,7 +21,7 @@ import {
 import { checkExpectedRevision } from '../expected-revision.js';
 import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { iterateAll } from '../iterate-all.js';
-import { upcastEvent } from '../audit/upcasters.js';
+import { upcastEvent } from '../reading/upcasters.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
 import { withPrevHash } from './prev-hash.js';
@@ -408,7 +408,7 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** A stored row as readers see it: parsed, then upcast to the current schema version (see audit/upcasters.ts). */
+/** A stored row as readers see it: parsed, then upcast to the current schema version (see reading/upcasters.ts). */
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return upcastEvent({
     eventId: row.event_id,
