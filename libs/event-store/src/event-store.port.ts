@@ -6,6 +6,8 @@
  * Revisions count the events of one stream from 0. Positions order every event of the store in
  * commit order, from 1; position 0 means "before the first event".
  */
+import type { LedgerVerifier } from './ledger-verifier.port.js';
+
 export type StreamRevision = number;
 export type LogPosition = number;
 
@@ -136,6 +138,11 @@ export interface FollowOptions {
 }
 
 export interface EventStore {
+  /**
+   * The audit capability (ledger-verifier.port.ts): present where the adapter can check its whole log
+   * against the hashes and signed checkpoints, undefined where it cannot (ask through `verifierOf`).
+   */
+  readonly verifier?: LedgerVerifier;
   /** Appends atomically to one stream, checking the expected revision and the key claim. */
   append(request: AppendRequest): Promise<AppendResult>;
   /**

@@ -128,6 +128,13 @@ export class EsdbEventStore implements EventStore {
   private readonly claimLeaseMs: number;
   private readonly pageSize: number;
   private clockStreamCapped = false;
+  /**
+   * No ledger verifier here, declared so. One could read `$all` and recheck every stream's hash chain,
+   * but no cluster runs where this code is tested, and the signed checkpoints live only in the SQLite
+   * file; `socai migrate` checks every hash on both sides when it copies a ledger in. Callers ask
+   * `verifierOf(store)`, which names this store in a VerifierUnavailableError.
+   */
+  readonly verifier: undefined = undefined;
 
   private constructor(
     /** The underlying client, for subscriptions (subscribe.ts) and operations tools. */

@@ -19,9 +19,11 @@ import {
   type StreamRevision,
 } from '../event-store.port.js';
 import { checkExpectedRevision } from '../expected-revision.js';
+import type { LedgerVerifier } from '../ledger-verifier.port.js';
 import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { iterateAll } from '../iterate-all.js';
 import { upcastEvent } from '../reading/upcasters.js';
+import { SqliteLedgerVerifier } from './audit/sqlite-ledger-verifier.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
 import { withPrevHash } from './prev-hash.js';
@@ -104,6 +106,11 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction;
   private readonly appendManyTransaction;
   private readonly appendEachTransaction;
+
+  /** The audit capability: checks this store's log, a file on a connection of its own (sqlite/audit/). */
+  get verifier(): LedgerVerifier {
+    return new SqliteLedgerVerifier(this.db.memory ? this.db : this.db.name);
+  }
 
   private constructor(
     private readonly db: Database.Database,

@@ -1,6 +1,6 @@
-import { GENESIS_HASH } from '../hash-chain.js';
+import { GENESIS_HASH } from '../../hash-chain.js';
 import type { RangeJob, RangeResult } from './range-check.js';
-import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
+import { GENESIS_DIGEST, nextDigest } from '../../audit/running-digest.js';
 import { streamTableMatches, type StreamTip } from './stream-table.js';
 
 /**

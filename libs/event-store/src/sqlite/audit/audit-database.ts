@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrate, SCHEMA_VERSION } from '../sqlite/schema.js';
+import { migrate, SCHEMA_VERSION } from '../schema.js';
 
 /**
  * A connection of its own to the SQLite event-store file, for the audit side (checkpoints, verification,

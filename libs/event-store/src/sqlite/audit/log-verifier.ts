@@ -1,33 +1,18 @@
-import type { KeyObject } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
-import { GENESIS_HASH } from '../hash-chain.js';
+import { GENESIS_HASH } from '../../hash-chain.js';
+import type { LedgerVerifyOptions, VerifyReport } from '../../ledger-verifier.port.js';
 import { inReadSnapshot, rawEventRows } from './audit-database.js';
-import { checkpointSignatureValid, type Checkpoint } from './checkpoint.js';
+import { checkpointSignatureValid, type Checkpoint } from '../../audit/checkpoint.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { inThisThread, inThreadPool, workerThreadsAvailable } from './range-runners.js';
 import { intactByRanges } from './ranged-verify.js';
-import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
+import { GENESIS_DIGEST, nextDigest } from '../../audit/running-digest.js';
 import { confirmStoredHashes, type ConfirmedHashes } from './stored-hashes.js';
 import { compareStreamTable, type StreamEnd } from './stream-table.js';
 
-/** What `socai verify` and `GET /api/audit/verify` answer. */
-export interface VerifyReport {
-  ok: boolean;
-  eventsChecked: number;
-  checkpointsChecked: number;
-  /** The first position where the log stops being what was recorded (or the checkpoint that shows it). */
-  firstBadPosition?: number;
-  streamId?: string;
-  reason?: string;
-}
-
-export interface VerifyOptions {
-  /** The Ed25519 key the checkpoints must be signed with; required once any checkpoint exists. */
-  publicKey?: KeyObject;
-  /** Let other work run every this many events (the HTTP server); 0 or undefined never yields. */
-  yieldEvery?: number;
+export interface VerifyOptions extends LedgerVerifyOptions {
   /**
    * Threads that check slices of the log at once (ranged-verify.ts): this one and worker threads, or
    * worker threads only when this one must keep yielding. Default: one per core, at most four, where the

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { rawEventPages } from './audit-database.js';
-import { nextDigest } from './running-digest.js';
+import { nextDigest } from '../../audit/running-digest.js';
 import { confirmStoredHashes, type ConfirmedHashes } from './stored-hashes.js';
 
 /**

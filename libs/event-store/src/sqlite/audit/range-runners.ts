@@ -2,7 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { checkRange, type RangeJob, type RangeResult } from './range-check.js';
 import { checkClaimedRanges, openRangeReader } from './range-claims.js';
-import { workerScriptAvailable } from '../worker-script.js';
+import { workerScriptAvailable } from '../../worker-script.js';
 
 /**
  * Checks the slices of the log somewhere, handing each result to `onResult` as it is known (in any

@@ -1,8 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { signCheckpoint, type Checkpoint } from './checkpoint.js';
+import { signCheckpoint, type Checkpoint } from '../../audit/checkpoint.js';
 import type { CheckpointStore } from './checkpoint-store.js';
-import { GENESIS_DIGEST, nextDigest } from './running-digest.js';
-import type { SigningKey } from './signing-key.js';
+import { GENESIS_DIGEST, nextDigest } from '../../audit/running-digest.js';
+import type { SigningKey } from '../../audit/signing-key.js';
 
 export interface CheckpointerOptions {
   /** Sign once the log has grown by this many events since the last checkpoint (default 1,000). */

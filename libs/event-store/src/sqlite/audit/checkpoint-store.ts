@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Checkpoint } from './checkpoint.js';
+import type { Checkpoint } from '../../audit/checkpoint.js';
 import { openAuditDatabase } from './audit-database.js';
 
 interface CheckpointRow {

@@ -1,5 +1,5 @@
 import { hash as oneShotHash } from 'node:crypto';
-import { computeEventHash, jsonString, type HashableEvent } from '../hash-chain.js';
+import { computeEventHash, jsonString, type HashableEvent } from '../../hash-chain.js';
 import type { RawEventRow } from './audit-database.js';
 
 /** An event's hash and prevHash once its hash is confirmed; one object is reused for every row. */

@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { checkpointSignatureValid, type Checkpoint } from './checkpoint.js';
+import { checkpointSignatureValid, type Checkpoint } from '../../audit/checkpoint.js';
 import type { RangeJob } from './range-check.js';
 import type { RangeRunner } from './range-runners.js';
-import { GENESIS_DIGEST } from './running-digest.js';
+import { GENESIS_DIGEST } from '../../audit/running-digest.js';
 import { SliceStitcher } from './slice-stitcher.js';
 import { readStreamTable } from './stream-table.js';
 
