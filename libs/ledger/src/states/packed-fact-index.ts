@@ -1,16 +1,8 @@
-import type { StoredFact } from '../decider.js';
-import { EVENT_TYPES, type EventType } from '../events.js';
-
-/** What a stream's state remembers of each of its facts, enough to decide a reversal. */
-export interface FactRecord {
-  type: EventType;
-  position: number;
-  areaCode: string;
-  reversed: boolean;
-}
+import { EVENT_TYPES, type FactRecord, type StreamFacts } from '#domain';
 
 /**
- * A stream's facts by eventId, in the order they were recorded. Every cached decision state holds
+ * The write side's StreamFacts (the domain's interface of what a decider knows of a stream's facts):
+ * a stream's facts by eventId, in the order they were recorded. Every cached decision state holds
  * one entry per event of its stream, so an entry is kept small: three cells of one array per fact
  * (its eventId; its type, area and reversal packed into one small integer, see `pack`; its
  * position), found by scanning while the stream is short. Most streams are (a person's few facts): a
@@ -18,7 +10,7 @@ export interface FactRecord {
  * import's 300,000 person streams. A long stream (an employer's every month) gets the Map too, so a
  * look-up stays cheap. A record is built only when asked for.
  */
-export class FactIndex {
+export class PackedFactIndex implements StreamFacts {
   /** [eventId, packed bits, position] per fact, in the order recorded. */
   private cells: (string | number)[] = [];
   /** eventId → slot, built once the stream outgrows a scan. */
@@ -69,8 +61,8 @@ export class FactIndex {
   }
 
   /** A copy that later changes to this index do not touch. */
-  clone(): FactIndex {
-    const copy = new FactIndex();
+  clone(): PackedFactIndex {
+    const copy = new PackedFactIndex();
     copy.cells = this.cells.slice();
     if (this.slots) copy.slots = new Map(this.slots);
     return copy;
@@ -108,35 +100,6 @@ const CELLS_PER_FACT = 3;
 const SHORT_STREAM_FACTS = 8;
 /** Up to this many facts a look-up scans the cells; past them it takes a Map. */
 const SCANNED_FACTS = 32;
-
-/** Every stream state carries its fact index; the ledger reads `facts.get(id).reversed` too. */
-export interface FactTracking {
-  facts: FactIndex;
-}
-
-/**
- * Records a fact in the index and, for a reversal, marks the fact it cancels. Mutates the index:
- * states are folded in place (see ledger-decider.ts).
- */
-export function trackFact(facts: FactIndex, fact: StoredFact): void {
-  const data = fact.data as { areaCode?: string };
-  facts.set(fact.eventId, { type: fact.type, position: fact.position, areaCode: data.areaCode ?? '', reversed: false });
-  if (fact.type === 'EntryReversed') facts.markReversed((fact as StoredFact<'EntryReversed'>).data.eventId);
-}
-
-/** True when the fact is known and has not been reversed. */
-export function isLive(facts: FactIndex, eventId: string): boolean {
-  return facts.isLive(eventId);
-}
-
-/** The area of the most recent fact still in force, if any (a person's last known area). */
-export function lastLiveArea(facts: FactIndex): string | undefined {
-  let area: string | undefined;
-  for (const record of facts.values()) {
-    if (!record.reversed && record.type !== 'EntryReversed' && record.areaCode) area = record.areaCode;
-  }
-  return area;
-}
 
 // Bits of a packed slot: 5 for the event type's index, 1 for "reversed", the rest (25, so that the
 // whole stays a small integer) for the area's index in AREAS.
