@@ -92,7 +92,7 @@ export interface AppendResult {
 }
 
 /** One request's answer in `appendEach`: its result, or the conflict that refused it alone. */
-export type AppendOutcome = AppendResult | WrongExpectedRevisionError | KeyAlreadyClaimedError;
+export type AppendOutcome = AppendResult | AppendConflict;
 
 export class WrongExpectedRevisionError extends Error {
   constructor(
@@ -110,6 +110,13 @@ export class KeyAlreadyClaimedError extends Error {
     super(`command key ${existing.commandKey} already belongs to event ${existing.eventId}`);
     this.name = 'KeyAlreadyClaimedError';
   }
+}
+
+/** The conflicts that refuse one append alone, for the client to resolve, unlike a failure of the store. */
+export type AppendConflict = WrongExpectedRevisionError | KeyAlreadyClaimedError;
+
+export function isAppendConflict(error: unknown): error is AppendConflict {
+  return error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError;
 }
 
 /** The store cannot take writes now (disk full, read-only, locked too long); the client may retry. */

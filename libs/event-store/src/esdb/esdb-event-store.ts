@@ -16,6 +16,7 @@ import {
 } from '@eventstore/db-client';
 import {
   BatchConflictError,
+  isAppendConflict,
   KeyAlreadyClaimedError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
@@ -214,7 +215,7 @@ export class EsdbEventStore implements EventStore {
         try {
           results.push(await this.appendOne(requests[index]!));
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) throw new BatchConflictError(index, error);
+          if (isAppendConflict(error)) throw new BatchConflictError(index, error);
           throw error;
         }
       }
@@ -230,7 +231,7 @@ export class EsdbEventStore implements EventStore {
         try {
           outcomes.push(await this.appendOne(request));
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) outcomes.push(error);
+          if (isAppendConflict(error)) outcomes.push(error);
           else throw error;
         }
       }
@@ -384,7 +385,7 @@ export class EsdbEventStore implements EventStore {
           claimedInBatch.add(claim.commandKey);
         }
       } catch (error) {
-        if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) throw new BatchConflictError(index, error);
+        if (isAppendConflict(error)) throw new BatchConflictError(index, error);
         throw error;
       }
       revisions.set(request.streamId, (actual ?? -1) + request.events.length);

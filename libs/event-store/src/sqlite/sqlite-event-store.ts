@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   BatchConflictError,
+  isAppendConflict,
   KeyAlreadyClaimedError,
-  WrongExpectedRevisionError,
   type AppendOutcome,
   type AppendRequest,
   type AppendResult,
@@ -155,7 +155,7 @@ export class SqliteEventStore implements EventStore {
         try {
           return this.appendTransaction(request);
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) return error;
+          if (isAppendConflict(error)) return error;
           throw error;
         }
       }),
@@ -167,7 +167,7 @@ export class SqliteEventStore implements EventStore {
         try {
           return this.appendInTransaction(request, heads);
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) {
+          if (isAppendConflict(error)) {
             throw new BatchConflictError(index, error);
           }
           throw error;
