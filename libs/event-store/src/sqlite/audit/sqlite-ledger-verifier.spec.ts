@@ -2,25 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { NewEvent } from '../../event-store.port.js';
 import { EsdbEventStore } from '../../esdb/esdb-event-store.js';
 import { VerifierUnavailableError, verifierOf } from '../../ledger-verifier.port.js';
+import { testEvent } from '../../testing/test-event.js';
 import { SqliteEventStore } from '../sqlite-event-store.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'socai-ledger-verifier-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-function noted(eventId: string, amount: string): NewEvent {
-  return {
-    eventId,
-    type: 'Noted',
-    data: { amount },
-    metadata: {
-      eventId, recordedAt: '2025-07-01T08:00:00.000Z', actor: 'key-test', role: 'clerk', source: 'cli',
-      correlationId: 'corr', causationId: 'cause', commandKey: `cmd-${eventId}`, schemaVersion: 1,
-    },
-  };
-}
+const noted = (eventId: string, amount: string) => testEvent(eventId, { data: { amount } });
 
 /** Three events over two streams, appended through the store itself. */
 async function threeEvents(store: SqliteEventStore): Promise<void> {
