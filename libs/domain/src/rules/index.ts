@@ -6,3 +6,5 @@ export * from './assessment.js';
 export * from './interest.js';
 export * from './interest-rates.js';
 export * from './late-interest.js';
+export * from './wage-regions.js';
+export * from './employer-profile.js';
