@@ -37,7 +37,7 @@ export interface EmployerProfileFacts {
 }
 
 /** The profile in force on one date. */
-export interface EmployerProfile {
+export interface DatedEmployerProfile {
   wageRegion: WageRegion;
   sector: EmployerSector;
   bhtnSince?: IsoDate;
@@ -54,8 +54,8 @@ export const DEFAULT_WAGE_REGION: WageRegion = 1;
 export const DEFAULT_SECTOR: EmployerSector = 'enterprise';
 
 /** The profile on `date`: every change effective on or before it, in date order, the later winning. */
-export function profileOn(facts: EmployerProfileFacts, date: IsoDate): EmployerProfile {
-  const profile: EmployerProfile = { wageRegion: DEFAULT_WAGE_REGION, sector: DEFAULT_SECTOR, bhtnSince: facts.bhtnSince, suspensions: facts.suspensions };
+export function profileOn(facts: EmployerProfileFacts, date: IsoDate): DatedEmployerProfile {
+  const profile: DatedEmployerProfile = { wageRegion: DEFAULT_WAGE_REGION, sector: DEFAULT_SECTOR, bhtnSince: facts.bhtnSince, suspensions: facts.suspensions };
   const changes = facts.changes.filter((change) => change.effectiveOn <= date).sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0));
   for (const change of changes) {
     if (change.wageRegion !== undefined) profile.wageRegion = change.wageRegion;
@@ -100,7 +100,7 @@ export const RELIEFS: readonly Relief[] = [
 ];
 
 /** Whether a relief covers the employer on a date, and if not, why. */
-export function reliefScope(relief: Relief, profile: EmployerProfile, date: IsoDate): { applies: boolean; reason: string } {
+export function reliefScope(relief: Relief, profile: DatedEmployerProfile, date: IsoDate): { applies: boolean; reason: string } {
   if (date < relief.from || date > relief.to) return { applies: false, reason: `${relief.id} runs ${relief.from} to ${relief.to}` };
   if (relief.excludedSectors.includes(profile.sector)) return { applies: false, reason: `${relief.id} leaves out the sector ${profile.sector}` };
   if (relief.participatingBefore !== undefined && !(profile.bhtnSince !== undefined && profile.bhtnSince < relief.participatingBefore)) {
@@ -115,7 +115,7 @@ export const HIGH_RISK_ACCIDENT_PERCENT: DatedTable<string> = [
 ];
 
 /** A pension-fund suspension decision covering the period's month, if any (NQ 68; QĐ 23/2021/QĐ-TTg ch. I). */
-export function suspensionFor(profile: EmployerProfile, fund: Fund, period: IsoMonth): FundSuspension | undefined {
+export function suspensionFor(profile: DatedEmployerProfile, fund: Fund, period: IsoMonth): FundSuspension | undefined {
   return profile.suspensions.find((suspension) => suspension.fund === fund && suspension.from <= lastDayOf(period) && suspension.to >= firstDayOf(period));
 }
 
@@ -131,7 +131,7 @@ export interface EmployerRates {
  * TNLĐ–BNN for an approved high-risk employer where no relief cuts it further. A pension suspension does
  * not change the rate: the contributions are deferred, not waived (see `suspensionFor`).
  */
-export function employerRatesOn(profile: EmployerProfile, date: IsoDate, table: Record<Fund, DatedTable<FundRate>> = CONTRIBUTION_RATES): EmployerRates | undefined {
+export function employerRatesOn(profile: DatedEmployerProfile, date: IsoDate, table: Record<Fund, DatedTable<FundRate>> = CONTRIBUTION_RATES): EmployerRates | undefined {
   const general = contributionRatesOn(date, table);
   if (!general) return undefined;
   const rates = { ...general };
