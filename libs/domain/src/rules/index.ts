@@ -8,3 +8,4 @@ export * from './interest-rates.js';
 export * from './late-interest.js';
 export * from './wage-regions.js';
 export * from './employer-profile.js';
+export * from './evasion.js';
