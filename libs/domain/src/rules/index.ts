@@ -9,3 +9,4 @@ export * from './late-interest.js';
 export * from './wage-regions.js';
 export * from './employer-profile.js';
 export * from './evasion.js';
+export * from './allocation.js';
