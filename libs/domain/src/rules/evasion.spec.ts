@@ -8,7 +8,8 @@ const input = (asOf: string, more: Partial<EvasionInput> = {}): EvasionInput => 
 const since = (day: string, extra = ''): Pick<EvasionFinding, 'since' | 'reminderRef' | 'period'> & { basis: string } => ({
   since: day, reminderRef: 'ĐĐ-0123/BHXH', period: '2025-08',
   basis: `period 2025-08 due 2025-09-30 still unpaid more than 60 days after its deadline${extra}; reminder ĐĐ-0123/BHXH sent 2025-10-08; `
-    + 'Luật BHXH 2024 (Law 41/2024/QH15) art. 39 cl. 2; NĐ 274/2025/NĐ-CP (monthly written reminders in the first 10 days of the month; force majeure: art. 39 cl. 1 d–e)',
+    + 'Luật BHXH 2024 art. 39 cl. 1 đ–e; NĐ 274/2025/NĐ-CP of 2025-10-16 (in force 2025-11-30) art. 3 (written reminder in the first 10 days of each month), '
+    + 'art. 4 (force majeure announced by the competent authority is not evasion), art. 6 (days counted from the day after the deadline)',
 });
 
 describe('evasionOn', () => {
@@ -38,7 +39,9 @@ describe('evasionOn', () => {
     const old = { period: '2024-01', dueDate: '2024-01-31' };
     const remindedIn2024 = { reminderRef: 'CV-9/BHXH', sentOn: '2024-03-05' };
     expect(evasionOn({ periods: [old], reminders: [remindedIn2024], forceMajeure: [], asOf: '2025-06-30' })).toBeUndefined();
-    expect(evasionOn({ periods: [old], reminders: [remindedIn2024], forceMajeure: [], asOf: '2025-08-01' })).toMatchObject({ since: '2025-07-01', reminderRef: 'CV-9/BHXH', period: '2024-01' });
+    const finding = evasionOn({ periods: [old], reminders: [remindedIn2024], forceMajeure: [], asOf: '2025-08-01' });
+    expect(finding).toMatchObject({ since: '2025-07-01', reminderRef: 'CV-9/BHXH', period: '2024-01' });
+    expect(finding?.basis).toContain('Law 41/2024/QH15) art. 39 cl. 1 đ–e');
   });
 
   it('reports the period in evasion longest', () => {

@@ -20,8 +20,13 @@ export const EVASION_RULES: DatedTable<EvasionByDelay | null> = [
     source: 'Luật BHXH 2014 art. 17 cl. 1–2 and art. 122 (chậm đóng and trốn đóng are distinct acts; no delay length turns one into the other)',
   },
   {
-    from: '2025-07-01', value: { daysAfterDeadline: 60, reminderRequired: true },
-    source: 'Luật BHXH 2024 (Law 41/2024/QH15) art. 39 cl. 2; NĐ 274/2025/NĐ-CP (monthly written reminders in the first 10 days of the month; force majeure: art. 39 cl. 1 d–e)',
+    // The Law defines it from 2025-07-01; the decree detailing the reminder and force majeure came later.
+    from: '2025-07-01', value: { daysAfterDeadline: 60, reminderRequired: true }, verify: true,
+    source: 'Luật BHXH 2024 (Law 41/2024/QH15) art. 39 cl. 1 đ–e (still unpaid 60 days after the latest payment date, having been urged under art. 35)',
+  },
+  {
+    from: '2025-11-30', value: { daysAfterDeadline: 60, reminderRequired: true },
+    source: 'Luật BHXH 2024 art. 39 cl. 1 đ–e; NĐ 274/2025/NĐ-CP of 2025-10-16 (in force 2025-11-30) art. 3 (written reminder in the first 10 days of each month), art. 4 (force majeure announced by the competent authority is not evasion), art. 6 (days counted from the day after the deadline)',
   },
 ];
 
