@@ -21,7 +21,7 @@ export const INTEREST_REGIMES: DatedTable<InterestRegime> = [
     // Every day from 2025-07-01, also of a debt late since before: the old rule keeps only the months that
     // ended before it (domain.md; the transitional wording, Law 41/2024 art. 141, is not confirmed: verify).
     from: '2025-07-01', value: { kind: 'daily', percentPerDay: '0.03' }, verify: true,
-    source: 'Luật BHXH 2024 (Law 41/2024/QH15) art. 40 cl. 1; NĐ 274/2025/NĐ-CP; BHYT: Luật BHYT as amended by Law 51/2024/QH15 (verify)',
+    source: 'Luật BHXH 2024 (Law 41/2024/QH15) art. 40 cl. 1 (0.03 %/day on the amount and days late, counted from the day after the deadline); NĐ 274/2025/NĐ-CP; BHYT: Luật BHYT as amended by Law 51/2024/QH15 (verify)',
   },
 ];
 
