@@ -10,3 +10,4 @@ export * from './wage-regions.js';
 export * from './employer-profile.js';
 export * from './evasion.js';
 export * from './allocation.js';
+export * from './late-timeline.js';
