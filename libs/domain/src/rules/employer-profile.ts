@@ -91,11 +91,11 @@ const PUBLIC_SECTOR: readonly EmployerSector[] = ['state-agency', 'public-unit-b
 export const RELIEFS: readonly Relief[] = [
   {
     id: 'NQ68-accident', fund: 'accident', from: '2021-07-01', to: '2022-06-30', employerPercent: '0', excludedSectors: PUBLIC_SECTOR,
-    source: 'NQ 68/NQ-CP of 2021-07-01 section II.1; QĐ 23/2021/QĐ-TTg ch. I', verify: true,
+    source: 'NQ 68/NQ-CP of 2021-07-01 section II.1; QĐ 23/2021/QĐ-TTg ch. I (not for officials, public employees, the armed forces, Party and State agencies, budget-paid public units)',
   },
   {
     id: 'NQ116-unemployment', fund: 'unemployment', from: '2021-10-01', to: '2022-09-30', employerPercent: '0', excludedSectors: PUBLIC_SECTOR,
-    participatingBefore: '2021-10-01', source: 'NQ 116/NQ-CP of 2021-09-24 art. 1 cl. 2 (employers under Luật Việc làm art. 43 in BHTN before 2021-10-01)', verify: true,
+    participatingBefore: '2021-10-01', source: 'NQ 116/NQ-CP of 2021-09-24 art. 1 cl. 2 (employers under Luật Việc làm art. 43 in BHTN before 2021-10-01, not the public sector); QĐ 28/2021/QĐ-TTg',
   },
 ];
 
