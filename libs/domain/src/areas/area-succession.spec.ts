@@ -227,14 +227,15 @@ describe('provincePicker', () => {
     expect(options).toHaveLength(97);
     expect(options.slice(0, 34).every((o) => o.group === 'current')).toBe(true);
     expect(options.slice(34).every((o) => o.group === 'before 2025-07' && o.validTo === '2025-06-30')).toBe(true);
+    expect(options.filter((o) => o.sharesCodeWithCurrent)).toHaveLength(34);
   });
 
   it('shows 44 as today’s Quảng Trị and, before 2025-07, as Quảng Bình taken over by 44', () => {
     expect(options.filter((o) => o.code === '44' || o.code === '45' || o.code === '95')).toEqual([
       { code: '44', name: 'Tỉnh Quảng Trị', group: 'current' },
-      { code: '44', name: 'Tỉnh Quảng Bình', group: 'before 2025-07', validTo: '2025-06-30', successorCode: '44' },
-      { code: '45', name: 'Tỉnh Quảng Trị', group: 'before 2025-07', validTo: '2025-06-30', successorCode: '44' },
-      { code: '95', name: 'Tỉnh Bạc Liêu', group: 'before 2025-07', validTo: '2025-06-30', successorCode: '96' },
+      { code: '44', name: 'Tỉnh Quảng Bình', group: 'before 2025-07', validTo: '2025-06-30', successorCode: '44', sharesCodeWithCurrent: true },
+      { code: '45', name: 'Tỉnh Quảng Trị', group: 'before 2025-07', validTo: '2025-06-30', successorCode: '44', sharesCodeWithCurrent: false },
+      { code: '95', name: 'Tỉnh Bạc Liêu', group: 'before 2025-07', validTo: '2025-06-30', successorCode: '96', sharesCodeWithCurrent: false },
     ]);
   });
 });

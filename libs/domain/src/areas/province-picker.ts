@@ -13,6 +13,12 @@ export interface ProvinceOption {
   validTo?: string;
   /** For an old province: the current province that took it over. */
   successorCode?: string;
+  /**
+   * For an old province whose code a current province kept (44 Quảng Bình): an answer asked by that
+   * code means the current province, whose days before 2025-07-01 include every province it took over.
+   * The old province alone is the sum of its districts (`AreaSuccession.predecessorsOf`).
+   */
+  sharesCodeWithCurrent?: boolean;
 }
 
 /**
@@ -28,6 +34,7 @@ export function provincePicker(succession: AreaSuccession): ProvinceOption[] {
     group: BEFORE_REORGANISATION_GROUP,
     validTo: OLD_AREAS_END_ON,
     successorCode,
+    sharesCodeWithCurrent: successorCode === code,
   }));
   return [...current, ...before];
 }
