@@ -167,6 +167,41 @@ describe('the issue case: payments of an employer of district 465 on 2025-03-10 
   });
 });
 
+describe('year on year for the new Quảng Trị (44), employers homed in 450 (old Quảng Bình), 465 (old Quảng Trị) and 954 (Bạc Liêu)', () => {
+  const payments = [
+    { home: '450', collectedOn: '2024-04-10', amount: '8000000' },
+    { home: '465', collectedOn: '2024-11-10', amount: '12000000' },
+    { home: '954', collectedOn: '2024-11-10', amount: '9000000' },
+    { home: '450', collectedOn: '2025-04-10', amount: '8400000' },
+    { home: '465', collectedOn: '2025-09-10', amount: '12600000' },
+    { home: '954', collectedOn: '2025-09-10', amount: '9500000' },
+    { home: '450', collectedOn: '2026-04-10', amount: '8800000' },
+    { home: '465', collectedOn: '2026-09-10', amount: '13200000' },
+  ];
+  const yearTotal = (scope: string, year: string) =>
+    payments
+      .filter((p) => p.collectedOn.startsWith(year) && reachesOn(areas, scope, homeAreaOn(succession, p.home, p.collectedOn), p.collectedOn))
+      .reduce((sum, p) => sum.plus(p.amount), new Decimal(0))
+      .toFixed();
+
+  it.each([
+    ['44', '2024', '20000000'],
+    ['44', '2025', '21000000'],
+    ['44', '2026', '22000000'],
+    ['45', '2024', '12000000'],
+    ['45', '2025', '0'],
+    ['96', '2025', '9500000'],
+    ['95', '2025', '0'],
+  ])('%s collected in %s: %s đồng', (scope, year, amount) => {
+    expect(yearTotal(scope, year)).toBe(amount);
+  });
+
+  it('changes by 5.00 % then 4.76 %, comparing like with like rather than the merger', () => {
+    const change = (from: string, to: string) => new Decimal(yearTotal('44', to)).minus(yearTotal('44', from)).div(yearTotal('44', from)).times(100).toFixed(2);
+    expect([change('2024', '2025'), change('2025', '2026')]).toEqual(['5.00', '4.76']);
+  });
+});
+
 describe('reachOver: what an area scope covers over a range', () => {
   const oldQuangTri = ['44', '45', '450', '452', '453', '454', '455', '456', '457', '458', '461', '462', '464', '465', '466', '467', '468', '469', '470', '471'];
 
