@@ -12,7 +12,7 @@ import { contentHashOf, deterministicEventId, newCorrelationId } from './ids.js'
 import { GroupCommitter } from './group-commit.js';
 import { KeyedLock } from './keyed-lock.js';
 import { StreamStates, type LoadedStream } from './stream-states.js';
-import { isWarmable, warmStreamStates, type WarmUpOptions } from './state-warm-up.js';
+import { offersStreamSizes, warmStreamStates, type WarmUpOptions } from './state-warm-up.js';
 
 export const SCHEMA_VERSION = 1;
 const MAX_ATTEMPTS = 8;
@@ -74,7 +74,7 @@ export class Ledger {
    * their sizes (EventStoreDB) warms nothing. Answers the number of streams loaded.
    */
   async warmStates(options?: WarmUpOptions): Promise<number> {
-    return isWarmable(this.deps.store) ? warmStreamStates(this.states, this.deps.store, options) : 0;
+    return offersStreamSizes(this.deps.store) ? warmStreamStates(this.states, this.deps.store, options) : 0;
   }
 
   async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {

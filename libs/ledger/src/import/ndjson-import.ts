@@ -4,7 +4,7 @@ import type { CommandContext } from '../command-context.js';
 import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
 import { contentHashOf, newCorrelationId } from '../ids.js';
 import type { Decision, Ledger } from '../ledger.js';
-import { isWarmable } from '../state-warm-up.js';
+import { offersStreamSizes } from '../state-warm-up.js';
 import { DEFAULT_JSON_SHAPE_LIMITS, jsonShapeError, quoteLooseNumbers, validateCommand, type JsonShapeLimits } from '../validation/index.js';
 import { ClaimedKeys } from './claimed-keys.js';
 import { MAX_REPORTED_REFUSALS, type ImportSummary, type RefusedLine } from './import-report.js';
@@ -96,7 +96,7 @@ export class NdjsonImport {
    */
   private trustTheStore(): void {
     const store = this.ledger.store;
-    if (!isWarmable(store)) return;
+    if (!offersStreamSizes(store)) return;
     const streams = store.streamSizesSync();
     this.ledger.states.trustExistingStreams(streams.map((stream) => stream.streamId));
     if (streams.length === 0) this.claimedKeys = new ClaimedKeys();
