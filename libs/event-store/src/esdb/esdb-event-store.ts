@@ -128,6 +128,11 @@ export class EsdbEventStore implements EventStore {
   private readonly claimLeaseMs: number;
   private readonly pageSize: number;
   private clockStreamCapped = false;
+  /**
+   * The port's `streamSizesSync` is not offered: a cluster lists its streams only by reading them,
+   * so the ledger neither warms its states nor trusts a listing of streams on this store.
+   */
+  readonly streamSizesSync = undefined;
 
   private constructor(
     /** The underlying client, for subscriptions (subscribe.ts) and operations tools. */
