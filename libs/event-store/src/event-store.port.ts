@@ -144,6 +144,12 @@ export interface FollowOptions {
   onDrop?: (error: unknown, failuresInARow: number, delayMs: number) => void;
 }
 
+/** A stream's id and how many events it holds (its head revision + 1). */
+export interface StreamSize {
+  streamId: string;
+  events: number;
+}
+
 export interface EventStore {
   /**
    * The audit capability (ledger-verifier.port.ts): present where the adapter can check its whole log
@@ -177,6 +183,13 @@ export interface EventStore {
   headPosition(): Promise<LogPosition>;
   findEvent(eventId: string): Promise<RecordedEvent | undefined>;
   findKey(commandKey: string): Promise<KeyRecord | undefined>;
+  /**
+   * Optional: every stream and its size, at once and without waiting, where the store keeps its
+   * stream heads in one table (SQLite). The ledger warms its decision states from it, and the bulk
+   * import skips looking up streams and keys the store does not hold. A store that cannot list its
+   * streams cheaply (EventStoreDB) leaves it out, and both go without.
+   */
+  streamSizesSync?(): StreamSize[];
   close(): Promise<void>;
 }
 

@@ -130,6 +130,11 @@ export class EsdbEventStore implements EventStore {
   private readonly pageSize: number;
   private clockStreamCapped = false;
   /**
+   * The port's `streamSizesSync` is not offered: a cluster lists its streams only by reading them,
+   * so the ledger neither warms its states nor trusts a listing of streams on this store.
+   */
+  readonly streamSizesSync = undefined;
+  /**
    * No ledger verifier here, declared so. One could read `$all` and recheck every stream's hash chain,
    * but no cluster runs where this code is tested, and the signed checkpoints live only in the SQLite
    * file; `socai migrate` checks every hash on both sides when it copies a ledger in. Callers ask

@@ -309,7 +309,7 @@ export class SqliteEventStore implements EventStore {
     return row && toKeyRecord(row);
   }
 
-  /** Each stream's id and how many events it holds (its head revision + 1), from the stream heads. */
+  /** The port's optional capability: each stream's size, from the stream heads. */
   streamSizesSync(): { streamId: string; events: number }[] {
     return guarded(() => this.statements.selectStreamSizes.all());
   }
