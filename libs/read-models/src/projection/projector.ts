@@ -1,7 +1,7 @@
 import type { LogSubscription, RecordedEvent } from '#event-store';
-import type { ProjectionLease, SqlRunner, SqlStatement } from '../db/read-model-db.js';
+import type { ProjectionLease, SqlRunner, SqlStatement } from '../database/read-model-db.js';
 import type { ReadModelAreas, EventSource, RebuildSourceFor } from '../ports.js';
-import type { ReadModelStore } from '../store/read-model-store.js';
+import type { ReadModelStore } from '../database/read-model-store.js';
 import { EventWriter, PROJECTED_METADATA } from './event-writer.js';
 
 export interface CatchUpOptions {

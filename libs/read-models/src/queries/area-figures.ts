@@ -1,6 +1,6 @@
 import { addMoney, MONTHLY_BENEFITS, monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
-import type { ReadModelDb, SqlParam } from '../db/read-model-db.js';
+import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
 import type { LateInterestRule } from '../ports.js';
 import type { AreaScope } from './area-scope.js';
 import { areaOverdue, type AreaOverdue } from './area-overdue.js';

@@ -1,6 +1,6 @@
 import { addMoney, compareMoney } from '#domain';
 import type { IsoDate, Money } from '#domain';
-import type { ReadModelDb } from '../db/read-model-db.js';
+import type { ReadModelDb } from '../database/read-model-db.js';
 import { money } from '../schema/arrears-balances.js';
 import type { LateInterestRule } from '../ports.js';
 import type { AreaScope } from './area-scope.js';

@@ -1,5 +1,5 @@
 import type { IsoDate } from '#domain';
-import type { ReadModelDb, SqlParam } from '../db/read-model-db.js';
+import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
 import type { AreaScope } from './area-scope.js';
 import type { AssessmentFact, EmployerFacts, PaymentFact, ReversalFact, StatusFact } from './arrears.calculation.js';
 

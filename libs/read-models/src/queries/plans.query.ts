@@ -1,5 +1,5 @@
 import type { IsoDate, Money } from '#domain';
-import type { ReadModelDb } from '../db/read-model-db.js';
+import type { ReadModelDb } from '../database/read-model-db.js';
 
 export interface PlanInForce {
   eventId: string;

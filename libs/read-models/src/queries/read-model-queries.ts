@@ -1,6 +1,6 @@
 import { addMoney, compareMoney, subMoney, todayUtc } from '#domain';
 import type { IsoDate, IsoMonth, Money } from '#domain';
-import type { ReadModelDb } from '../db/read-model-db.js';
+import type { ReadModelDb } from '../database/read-model-db.js';
 import type { ReadModelAreas, LateInterestRule } from '../ports.js';
 import type { Compared, ProvinceReport, SchemeFigure } from '../report/province-report.js';
 import { type BenefitFigures, type ClaimFigures, type InspectionFigures, type Participants } from './area-figures.js';

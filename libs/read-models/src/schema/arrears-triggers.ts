@@ -1,5 +1,5 @@
 import { least, money } from './arrears-balances.js';
-import type { Dialect } from './migrations.js';
+import type { Dialect } from '../database/read-model-db.js';
 import { dropTriggersSql, REVERSED_NOW, triggerStatements, type SummaryTrigger } from './summary.js';
 
 /**

@@ -2,7 +2,7 @@ import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES, money } from './arr
 import { AREA_SUMMARIES } from './area-summaries.js';
 import { arrearsTriggerStatements, dropArrearsTriggersSql } from './arrears-triggers.js';
 import { FACT_INDEXES } from './fact-indexes.js';
-import type { Dialect } from './migrations.js';
+import type { Dialect } from '../database/read-model-db.js';
 
 /**
  * A summary the database keeps from the fact tables by triggers. Moving it fact by fact is what a

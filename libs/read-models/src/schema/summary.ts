@@ -1,5 +1,5 @@
 import type { DerivedSummary } from './derived-summaries.js';
-import type { Dialect } from './migrations.js';
+import type { Dialect } from '../database/read-model-db.js';
 
 /**
  * A summary table kept by triggers as the projector writes facts, so that an area query reads a

@@ -5,7 +5,7 @@ import type { IsoDate } from '#domain';
 import { startPostgres, type PostgresCluster } from '../../../../test/support/postgres.js';
 import { Projector, type ProjectorOptions } from '../projection/projector.js';
 import { ReadModelQueries } from '../queries/read-model-queries.js';
-import { ReadModelStore } from '../store/read-model-store.js';
+import { ReadModelStore } from '../database/read-model-store.js';
 import { EventLog, realLateInterest, referenceAreas } from './event-log.js';
 
 const areas = referenceAreas();

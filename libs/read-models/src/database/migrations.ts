@@ -1,7 +1,8 @@
-import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from './arrears-balances.js';
-import { arrearsTriggersSql } from './arrears-triggers.js';
-import { AREA_SUMMARY_TABLES, areaSummariesMigration } from './area-summaries.js';
-import { SUSPENDED_TABLE_SQL } from './derived-summaries.js';
+import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from '../schema/arrears-balances.js';
+import { arrearsTriggersSql } from '../schema/arrears-triggers.js';
+import { AREA_SUMMARY_TABLES, areaSummariesMigration } from '../schema/area-summaries.js';
+import { SUSPENDED_TABLE_SQL } from '../schema/derived-summaries.js';
+import type { Dialect } from './read-model-db.js';
 
 /**
  * The read-model schema as numbered migrations, applied in order when a store opens and recorded in
@@ -17,8 +18,6 @@ export interface Migration {
   /** The same for both databases, or per database where they differ (trigger declarations). */
   sql: string | ((dialect: Dialect) => string);
 }
-
-export type Dialect = 'sqlite' | 'postgres';
 
 export const MIGRATIONS_TABLE = 'read_model_migrations';
 

@@ -1,5 +1,3 @@
-import type { Dialect } from '../schema/migrations.js';
-
 /**
  * The one thing the read side needs from a database: run SQL, and run several statements as one
  * transaction. SQL is written once with `?` placeholders and the few constructs both SQLite and
@@ -26,6 +24,9 @@ export interface SqlRunner {
    */
   executeAll(statements: readonly SqlStatement[]): Promise<void>;
 }
+
+/** The two databases the read models run on; what differs between them is behind SqlDialect. */
+export type Dialect = 'sqlite' | 'postgres';
 
 export interface SqlDialect {
   readonly name: Dialect;

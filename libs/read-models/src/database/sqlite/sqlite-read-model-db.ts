@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { soleLease, type ReadModelDb, type SqlDialect, type SqlParam, type SqlRunner, type SqlStatement } from '../db/read-model-db.js';
-import { restoreSummariesSql, restoreSummarySql, SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
+import { soleLease, type ReadModelDb, type SqlDialect, type SqlParam, type SqlRunner, type SqlStatement } from '../read-model-db.js';
+import { restoreSummariesSql, restoreSummarySql, SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../../schema/derived-summaries.js';
 import { COMPUTED_ASIDE, computeAsideInBackground, copyFromAsideSql, type AsideJob, type AsideResult } from './summaries-aside.js';
-import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../schema/migrations.js';
+import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../migrations.js';
 
 /** A rebuild's page cache, in KiB as SQLite counts a negative cache_size: 64 MiB. */
 const REBUILD_CACHE_SIZE = -65_536;

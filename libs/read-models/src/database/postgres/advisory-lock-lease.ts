@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { ProjectionLease } from '../db/read-model-db.js';
+import type { ProjectionLease } from '../read-model-db.js';
 
 /** The first half of the advisory-lock key: socai's read-model projector (any fixed int4 would do). */
 const LOCK_NAMESPACE = 0x50ca1;

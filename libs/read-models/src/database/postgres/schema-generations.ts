@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { EventSource, ReadModelAreas, RebuildSourceFor } from '../ports.js';
-import { openReadModels } from '../open-read-models.js';
+import type { EventSource, ReadModelAreas, RebuildSourceFor } from '../../ports.js';
+import { openReadModels } from '../../open-read-models.js';
 import { lockKeyOf } from './advisory-lock-lease.js';
 
 /** The first half of the advisory-lock key of an online rebuild (one at a time per serving schema). */

@@ -1,8 +1,8 @@
-import type { ProjectionLease, ReadModelDb } from '../db/read-model-db.js';
-import { PostgresReadModelDb, type PostgresReadModelOptions } from '../postgres/postgres-read-model-db.js';
+import type { ProjectionLease, ReadModelDb } from './read-model-db.js';
+import { PostgresReadModelDb, type PostgresReadModelOptions } from './postgres/postgres-read-model-db.js';
 import { restoreSummariesSql, suspendSummariesSql } from '../schema/derived-summaries.js';
-import { READ_MODEL_TABLES } from '../schema/migrations.js';
-import { SqliteReadModelDb } from '../sqlite/sqlite-read-model-db.js';
+import { READ_MODEL_TABLES } from './migrations.js';
+import { SqliteReadModelDb } from './sqlite/sqlite-read-model-db.js';
 
 /**
  * Where the read models live — an embedded SQLite file or a shared PostgreSQL schema — and the

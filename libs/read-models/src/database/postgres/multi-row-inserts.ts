@@ -1,4 +1,4 @@
-import type { SqlParam, SqlStatement } from '../db/read-model-db.js';
+import type { SqlParam, SqlStatement } from '../read-model-db.js';
 import { numberedPlaceholders } from './placeholders.js';
 
 /** At most this many rows per INSERT, well inside PostgreSQL's 65,535 parameters per statement. */

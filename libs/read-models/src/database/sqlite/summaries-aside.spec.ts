@@ -2,12 +2,12 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Projector } from '../projection/projector.js';
-import { READ_MODEL_TABLES } from '../schema/migrations.js';
-import { ReadModelStore } from '../store/read-model-store.js';
-import { contractScenario } from '../testing/contract-scenario.js';
-import { EventLog, referenceAreas } from '../testing/event-log.js';
-import { DISTRICTS, randomLedger } from '../testing/random-ledger.js';
+import { Projector } from '../../projection/projector.js';
+import { READ_MODEL_TABLES } from '../migrations.js';
+import { ReadModelStore } from '../read-model-store.js';
+import { contractScenario } from '../../testing/contract-scenario.js';
+import { EventLog, referenceAreas } from '../../testing/event-log.js';
+import { DISTRICTS, randomLedger } from '../../testing/random-ledger.js';
 import type { SqliteReadModelDb } from './sqlite-read-model-db.js';
 import { COMPUTED_ASIDE, computeAside, computeAsideInBackground, type AsideJob, type AsideResult } from './summaries-aside.js';
 
