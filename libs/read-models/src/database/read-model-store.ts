@@ -1,6 +1,6 @@
 import type { ProjectionLease, ReadModelDb } from './read-model-db.js';
 import { PostgresReadModelDb, type PostgresReadModelOptions } from './postgres/postgres-read-model-db.js';
-import { restoreSummariesSql, suspendSummariesSql } from '../schema/derived-summaries.js';
+import { restoreSummariesSql, suspendSummariesSql } from '../projection/summaries-suspension.js';
 import { READ_MODEL_TABLES } from './migrations.js';
 import { SqliteReadModelDb } from './sqlite/sqlite-read-model-db.js';
 

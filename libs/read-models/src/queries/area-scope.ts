@@ -9,7 +9,7 @@ export interface AreaScope {
   /** SQL condition on a table aliased as `alias`, with one parameter or none. */
   where(alias?: string): string;
   params: string[];
-  /** The scope key of the summaries that count persons (schema/summary.ts): `*`, `p:<province>` or `a:<area>`. */
+  /** The scope key of the summaries that count persons (projection/derived-summary.ts): `*`, `p:<province>` or `a:<area>`. */
   key: string;
 }
 

@@ -3,7 +3,7 @@ import { BENEFIT_RECIPIENTS, BENEFIT_RECIPIENTS_SCHEMA } from './benefit-recipie
 import { CARD_COVER, CARD_COVER_SCHEMA } from './card-cover.js';
 import { EMPLOYER_HEADCOUNTS, EMPLOYER_HEADCOUNTS_SCHEMA } from './employer-headcounts.js';
 import type { Dialect } from '../database/read-model-db.js';
-import type { AreaSummary } from './summary.js';
+import type { AreaSummary } from '../projection/derived-summary.js';
 import { VOLUNTARY_COVER, VOLUNTARY_COVER_SCHEMA } from './voluntary-cover.js';
 
 /**

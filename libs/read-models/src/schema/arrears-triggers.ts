@@ -1,6 +1,6 @@
 import { least, money } from './arrears-balances.js';
 import type { Dialect } from '../database/read-model-db.js';
-import { dropTriggersSql, REVERSED_NOW, triggerStatements, type SummaryTrigger } from './summary.js';
+import { dropTriggersSql, REVERSED_NOW, triggerStatements, type SummaryTrigger } from '../projection/derived-summary.js';
 
 /**
  * Triggers that move the arrears summary (arrears-balances.ts) by each fact as its row is written

@@ -1,11 +1,11 @@
 import { MONTHLY_BENEFITS } from '#domain';
-import { NEW_SCOPE_KEYS, scopedRows, summaryOf, INSERTED, REVERSED_NOW, type SummaryTrigger } from './summary.js';
+import { NEW_SCOPE_KEYS, scopedRows, summaryOf, INSERTED, REVERSED_NOW, type SummaryTrigger } from '../projection/derived-summary.js';
 
 const MONTHLY_SQL = MONTHLY_BENEFITS.map((b) => `'${b}'`).join(', ');
 
 /**
  * Benefit recipients over any range of payout months, without reading the payments. Per scope
- * key (summary.ts), kind (`all` benefits, or only the `monthly` ones) and person, every payout
+ * key (projection/derived-summary.ts), kind (`all` benefits, or only the `monthly` ones) and person, every payout
  * month with unreversed payments (`payments` of them) is a row that also names the person's
  * previous such month (`prev_month`, '' for none). A person paid within months m1..m2 has exactly
  * one such month in the range whose previous one is before m1 (the first in the range), so the

@@ -1,7 +1,7 @@
-import { NEW_SCOPE_KEYS, scopedRows, scopeKeyMatches, summaryOf, INSERTED, REVERSED_NOW, type SummaryTrigger } from './summary.js';
+import { NEW_SCOPE_KEYS, scopedRows, scopeKeyMatches, summaryOf, INSERTED, REVERSED_NOW, type SummaryTrigger } from '../projection/derived-summary.js';
 
 /**
- * Health insurance participants: per scope key (summary.ts) and person, the days their unreversed
+ * Health insurance participants: per scope key (projection/derived-summary.ts) and person, the days their unreversed
  * cards cover, as disjoint runs `start_on..end_on`. A card counts on a day when it is valid then and
  * already issued, i.e. from the later of `valid_from` and `issued_on` to `valid_to`; overlapping
  * cards merge into one run, so a person is in at most one run on any day and the participants of a

@@ -1,4 +1,4 @@
-import { INSERTED, REVERSED_NOW, summaryOf, type SummaryTrigger } from './summary.js';
+import { INSERTED, REVERSED_NOW, summaryOf, type SummaryTrigger } from '../projection/derived-summary.js';
 
 /**
  * Each registered employer's latest unreversed assessed period and its headcounts (social and

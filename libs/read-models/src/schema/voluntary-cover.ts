@@ -1,7 +1,7 @@
-import { NEW_SCOPE_KEYS, scopedRows, scopeKeyMatches, summaryOf, INSERTED, REVERSED_NOW, type SummaryTrigger } from './summary.js';
+import { NEW_SCOPE_KEYS, scopedRows, scopeKeyMatches, summaryOf, INSERTED, REVERSED_NOW, type SummaryTrigger } from '../projection/derived-summary.js';
 
 /**
- * Voluntary social insurance participants: per scope key (summary.ts), person and covered month,
+ * Voluntary social insurance participants: per scope key (projection/derived-summary.ts), person and covered month,
  * the earliest date an unreversed voluntary payment covering that month was collected. A person is
  * a participant on a date when the date's month is covered by a payment collected by then, i.e.
  * when that earliest date is on or before it, so the participants of any date are one indexed

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { ReadModelDb, SqlDialect, SqlParam, SqlRunner, SqlStatement } from '../read-model-db.js';
-import { restoreSummariesSql, SUSPENDED_TABLE } from '../../schema/derived-summaries.js';
+import { restoreSummariesSql, SUSPENDED_TABLE } from '../../projection/summaries-suspension.js';
 import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../migrations.js';
 import { AdvisoryLockLease, lockKeyOf } from './advisory-lock-lease.js';
 import { withMultiRowInserts } from './multi-row-inserts.js';

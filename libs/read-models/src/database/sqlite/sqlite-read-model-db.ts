@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { soleLease, type ReadModelDb, type SqlDialect, type SqlParam, type SqlRunner, type SqlStatement } from '../read-model-db.js';
-import { restoreSummariesSql, restoreSummarySql, SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../../schema/derived-summaries.js';
+import { restoreSummariesSql, restoreSummarySql, SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../../projection/summaries-suspension.js';
 import { COMPUTED_ASIDE, computeAsideInBackground, copyFromAsideSql, type AsideJob, type AsideResult } from './summaries-aside.js';
 import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../migrations.js';
 

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DERIVED_SUMMARIES, type DerivedSummary } from '../../schema/derived-summaries.js';
+import type { DerivedSummary } from '../../projection/derived-summary.js';
+import { DERIVED_SUMMARIES } from '../../projection/summaries-suspension.js';
 
 const WORKER_SCRIPT = new URL('./summaries-aside.worker.js', import.meta.url);
 /**

@@ -1,25 +1,9 @@
-import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES, money } from './arrears-balances.js';
-import { AREA_SUMMARIES } from './area-summaries.js';
-import { arrearsTriggerStatements, dropArrearsTriggersSql } from './arrears-triggers.js';
+import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES, money } from '../schema/arrears-balances.js';
+import { AREA_SUMMARIES } from '../schema/area-summaries.js';
+import { arrearsTriggerStatements, dropArrearsTriggersSql } from '../schema/arrears-triggers.js';
 import { FACT_INDEXES } from './fact-indexes.js';
 import type { Dialect } from '../database/read-model-db.js';
-
-/**
- * A summary the database keeps from the fact tables by triggers. Moving it fact by fact is what a
- * serving store needs, and the most expensive way to fill it from scratch: a rebuild suspends the
- * triggers, projects the facts alone and computes the summary once, set-based, at the end.
- */
-export interface DerivedSummary {
-  /** Names the summary in the suspension marker (`derived_suspended`). */
-  name: string;
-  /** Tables the summary owns: emptied before the backfill. */
-  tables: readonly string[];
-  createTriggers(dialect: Dialect): string[];
-  /** Removes the triggers, and does nothing where they are already gone. */
-  dropTriggers(dialect: Dialect): string[];
-  /** Fills the emptied tables from the facts: what the triggers would have written, row for row. */
-  backfill: readonly string[];
-}
+import type { DerivedSummary } from './derived-summary.js';
 
 /**
  * ARREARS_SUMMARY_FROM_FACTS, except that `arrears_named` keeps a row for every period an employer

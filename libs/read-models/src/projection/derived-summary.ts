@@ -1,9 +1,25 @@
-import type { DerivedSummary } from './derived-summaries.js';
 import type { Dialect } from '../database/read-model-db.js';
 
 /**
+ * A summary the database keeps from the fact tables by triggers. Moving it fact by fact is what a
+ * serving store needs, and the most expensive way to fill it from scratch: a rebuild suspends the
+ * triggers, projects the facts alone and computes the summary once, set-based, at the end.
+ */
+export interface DerivedSummary {
+  /** Names the summary in the suspension marker (`derived_suspended`). */
+  name: string;
+  /** Tables the summary owns: emptied before the backfill. */
+  tables: readonly string[];
+  createTriggers(dialect: Dialect): string[];
+  /** Removes the triggers, and does nothing where they are already gone. */
+  dropTriggers(dialect: Dialect): string[];
+  /** Fills the emptied tables from the facts: what the triggers would have written, row for row. */
+  backfill: readonly string[];
+}
+
+/**
  * A summary table kept by triggers as the projector writes facts, so that an area query reads a
- * few summary rows instead of the area's facts. Each is a DerivedSummary (derived-summaries.ts):
+ * few summary rows instead of the area's facts. Each is a DerivedSummary (above):
  * a rebuild drops its triggers, backfills it once from the facts and creates them again at the end.
  */
 export type AreaSummary = DerivedSummary;

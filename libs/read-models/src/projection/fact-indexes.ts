@@ -1,4 +1,4 @@
-import type { DerivedSummary } from './derived-summaries.js';
+import type { DerivedSummary } from './derived-summary.js';
 
 /**
  * The fact tables' secondary indexes, as migrations 1 and 4 create them (names and columns must
