@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractScenario } from '../testing/contract-scenario.js';
 import { describeEachStore, readModelsHarness } from '../testing/read-models-harness.js';
-import { ARREARS_SUMMARY_TABLES } from '../schema/arrears-balances.js';
-import { dropArrearsTriggersSql } from '../schema/arrears-triggers.js';
+import { ARREARS_SUMMARY_TABLES } from '../arrears/arrears-summary.js';
+import { dropArrearsTriggersSql } from '../arrears/arrears-summary.js';
 import { MIGRATIONS, pendingMigrations, SCHEMA_VERSION, sqlFor } from './migrations.js';
 
 describeEachStore('read-model migrations', (stores) => {

@@ -27,6 +27,11 @@ export type AreaSummary = DerivedSummary;
 /** A trigger body is plain SQL over NEW that SQLite (trigger) and PostgreSQL (PL/pgSQL function) both run as written. */
 export interface SummaryTrigger { name: string; table: string; on: 'INSERT' | 'UPDATE OF reversed_on'; when: string; body: readonly string[] }
 
+/** Money as a 64-bit integer, which SQLite and PostgreSQL both read as such (MONEY columns hold whole đồng). */
+export const money = (sql: string) => `CAST(${sql} AS BIGINT)`;
+/** The lesser of two values: a CASE, which both databases share (they name min and max differently). */
+export const least = (a: string, b: string) => `CASE WHEN ${a} < ${b} THEN ${a} ELSE ${b} END`;
+
 export const INSERTED = 'NEW.reversed_on IS NULL';
 export const REVERSED_NOW = 'OLD.reversed_on IS NULL AND NEW.reversed_on IS NOT NULL';
 

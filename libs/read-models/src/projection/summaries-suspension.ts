@@ -1,32 +1,12 @@
-import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES, money } from '../schema/arrears-balances.js';
+import { ARREARS_SUMMARY } from '../arrears/arrears-summary.js';
 import { AREA_SUMMARIES } from '../schema/area-summaries.js';
-import { arrearsTriggerStatements, dropArrearsTriggersSql } from '../schema/arrears-triggers.js';
 import { FACT_INDEXES } from './fact-indexes.js';
 import type { Dialect } from '../database/read-model-db.js';
 import type { DerivedSummary } from './derived-summary.js';
 
-/**
- * ARREARS_SUMMARY_FROM_FACTS, except that `arrears_named` keeps a row for every period an employer
- * payment ever named, at 0 once its payments are all reversed, as the triggers leave it (they
- * subtract, never delete). The amounts read the same either way; this makes a rebuilt store equal
- * an incrementally projected one row for row.
- */
-const ARREARS_AS_TRIGGERS_LEAVE_IT: readonly string[] = [
-  `INSERT INTO arrears_named (unit_code, period, amount)
-   SELECT c.unit_code, c.named_period, SUM(CASE WHEN c.reversed_on IS NULL THEN ${money('c.amount')} ELSE 0 END) FROM collections c
-   WHERE c.payer_kind = 'employer' AND c.named_period IS NOT NULL GROUP BY c.unit_code, c.named_period`,
-  ...ARREARS_SUMMARY_FROM_FACTS.slice(1),
-];
-
-/** Every summary kept by triggers; a new one registers here with its three kinds of SQL. */
+/** Every summary kept by triggers; a new one registers here (its tables, triggers and backfill sit together in its read model's folder). */
 export const DERIVED_SUMMARIES: readonly DerivedSummary[] = [
-  {
-    name: 'arrears',
-    tables: ARREARS_SUMMARY_TABLES,
-    createTriggers: arrearsTriggerStatements,
-    dropTriggers: dropArrearsTriggersSql,
-    backfill: ARREARS_AS_TRIGGERS_LEAVE_IT,
-  },
+  ARREARS_SUMMARY,
   ...AREA_SUMMARIES,
 ];
 

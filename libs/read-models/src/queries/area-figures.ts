@@ -3,9 +3,9 @@ import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
 import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
 import type { LateInterestRule } from '../ports.js';
 import type { AreaScope } from './area-scope.js';
-import { areaOverdue, type AreaOverdue } from './area-overdue.js';
-import { statusOn } from './arrears.calculation.js';
-import type { ArrearsRepository } from './arrears.repository.js';
+import { areaOverdue, type AreaOverdue } from '../arrears/area-overdue.js';
+import { statusOn } from '../arrears/arrears.calculation.js';
+import type { ArrearsRepository } from '../arrears/arrears.repository.js';
 
 export interface Participants {
   mandatorySocialInsurance: number;

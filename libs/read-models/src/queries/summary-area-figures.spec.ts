@@ -7,7 +7,7 @@ import { randomFrom } from '../testing/random-ledger.js';
 import { describeEachStore, type ReadModelsHarness } from '../testing/read-models-harness.js';
 import { AreaFigures } from './area-figures.js';
 import { areaScope } from './area-scope.js';
-import { ArrearsRepository } from './arrears.repository.js';
+import { ArrearsRepository } from '../arrears/arrears.repository.js';
 import { SummaryAreaFigures } from './summary-area-figures.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -2,7 +2,7 @@ import { monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
 import { AreaFigures, type BenefitFigures } from './area-figures.js';
 import type { AreaScope } from './area-scope.js';
-import { statusOn } from './arrears.calculation.js';
+import { statusOn } from '../arrears/arrears.calculation.js';
 
 /**
  * AreaFigures answered from the area summaries (schema/area-summaries.ts) instead of the facts:

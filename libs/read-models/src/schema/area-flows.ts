@@ -1,5 +1,4 @@
-import { money } from './arrears-balances.js';
-import { INSERTED, REVERSED_NOW, summaryOf, type SummaryTrigger } from '../projection/derived-summary.js';
+import { INSERTED, money, REVERSED_NOW, summaryOf, type SummaryTrigger } from '../projection/derived-summary.js';
 
 /**
  * Flows per area and day (or month): what the unreversed facts of each kind add up to, by the date

@@ -1,9 +1,9 @@
 import { addMoney, compareMoney } from '#domain';
 import type { IsoDate, Money } from '#domain';
 import type { ReadModelDb } from '../database/read-model-db.js';
-import { money } from '../schema/arrears-balances.js';
+import { money } from '../projection/derived-summary.js';
 import type { LateInterestRule } from '../ports.js';
-import type { AreaScope } from './area-scope.js';
+import type { AreaScope } from '../queries/area-scope.js';
 import { computeArrears } from './arrears.calculation.js';
 import type { ArrearsRepository } from './arrears.repository.js';
 
@@ -14,7 +14,7 @@ export interface AreaOverdue { overdue: Money; employers: number }
  * summing computeArrears(...).overdue over every employer of the area gives, without settling
  * every employer's history per call. Owing employers whose facts all date from `asOf` or before
  * (every one, for a current date) are one indexed query over the arrears summary
- * (schema/arrears-balances.ts): a row each; the few with later facts (every one with history
+ * (arrears-summary.ts): a row each; the few with later facts (every one with history
  * after a past `asOf`) are settled the exact way.
  */
 export async function areaOverdue(

@@ -1,7 +1,7 @@
 import { addMoney, compareMoney } from '#domain';
 import type { IsoDate } from '#domain';
 import { EventWriter } from '../projection/event-writer.js';
-import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from '../schema/arrears-balances.js';
+import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from './arrears-summary.js';
 import { DISTRICTS, randomLedger } from '../testing/random-ledger.js';
 import { describeEachStore, type ReadModelsHarness } from '../testing/read-models-harness.js';
 

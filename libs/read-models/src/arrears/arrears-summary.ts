@@ -1,9 +1,85 @@
-import { least, money } from './arrears-balances.js';
 import type { Dialect } from '../database/read-model-db.js';
-import { dropTriggersSql, REVERSED_NOW, triggerStatements, type SummaryTrigger } from '../projection/derived-summary.js';
+import { PLACE } from '../projection/fact-tables.js';
+import { dropTriggersSql, least, money, REVERSED_NOW, triggerStatements, type DerivedSummary, type SummaryTrigger } from '../projection/derived-summary.js';
 
 /**
- * Triggers that move the arrears summary (arrears-balances.ts) by each fact as its row is written
+ * The arrears summary, kept by triggers as the projector writes facts (below), so
+ * that an area's overdue amount is an indexed query rather than every employer's history settled
+ * in JavaScript per call (docs/benchmarks.md section 4).
+ *
+ * computeArrears' settlement, in closed form (it gives the same amounts per period whatever the
+ * order of the payments; area-overdue.spec.ts pins it to computeArrears):
+ *  - payments naming an assessed period X pay it first: `direct(X) = min(due(X), named(X))`;
+ *  - everything else is the FIFO `pool = paid - sum(direct)`, which fills each period's
+ *    `gap(X) = due(X) - direct(X)` oldest first.
+ * A due date follows from the period (dueDateFor), so the periods due before any date are the
+ * oldest ones, and an employer's overdue on `asOf` is `max(0, cumGap - pool)`, with `cumGap` the
+ * gaps summed up to the last period due before `asOf`.
+ *
+ * Tables, for the unreversed facts (the facts as of any date on or after `facts_through`):
+ *  - `arrears_periods`: each unreversed assessment with `direct`, `gap` and `cum_gap` (the gaps of
+ *    its employer's periods up to and including it);
+ *  - `arrears_named`: what unreversed payments naming a period add up to, assessed or not yet;
+ *  - `arrears_balances`: per registered employer, `pool`, `total_gap`, `owes` (total_gap > pool,
+ *    i.e. some period is unpaid) and `facts_through`, the latest business date among its
+ *    assessments, employer payments and their reversals. An as-of date before it goes the exact way.
+ *
+ * Money is CAST AS BIGINT, which SQLite and PostgreSQL both read as a 64-bit integer, and goes back
+ * into MONEY columns as whole đồng; min and max are CASEs, which both databases share.
+ */
+export const ARREARS_SUMMARY_TABLES = ['arrears_balances', 'arrears_periods', 'arrears_named'] as const;
+
+export const ARREARS_SUMMARY_SCHEMA = `
+CREATE TABLE arrears_balances (unit_code TEXT PRIMARY KEY, ${PLACE}, pool MONEY NOT NULL, total_gap MONEY NOT NULL,
+  owes INTEGER NOT NULL, facts_through TEXT);
+CREATE INDEX arrears_balances_province ON arrears_balances (province, owes, facts_through);
+CREATE INDEX arrears_balances_area ON arrears_balances (area_code, owes, facts_through);
+
+CREATE TABLE arrears_periods (event_id TEXT PRIMARY KEY, unit_code TEXT NOT NULL, period TEXT NOT NULL, due MONEY NOT NULL,
+  due_date TEXT NOT NULL, direct MONEY NOT NULL, gap MONEY NOT NULL, cum_gap MONEY NOT NULL);
+CREATE INDEX arrears_periods_unit ON arrears_periods (unit_code, period);
+
+CREATE TABLE arrears_named (unit_code TEXT NOT NULL, period TEXT NOT NULL, amount MONEY NOT NULL, PRIMARY KEY (unit_code, period))`;
+
+/**
+ * The later of a date and one that may be NULL (a fact never reversed). One grouped pass per fact
+ * table with both dates, rather than a union of every date (twice the rows to sort): half the time.
+ */
+const later = (date: string, maybeNull: string) => `CASE WHEN ${maybeNull} > ${date} THEN ${maybeNull} ELSE ${date} END`;
+
+/**
+ * The summary of every employer recomputed from the facts, set-based, for stores that hold facts
+ * from before the summary (migration 2) and for the spec that checks the triggers' moves.
+ */
+export const ARREARS_SUMMARY_FROM_FACTS: readonly string[] = [
+  `INSERT INTO arrears_named (unit_code, period, amount)
+   SELECT c.unit_code, c.named_period, SUM(${money('c.amount')}) FROM collections c
+   WHERE c.payer_kind = 'employer' AND c.reversed_on IS NULL AND c.named_period IS NOT NULL GROUP BY c.unit_code, c.named_period`,
+  `INSERT INTO arrears_periods (event_id, unit_code, period, due, due_date, direct, gap, cum_gap)
+   SELECT s.event_id, s.unit_code, s.period, s.due, s.due_date, s.direct, s.due - s.direct,
+     SUM(s.due - s.direct) OVER (PARTITION BY s.unit_code ORDER BY s.period, s.position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+   FROM (SELECT a.event_id, a.position, a.unit_code, a.period, ${money('a.due')} AS due, a.due_date,
+           ${least(`COALESCE(${money('n.amount')}, 0)`, money('a.due'))} AS direct
+         FROM assessments a LEFT JOIN arrears_named n ON n.unit_code = a.unit_code AND n.period = a.period
+         WHERE a.reversed_on IS NULL) s`,
+  `INSERT INTO arrears_balances (unit_code, area_code, province, pool, total_gap, owes, facts_through)
+   SELECT t.unit_code, t.area_code, t.province, t.pool, t.total_gap, CASE WHEN t.total_gap > t.pool THEN 1 ELSE 0 END, t.facts_through
+   FROM (SELECT e.unit_code, e.area_code, e.province, COALESCE(paid.amount, 0) - COALESCE(periods.direct, 0) AS pool,
+           COALESCE(periods.gap, 0) AS total_gap, dates.facts_through
+         FROM employers e
+         LEFT JOIN (SELECT c.unit_code, SUM(${money('c.amount')}) AS amount FROM collections c
+                    WHERE c.payer_kind = 'employer' AND c.reversed_on IS NULL GROUP BY c.unit_code) paid ON paid.unit_code = e.unit_code
+         LEFT JOIN (SELECT p.unit_code, SUM(${money('p.direct')}) AS direct, SUM(${money('p.gap')}) AS gap FROM arrears_periods p
+                    GROUP BY p.unit_code) periods ON periods.unit_code = e.unit_code
+         LEFT JOIN (SELECT g.unit_code, MAX(${later('g.on_date', 'g.off_date')}) AS facts_through FROM (
+                      SELECT a.unit_code, MAX(a.assessed_on) AS on_date, MAX(a.reversed_on) AS off_date FROM assessments a GROUP BY a.unit_code
+                      UNION ALL SELECT c.unit_code, MAX(c.collected_on), MAX(c.reversed_on) FROM collections c
+                      WHERE c.payer_kind = 'employer' GROUP BY c.unit_code) g
+                    GROUP BY g.unit_code) dates ON dates.unit_code = e.unit_code) t`,
+];
+
+/**
+ * Triggers that move the arrears summary by each fact as its row is written
  * or marked reversed, touching a handful of rows. In the database rather than in the projector's
  * statements: the projector's inserts stay plain (PostgreSQL still sends a batch as multi-row
  * inserts, one round trip per table), and a row the projector writes twice is inserted, or
@@ -135,4 +211,35 @@ export function arrearsTriggersSql(dialect: Dialect): string {
  */
 export function dropArrearsTriggersSql(dialect: Dialect): string[] {
   return dropTriggersSql(TRIGGERS, dialect);
+}
+
+/**
+ * ARREARS_SUMMARY_FROM_FACTS, except that `arrears_named` keeps a row for every period an employer
+ * payment ever named, at 0 once its payments are all reversed, as the triggers leave it (they
+ * subtract, never delete). The amounts read the same either way; this makes a rebuilt store equal
+ * an incrementally projected one row for row.
+ */
+const ARREARS_AS_TRIGGERS_LEAVE_IT: readonly string[] = [
+  `INSERT INTO arrears_named (unit_code, period, amount)
+   SELECT c.unit_code, c.named_period, SUM(CASE WHEN c.reversed_on IS NULL THEN ${money('c.amount')} ELSE 0 END) FROM collections c
+   WHERE c.payer_kind = 'employer' AND c.named_period IS NOT NULL GROUP BY c.unit_code, c.named_period`,
+  ...ARREARS_SUMMARY_FROM_FACTS.slice(1),
+];
+
+/** The arrears summary as a rebuild suspends and restores it (projection/summaries-suspension.ts). */
+export const ARREARS_SUMMARY: DerivedSummary = {
+  name: 'arrears',
+  tables: ARREARS_SUMMARY_TABLES,
+  createTriggers: arrearsTriggerStatements,
+  dropTriggers: dropArrearsTriggersSql,
+  backfill: ARREARS_AS_TRIGGERS_LEAVE_IT,
+};
+
+/**
+ * Migration 2: the tables, backfilled from the facts a store already holds so that it answers the
+ * same figures without a rebuild, then the triggers. A change to either needs a migration of its own
+ * that recomputes every employer again.
+ */
+export function arrearsSummaryMigration(dialect: Dialect): string {
+  return `${ARREARS_SUMMARY_SCHEMA};\n\n${ARREARS_SUMMARY_FROM_FACTS.join(';\n')};\n\n${arrearsTriggersSql(dialect)}\n`;
 }
