@@ -7,7 +7,7 @@ export * from './database/postgres/advisory-lock-lease.js';
 export * from './database/read-model-store.js';
 export * from './projection/projector.js';
 export * from './arrears/arrears.calculation.js';
-export type { Participants, BenefitFigures, ClaimFigures, InspectionFigures } from './queries/area-figures.js';
+export type { Participants, BenefitFigures, ClaimFigures, InspectionFigures } from './area-figures/area-figures.js';
 export type { Payouts, LedgerPayment, AmountAndCount } from './queries/payouts.query.js';
 export * from './queries/read-model-queries.js';
 export * from './report/province-report.js';

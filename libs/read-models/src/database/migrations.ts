@@ -1,5 +1,5 @@
 import { ARREARS_SUMMARY_TABLES, arrearsSummaryMigration } from '../arrears/arrears-summary.js';
-import { AREA_SUMMARY_TABLES, areaSummariesMigration } from '../schema/area-summaries.js';
+import { AREA_SUMMARY_TABLES, areaSummariesMigration } from '../area-figures/area-summaries.js';
 import { SUSPENDED_TABLE_SQL } from '../projection/summaries-suspension.js';
 import type { Dialect } from './read-model-db.js';
 import { FACT_TABLES, FACT_TABLES_SQL } from '../projection/fact-tables.js';

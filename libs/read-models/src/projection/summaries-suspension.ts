@@ -1,5 +1,5 @@
 import { ARREARS_SUMMARY } from '../arrears/arrears-summary.js';
-import { AREA_SUMMARIES } from '../schema/area-summaries.js';
+import { AREA_SUMMARIES } from '../area-figures/area-summaries.js';
 import { FACT_INDEXES } from './fact-indexes.js';
 import type { Dialect } from '../database/read-model-db.js';
 import type { DerivedSummary } from './derived-summary.js';

@@ -1,11 +1,11 @@
 import { monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
 import { AreaFigures, type BenefitFigures } from './area-figures.js';
-import type { AreaScope } from './area-scope.js';
+import type { AreaScope } from '../queries/area-scope.js';
 import { statusOn } from '../arrears/arrears.calculation.js';
 
 /**
- * AreaFigures answered from the area summaries (schema/area-summaries.ts) instead of the facts:
+ * AreaFigures answered from the area summaries (area-summaries.ts) instead of the facts:
  * the same figures, exact for every date and range, in a few hundred summary rows per area.
  *  - flows (collections, assessments due, books, cards, benefits): `area_flows`, any range;
  *  - benefit recipients: `benefit_recipient_counts`, any range of months;

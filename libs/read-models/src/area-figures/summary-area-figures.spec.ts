@@ -1,12 +1,12 @@
 import { BENEFITS } from '#domain';
 import type { IsoDate, IsoMonth } from '#domain';
 import { EventWriter } from '../projection/event-writer.js';
-import { AREA_SUMMARIES, AREA_SUMMARY_TABLES } from '../schema/area-summaries.js';
+import { AREA_SUMMARIES, AREA_SUMMARY_TABLES } from './area-summaries.js';
 import { EventLog, fundsOf, headcount, realLateInterest } from '../testing/event-log.js';
 import { randomFrom } from '../testing/random-ledger.js';
 import { describeEachStore, type ReadModelsHarness } from '../testing/read-models-harness.js';
 import { AreaFigures } from './area-figures.js';
-import { areaScope } from './area-scope.js';
+import { areaScope } from '../queries/area-scope.js';
 import { ArrearsRepository } from '../arrears/arrears.repository.js';
 import { SummaryAreaFigures } from './summary-area-figures.js';
 
