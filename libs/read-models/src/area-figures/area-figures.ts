@@ -2,7 +2,7 @@ import { addMoney, MONTHLY_BENEFITS, monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
 import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
 import type { LateInterestRule } from '../ports.js';
-import type { AreaScope } from '../queries/area-scope.js';
+import type { AreaScope } from '../area-scope.js';
 import { areaOverdue, type AreaOverdue } from '../arrears/area-overdue.js';
 import { statusOn } from '../arrears/arrears.calculation.js';
 import type { ArrearsRepository } from '../arrears/arrears.repository.js';

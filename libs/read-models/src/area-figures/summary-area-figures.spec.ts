@@ -6,7 +6,7 @@ import { EventLog, fundsOf, headcount, realLateInterest } from '../testing/event
 import { randomFrom } from '../testing/random-ledger.js';
 import { describeEachStore, type ReadModelsHarness } from '../testing/read-models-harness.js';
 import { AreaFigures } from './area-figures.js';
-import { areaScope } from '../queries/area-scope.js';
+import { areaScope } from '../area-scope.js';
 import { ArrearsRepository } from '../arrears/arrears.repository.js';
 import { SummaryAreaFigures } from './summary-area-figures.js';
 

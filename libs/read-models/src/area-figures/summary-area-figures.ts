@@ -1,7 +1,7 @@
 import { monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
 import { AreaFigures, type BenefitFigures } from './area-figures.js';
-import type { AreaScope } from '../queries/area-scope.js';
+import type { AreaScope } from '../area-scope.js';
 import { statusOn } from '../arrears/arrears.calculation.js';
 
 /**

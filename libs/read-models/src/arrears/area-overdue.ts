@@ -3,7 +3,7 @@ import type { IsoDate, Money } from '#domain';
 import type { ReadModelDb } from '../database/read-model-db.js';
 import { money } from '../projection/derived-summary.js';
 import type { LateInterestRule } from '../ports.js';
-import type { AreaScope } from '../queries/area-scope.js';
+import type { AreaScope } from '../area-scope.js';
 import { computeArrears } from './arrears.calculation.js';
 import type { ArrearsRepository } from './arrears.repository.js';
 

@@ -1,6 +1,6 @@
 import type { IsoDate } from '#domain';
 import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
-import type { AreaScope } from '../queries/area-scope.js';
+import type { AreaScope } from '../area-scope.js';
 import type { AssessmentFact, EmployerFacts, PaymentFact, ReversalFact, StatusFact } from './arrears.calculation.js';
 
 interface EmployerRow { unit_code: string; name: string; area_code: string }

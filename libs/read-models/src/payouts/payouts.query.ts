@@ -1,6 +1,6 @@
 import type { IsoMonth, Money, PayoutsReconciled } from '#domain';
 import type { ReadModelDb } from '../database/read-model-db.js';
-import type { AreaScope } from './area-scope.js';
+import type { AreaScope } from '../area-scope.js';
 
 export interface AmountAndCount { amount: Money; payments: number }
 

@@ -9,3 +9,8 @@ export function sameDayPreviousYear(date: IsoDate): IsoDate {
   const last = lastDayOf(month);
   return day > last.slice(8, 10) ? last : `${month}-${day}`;
 }
+
+/** 1 January of the year of `date`: where a range left open at its start begins (totals, report, the HTTP `from`). */
+export function startOfYear(date: IsoDate): IsoDate {
+  return `${date.slice(0, 4)}-01-01`;
+}

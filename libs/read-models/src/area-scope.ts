@@ -1,4 +1,4 @@
-import type { ReadModelAreas } from '../ports.js';
+import type { ReadModelAreas } from './ports.js';
 
 /**
  * Which rows an area code selects: a province selects every row whose area lies in it (the

@@ -1,4 +1,4 @@
-import { formatPercent } from '../report/vi-format.js';
+import { formatPercent } from './report/vi-format.js';
 import { changePercent, percentOf } from './percent.js';
 
 // The report's percentages are computed in decimal and rounded half-up to 2 decimals; the prose then
