@@ -47,7 +47,7 @@ export function restoreSummariesSql(dialect: Dialect): string[] {
 /**
  * One summary's part of restoreSummariesSql, which is all or nothing on its own: its rows match the
  * facts when its triggers come back, and its marker row goes with them. `fill` replaces the backfill
- * (SQLite copies in what another connection computed from the same facts: sqlite/summaries-aside.ts).
+ * (SQLite copies in what another connection computed from the same facts: database/sqlite/summaries-aside.ts).
  */
 export function restoreSummarySql(summary: DerivedSummary, dialect: Dialect, fill: readonly string[] = summary.backfill): string[] {
   return [
