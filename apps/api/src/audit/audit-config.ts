@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { SocaiConfig } from '../config.js';
+import type { SocaiConfig } from '#runtime';
 
 /** Where the audit side finds its files, and how often the server signs checkpoints. */
 export interface AuditConfig {

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, NotFoundException, Query } from '@nest
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, AreaOf } from '../auth/index.js';
 import { QueryParams } from '../queries/query-params.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { auditConfig } from './audit-config.js';
 import { checkpointsPage, verifyLedger } from './audit-verification.js';
 import { readSigningKey } from '#event-store';

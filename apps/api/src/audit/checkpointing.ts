@@ -1,5 +1,5 @@
 import { Checkpointer, CheckpointStore, loadOrCreateSigningKey } from '#event-store';
-import type { SocaiConfig } from '../config.js';
+import type { SocaiConfig } from '#runtime';
 import { auditConfig } from './audit-config.js';
 
 export interface Checkpointing {

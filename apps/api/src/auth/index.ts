@@ -1,5 +1,5 @@
 import { APP_GUARD } from '@nestjs/core';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { AccessGuard } from './access.guard.js';
 import { KeyStore } from './key-store.js';
 import { KeysController } from './keys.controller.js';

@@ -3,7 +3,7 @@ import {
   ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiNoContentResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import { NotFound, ValidationFailed } from '../common/http-errors.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { Access } from './access.js';
 import { AreaOf } from './area-scope.js';
 import { checkNewKey } from './create-key.js';

@@ -4,8 +4,7 @@ import { SqliteEventStore } from '#event-store';
 import { loadAreaDirectory } from '#ledger';
 import { generationStamp, openReadModels, type ReadModels } from '#read-models';
 import { startCheckpointing } from '../audit/checkpointing.js';
-import type { SocaiConfig } from '../config.js';
-import { createLogger } from '../observability/logger.js';
+import { createLogger, type SocaiConfig } from '#runtime';
 import { lowerThisThreadPriority } from './thread-priority.js';
 
 // The worker thread of background.ts: the projector and the checkpointer of an embedded ledger, each

@@ -3,8 +3,7 @@ import type { Logger } from 'pino';
 import { loadOrCreateSigningKey } from '#event-store';
 import { auditConfig } from '../audit/audit-config.js';
 import { startCheckpointing } from '../audit/checkpointing.js';
-import type { SocaiConfig } from '../config.js';
-import type { SocaiRuntime } from '../runtime.js';
+import type { SocaiConfig, SocaiRuntime } from '#runtime';
 
 /** What `serve` runs next to the HTTP server: the projector and the checkpointer. */
 export interface Background {

@@ -6,7 +6,7 @@ import type { SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { ValidationFailed } from '../common/http-errors.js';
 import { STATEMENT_TYPES } from '../limits/index.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { CommandGateway } from './command-gateway.js';
 import { CommandRoute } from './command-responses.js';
 import { parseStatementCsv } from './statement-csv.js';

@@ -6,7 +6,7 @@ import { KeyStore } from '../auth/key-store.js';
 import { EVERY_AREA } from '../auth/roles.js';
 import type { SocaiRequest } from '../common/request-context.js';
 import { UnauthenticatedLimit } from '../limits/unauthenticated-limit.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOperation, 
 import { Access } from '../auth/access.js';
 import { AreaOf } from '../auth/area-scope.js';
 import { Metrics } from '../observability/index.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild } from './online-rebuild.js';
 
 class RebuildRefused extends HttpException {

@@ -1,7 +1,6 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { serve } from '../../../api/src/serve.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
 import { generateCommands } from '../generate/index.js';
 import { NdjsonImport } from '#ledger';
 import { describeSummary } from './import-file.js';

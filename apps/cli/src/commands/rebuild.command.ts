@@ -1,8 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild } from '../../../api/src/rebuild/online-rebuild.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
 import { cliLogger } from '../cli-logger.js';
 import { usage } from '../cli-options.js';
 

@@ -1,5 +1,5 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
+import { configFromEnv } from '#runtime';
 import { serve } from '../../../api/src/serve.js';
 
 @Command({ name: 'serve', description: 'Run the HTTP API, the projections and the dashboard (SOCAI_* environment variables)' })
