@@ -3,3 +3,7 @@
 export { configFromEnv, LOG_LEVELS, type LogLevel, type SocaiConfig } from './config.js';
 export { createLogger } from './logger.js';
 export { SocaiRuntime } from './runtime.js';
+export { auditConfig, EVENT_STORE_FILE, type AuditConfig } from './audit/audit-config.js';
+export { checkpointPublicKey, checkpointsPage, verifyLedger } from './audit/audit-verification.js';
+export { startCheckpointing, type Checkpointing } from './audit/checkpointing.js';
+export { arraySource, knownAtSource, recordedBy, withScratchReadModels } from './audit/known-at.js';

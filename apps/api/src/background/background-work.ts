@@ -3,8 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '#event-store';
 import { loadAreaDirectory } from '#ledger';
 import { generationStamp, openReadModels, type ReadModels } from '#read-models';
-import { startCheckpointing } from '../audit/checkpointing.js';
-import { createLogger, type SocaiConfig } from '#runtime';
+import { createLogger, type SocaiConfig, startCheckpointing } from '#runtime';
 import { lowerThisThreadPriority } from './thread-priority.js';
 
 // The worker thread of background.ts: the projector and the checkpointer of an embedded ledger, each

@@ -1,9 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { loadOrCreateSigningKey } from '#event-store';
-import { auditConfig } from '../audit/audit-config.js';
-import { startCheckpointing } from '../audit/checkpointing.js';
-import type { SocaiConfig, SocaiRuntime } from '#runtime';
+import { auditConfig, type SocaiConfig, type SocaiRuntime, startCheckpointing } from '#runtime';
 
 /** What `serve` runs next to the HTTP server: the projector and the checkpointer. */
 export interface Background {

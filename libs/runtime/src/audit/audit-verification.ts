@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { CheckpointStore, openAuditDatabase, readPublicKey, readSigningKey, verifyEventLog, type Checkpoint, type VerifyReport } from '#event-store';
-import type { SocaiConfig } from '#runtime';
+import type { SocaiConfig } from '../config.js';
 import { auditConfig } from './audit-config.js';
 
 /**

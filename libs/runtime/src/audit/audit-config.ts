@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { SocaiConfig } from '#runtime';
+import type { SocaiConfig } from '../config.js';
 
 /** Where the audit side finds its files, and how often the server signs checkpoints. */
 export interface AuditConfig {

@@ -1,5 +1,5 @@
 import { Checkpointer, CheckpointStore, loadOrCreateSigningKey } from '#event-store';
-import type { SocaiConfig } from '#runtime';
+import type { SocaiConfig } from '../config.js';
 import { auditConfig } from './audit-config.js';
 
 export interface Checkpointing {
