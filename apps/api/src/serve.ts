@@ -1,6 +1,5 @@
-import { startBackground } from './background/background.js';
+import { createLogger, SocaiRuntime, startBackground, type SocaiConfig } from '#runtime';
 import { createHttpApp } from './bootstrap.js';
-import { createLogger, SocaiRuntime, type SocaiConfig } from '#runtime';
 import { exitOnUnhandledRejection } from './fatal-errors.js';
 
 /** Opens the ledger, starts the projector and the HTTP server, and closes both on SIGTERM/SIGINT. */

@@ -2,7 +2,8 @@
 // (event store, ledger, read models) wired once.
 export { configFromEnv, LOG_LEVELS, type LogLevel, type SocaiConfig } from './config.js';
 export { createLogger } from './logger.js';
-export { SocaiRuntime } from './runtime.js';
+export { SocaiRuntime, type RuntimeOptions } from './runtime.js';
+export { startBackground, type Background } from './background/background.js';
 export { auditConfig, EVENT_STORE_FILE, type AuditConfig } from './audit/audit-config.js';
 export { checkpointPublicKey, checkpointsPage, verifyLedger } from './audit/audit-verification.js';
 export { startCheckpointing, type Checkpointing } from './audit/checkpointing.js';

@@ -1,7 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { loadOrCreateSigningKey } from '#event-store';
-import { auditConfig, type SocaiConfig, type SocaiRuntime, startCheckpointing } from '#runtime';
+import { auditConfig } from '../audit/audit-config.js';
+import { startCheckpointing } from '../audit/checkpointing.js';
+import type { SocaiConfig } from '../config.js';
+import type { SocaiRuntime } from '../runtime.js';
 
 /** What `serve` runs next to the HTTP server: the projector and the checkpointer. */
 export interface Background {
