@@ -8,3 +8,7 @@ export { auditConfig, EVENT_STORE_FILE, type AuditConfig } from './audit/audit-c
 export { checkpointPublicKey, checkpointsPage, verifyLedger } from './audit/audit-verification.js';
 export { startCheckpointing, type Checkpointing } from './audit/checkpointing.js';
 export { arraySource, knownAtSource, recordedBy, withScratchReadModels } from './audit/known-at.js';
+export type { ApiKey, CreatedKey } from './keys/api-key.js';
+export { checkNewKey, type CreateKeyCheck } from './keys/create-key.js';
+export { KeyNameTakenError, KeyStore, type KeyOrigin, type KeyStoreOptions, type NewKey } from './keys/key-store.js';
+export { EVERY_AREA, ROLES, isRole, type Role } from './keys/roles.js';
