@@ -1,7 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { configFromEnv, SocaiRuntime } from '#runtime';
-import { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild } from '../../../api/src/rebuild/online-rebuild.js';
+import { configFromEnv, onlineRebuildProblem, RebuildInProgress, SocaiRuntime, startOnlineRebuild } from '#runtime';
 import { cliLogger } from '../cli-logger.js';
 import { usage } from '../cli-options.js';
 

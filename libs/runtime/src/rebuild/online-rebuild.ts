@@ -5,7 +5,7 @@ import {
   isPostgresLocation, newGenerationName, openReadModels, rebuildSchemaOnline, removeOrphanGenerations, SchemaRebuildInProgress, servingGeneration, switchGeneration,
 } from '#read-models';
 import type { AreaDirectory } from '#domain';
-import type { SocaiConfig } from '#runtime';
+import type { SocaiConfig } from '../config.js';
 
 /** Another online rebuild (this process or another) is under way on the same data dir. */
 export class RebuildInProgress extends Error {}
