@@ -13,3 +13,4 @@ export { checkNewKey, type CreateKeyCheck } from './keys/create-key.js';
 export { KeyNameTakenError, KeyStore, type KeyOrigin, type KeyStoreOptions, type NewKey } from './keys/key-store.js';
 export { EVERY_AREA, ROLES, isRole, type Role } from './keys/roles.js';
 export { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild, type StartedRebuild } from './rebuild/online-rebuild.js';
+export { startApiServer } from './api-server.js';
