@@ -4,16 +4,17 @@ import { startCheckpointing } from '../audit/checkpointing.js';
 import type { SocaiConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { SocaiRuntime } from '../runtime.js';
+import { BACKGROUND_THREAD_NICE } from '../tunables.js';
 import { lowerThisThreadPriority } from './thread-priority.js';
 
 // The worker thread of background.ts: the projector and the checkpointer of an embedded ledger, each
 // on connections of its own, until the server asks it to stop.
 const config = workerData as SocaiConfig;
-// The requests come first: projecting a command cost about as much CPU as answering it (≈ 0.6–0.75 ms
-// in the summaries' triggers), and on two cores this thread, the request thread and the clients
-// contended, which stretched the requests' p99. At nice 10 it gets ≈ 10% of a core they want (CFS
-// weights 110 : 1024) and every idle moment: the read models lag under a burst and catch up after.
-lowerThisThreadPriority(10);
+// The requests come first: projecting a command costs about as much CPU as answering it, and on a
+// small machine this thread, the request thread and the clients contended, which stretched the
+// requests' p99. At a lower priority it gets little of a core they want and every idle moment: the
+// read models lag under a burst and catch up after (docs/benchmarks.md, "Tunables").
+lowerThisThreadPriority(BACKGROUND_THREAD_NICE);
 // The same lines as the server's (SOCAI_LOG_LEVEL, SOCAI_LOG_FORMAT), named for the part that wrote them.
 const logger = createLogger(config, 'socai').child({ thread: 'background' });
 // The same runtime as the server's, opened on this thread's own connections; only its projector runs here.
