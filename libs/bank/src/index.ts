@@ -1,0 +1,14 @@
+export * from './statement.js';
+export { readAmount, readMachineAmount, type NumberFormat } from './amount.js';
+export { readDate, type DateFormat } from './dates.js';
+export { parseCamt053, type Camt053Options } from './parsers/camt053.js';
+export { parseMt940, type Mt940Options } from './parsers/mt940.js';
+export { parseStatementCsv } from './parsers/csv.js';
+export { parseStatementXlsx } from './parsers/xlsx.js';
+export { type ColumnMapping, mappingProblem } from './parsers/mapping.js';
+export { BANK_MAPPINGS, BIDV, VIETCOMBANK } from './mappings/index.js';
+export { normaliseText } from './matching/normalise.js';
+export { periodsIn } from './matching/period.js';
+export { indexPayers, type Payer, type PayerIndex } from './matching/payer-directory.js';
+export { matchCredit, type Candidate, type CreditText, type MatchResult } from './matching/match-credit.js';
+export { receiptNumberFor } from './receipt.js';

@@ -1,0 +1,34 @@
+import { compact, normaliseText } from './normalise.js';
+
+/** Who may pay into a collection account: an employer, or a voluntary or household payer. */
+export interface Payer {
+  unitCode: string;
+  taxCode?: string;
+  names: string[];
+  /** Counterparty accounts earlier credits from this payer came from. */
+  accounts?: string[];
+}
+
+/** The directory indexed the ways a transfer text can name a payer. */
+export interface PayerIndex {
+  byUnitCode: Map<string, Payer>;
+  byTaxCode: Map<string, Payer>;
+  byAccount: Map<string, Payer[]>;
+  byName: Map<string, Payer[]>;
+  /** Lengths of the unit codes, longest first, to bound the token joins tried. */
+  longestCode: number;
+}
+
+export function indexPayers(payers: readonly Payer[]): PayerIndex {
+  const index: PayerIndex = { byUnitCode: new Map(), byTaxCode: new Map(), byAccount: new Map(), byName: new Map(), longestCode: 0 };
+  const push = <K>(map: Map<K, Payer[]>, key: K, payer: Payer) => map.set(key, [...(map.get(key) ?? []), payer]);
+  for (const payer of payers) {
+    const code = compact(payer.unitCode);
+    index.byUnitCode.set(code, payer);
+    index.longestCode = Math.max(index.longestCode, code.length);
+    if (payer.taxCode) index.byTaxCode.set(compact(payer.taxCode), payer);
+    for (const account of payer.accounts ?? []) push(index.byAccount, compact(account), payer);
+    for (const name of payer.names) push(index.byName, normaliseText(name), payer);
+  }
+  return index;
+}
