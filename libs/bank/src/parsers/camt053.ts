@@ -81,8 +81,10 @@ function readEntry(entry: Node, at: string, account: string, currency: string): 
   if (sign !== 'CRDT' && sign !== 'DBIT') fail(`${at}/CdtDbtInd`, `"${sign}" is neither CRDT nor DBIT`);
   const direction = sign === 'CRDT' ? 'credit' : 'debit';
   const tx: Node = entry.NtryDtls?.[0]?.TxDtls?.[0] ?? {};
-  const bankRef = str(entry.AcctSvcrRef) || str(tx.Refs?.AcctSvcrRef) || str(entry.NtryRef);
-  if (!bankRef) fail(`${at}/AcctSvcrRef`, 'missing: a line needs the bank reference as its key');
+  // The bank's own references only: an EndToEndId is the payer's and need not be unique.
+  const bankRef =
+    str(entry.AcctSvcrRef) || str(tx.Refs?.AcctSvcrRef) || str(entry.NtryRef) || str(tx.Refs?.TxId) || str(tx.Refs?.Prtry?.Ref);
+  if (!bankRef) fail(`${at}/AcctSvcrRef`, 'missing (nor NtryRef, TxId or Refs/Prtry/Ref): a line needs the bank reference as its key');
   const bookingDate = readDate(entry.BookgDt, `${at}/BookgDt`);
   const valueDate = entry.ValDt ? readDate(entry.ValDt, `${at}/ValDt`) : bookingDate;
   // The counterparty is who paid for a credit and who was paid for a debit.

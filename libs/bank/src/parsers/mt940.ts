@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BankDec, readMachineAmount } from '../amount.js';
 import { isoDate } from '../dates.js';
 import { type Statement, type StatementBalance, type StatementLine, StatementParseError } from '../statement.js';
@@ -27,8 +28,8 @@ export function parseMt940(input: string | Buffer, options: Mt940Options = {}): 
   text.split(/\r?\n/).forEach((raw, i) => {
     const lineNo = i + 1;
     // SWIFT envelope blocks and the end-of-message marker carry no statement data.
-    const line = raw.replace(/^\{[1-5]:[^}]*\}+/g, '').replace(/^\{4:\s*$/, '');
-    if (/^-\}?\s*$/.test(line)) return void (current = undefined);
+    if (/^-(\}|\s*$)/.test(raw)) return void (current = undefined);
+    const line = raw.replace(/^(\{[1-5]:(\{[^{}]*\}|[^{}])*\})+/, '').replace(/^\{4:\s*/, '');
     const start = /^:(\d{2}[A-Z]?|NS):(.*)$/.exec(line);
     if (start) {
       current = { tag: start[1], text: start[2], line: lineNo };
@@ -60,11 +61,12 @@ function readStatement(fields: Field[], currency: string): Statement {
   const closing = readBalance(one(['62F', '62M']), currency);
   const lines: StatementLine[] = [];
   let net = new BankDec(0);
+  const seen = new Map<string, number>();
   fields.forEach((field, i) => {
     if (field.tag !== '61') return;
     const next = fields[i + 1];
     const details = next?.tag === '86' ? next.text.split('\n').map((s) => s.trim()).join(' ').trim() : '';
-    const line = readEntry(field, details, account);
+    const line = readEntry(field, details, account, seen);
     net = line.direction === 'credit' ? net.plus(line.amount) : net.minus(line.amount);
     lines.push(line);
   });
@@ -85,27 +87,42 @@ function readBalance(field: Field, currency: string): StatementBalance {
 
 // :61: value date, optional entry date (MMDD), mark (C, D, RC, RD), optional funds code, amount,
 // transaction type (N/F/S + 3), customer reference, optional //bank reference, optional second line.
-const ENTRY = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d+,\d*)([NFS][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
+const ENTRY = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d+(?:,\d*)?)([NFS][A-Z0-9 ]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
 
-function readEntry(field: Field, details: string, account: string): StatementLine {
+function readEntry(field: Field, details: string, account: string, seen: Map<string, number>): StatementLine {
   const m = ENTRY.exec(field.text.trim());
   if (!m) fail(field.line, `:61: "${field.text.split('\n')[0]}" is not a statement line`);
   const valueDate = dateOf(m[1], field.line);
   const bookingDate = m[2] ? entryDate(valueDate, m[2], field.line) : valueDate;
   // A reversal of a debit (RD) puts money back on the account, so it counts as a credit, and vice versa.
   const credit = m[3] === 'C' || m[3] === 'RD';
-  const customerRef = m[7].trim();
-  const bankRef = (m[8] ?? '').trim() || (customerRef !== 'NONREF' ? customerRef : '');
-  if (!bankRef) fail(field.line, ':61: has neither a bank reference (//…) nor a customer reference');
+  // Only the bank's reference (after //) is unique; the customer reference is the account owner's
+  // free text ("EREF", an invoice number) and two lines may share it.
+  const amount = amountOf(m[5], field.line);
+  const given = (m[8] ?? '').trim();
+  const bankRef = given && given !== 'NONREF' ? given : contentKey(m[1], m[3], amount, `${m[7].trim()}\n${details}`, seen);
   return {
     account,
     bankRef,
     bookingDate,
     valueDate,
-    amount: amountOf(m[5], field.line),
+    amount,
     direction: credit ? 'credit' : 'debit',
     description: details,
   };
+}
+
+/**
+ * Many banks give no bank reference (none, or NONREF). The line then gets a key from what it says (value date,
+ * mark, amount, a digest of its details), numbered when one statement holds identical lines, so that
+ * the same line in an overlapping statement gets the same key and is not recorded twice.
+ */
+function contentKey(valueDate: string, mark: string, amount: string, details: string, seen: Map<string, number>): string {
+  const digest = createHash('sha256').update(details).digest('hex').slice(0, 12);
+  const base = `${valueDate}${mark}${amount}-${digest}`;
+  const n = (seen.get(base) ?? 0) + 1;
+  seen.set(base, n);
+  return n === 1 ? base : `${base}-${n}`;
 }
 
 function amountOf(text: string, line: number): string {
