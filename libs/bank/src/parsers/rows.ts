@@ -19,8 +19,8 @@ export function headerKey(text: string): string {
 
 /**
  * Turns the rows of a portal export into statement lines. Rows above the header (the export's title,
- * the account's name) and rows with neither a date nor a reference (blank lines, the totals footer)
- * are skipped; any other row that cannot be read refuses the whole file.
+ * the account's name) and rows with neither a reference nor a date (blank lines, the "Tổng cộng"
+ * totals footer) are skipped; any other row that cannot be read refuses the whole file.
  */
 export function readRows(rows: Row[], mapping: ColumnMapping, account: string, format: StatementFormat): Statement {
   const problem = mappingProblem(mapping);
@@ -38,7 +38,7 @@ export function readRows(rows: Row[], mapping: ColumnMapping, account: string, f
   const lines: StatementLine[] = [];
   for (const row of rows.slice(headerIndex + 1)) {
     const text = (name: string): string => cellText(column[name] === undefined ? undefined : row.cells[column[name]]);
-    if (!text('bookingDate') && !text('bankRef')) continue;
+    if (!text('bankRef') && dateCell(row.cells[column.bookingDate], mapping) === undefined) continue;
     const fail = (reason: string): never => {
       throw new StatementParseError(format, { line: row.line }, reason);
     };
