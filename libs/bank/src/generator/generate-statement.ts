@@ -54,6 +54,7 @@ const OTHER_PROVINCE_PER_MILLE = 15;
 const TRADES = ['Xây dựng', 'Thương mại', 'May mặc', 'Thủy sản', 'Vận tải', 'Nông sản', 'Cơ khí', 'Dịch vụ', 'Cà phê', 'Điện tử'];
 const WORDS = ['Hồng Phát', 'Minh Long', 'Thành Đạt', 'Phú Gia', 'An Khang', 'Đại Việt', 'Sao Mai', 'Trường Sơn', 'Bình Minh', 'Hòa Bình'];
 const FORMS = ['Công ty TNHH', 'Công ty Cổ phần', 'Doanh nghiệp tư nhân', 'Hợp tác xã'];
+const PLACES = ['', 'Quảng Trị', 'Đông Hà', 'Miền Trung', 'Việt Nam', 'Hướng Hóa', 'Gio Linh', 'Cam Lộ', 'Triệu Phong', 'Hải Lăng'];
 const LETTERS = 'ABCDEFGHKLMNPQRSTUVXY';
 
 /**
@@ -67,12 +68,17 @@ export function generateProvinceStatement(scenario: StatementScenario): Generate
   const prefix = scenario.areaPrefix ?? 'TA';
   const payers: (Payer & { due: string; name: string })[] = [];
   const codes = new Set<string>();
+  const names = new Set<string>();
   for (let i = 0; i < scenario.payers; i++) {
     let code: string;
     do code = `${prefix}${String(random.int(1, 9999)).padStart(4, '0')}${random.pick([...LETTERS])}`;
     while (codes.has(code));
     codes.add(code);
-    const name = `${random.pick(FORMS)} ${random.pick(TRADES)} ${random.pick(WORDS)}`;
+    // The Law on Enterprises forbids two enterprises one name, so a province's names are distinct.
+    let name: string;
+    do name = `${random.pick(FORMS)} ${random.pick(TRADES)} ${random.pick(WORDS)} ${random.pick(PLACES)}`.trim();
+    while (names.has(name));
+    names.add(name);
     const headcount = random.int(3, 180);
     const due = new BankDec(headcount).times(random.int(5_000, 15_000)).times(1000).times("0.32").toFixed(0);
     payers.push({
@@ -132,12 +138,12 @@ export function generateProvinceStatement(scenario: StatementScenario): Generate
       case 'typo-known-account': {
         let typo = mistype(random, payer.unitCode);
         while (codes.has(typo)) typo = mistype(random, payer.unitCode);
-        credit(payer.due, contributionText(random, typo, period, payer.name), { name: payer.name, account: kind === 'typo' ? fresh : known }, kind, kind === 'typo' ? undefined : payer.unitCode);
+        credit(payer.due, contributionText(random, typo, period, payer.name), { name: payer.name, account: kind === 'typo' ? fresh : known }, kind, payer.unitCode);
         break;
       }
       case 'no-code':
       case 'no-code-known-account':
-        credit(payer.due, random.pick(['nop tien bao hiem', 'CK BHXH', 'chuyen tien dong bao hiem thang nay', 'Nộp BHXH']), { name: payer.name, account: kind === 'no-code' ? fresh : known }, kind, kind === 'no-code' ? undefined : payer.unitCode);
+        credit(payer.due, random.pick(['nop tien bao hiem', 'CK BHXH', 'chuyen tien dong bao hiem thang nay', 'Nộp BHXH']), { name: payer.name, account: kind === 'no-code' ? fresh : known }, kind, payer.unitCode);
         break;
       case 'two-employers':
         // Paid together with the next payer, often a sister company sharing a bookkeeper.

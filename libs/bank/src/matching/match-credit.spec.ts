@@ -52,6 +52,12 @@ const CASES: [string, CreditText, MatchResult][] = [
   ],
   ['a name alone is only a suggestion', { description: 'nop BHXH', counterpartyName: 'HO KINH DOANH NGUYEN VAN AN' }, { kind: 'ambiguous', candidates: [{ unitCode: 'TC0300C', reason: 'counterparty name only' }] }],
   ['a mistyped code (O for zero)', { description: 'TAO100A nop BHXH' }, { kind: 'unknown' }],
+  [
+    'a mistyped code and the payer\'s name agree',
+    { description: 'TA01000A nop BHXH T10/2023', counterpartyName: 'CONG TY TNHH MIA DUONG QUANG TRI' },
+    { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: 'unit code TA0100A mistyped as TA01000A; the counterparty name agrees' },
+  ],
+  ['a mistyped code and another payer\'s name', { description: 'TAO100A nop BHXH', counterpartyName: 'CONG TY CP XAY DUNG DAI VIET' }, { kind: 'ambiguous', candidates: [{ unitCode: 'TB0200B', reason: 'counterparty name only' }] }],
   ['a longer code that contains one', { description: 'TA0100AB nop BHXH' }, { kind: 'unknown' }],
   ['a code of another province', { description: 'HN0100A nop BHXH T10/2023' }, { kind: 'unknown' }],
   ['nothing to go on', { description: 'chuyen tien', counterpartyAccount: '5555' }, { kind: 'unknown' }],

@@ -1,5 +1,5 @@
 import { compact, normaliseText } from './normalise.js';
-import type { Payer, PayerIndex } from './payer-directory.js';
+import { oneDeleted, type Payer, type PayerIndex } from './payer-directory.js';
 import { periodsIn } from './period.js';
 
 export interface CreditText {
@@ -54,6 +54,13 @@ export function matchCredit(credit: CreditText, index: PayerIndex): MatchResult 
     return { kind: 'ambiguous', candidates: fromAccount.map((p) => ({ unitCode: p.unitCode, reason: 'known counterparty account' })) };
   }
   const byName = credit.counterpartyName ? (index.byName.get(normaliseText(credit.counterpartyName)) ?? []) : [];
+  // A code one keystroke off names a payer only when the counterparty's name is that payer's too:
+  // two independent signals that agree, where either alone could be someone else.
+  const near = nearCodesIn(text, index);
+  if (near.size === 1 && byName.length === 1 && near.has(byName[0].unitCode)) {
+    const [[unitCode, written]] = [...near];
+    return { kind: 'matched', unitCode, ...period, reason: withPeriods(`unit code ${unitCode} mistyped as ${written}; the counterparty name agrees`, periods) };
+  }
   if (byName.length) return { kind: 'ambiguous', candidates: byName.map((p) => ({ unitCode: p.unitCode, reason: 'counterparty name only' })) };
   return { kind: 'unknown' };
 }
@@ -86,6 +93,25 @@ function payersNamedIn(text: string, index: PayerIndex): Map<string, string> {
     if (tax) note(tax, `tax code ${tax.taxCode} in the transfer text`);
   }
   return found;
+}
+
+/** Payers whose code is one edit (a typo, a dropped or doubled character) from a code-like token. */
+function nearCodesIn(text: string, index: PayerIndex): Map<string, string> {
+  const tokens = normaliseText(text).split(' ').filter(Boolean);
+  const near = new Map<string, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = '';
+    for (let j = i; j < Math.min(tokens.length, i + 3); j++) {
+      joined += tokens[j];
+      if (joined.length > index.longestCode + 1) break;
+      // Only what looks like a code: letters then digits, at least five characters.
+      if (joined.length < 5 || !/^[A-Z]{1,4}[0-9O]/.test(joined) || !/[0-9]/.test(joined)) continue;
+      for (const variant of oneDeleted(joined)) {
+        for (const payer of index.byNearCode.get(variant) ?? []) if (!near.has(payer.unitCode)) near.set(payer.unitCode, tokens.slice(i, j + 1).join(' '));
+      }
+    }
+  }
+  return near;
 }
 
 function withoutPrefix(token: string): string {
