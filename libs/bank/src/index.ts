@@ -5,7 +5,7 @@ export { parseCamt053, type Camt053Options } from './parsers/camt053.js';
 export { parseMt940, type Mt940Options } from './parsers/mt940.js';
 export { parseStatementCsv } from './parsers/csv.js';
 export { parseStatementXlsx } from './parsers/xlsx.js';
-export { type ColumnMapping, mappingProblem } from './parsers/mapping.js';
+export { type ColumnMapping, MappingError, mappingProblem, readMapping } from './parsers/mapping.js';
 export { BANK_MAPPINGS, BIDV, VIETCOMBANK } from './mappings/index.js';
 export { normaliseText } from './matching/normalise.js';
 export { periodsIn } from './matching/period.js';

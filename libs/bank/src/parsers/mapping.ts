@@ -29,6 +29,34 @@ export interface ColumnMapping {
   sheet?: string;
 }
 
+/** Reads a bank's mapping file (JSON), refusing one that could not read a statement. */
+export function readMapping(json: string): ColumnMapping {
+  let mapping: ColumnMapping;
+  try {
+    mapping = JSON.parse(json.replace(/^\uFEFF/, '')) as ColumnMapping;
+  } catch (err) {
+    throw new MappingError(`not JSON: ${(err as Error).message}`);
+  }
+  if (typeof mapping?.bank !== 'string' || typeof mapping.columns !== 'object' || mapping.columns === null) throw new MappingError('needs bank and columns');
+  if (!DATE_FORMATS.includes(mapping.dateFormat)) throw new MappingError(`dateFormat must be one of ${DATE_FORMATS.join(', ')}`);
+  if (mapping.decimal !== '.' && mapping.decimal !== ',') throw new MappingError('decimal must be "." or ","');
+  if (typeof mapping.thousands !== 'string') throw new MappingError('thousands must be a string (may be empty)');
+  const problem = mappingProblem(mapping);
+  if (problem) throw new MappingError(problem);
+  return mapping;
+}
+
+/** A column mapping file that cannot be used. */
+export class MappingError extends Error {
+  readonly code = 'BANK_MAPPING_INVALID';
+  constructor(readonly reason: string) {
+    super(`bank column mapping refused: ${reason}`);
+    this.name = 'MappingError';
+  }
+}
+
+const DATE_FORMATS: DateFormat[] = ['dd/mm/yyyy', 'yyyy-mm-dd', 'mm/dd/yyyy', 'dd-mm-yyyy', 'dd.mm.yyyy'];
+
 /** Refuses a mapping that could not read a statement, before any file is read with it. */
 export function mappingProblem(mapping: ColumnMapping): string | undefined {
   const c = mapping.columns;

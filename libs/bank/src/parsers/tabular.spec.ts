@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { BANK_MAPPINGS, BIDV, VIETCOMBANK } from '../mappings/index.js';
 import { parseCamt053 } from './camt053.js';
 import { parseStatementCsv } from './csv.js';
+import { readMapping } from './mapping.js';
 import { NOVEMBER_LINES } from './expected-lines.fixture.js';
 import { fixture } from './fixtures.fixture.js';
 import { refusal } from './refusal.fixture.js';
@@ -86,7 +87,15 @@ describe('bank portal exports (CSV, XLSX) with a column mapping', () => {
   it('ships the mappings as JSON files equal to the ones in code', () => {
     for (const [name, mapping] of Object.entries(BANK_MAPPINGS)) {
       const file = fileURLToPath(new URL(`../mappings/${name}.json`, import.meta.url));
-      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(mapping);
+      expect(readMapping(readFileSync(file, 'utf8'))).toEqual(mapping);
     }
+  });
+
+  it.each([
+    ['{', /^not JSON/],
+    ['{"bank":"x","columns":{"bookingDate":"a","bankRef":"b","description":"c","amount":"d"},"dateFormat":"d/m/y","decimal":",","thousands":"."}', /^dateFormat must be one of/],
+    ['{"bank":"x","columns":{"bookingDate":"a","bankRef":"b","description":"c","amount":"d"},"dateFormat":"dd/mm/yyyy","decimal":",","thousands":","}', /^decimal and thousands separators must differ$/],
+  ])('refuses the mapping file %s', (json, reason) => {
+    expect(() => readMapping(json)).toThrow(expect.objectContaining({ code: 'BANK_MAPPING_INVALID', reason: expect.stringMatching(reason) }));
   });
 });
