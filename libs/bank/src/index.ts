@@ -16,3 +16,4 @@ export { generateProvinceStatement, type CreditKind, type GeneratedCredit, type 
 export { writeCamt053 } from './generator/write-camt053.js';
 export { writeStatementCsv } from './generator/write-csv.js';
 export { SeededRandom } from './generator/random.js';
+export { readStatementFile, type ReadStatementOptions } from './read-statement.js';
