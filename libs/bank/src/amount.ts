@@ -16,6 +16,14 @@ export interface NumberFormat {
  */
 export function readAmount(text: string, format: NumberFormat): { value: string } | { problem: string } {
   let s = text.trim().replace(/\s*(VND|VNĐ|đ|₫)$/iu, '');
+  // Grouping must be in threes: "32635000.00" read with `.` as the thousands mark would otherwise
+  // become a hundred times the amount, silently.
+  const marks = [...format.thousands].filter((ch) => s.includes(ch));
+  if (marks.length) {
+    const t = marks.map((ch) => `\\${ch}`).join('|');
+    const d = `\\${format.decimal}`;
+    if (!new RegExp(`^[+-]?\\d{1,3}((${t})\\d{3})+(${d}\\d+)?$`).test(s)) return { problem: `"${text}" is not grouped in thousands with ${marks.map((m) => `"${m}"`).join(' or ')}` };
+  }
   for (const ch of format.thousands) s = s.split(ch).join('');
   s = s.replace(/[\s\u00a0]/g, '');
   if (format.decimal === ',') s = s.replace(',', '.');

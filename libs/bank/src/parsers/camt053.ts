@@ -15,7 +15,7 @@ const xml = new XMLParser({
   isArray: (name) => REPEATING.has(name),
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** A parsed XML node: its shape is checked field by field as it is read. */
 type Node = any;
 
 export interface Camt053Options {
