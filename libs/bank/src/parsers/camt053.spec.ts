@@ -47,6 +47,7 @@ describe('camt.053', () => {
     ['an amount in another currency', XML.replace('<Amt Ccy="VND">15200000', '<Amt Ccy="USD">15200000'), { line: undefined, element: 'Stmt[1]/Ntry[2]/Amt', reason: 'currency USD, the account is kept in VND' }],
     ['an entry without any bank reference', XML.replace('<AcctSvcrRef>FT23305000003</AcctSvcrRef>', ''), { line: undefined, element: 'Stmt[1]/Ntry[3]/AcctSvcrRef', reason: 'missing (nor NtryRef, TxId or Refs/Prtry/Ref): a line needs the bank reference as its key' }],
     ['a booking date that is not a date', XML.replaceAll('<BookgDt><Dt>2023-11-02</Dt>', '<BookgDt><Dt>02/11/2023</Dt>'), { line: undefined, element: 'Stmt[1]/Ntry[5]/BookgDt', reason: '"02/11/2023" is not a date' }],
+    ['a bank reference twice (the second line would be lost on import)', XML.replaceAll('FT23305000002', 'FT23305000001'), { line: undefined, element: 'Stmt[1]/Ntry[2]/AcctSvcrRef', reason: 'bank reference FT23305000001 is already on Stmt[1]/Ntry[1]' }],
     ['a camt.052 report', XML.replace('xsd:camt.053.001.08', 'xsd:camt.052.001.08'), { line: undefined, element: 'Document', reason: 'not a camt.053.001.02 or later message (namespace camt.052.001.08)' }],
     ['a document without a statement', XML.replace(/<Stmt>[\s\S]*<\/Stmt>/, ''), { line: undefined, element: 'Document/BkToCstmrStmt', reason: 'no Stmt element' }],
   ])('refuses %s, naming where', (_name, xml, expected) => {

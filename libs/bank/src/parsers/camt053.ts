@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readMachineAmount } from '../amount.js';
 import { type Statement, type StatementBalance, type StatementLine, StatementParseError } from '../statement.js';
+import { SeenReferences } from './unique-refs.js';
 
 /** Elements that may repeat: the XML library makes them arrays even when one is present. */
 const REPEATING = new Set(['Stmt', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'AdrLine', 'Strd']);
@@ -41,10 +42,11 @@ export function parseCamt053(input: string | Buffer, options: Camt053Options = {
   const statements: Node[] | undefined = doc?.Document?.BkToCstmrStmt?.Stmt;
   if (!statements?.length) throw new StatementParseError('camt053', { element: 'Document/BkToCstmrStmt' }, 'no Stmt element');
   const currency = options.currency ?? 'VND';
-  return statements.map((stmt, i) => readStatement(stmt, `Stmt[${i + 1}]`, currency));
+  const seen = new SeenReferences<string>();
+  return statements.map((stmt, i) => readStatement(stmt, `Stmt[${i + 1}]`, currency, seen));
 }
 
-function readStatement(stmt: Node, at: string, currency: string): Statement {
+function readStatement(stmt: Node, at: string, currency: string, seen: SeenReferences<string>): Statement {
   const statementId = str(stmt.Id);
   if (!statementId) fail(`${at}/Id`, 'missing');
   const account = str(stmt.Acct?.Id?.IBAN) || str(stmt.Acct?.Id?.Othr?.Id);
@@ -59,8 +61,12 @@ function readStatement(stmt: Node, at: string, currency: string): Statement {
   });
   const lines: StatementLine[] = [];
   (stmt.Ntry ?? []).forEach((entry: Node, j: number) => {
-    const line = readEntry(entry, `${at}/Ntry[${j + 1}]`, account, currency);
-    if (line) lines.push(line);
+    const where = `${at}/Ntry[${j + 1}]`;
+    const line = readEntry(entry, where, account, currency);
+    if (!line) return;
+    const first = seen.firstSeen(account, line.bankRef, where);
+    if (first) fail(`${where}/AcctSvcrRef`, `bank reference ${line.bankRef} is already on ${first}`);
+    lines.push(line);
   });
   return { header: { account, statementId, opening, closing }, lines };
 }

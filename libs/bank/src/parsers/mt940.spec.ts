@@ -43,6 +43,7 @@ describe('MT940', () => {
     ['a line that is not a statement line', TEXT.replace(':61:2311011101D11000,', ':61:2311011101X11000,'), 11, ':61: "2311011101X11000,NCHGNONREF//FT23305000003" is not a statement line'],
     ['a fractional amount', TEXT.replace('C15200000,00', 'C15200000,50'), 9, '15200000,50 is not a whole number of đồng (VND has no minor unit)'],
     ['balances that do not tie', TEXT.replace(':62F:C231102VND596074000,', ':62F:C231102VND596075000,'), 17, 'closing balance 596075000 ≠ opening 500000000 + lines 96074000'],
+    ['a bank reference twice', TEXT.replace('//FT23305000002', '//FT23305000001'), 9, 'bank reference FT23305000001 is already on line 6'],
     ['another currency', TEXT.replace('C231031VND', 'C231031USD'), 5, 'currency USD, the account is kept in VND'],
     ['a date that does not exist', TEXT.replace(':61:2311011101C32635000', ':61:2311311101C32635000'), 6, '231131 is not a date'],
     ['a statement without a closing balance', TEXT.replace(/:62F:.*\n/, ''), 2, 'statement has no :62F: field'],

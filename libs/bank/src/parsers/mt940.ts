@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { BankDec, readMachineAmount } from '../amount.js';
 import { isoDate } from '../dates.js';
 import { type Statement, type StatementBalance, type StatementLine, StatementParseError } from '../statement.js';
+import { SeenReferences } from './unique-refs.js';
 
 /** A field of the message: its tag, its text (continuation lines joined by `\n`), the line it starts on. */
 interface Field {
@@ -42,10 +43,11 @@ export function parseMt940(input: string | Buffer, options: Mt940Options = {}): 
     // Lines before the first :20: (a bank's own header such as "ABNANL2A / 940") are skipped.
   });
   if (!groups.length) fail(1, 'no :20: field: not an MT940 statement');
-  return groups.map((fields) => readStatement(fields, currency));
+  const seen = new SeenReferences<number>();
+  return groups.map((fields) => readStatement(fields, currency, seen));
 }
 
-function readStatement(fields: Field[], currency: string): Statement {
+function readStatement(fields: Field[], currency: string, refs: SeenReferences<number>): Statement {
   const one = (tags: string[]): Field => {
     const field = fields.find((f) => tags.includes(f.tag));
     if (!field) fail(fields[0].line, `statement has no :${tags[0]}: field`);
@@ -66,8 +68,12 @@ function readStatement(fields: Field[], currency: string): Statement {
     if (field.tag !== '61') return;
     const next = fields[i + 1];
     const details = next?.tag === '86' ? next.text.split('\n').map((s) => s.trim()).join(' ').trim() : '';
-    const line = readEntry(field, details, account, seen);
+    const { line, fromBank } = readEntry(field, details, account, seen);
     net = line.direction === 'credit' ? net.plus(line.amount) : net.minus(line.amount);
+    // A key made from a line's content may repeat in two statements of one file that overlap: that is
+    // the same line, which the import records once. A bank's reference may not repeat.
+    const first = fromBank ? refs.firstSeen(account, line.bankRef, field.line) : undefined;
+    if (first !== undefined) fail(field.line, `bank reference ${line.bankRef} is already on line ${first}`);
     lines.push(line);
   });
   const expected = new BankDec(opening.amount).plus(net);
@@ -89,7 +95,7 @@ function readBalance(field: Field, currency: string): StatementBalance {
 // transaction type (N/F/S + 3), customer reference, optional //bank reference, optional second line.
 const ENTRY = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d+(?:,\d*)?)([NFS][A-Z0-9 ]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
 
-function readEntry(field: Field, details: string, account: string, seen: Map<string, number>): StatementLine {
+function readEntry(field: Field, details: string, account: string, seen: Map<string, number>): { line: StatementLine; fromBank: boolean } {
   const m = ENTRY.exec(field.text.trim());
   if (!m) fail(field.line, `:61: "${field.text.split('\n')[0]}" is not a statement line`);
   const valueDate = dateOf(m[1], field.line);
@@ -100,8 +106,9 @@ function readEntry(field: Field, details: string, account: string, seen: Map<str
   // free text ("EREF", an invoice number) and two lines may share it.
   const amount = amountOf(m[5], field.line);
   const given = (m[8] ?? '').trim();
-  const bankRef = given && given !== 'NONREF' ? given : contentKey(m[1], m[3], amount, `${m[7].trim()}\n${details}`, seen);
-  return {
+  const fromBank = given !== '' && given !== 'NONREF';
+  const bankRef = fromBank ? given : contentKey(m[1], m[3], amount, `${m[7].trim()}\n${details}`, seen);
+  const line: StatementLine = {
     account,
     bankRef,
     bookingDate,
@@ -110,6 +117,7 @@ function readEntry(field: Field, details: string, account: string, seen: Map<str
     direction: credit ? 'credit' : 'debit',
     description: details,
   };
+  return { line, fromBank };
 }
 
 /**

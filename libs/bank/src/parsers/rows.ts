@@ -2,6 +2,7 @@ import { readAmount } from '../amount.js';
 import { readDate } from '../dates.js';
 import { type Statement, type StatementFormat, type StatementLine, StatementParseError } from '../statement.js';
 import { type ColumnMapping, mappingProblem } from './mapping.js';
+import { SeenReferences } from './unique-refs.js';
 
 /** A cell as a sheet or a CSV gives it: text, or for XLSX a number or a date the sheet typed. */
 export type Cell = string | number | Date | null | undefined;
@@ -36,6 +37,7 @@ export function readRows(rows: Row[], mapping: ColumnMapping, account: string, f
   const keys = rows[headerIndex].cells.map((c) => headerKey(String(c ?? '')));
   const column = Object.fromEntries(wanted.map(([name, header]) => [name, keys.indexOf(headerKey(header))])) as Record<string, number>;
   const lines: StatementLine[] = [];
+  const refs = new SeenReferences<number>();
   for (const row of rows.slice(headerIndex + 1)) {
     const text = (name: string): string => cellText(column[name] === undefined ? undefined : row.cells[column[name]]);
     if (!text('bankRef') && dateCell(row.cells[column.bookingDate], mapping) === undefined) continue;
@@ -47,6 +49,8 @@ export function readRows(rows: Row[], mapping: ColumnMapping, account: string, f
       ? bookingDate
       : (dateCell(row.cells[column.valueDate], mapping) ?? fail(`value date "${text('valueDate')}" is not ${mapping.dateFormat}`));
     const bankRef = text('bankRef') || fail('the reference column is empty');
+    const first = refs.firstSeen(account, bankRef, row.line);
+    if (first !== undefined) fail(`bank reference ${bankRef} is already on line ${first}`);
     const { amount, direction } = amountOf(row, column, mapping, fail);
     const counterpartyName = text('counterpartyName');
     const counterpartyAccount = text('counterpartyAccount');

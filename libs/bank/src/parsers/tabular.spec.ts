@@ -66,6 +66,7 @@ describe('bank portal exports (CSV, XLSX) with a column mapping', () => {
     ['both credit and debit filled', VCB_CSV.replace(';;;;11.000\r', ';;;5.000;11.000\r'), 8, 'both the credit and the debit column are filled'],
     ['neither credit nor debit filled', VCB_CSV.replace(';;;;11.000\r', ';;;;\r'), 8, 'neither the credit nor the debit column is filled'],
     ['an amount that is not a number', VCB_CSV.replace('48.000.000', '48 triệu'), 9, '"48 triệu" is not an amount'],
+    ['a bank reference twice', VCB_CSV.replace('FT23306000004', 'FT23305000002'), 9, 'bank reference FT23305000002 is already on line 7'],
     ['a row without a reference', VCB_CSV.replace('FT23305000002', ''), 7, 'the reference column is empty'],
     ['another bank\'s export', fixture('bidv-2023-11.csv').toString('utf8'), 1, 'no header row with the vietcombank columns "Ngày giao dịch", "Ngày hiệu lực", "Số tiền ghi có", "Số tiền ghi nợ", "Số tham chiếu", "Mô tả", "Tên đơn vị chuyển", "Tài khoản đối ứng"'],
     ['an unclosed quote', VCB_CSV.replace('BHXH T10/2023 TA0100A;CONG', '"BHXH T10/2023 TA0100A;CONG'), 6, undefined],
