@@ -41,6 +41,26 @@ describe('camt.053', () => {
     expect(parseCamt053(`\uFEFF${debit}`)[0].header.opening).toEqual({ amount: '-500000000', date: '2023-10-31' });
   });
 
+  it('splits a batch entry into its transactions, each with its own amount and reference', () => {
+    const tx = (ref: string, amount: string, name: string, text: string) =>
+      `<TxDtls><Refs><TxId>${ref}</TxId></Refs><Amt Ccy="VND">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>` +
+      `<RltdPties><Dbtr><Pty><Nm>${name}</Nm></Pty></Dbtr></RltdPties><RmtInf><Ustrd>${text}</Ustrd></RmtInf></TxDtls>`;
+    const batch =
+      '<Ntry><Amt Ccy="VND">30000000</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2023-11-02</Dt></BookgDt>' +
+      `<AcctSvcrRef>BULK231102</AcctSvcrRef><NtryDtls>${tx('TX1', '10000000', 'A', 'BHXH TA0100A')}${tx('TX2', '20000000', 'B', 'BHXH TB0200B')}</NtryDtls></Ntry>`;
+    const xml = XML.replace('<Ntry>', `${batch}<Ntry>`);
+    const base = { account: '0071000123456', bookingDate: '2023-11-02', valueDate: '2023-11-02', direction: 'credit' };
+    expect(parseCamt053(xml)[0].lines.slice(0, 2)).toEqual([
+      { ...base, bankRef: 'TX1', amount: '10000000', description: 'BHXH TA0100A', counterpartyName: 'A' },
+      { ...base, bankRef: 'TX2', amount: '20000000', description: 'BHXH TB0200B', counterpartyName: 'B' },
+    ]);
+    expect(refusal(() => parseCamt053(xml.replace('<Amt Ccy="VND">20000000', '<Amt Ccy="VND">20000001')))).toEqual({
+      line: undefined,
+      element: 'Stmt[1]/Ntry[1]/Amt',
+      reason: "the entry's 30000000 is not the sum 30000001 of its 2 transactions",
+    });
+  });
+
   it.each([
     ['XML that is not well formed, at its line', XML.replace('</AcctSvcrRef>', '</AcctSvcrReff>'), { line: 44, element: undefined, reason: "Expected closing tag 'AcctSvcrRef' (opened in line 44, col 9) instead of closing tag 'AcctSvcrReff'." }],
     ['a fractional amount', XML.replace('32635000</Amt>', '32635000.50</Amt>'), { line: undefined, element: 'Stmt[1]/Ntry[1]/Amt', reason: '32635000.50 is not a whole number of đồng (VND has no minor unit)' }],

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { readMachineAmount } from '../amount.js';
+import { BankDec, readMachineAmount } from '../amount.js';
 import { type Statement, type StatementBalance, type StatementLine, StatementParseError } from '../statement.js';
 import { SeenReferences } from './unique-refs.js';
 
@@ -61,12 +61,11 @@ function readStatement(stmt: Node, at: string, currency: string, seen: SeenRefer
   });
   const lines: StatementLine[] = [];
   (stmt.Ntry ?? []).forEach((entry: Node, j: number) => {
-    const where = `${at}/Ntry[${j + 1}]`;
-    const line = readEntry(entry, where, account, currency);
-    if (!line) return;
-    const first = seen.firstSeen(account, line.bankRef, where);
-    if (first) fail(`${where}/AcctSvcrRef`, `bank reference ${line.bankRef} is already on ${first}`);
-    lines.push(line);
+    for (const { line, where } of readEntry(entry, `${at}/Ntry[${j + 1}]`, account, currency)) {
+      const first = seen.firstSeen(account, line.bankRef, where);
+      if (first) fail(`${where}/AcctSvcrRef`, `bank reference ${line.bankRef} is already on ${first}`);
+      lines.push(line);
+    }
   });
   return { header: { account, statementId, opening, closing }, lines };
 }
@@ -79,36 +78,55 @@ function readBalance(bal: Node, at: string, currency: string): StatementBalance 
   return { amount: sign === 'DBIT' && amount !== '0' ? `-${amount}` : amount, date };
 }
 
-function readEntry(entry: Node, at: string, account: string, currency: string): StatementLine | undefined {
+/**
+ * An entry is usually one transfer. A batch entry (several TxDtls, e.g. a bank's bulk credit) becomes one
+ * line per transaction, each with its own amount; they must add up to the entry's amount.
+ */
+function readEntry(entry: Node, at: string, account: string, currency: string): { line: StatementLine; where: string }[] {
   const status = str(entry.Sts?.Cd ?? entry.Sts);
-  if (status && status !== 'BOOK') return undefined;
+  if (status && status !== 'BOOK') return [];
   const amount = readAmt(entry.Amt, `${at}/Amt`, currency);
   const sign = str(entry.CdtDbtInd);
   if (sign !== 'CRDT' && sign !== 'DBIT') fail(`${at}/CdtDbtInd`, `"${sign}" is neither CRDT nor DBIT`);
   const direction = sign === 'CRDT' ? 'credit' : 'debit';
-  const tx: Node = entry.NtryDtls?.[0]?.TxDtls?.[0] ?? {};
-  // The bank's own references only: an EndToEndId is the payer's and need not be unique.
-  const bankRef =
-    str(entry.AcctSvcrRef) || str(tx.Refs?.AcctSvcrRef) || str(entry.NtryRef) || str(tx.Refs?.TxId) || str(tx.Refs?.Prtry?.Ref);
-  if (!bankRef) fail(`${at}/AcctSvcrRef`, 'missing (nor NtryRef, TxId or Refs/Prtry/Ref): a line needs the bank reference as its key');
   const bookingDate = readDate(entry.BookgDt, `${at}/BookgDt`);
   const valueDate = entry.ValDt ? readDate(entry.ValDt, `${at}/ValDt`) : bookingDate;
+  const details: Node[] = (entry.NtryDtls ?? []).flatMap((d: Node) => d.TxDtls ?? []);
+  const entryRef = str(entry.AcctSvcrRef) || str(entry.NtryRef);
+  const common = { account, bookingDate, valueDate, direction } as const;
+  if (details.length <= 1) {
+    const tx: Node = details[0] ?? {};
+    return [{ line: { ...common, ...transaction(entry, tx, `${at}/AcctSvcrRef`, entryRef, direction), amount }, where: at }];
+  }
+  let sum = new BankDec(0);
+  const lines = details.map((tx, k) => {
+    const where = `${at}/NtryDtls/TxDtls[${k + 1}]`;
+    const txAmount = readAmt(tx.Amt ?? tx.AmtDtls?.TxAmt?.Amt ?? tx.AmtDtls?.InstdAmt?.Amt, `${where}/Amt`, currency);
+    sum = sum.plus(txAmount);
+    // A transaction of a batch has its own reference, or the entry's numbered.
+    const own = str(tx.Refs?.AcctSvcrRef) || str(tx.Refs?.TxId);
+    const ref = own && own !== entryRef ? own : entryRef ? `${entryRef}/${k + 1}` : '';
+    return { line: { ...common, ...transaction(entry, tx, `${where}/Refs`, ref, direction), amount: txAmount }, where };
+  });
+  if (!sum.eq(amount)) fail(`${at}/Amt`, `the entry's ${amount} is not the sum ${sum.toFixed(0)} of its ${details.length} transactions`);
+  return lines;
+}
+
+/** The reference, text and counterparty of one transaction of an entry. */
+function transaction(entry: Node, tx: Node, refElement: string, ref: string, direction: 'credit' | 'debit') {
+  // The bank's own references only: an EndToEndId is the payer's and need not be unique.
+  const bankRef = ref || str(tx.Refs?.AcctSvcrRef) || str(tx.Refs?.TxId) || str(tx.Refs?.Prtry?.Ref);
+  if (!bankRef) fail(refElement, 'missing (nor NtryRef, TxId or Refs/Prtry/Ref): a line needs the bank reference as its key');
   // The counterparty is who paid for a credit and who was paid for a debit.
   const party: Node = direction === 'credit' ? tx.RltdPties?.Dbtr : tx.RltdPties?.Cdtr;
   const partyAccount: Node = direction === 'credit' ? tx.RltdPties?.DbtrAcct : tx.RltdPties?.CdtrAcct;
-  const counterpartyName = str(party?.Pty?.Nm ?? party?.Nm) || undefined;
-  const counterpartyAccount = str(partyAccount?.Id?.IBAN) || str(partyAccount?.Id?.Othr?.Id) || undefined;
+  const counterpartyName = str(party?.Pty?.Nm ?? party?.Nm);
+  const counterpartyAccount = str(partyAccount?.Id?.IBAN) || str(partyAccount?.Id?.Othr?.Id);
   const unstructured = ((tx.RmtInf?.Ustrd ?? []) as Node[]).map(str).filter(Boolean).join(' ');
   const structured = ((tx.RmtInf?.Strd ?? []) as Node[]).map((s) => str(s.CdtrRefInf?.Ref)).filter(Boolean).join(' ');
-  const description = unstructured || str(tx.AddtlTxInf) || str(entry.AddtlNtryInf) || structured;
   return {
-    account,
     bankRef,
-    bookingDate,
-    valueDate,
-    amount,
-    direction,
-    description,
+    description: unstructured || str(tx.AddtlTxInf) || str(entry.AddtlNtryInf) || structured,
     ...(counterpartyName ? { counterpartyName } : {}),
     ...(counterpartyAccount ? { counterpartyAccount } : {}),
   };
