@@ -39,6 +39,17 @@ describe('MT940', () => {
     expect(statements[1].lines).toEqual([]);
   });
 
+  it('keys an unreferenced line the same in two overlapping statements, so it is recorded once', () => {
+    const statement = (from: string, opening: string, closing: string, lines: string[]) =>
+      [':20:X', ':25:0071000123456', `:28C:${from}`, `:60F:C${from}VND${opening},`, ...lines, `:62F:C231105VND${closing},`].join('\n');
+    const cash = [':61:231102C250000,NTRFNONREF', ':86:Nop tien mat tai quay TA0100A'];
+    const fee = [':61:231104D11000,NCHGNONREF', ':86:Phi quan ly tai khoan'];
+    const first = parseMt940(statement('231101', '0', '250000', cash))[0].lines;
+    const overlapping = parseMt940(statement('231102', '0', '239000', [...cash, ...fee]))[0].lines;
+    expect(overlapping.map((l) => l.bankRef)).toEqual([first[0].bankRef, '231104D11000-c719c9038b73']);
+    expect(overlapping[0]).toEqual(first[0]);
+  });
+
   it.each([
     ['a line that is not a statement line', TEXT.replace(':61:2311011101D11000,', ':61:2311011101X11000,'), 11, ':61: "2311011101X11000,NCHGNONREF//FT23305000003" is not a statement line'],
     ['a fractional amount', TEXT.replace('C15200000,00', 'C15200000,50'), 9, '15200000,50 is not a whole number of đồng (VND has no minor unit)'],
