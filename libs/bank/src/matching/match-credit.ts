@@ -18,7 +18,7 @@ export type MatchResult =
   | { kind: 'ambiguous'; candidates: Candidate[] }
   | { kind: 'unknown' };
 
-// Words that introduce a code and may be glued to it ("MDV:TA0100A", "MSTT0101234567" stays unread).
+// Words that introduce a code and are sometimes glued to it: "MDVTA0100A" is read as TA0100A.
 const CODE_PREFIXES = ['MADV', 'MDV', 'MADONVI', 'DV', 'BHXH', 'MST', 'MASOTHUE'];
 
 /**
