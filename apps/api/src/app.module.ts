@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
-import { LEDGER_COMMAND_HANDLERS, Ledger } from '#ledger';
+import { Ledger } from '#ledger';
 import { EventsController } from './audit/events.controller.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/index.js';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/index.js';
@@ -27,7 +26,7 @@ export class AppModule {
   static forRuntime(runtime: SocaiRuntime, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), ...observabilityImports(logger)],
+      imports: [...observabilityImports(logger)],
       controllers: [
         HealthController, EmployersController, FactsController, PayoutReconciliationsController, ImportController, EventsController,
         ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController, RebuildsController,
@@ -39,7 +38,6 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         CommandGateway,
         ReadModelsGate,
-        ...LEDGER_COMMAND_HANDLERS,
         ...AUTH_PROVIDERS,
         ...LIMIT_PROVIDERS,
         ...AUDIT_PROVIDERS,

@@ -9,7 +9,7 @@ import { AppModule } from './app.module.js';
 import { markLooseNumbers, useQuotedNumbers } from './common/strict-json.js';
 import { acceptedContentTypes, jsonShapeVerifier, responseTimeout } from './limits/index.js';
 import { createLogger, httpMetrics, Metrics, requestContext, requestLogger, SocaiNestLogger } from './observability/index.js';
-import { createOpenApiDocument } from './openapi/index.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 import type { SocaiRuntime } from './runtime.js';
 
 export interface ServeOptions {

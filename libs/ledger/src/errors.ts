@@ -1,3 +1,4 @@
+import { DomainError } from '#domain';
 import type { KeyRecord } from '#event-store';
 
 /** The command's natural key already recorded a different command (contract: 409 IDEMPOTENCY_CONFLICT). */
@@ -29,4 +30,9 @@ export class AreaNotAllowedError extends Error {
     super(`the key does not cover area ${areaCode}`);
     this.name = 'AreaNotAllowedError';
   }
+}
+
+/** A command refused for a reason the caller can read (a rule, a key held with other content, an area): nothing was recorded. */
+export function isRefusal(error: unknown): error is DomainError | IdempotencyConflictError | AreaNotAllowedError {
+  return error instanceof DomainError || error instanceof IdempotencyConflictError || error instanceof AreaNotAllowedError;
 }

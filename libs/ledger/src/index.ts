@@ -6,8 +6,6 @@ export * from './stream-states.js';
 export * from './state-warm-up.js';
 export * from './payments-from-log.js';
 export * from './reference-data.js';
-export * from './commands/ledger-commands.js';
-export * from './commands/ledger-command.handlers.js';
 export * from './import/import-report.js';
 export * from './import/ndjson-import.js';
 export * from './import/ndjson-lines.js';

@@ -94,4 +94,25 @@ describe('Ledger (load → decide → append) on a real SQLite store', () => {
     expect(events).toHaveLength(21);
     await otherStore.close();
   });
+
+  it('offers whole commands only: the pipeline\'s steps are not on the Ledger nor exported by the lib', async () => {
+    const lib = await import('./index.js');
+    for (const step of ['checkKey', 'streamOf', 'decide', 'authorize', 'toAppend']) expect(step in ledger).toBe(false);
+    expect(Object.keys(lib).filter((name) => /Steps|Decision|resultOf/.test(name))).toEqual([]);
+  });
+
+  it('asks the store once per step of a single command: the key, the stream (until cached), one group commit', async () => {
+    const calls = { findKey: 0, readStream: 0, appendEach: 0, appendMany: 0 };
+    const counting = Object.create(store) as SqliteEventStore;
+    counting.findKey = (key) => (calls.findKey++, store.findKey(key));
+    counting.readStream = (id, options) => (calls.readStream++, store.readStream(id, options));
+    counting.appendEach = (requests) => (calls.appendEach++, store.appendEach(requests));
+    counting.appendMany = (requests) => (calls.appendMany++, store.appendMany(requests));
+    const counted = new Ledger({ store: counting, areas, ledgerPayments: paymentsFromLog(store), clock: () => new Date('2023-06-21T03:00:00Z') });
+    await counted.execute(register, clerk);
+    expect(calls).toEqual({ findKey: 1, readStream: 1, appendEach: 1, appendMany: 0 });
+    await counted.execute(payment(1), clerk);
+    expect(calls).toEqual({ findKey: 2, readStream: 1, appendEach: 2, appendMany: 0 });
+  });
 });
+

@@ -1,67 +1,36 @@
-import {
-  commandKeyOf, decideCommand, DomainError, streamIdFor, todayUtc,
-  type AreaLookup, type Command, type DomainEvent, type StatementLine,
-} from '#domain';
-import {
-  canonicalJson, KeyAlreadyClaimedError, WrongExpectedRevisionError,
-  type AppendRequest, type EventStore, type KeyRecord, type NewEvent, type RecordedEvent,
-} from '#event-store';
-import type { CommandContext, CommandOutcome, CommandResult } from './command-context.js';
-import { AreaNotAllowedError, ConcurrencyExhaustedError, IdempotencyConflictError } from './errors.js';
-import { contentHashOf, deterministicEventId, newCorrelationId } from './ids.js';
+import type { Command } from '#domain';
+import { KeyAlreadyClaimedError, WrongExpectedRevisionError, type EventStore } from '#event-store';
+import type { CommandContext, CommandOutcome } from './command-context.js';
+import { ConcurrencyExhaustedError } from './errors.js';
 import { GroupCommitter } from './group-commit.js';
 import { KeyedLock } from './keyed-lock.js';
-import { StreamStates, type LoadedStream } from './stream-states.js';
-import { isWarmable, warmStreamStates, type WarmUpOptions } from './state-warm-up.js';
+import { CommandBatch, type BatchListener, type CommandBatchOptions } from './pipeline/command-batch.js';
+import { CommandSteps, resultOf, type KeyedCommand, type LedgerDependencies } from './pipeline/command-steps.js';
+import { StreamStates } from './stream-states.js';
+import { offersStreamSizes, warmStreamStates, type WarmUpOptions } from './state-warm-up.js';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION, type LedgerAreas, type LedgerDependencies, type LedgerPaymentsSource } from './pipeline/command-steps.js';
+export type { BatchListener, CommandBatch, CommandBatchOptions } from './pipeline/command-batch.js';
+
 const MAX_ATTEMPTS = 8;
-const DAY_MS = 86_400_000;
-
-/** Where the ledger finds the unreversed payments a reconciliation compares against. */
-export type LedgerPaymentsSource = (month: string, areaCode: string) => Promise<StatementLine[]>;
-
-/** Area tables as the ledger needs them: existence on a date, and containment for key scopes. */
-export type LedgerAreas = AreaLookup & { isWithin(code: string, ancestorCode: string): boolean };
-
-export interface LedgerDependencies {
-  store: EventStore;
-  areas: LedgerAreas;
-  ledgerPayments: LedgerPaymentsSource;
-  clock?: () => Date;
-  /** Capacity of the decision-state cache, in folded events (StreamStates); its default otherwise. */
-  stateCacheEvents?: number;
-}
-
-/** A command ready to append: what the decision produced and the key it claims. */
-export interface Decision {
-  command: Command;
-  commandKey: string;
-  contentHash: string;
-  streamId: string;
-  loaded: LoadedStream;
-  events: DomainEvent[];
-  /** The reversed event that held this key before, when the command re-uses a freed key. */
-  releasing?: string;
-}
 
 /**
- * The write side: load → decide → append with the expected revision, retrying on conflict.
- * Every command goes through `execute`; the bulk import uses `prepare`/`toAppend` to batch many.
+ * The write side's one command pipeline: load → decide → append with the expected revision. Every
+ * caller records through it: a single command (HTTP routes, the CLI, a payout reconciliation) with
+ * `execute`, many at once (the bulk import) with `batch`. Both run the same steps (pipeline/command-steps.ts);
+ * they differ only in how they append: a single command joins a group commit and retries on conflict,
+ * a batch commits in one transaction and falls back to `execute` command by command on conflict.
  */
 export class Ledger {
   readonly states: StreamStates;
+  private readonly steps: CommandSteps;
   private readonly lock = new KeyedLock();
   private readonly commits: GroupCommitter;
-  private readonly clock: () => Date;
-  /** Today's date as last formatted, and the UTC day it holds for: formatting it per command showed in an import's profile. */
-  private todayText = '';
-  private todayStartMs = Number.NaN;
 
   constructor(private readonly deps: LedgerDependencies) {
     this.states = new StreamStates(deps.store, deps.stateCacheEvents);
+    this.steps = new CommandSteps(deps, this.states);
     this.commits = new GroupCommitter(deps.store);
-    this.clock = deps.clock ?? (() => new Date());
   }
 
   get store(): EventStore {
@@ -70,161 +39,57 @@ export class Ledger {
 
   /**
    * Loads the likeliest streams' states into the cache (see state-warm-up.ts), so that a fresh
-   * server's first command per stream does not read it. A store that cannot list its streams with
-   * their sizes (EventStoreDB) warms nothing. Answers the number of streams loaded.
+   * server's first command per stream does not read it. A store that does not offer the port's
+   * `streamSizesSync` (EventStoreDB) warms nothing. Answers the number of streams loaded.
    */
   async warmStates(options?: WarmUpOptions): Promise<number> {
-    return isWarmable(this.deps.store) ? warmStreamStates(this.states, this.deps.store, options) : 0;
+    return offersStreamSizes(this.deps.store) ? warmStreamStates(this.states, this.deps.store, options) : 0;
   }
 
+  /** Records one command: `created` with its event, or `duplicate` with the event recorded before. */
   async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
-    const commandKey = commandKeyOf(command);
-    const contentHash = contentHashOf(canonicalJson(command));
+    const keyed = this.steps.keyed(command);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(command, commandKey, contentHash, context);
+      const outcome = await this.attempt(keyed, context);
       if (outcome !== 'retry') return outcome;
-      if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyExhaustedError(commandKey, attempt);
+      if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyExhaustedError(keyed.commandKey, attempt);
     }
   }
 
-  private async attempt(command: Command, commandKey: string, contentHash: string, context: CommandContext): Promise<CommandOutcome | 'retry'> {
-    const duplicate = await this.checkKey(commandKey, contentHash, context.areas);
-    if (duplicate.outcome) return duplicate.outcome;
-    const streamId = await this.streamOf(command);
+  /**
+   * Records many commands, a batch per transaction: `fill` adds them to the batch it is handed, in
+   * order, and each command's fate reaches `listener`. Resolves once every batch is committed.
+   */
+  async batch<T>(
+    context: CommandContext,
+    listener: BatchListener<T>,
+    options: CommandBatchOptions,
+    fill: (batch: CommandBatch<T>) => Promise<void>,
+  ): Promise<void> {
+    const batch = new CommandBatch<T>(this.steps, (command, each) => this.execute(command, each), context, listener, options);
+    try {
+      await fill(batch);
+      await batch.finish();
+    } finally {
+      // The batch trusted the store's listing of streams; later commands look every stream up again.
+      this.states.distrustExistingStreams();
+    }
+  }
+
+  private async attempt(keyed: KeyedCommand, context: CommandContext): Promise<CommandOutcome | 'retry'> {
+    const known = await this.steps.checkKey(keyed, context.areas);
+    if (known.outcome) return known.outcome;
+    const streamId = await this.steps.streamOf(keyed.command);
     return this.lock.run(streamId, async () => {
-      const decision = await this.decide(command, commandKey, contentHash, streamId, duplicate.releasing);
-      this.authorize(decision, context);
-      const appended = await this.commits.submit(this.toAppend(decision, context));
+      const decision = await this.steps.decide(keyed, streamId, context, known.releasing);
+      const appended = await this.commits.submit(this.steps.toAppend(decision, context));
       if (appended instanceof WrongExpectedRevisionError || appended instanceof KeyAlreadyClaimedError) {
         // Another writer got there first (another process, or the same key): decide again.
         this.states.forget(streamId);
         return 'retry';
       }
       this.states.advance(streamId, decision.loaded, appended.events);
-      return { status: 'created', result: resultOf(appended.events[appended.events.length - 1]) } as CommandOutcome;
+      return { status: 'created', result: resultOf(appended.events[appended.events.length - 1]!) } as CommandOutcome;
     });
   }
-
-  /**
-   * Looks the natural key up: the same content answers with the original result, other content is
-   * a conflict, and a key whose event was reversed is free again (a reversed assessment frees its
-   * period), so the command proceeds and re-claims it.
-   *
-   * A key held by a fact outside the caller's `areas` answers as a forbidden write to that fact's
-   * area does, before its content is compared: "duplicate" against "conflict … as event <id>" would
-   * tell a clerk whether a guessed amount of another district's receipt was exact.
-   */
-  async checkKey(commandKey: string, contentHash: string, areas?: readonly string[]): Promise<{ outcome?: CommandOutcome; releasing?: string }> {
-    const existing = await this.deps.store.findKey(commandKey);
-    if (!existing) return {};
-    const loaded = await this.states.load(existing.streamId);
-    const fact = loaded.state.facts.get(existing.eventId);
-    if (fact?.reversed === true) return { releasing: existing.eventId };
-    if (isScoped(areas)) {
-      const areaCode = fact?.areaCode || (await this.areaOfEvent(existing.eventId));
-      if (!this.covers(areas, areaCode)) throw new AreaNotAllowedError(areaCode);
-    }
-    if (existing.contentHash !== contentHash) throw new IdempotencyConflictError(existing);
-    const event = await this.deps.store.findEvent(existing.eventId);
-    return { outcome: { status: 'duplicate', result: { ...recordResult(existing), type: event?.type ?? '' } } };
-  }
-
-  /** Every event names its area; a fact the stream state does not index is read from the log. */
-  private async areaOfEvent(eventId: string): Promise<string> {
-    const event = await this.deps.store.findEvent(eventId);
-    return (event?.data as { areaCode?: string } | undefined)?.areaCode ?? '';
-  }
-
-  /** Whether a key limited to `areas` reaches `areaCode` (a fact without an area: only a key for every area). */
-  private covers(areas: readonly string[], areaCode: string): boolean {
-    return areaCode !== '' && areas.some((scope) => this.deps.areas.isWithin(areaCode, scope));
-  }
-
-  /** The stream a command writes to; a reversal goes to the stream of the fact it reverses. */
-  async streamOf(command: Command): Promise<string> {
-    if (command.command !== 'ReverseEntry') return streamIdFor(command);
-    const target = await this.deps.store.findEvent(command.data.eventId);
-    if (!target) throw new DomainError('EVENT_NOT_FOUND', `no event ${command.data.eventId} in the ledger`);
-    return target.streamId;
-  }
-
-  async decide(command: Command, commandKey: string, contentHash: string, streamId: string, releasing?: string): Promise<Decision> {
-    // A reversal records the reversed fact's global position, which a state folded from a bulk
-    // import's uncommitted batch does not know yet: read that stream afresh.
-    if (command.command === 'ReverseEntry') this.states.forget(streamId);
-    const loaded = await this.states.load(streamId);
-    const ledgerPayments = command.command === 'ReconcilePayouts'
-      ? await this.deps.ledgerPayments(command.data.month, command.data.areaCode)
-      : undefined;
-    const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: this.today(), ledgerPayments });
-    return { command, commandKey, contentHash, streamId, loaded, events, releasing };
-  }
-
-  private today(): string {
-    const now = this.clock().getTime();
-    if (!(now >= this.todayStartMs && now < this.todayStartMs + DAY_MS)) {
-      this.todayText = todayUtc(new Date(now));
-      this.todayStartMs = Date.parse(`${this.todayText}T00:00:00Z`);
-    }
-    return this.todayText;
-  }
-
-  /**
-   * Every event names its area, so the caller's scope is checked on what the decision produced:
-   * whatever route or import line it came from, a key never writes outside its areas.
-   */
-  authorize(decision: Decision, context: CommandContext): void {
-    const scopes = context.areas;
-    if (!isScoped(scopes)) return;
-    for (const event of decision.events) {
-      const areaCode = (event.data as { areaCode?: string }).areaCode;
-      if (areaCode && !this.covers(scopes, areaCode)) throw new AreaNotAllowedError(areaCode);
-    }
-  }
-
-  toAppend(decision: Decision, context: CommandContext): AppendRequest {
-    const recordedAt = this.clock().toISOString();
-    const correlationId = context.correlationId ?? newCorrelationId();
-    const events: NewEvent[] = decision.events.map((event, index) => {
-      const revision = decision.loaded.revision + 1 + index;
-      const eventId = deterministicEventId(decision.streamId, decision.commandKey, revision);
-      return {
-        eventId,
-        type: event.type,
-        data: event.data,
-        metadata: {
-          eventId,
-          recordedAt,
-          actor: context.actor,
-          // Only where there is one, so that the metadata of CLI and import events keeps its shape.
-          ...(context.actorName === undefined ? {} : { actorName: context.actorName }),
-          role: context.role,
-          source: context.source,
-          correlationId,
-          causationId: context.causationId ?? correlationId,
-          commandKey: decision.commandKey,
-          schemaVersion: SCHEMA_VERSION,
-        },
-      };
-    });
-    return {
-      streamId: decision.streamId,
-      expectedRevision: decision.loaded.revision < 0 ? 'no_stream' : decision.loaded.revision,
-      events,
-      claim: { commandKey: decision.commandKey, contentHash: decision.contentHash, releasing: decision.releasing },
-    };
-  }
-}
-
-/** A caller limited to some areas; undefined (the CLI) and `*` reach every area. */
-function isScoped(areas: readonly string[] | undefined): areas is readonly string[] {
-  return areas !== undefined && !areas.includes('*');
-}
-
-export function resultOf(event: RecordedEvent): CommandResult {
-  return { eventId: event.eventId, type: event.type, streamId: event.streamId, revision: event.revision, position: event.position };
-}
-
-function recordResult(record: KeyRecord): Omit<CommandResult, 'type'> {
-  return { eventId: record.eventId, streamId: record.streamId, revision: record.revision, position: record.position };
 }

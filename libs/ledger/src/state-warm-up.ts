@@ -1,13 +1,12 @@
 import type { StreamKind } from '#domain';
+import type { EventStore, StreamSize } from '#event-store';
 import { STREAM_OVERHEAD_EVENTS, type StreamStates } from './stream-states.js';
 
-/** What a warm-up asks the store: every stream and its size (the SQLite store keeps them in one table). */
-export interface WarmableStore {
-  streamSizesSync(): { streamId: string; events: number }[];
-}
+/** A store that offers the port's optional `streamSizesSync` (the SQLite store keeps its stream heads in one table). */
+export type SizedStore = EventStore & { streamSizesSync(): StreamSize[] };
 
-export function isWarmable(store: object): store is WarmableStore {
-  return typeof (store as Partial<WarmableStore>).streamSizesSync === 'function';
+export function offersStreamSizes(store: EventStore): store is SizedStore {
+  return typeof store.streamSizesSync === 'function';
 }
 
 export interface WarmUpOptions {
@@ -41,7 +40,7 @@ const WARM_ORDER: readonly StreamKind[] = ['employer', 'payout', 'plan', 'facili
  * warmed state is the state a cold load gives. Bounded by a share of the cache's capacity, so its cost
  * does not grow with the log. Yields between slices. Answers the number of streams loaded.
  */
-export async function warmStreamStates(states: StreamStates, store: WarmableStore, options: WarmUpOptions = {}): Promise<number> {
+export async function warmStreamStates(states: StreamStates, store: Pick<SizedStore, 'streamSizesSync'>, options: WarmUpOptions = {}): Promise<number> {
   const sliceSize = options.sliceSize ?? 100;
   const budget = Math.min(Math.floor(states.capacity * (options.share ?? 0.6)), options.maxEvents ?? MAX_WARM_EVENTS);
   const chosen = chooseStreams(store.streamSizesSync(), budget);
@@ -55,7 +54,7 @@ export async function warmStreamStates(states: StreamStates, store: WarmableStor
 }
 
 /** Stream ids in warm order whose weights in the cache together fit `budget`; a stream that does not fit is skipped. */
-export function chooseStreams(sizes: { streamId: string; events: number }[], budget: number): string[] {
+export function chooseStreams(sizes: StreamSize[], budget: number): string[] {
   const rank = (streamId: string) => {
     const index = WARM_ORDER.indexOf(streamId.slice(0, streamId.indexOf('-')) as StreamKind);
     return index < 0 ? WARM_ORDER.length : index;

@@ -1,5 +1,6 @@
 import { evolveStream, initialStateFor, type StoredFact, type StreamState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
+import { PackedFactIndex } from './states/packed-fact-index.js';
 
 export interface LoadedStream {
   state: StreamState;
@@ -52,7 +53,8 @@ export class StreamStates {
       cached.touched = ++this.clock;
       return cached.loaded;
     }
-    let loaded: LoadedStream = { state: initialStateFor(streamId), revision: -1 };
+    // Cached states hold their facts packed: the cache's memory grows with them (states/packed-fact-index.ts).
+    let loaded: LoadedStream = { state: initialStateFor(streamId, new PackedFactIndex()), revision: -1 };
     if (this.mayExist === undefined || this.mayExist.has(streamId)) loaded = this.fold(loaded, await this.store.readStream(streamId));
     this.remember(streamId, loaded);
     return loaded;

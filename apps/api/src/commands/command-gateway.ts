@@ -1,20 +1,20 @@
-import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { commandKeyOf, DomainError, type CommandName } from '#domain';
-import { AreaNotAllowedError, ConcurrencyExhaustedError, IdempotencyConflictError, toBusCommand, validateCommand, type CommandOutcome, type CommandResult } from '#ledger';
+import { AreaNotAllowedError, ConcurrencyExhaustedError, IdempotencyConflictError, Ledger, validateCommand, type CommandOutcome, type CommandResult } from '#ledger';
 import { ValidationFailed } from '../common/http-errors.js';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
 import { Metrics, type CommandOutcome as CountedOutcome } from '../observability/index.js';
 
 /**
  * The one way an HTTP route records a command: validate with the same rules as the bulk import,
- * send it over the command bus, and answer 201 for a new event or 200 for a repeated command.
+ * record it through the ledger's command pipeline (as the CLI and the import do), and answer 201
+ * for a new event or 200 for a repeated command.
  */
 @Injectable()
 export class CommandGateway {
   constructor(
-    private readonly bus: CommandBus,
+    @Inject(Ledger) private readonly ledger: Ledger,
     private readonly metrics: Metrics,
   ) {}
 
@@ -29,7 +29,7 @@ export class CommandGateway {
     request.commandKey = commandKeyOf(validated.command);
     let outcome: CommandOutcome;
     try {
-      outcome = await this.bus.execute(toBusCommand(validated.command, httpCommandContext(request)));
+      outcome = await this.ledger.execute(validated.command, httpCommandContext(request));
     } catch (error) {
       this.metrics.command(name, outcomeOf(error));
       throw error;

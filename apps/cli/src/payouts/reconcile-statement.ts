@@ -57,8 +57,8 @@ export async function statementCommand(request: ReconcileRequest): Promise<Comma
 }
 
 /**
- * Reconciles a statement through the ledger, as the HTTP route does: the same validation, the
- * same idempotency by statementRef, the event recorded with `source: cli`.
+ * Reconciles a statement through the ledger's command pipeline, as the HTTP route does: the same
+ * validation, the same idempotency by statementRef, the event recorded with `source: cli`.
  */
 export async function reconcileStatement(runtime: SocaiRuntime, command: Command, actor: string): Promise<Reconciled> {
   let outcome: CommandOutcome;

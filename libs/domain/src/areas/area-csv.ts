@@ -4,6 +4,7 @@ import type { Area, AreaLevel } from './area.js';
 export const AREA_REFERENCE_FILES = {
   until: 'areas-until-2025-06-30.csv',
   from: 'areas-from-2025-07-01.csv',
+  succession: 'province-succession-2025-07-01.csv',
 } as const;
 
 const LEVELS: readonly AreaLevel[] = ['province', 'district', 'commune'];

@@ -1,13 +1,12 @@
 import type { IsoDate } from '../calendar.js';
 import type { AreaLookup } from '../decider.js';
 import { ALL_AREAS, type Area } from './area.js';
-import { parseAreaCsv } from './area-csv.js';
+import { AREA_REFERENCE_FILES, parseAreaCsv } from './area-csv.js';
+import { AreaSuccession } from './area-succession.js';
+import { AREA_TABLES_SWITCH_ON } from './reorganisation.js';
+import { parseSuccessionCsv, type ProvinceSuccession } from './succession-csv.js';
 
-/**
- * The day the 2025 reorganisation took effect (QĐ 19/2025/QĐ-TTg): districts were abolished and
- * communes sit directly under 34 provinces. Dates before it use the older table.
- */
-export const AREA_TABLES_SWITCH_ON: IsoDate = '2025-07-01';
+export { AREA_TABLES_SWITCH_ON } from './reorganisation.js';
 
 /**
  * The GSO area tables, versioned by date. History keeps the codes in force when an event happened,
@@ -16,15 +15,27 @@ export const AREA_TABLES_SWITCH_ON: IsoDate = '2025-07-01';
 export class AreaDirectory implements AreaLookup {
   private readonly until: Map<string, Area>;
   private readonly from: Map<string, Area>;
+  private readonly successionTable?: AreaSuccession;
 
-  constructor(untilAreas: readonly Area[], fromAreas: readonly Area[]) {
+  constructor(untilAreas: readonly Area[], fromAreas: readonly Area[], succession?: readonly ProvinceSuccession[]) {
     this.until = new Map(untilAreas.map((area) => [area.code, area]));
     this.from = new Map(fromAreas.map((area) => [area.code, area]));
+    if (succession) this.successionTable = new AreaSuccession(this, succession);
   }
 
-  /** Builds the directory from the texts of the two reference CSV files. */
-  static fromCsv(untilText: string, fromText: string): AreaDirectory {
-    return new AreaDirectory(parseAreaCsv(untilText), parseAreaCsv(fromText));
+  /** Builds the directory from the texts of the reference CSV files (the succession table is the third). */
+  static fromCsv(untilText: string, fromText: string, successionText?: string): AreaDirectory {
+    return new AreaDirectory(parseAreaCsv(untilText), parseAreaCsv(fromText), successionText === undefined ? undefined : parseSuccessionCsv(successionText));
+  }
+
+  /**
+   * Which current area carries on each old one. Built only when the directory was given the
+   * succession table: answering "no successor" for want of the file would silently put every
+   * pre-2025 employer nowhere, so asking without it is a programming error.
+   */
+  get succession(): AreaSuccession {
+    if (!this.successionTable) throw new Error(`this area directory was built without ${AREA_REFERENCE_FILES.succession}`);
+    return this.successionTable;
   }
 
   /** The area with this code in the table in force on `onDate`. */

@@ -1,4 +1,10 @@
 export * from './area.js';
 export * from './area-csv.js';
 export * from './area-directory.js';
+export * from './area-reach.js';
+export * from './area-succession.js';
+export * from './home-area.js';
+export * from './province-picker.js';
 export * from './require-area.js';
+export * from './succession-csv.js';
+export { OLD_AREAS_END_ON } from './reorganisation.js';

@@ -1,6 +1,6 @@
 import type { IsoDate, IsoMonth } from '../calendar.js';
 import type { EmployerStatus } from '../commands.js';
-import { FactIndex, isLive, type FactTracking } from '../reversal/fact-index.js';
+import { FactMap, isLive, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 export interface EmployerProfile {
   unitCode: string;
@@ -21,8 +21,8 @@ export interface EmployerState extends FactTracking {
   assessments: AssessmentRecord[];
 }
 
-export function initialEmployerState(): EmployerState {
-  return { kind: 'employer', facts: new FactIndex(), statusChanges: [], assessments: [] };
+export function initialEmployerState(facts: StreamFacts = new FactMap()): EmployerState {
+  return { kind: 'employer', facts, statusChanges: [], assessments: [] };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar.js';
 import type { AreaLookup } from '../decider.js';
 import { refuse } from '../errors.js';
-import { lastLiveArea } from '../reversal/fact-index.js';
+import { lastLiveArea } from '../reversal/stream-facts.js';
 import type { PersonState } from './person.state.js';
 
 /** The old personal BHXH number: 10 digits, the first two the province that issued it (domain.md). */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar.js';
-import { FactIndex, isLive, type FactTracking } from '../reversal/fact-index.js';
+import { FactMap, isLive, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 export interface CardRecord { eventId: string; cardNo: string; validFrom: IsoDate; validTo: IsoDate }
 
@@ -9,8 +9,8 @@ export interface PersonState extends FactTracking {
   cards: CardRecord[];
 }
 
-export function initialPersonState(): PersonState {
-  return { kind: 'person', facts: new FactIndex(), cards: [] };
+export function initialPersonState(facts: StreamFacts = new FactMap()): PersonState {
+  return { kind: 'person', facts, cards: [] };
 }
 
 /** The unreversed card whose validity shares at least one day with [validFrom, validTo], if any. */

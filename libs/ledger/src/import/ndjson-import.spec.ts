@@ -70,4 +70,51 @@ describe('NdjsonImport records exactly what single commands record', () => {
 
     expect(storedRows(importedFile)).toEqual(storedRows(singleFile));
   });
+
+  /** A real SQLite store that counts the calls the import makes of it; `sizes: false` hides the port's optional listing, as EventStoreDB lacks it. */
+  function counted(store: SqliteEventStore, sizes: boolean) {
+    const calls = { appendMany: [] as number[], appendEach: 0, append: 0, findKey: 0, readStream: 0 };
+    const counting = Object.create(store) as SqliteEventStore;
+    counting.appendMany = (requests) => (calls.appendMany.push(requests.length), store.appendMany(requests));
+    counting.appendEach = (requests) => (calls.appendEach++, store.appendEach(requests));
+    counting.append = (request) => (calls.append++, store.append(request));
+    counting.findKey = (key) => (calls.findKey++, store.findKey(key));
+    counting.readStream = (id, options) => (calls.readStream++, store.readStream(id, options));
+    if (!sizes) (counting as { streamSizesSync?: unknown }).streamSizesSync = undefined;
+    return { counting, calls };
+  }
+
+  /** The rows the commands give when executed one by one. */
+  async function singleCommandRows(): Promise<unknown> {
+    const file = join(dir, 'reference.sqlite');
+    const store = SqliteEventStore.open(file);
+    const ledger = new Ledger({ store, areas, ledgerPayments: paymentsFromLog(store), clock });
+    for (const command of commands()) await ledger.execute(command, { ...context, causationId: `corr-1:${commandKeyOf(command)}` });
+    await store.close();
+    return storedRows(file);
+  }
+  let reference: unknown;
+  beforeAll(async () => {
+    reference = await singleCommandRows();
+  });
+
+  it.each([
+    // An empty store that lists its streams: no key and no stream is looked up, one commit per batch.
+    ['offers streamSizesSync', true, { findKey: 0, readStream: 0 }],
+    // Without the listing every key is looked up, and each of the 3 streams (two employers, one person) read once.
+    ['does not offer streamSizesSync (as EventStoreDB)', false, { findKey: 20, readStream: 3 }],
+  ])('commits a batch as one appendMany on a store that %s, and records the same rows', async (_name, sizes, lookups) => {
+    const all = commands();
+    const file = join(dir, `counted-${String(sizes)}.sqlite`);
+    const store = SqliteEventStore.open(file);
+    const { counting, calls } = counted(store, sizes);
+    const summary = await new NdjsonImport(new Ledger({ store: counting, areas, ledgerPayments: paymentsFromLog(store), clock }), context, { batchSize: 3 })
+      .run(all.map((command) => JSON.stringify(command)));
+    await store.close();
+    expect(summary).toMatchObject({ recorded: 20, refused: 0, duplicates: 0, events: 20 });
+    // 20 lines in batches of 3: six full batches and one of 2, each its own transaction; no single appends.
+    expect(calls).toEqual({ appendMany: [3, 3, 3, 3, 3, 3, 2], appendEach: 0, append: 0, ...lookups });
+    expect(storedRows(file)).toEqual(reference);
+  });
 });
+

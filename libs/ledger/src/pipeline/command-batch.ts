@@ -1,0 +1,212 @@
+import type { Command } from '#domain';
+import { BatchConflictError, type AppendRequest, type AppendResult } from '#event-store';
+import type { CommandContext, CommandOutcome } from '../command-context.js';
+import { isRefusal } from '../errors.js';
+import { offersStreamSizes } from '../state-warm-up.js';
+import { ClaimedKeys } from './claimed-keys.js';
+import type { CommandSteps, Decision } from './command-steps.js';
+
+/** What becomes of each command of a batch, told as soon as it is known; `T` tags a command (an import's line number). */
+export interface BatchListener<T> {
+  /** Recorded: its events and the position of the last. */
+  recorded(tag: T, events: number, lastPosition: number): void;
+  /** Recorded before (or earlier in the batch) with the same content: nothing new. */
+  duplicate(tag: T): void;
+  /** Refused by a rule, a key held with other content, or the caller's areas: nothing recorded. */
+  refused(tag: T, code: string, message: string): void;
+  /** A batch's commit was settled (or replayed): the moment to report progress. */
+  settled?(): void;
+}
+
+export interface CommandBatchOptions {
+  /** Commands per transaction: one durable commit carries the whole batch. */
+  batchSize?: number;
+}
+
+interface Pending<T> {
+  tag: T;
+  command: Command;
+  /** The command's events as they will be appended: ids, metadata and expected revision fixed at decision time. */
+  request: AppendRequest;
+}
+
+/** A batch whose commit has been started and not yet awaited. */
+interface Committing<T> {
+  batch: Pending<T>[];
+  results: Promise<AppendResult[]>;
+}
+
+/**
+ * The command pipeline for many commands at once (the bulk import): commands are decided in the
+ * order given, against states that include the batch's earlier commands, and each batch is committed
+ * in one transaction (`appendMany`). If another writer changed a stream meanwhile, the batch is
+ * replayed command by command through the single-command path (`execute`), so nothing is lost or
+ * doubled.
+ *
+ * One batch commits while the next is decided (a store with a writer thread writes it meanwhile):
+ * the states the next batch is decided on already hold the committing one. Should that commit
+ * conflict, the batch decided on top of it is replayed command by command as well.
+ *
+ * Made and finished by `Ledger.batch`, which hands it to the caller to add commands to.
+ */
+export class CommandBatch<T> {
+  private pending: Pending<T>[] = [];
+  /** Keys decided in the pending batch, so a command repeated inside one batch counts as a duplicate. */
+  private pendingKeys = new Map<string, string>();
+  /**
+   * Set when the store held no events as the batch began: then every key in it was claimed by this
+   * batch, so a key not among these is not looked up. Dropped on a conflict with another writer
+   * (whose keys the store has), after which every key is looked up.
+   */
+  private claimedKeys?: ClaimedKeys;
+  private committing: Committing<T> | undefined;
+  /** The committing batch's keys: the store cannot answer for them before its commit. */
+  private committingKeys = new Map<string, string>();
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly steps: CommandSteps,
+    private readonly execute: (command: Command, context: CommandContext) => Promise<CommandOutcome>,
+    private readonly context: CommandContext,
+    private readonly listener: BatchListener<T>,
+    options: CommandBatchOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1_000;
+    this.trustTheStore();
+  }
+
+  /**
+   * Streams and keys the store does not hold are not looked up: the store's streams are listed once
+   * (where the store offers `streamSizesSync`), and a store with no streams holds no keys. Another
+   * writer's stream or key shows up as a conflict of the batch, which then replays command by command.
+   */
+  private trustTheStore(): void {
+    const store = this.steps.store;
+    if (!offersStreamSizes(store)) return;
+    const streams = store.streamSizesSync();
+    this.steps.states.trustExistingStreams(streams.map((stream) => stream.streamId));
+    if (streams.length === 0) this.claimedKeys = new ClaimedKeys();
+  }
+
+  /** Decides one command into the pending batch, and starts the batch's commit once it is full. */
+  async add(tag: T, command: Command): Promise<void> {
+    // Reversals and reconciliations look at recorded events, so the batch before them is committed first.
+    if (command.command === 'ReverseEntry' || command.command === 'ReconcilePayouts') await this.flushAndSettle();
+    try {
+      await this.decide(tag, command);
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      this.listener.refused(tag, error.code, error.message);
+    }
+    if (this.pending.length >= this.batchSize) await this.flush();
+  }
+
+  /** Commits what is pending and waits for every commit (`Ledger.batch` calls it after the last command). */
+  async finish(): Promise<void> {
+    await this.flushAndSettle();
+  }
+
+  private async decide(tag: T, command: Command): Promise<void> {
+    const keyed = this.steps.keyed(command);
+    const { commandKey, contentHash } = keyed;
+    const pendingHash = this.pendingKeys.get(commandKey) ?? this.committingKeys.get(commandKey);
+    if (pendingHash !== undefined) {
+      if (pendingHash !== contentHash) {
+        return this.listener.refused(tag, 'IDEMPOTENCY_CONFLICT', `${commandKey} appears earlier in this batch with different content`);
+      }
+      return this.listener.duplicate(tag);
+    }
+    const known = this.claimedKeys === undefined || this.claimedKeys.mayHold(commandKey)
+      ? await this.steps.checkKey(keyed, this.context.areas)
+      : {};
+    if (known.outcome) return this.listener.duplicate(tag);
+    const streamId = await this.steps.streamOf(command);
+    const decision = await this.steps.decide(keyed, streamId, this.context, known.releasing);
+    const request = this.steps.toAppend(decision, { ...this.context, causationId: `${this.context.correlationId}:${commandKey}` });
+    // Later commands of the batch must see this one's effect: fold it in provisionally.
+    this.pending.push({ tag, command, request });
+    this.pendingKeys.set(commandKey, contentHash);
+    this.claimedKeys?.add(commandKey);
+    this.provisionallyAdvance(decision, request);
+  }
+
+  /**
+   * Folds a decided command into its stream's cached state before it is committed, with the event ids
+   * of its append request (derived once, there); only its global position is unknown until the
+   * commit (reversals, the one decision that reads positions, reload their stream first).
+   */
+  private provisionallyAdvance(decision: Decision, request: AppendRequest): void {
+    const events = request.events.map((event, index) => ({
+      eventId: event.eventId,
+      type: event.type,
+      streamId: decision.streamId,
+      revision: decision.loaded.revision + 1 + index,
+      position: 0,
+      data: event.data,
+      metadata: {} as never,
+    }));
+    this.steps.states.advance(decision.streamId, decision.loaded, events);
+  }
+
+  /** Starts the pending batch's commit, once the one before it has settled. */
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    const keys = this.pendingKeys;
+    this.pending = [];
+    this.pendingKeys = new Map();
+    if (await this.settle()) {
+      // Decided on the states of a batch that did not commit as decided: each command again, afresh.
+      await this.replayOneByOne(batch);
+      this.listener.settled?.();
+      return;
+    }
+    const results = this.steps.store.appendMany(batch.map((pending) => pending.request));
+    // Awaited by the next settle; until then a rejection is not "unhandled".
+    results.catch(() => undefined);
+    this.committing = { batch, results };
+    this.committingKeys = keys;
+  }
+
+  private async flushAndSettle(): Promise<void> {
+    await this.flush();
+    await this.settle();
+  }
+
+  /** Awaits the batch being committed and counts it; answers whether it conflicted (and was replayed). */
+  private async settle(): Promise<boolean> {
+    const committing = this.committing;
+    if (!committing) return false;
+    this.committing = undefined;
+    let conflicted = false;
+    try {
+      const results = await committing.results;
+      results.forEach((result, index) => this.listener.recorded(committing.batch[index]!.tag, result.events.length, result.position));
+      // The cached states already hold the batch (with its real event ids), so they stay valid.
+    } catch (error) {
+      if (!(error instanceof BatchConflictError)) throw error;
+      // Another writer is at work: its streams and keys are in the store, so every one is read again.
+      conflicted = true;
+      this.claimedKeys = undefined;
+      this.steps.states.clear();
+      await this.replayOneByOne(committing.batch);
+    } finally {
+      this.committingKeys = new Map();
+    }
+    this.listener.settled?.();
+    return conflicted;
+  }
+
+  private async replayOneByOne(batch: Pending<T>[]): Promise<void> {
+    for (const { tag, command } of batch) {
+      try {
+        const outcome = await this.execute(command, this.context);
+        if (outcome.status === 'created') this.listener.recorded(tag, 1, outcome.result.position);
+        else this.listener.duplicate(tag);
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        this.listener.refused(tag, error.code, error.message);
+      }
+    }
+  }
+}
