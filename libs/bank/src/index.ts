@@ -1,3 +1,10 @@
+/**
+ * Collections from bank statements, the pure part (issue 24). The wiring reads a file with
+ * `readStatementFile` (whole or refused with a `StatementParseError` naming the line or element),
+ * records each line as a fact keyed by account + bankRef, matches credits with
+ * `matchCredit(line, indexPayers(directory))`, and books a confident match as a collection whose
+ * receipt number is `receiptNumberFor(account, bankRef)`. Nothing here touches a file, a store or HTTP.
+ */
 export * from './statement.js';
 export { readAmount, readMachineAmount, type NumberFormat } from './amount.js';
 export { readDate, type DateFormat } from './dates.js';
