@@ -6,7 +6,7 @@ export { createLogger } from './logger.js';
 export { SocaiRuntime, type RuntimeOptions } from './runtime.js';
 export { startBackground, type Background } from './background/background.js';
 export { auditConfig, EVENT_STORE_FILE, type AuditConfig } from './audit/audit-config.js';
-export { checkpointsPage, verifyLedger } from './audit/audit-verification.js';
+export { checkpointsPage, verifyLedger, verifyStore } from './audit/audit-verification.js';
 export { startCheckpointing, type Checkpointing } from './audit/checkpointing.js';
 export { arraySource, knownAtSource, recordedBy, withScratchReadModels } from './audit/known-at.js';
 export type { ApiKey, CreatedKey } from './keys/api-key.js';

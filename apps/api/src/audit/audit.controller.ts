@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Inject, NotFoundException, Query } from '@nestjs/common';
+import { ConflictException, Controller, Get, Header, Inject, NotFoundException, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, AreaOf } from '../auth/index.js';
 import { QueryParams } from '../queries/query-params.js';
-import { auditConfig, checkpointsPage, SocaiRuntime, verifyLedger } from '#runtime';
-import { readSigningKey } from '#event-store';
+import { auditConfig, checkpointsPage, SocaiRuntime, verifyStore } from '#runtime';
+import { readSigningKey, VerifierUnavailableError } from '#event-store';
 import { QueryDocs } from '../openapi/query-docs.js';
 
 const MAX_PAGE = 1_000;
@@ -19,8 +19,14 @@ export class AuditController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Recompute every stream chain and the running digest; check every checkpoint signature' })
   async verify() {
-    // Yielding now and then lets the server answer other requests during a long verification.
-    return verifyLedger(this.runtime.config, { yieldEvery: 20_000 });
+    try {
+      // Yielding now and then lets the server answer other requests during a long verification.
+      return await verifyStore(this.runtime.store, this.runtime.config, { yieldEvery: 20_000 });
+    } catch (error) {
+      // A store that cannot check its own log says so: an empty "intact" would be a false assurance.
+      if (error instanceof VerifierUnavailableError) throw new ConflictException({ statusCode: 409, code: 'NO_LEDGER_VERIFIER', message: error.message });
+      throw error;
+    }
   }
 
   @Access({ roles: ['auditor'], area: AreaOf.everywhere })

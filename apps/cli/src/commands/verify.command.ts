@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import type { VerifyReport } from '#event-store';
+import { VerifierUnavailableError, type VerifyReport } from '#event-store';
 import { checkBackup } from '../backup/check-backup.js';
 import { EVENTS_FILE, isBackupDir } from '../backup/manifest.js';
 import { configFromEnv, verifyLedger } from '#runtime';
@@ -33,7 +33,16 @@ async function verifyDataDir(flags: VerifyFlags): Promise<VerifyReport> {
 export class VerifyCommand extends CommandRunner {
   async run(_: string[], flags: VerifyFlags): Promise<void> {
     const started = process.hrtime.bigint();
-    const report = await verifyDataDir(flags);
+    let report: VerifyReport;
+    try {
+      report = await verifyDataDir(flags);
+    } catch (error) {
+      if (!(error instanceof VerifierUnavailableError)) throw error;
+      // The configured store cannot check its own log (EventStoreDB): not intact, and no broken chain either.
+      process.stdout.write(flags.json ? `${JSON.stringify({ ok: false, eventsChecked: 0, checkpointsChecked: 0, reason: error.message })}\n` : `cannot verify: ${error.message}\n`);
+      process.exitCode = EXIT.integrity;
+      return;
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -30,12 +30,14 @@ export interface DeferredEsdbEventStore extends EventStore {
  * A malformed connection string fails the first call too, or `load` for a caller that wants to know early.
  */
 export function deferredEsdbEventStore(connectionString: string, options?: EsdbEventStoreOptions): DeferredEsdbEventStore {
-  return new DeferredStore(connectionString, options);
+  return new DeferredEsdbStore(connectionString, options);
 }
 
-class DeferredStore implements DeferredEsdbEventStore {
+class DeferredEsdbStore implements DeferredEsdbEventStore {
   // Started by the first call, not here: a load that fails with nobody waiting would be an unhandled rejection.
   private loading: Promise<EsdbEventStore> | undefined;
+  /** As the adapter it loads: no ledger verifier, so `verifierOf` names this store at once, with nothing loaded. */
+  readonly verifier: undefined = undefined;
 
   constructor(
     private readonly connectionString: string,

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import { CheckpointStore, openAuditDatabase, readPublicKey, readSigningKey, verifyEventLog, type Checkpoint, type VerifyReport } from '#event-store';
+import {
+  CheckpointStore, deferredEsdbEventStore, readPublicKey, readSigningKey, SqliteLedgerVerifier, verifierOf, type Checkpoint, type EventStore, type VerifyReport,
+} from '#event-store';
 import type { SocaiConfig } from '../config.js';
 import { auditConfig } from './audit-config.js';
 
@@ -19,20 +21,40 @@ export function checkpointPublicKey(config: Pick<SocaiConfig, 'dataDir'>, public
   return existsSync(restored) ? readPublicKey(restored) : undefined;
 }
 
-/** `socai verify` and `GET /api/audit/verify`: the whole log, on a connection of its own. */
-export async function verifyLedger(
+/**
+ * `GET /api/audit/verify`: the open store's verifier, through the port (`verifierOf`). A store that
+ * offers none (EventStoreDB's adapter) throws VerifierUnavailableError naming it, never an empty "intact".
+ */
+export function verifyStore(
+  store: EventStore,
   config: Pick<SocaiConfig, 'dataDir'>,
   options: { publicKeyFile?: string; yieldEvery?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<VerifyReport> {
+  const verifier = verifierOf(store);
+  return verifier.verify({ publicKey: checkpointPublicKey(config, options.publicKeyFile, options.env), yieldEvery: options.yieldEvery });
+}
+
+/**
+ * `socai verify`: the whole log of the store the config names, without opening a runtime. The embedded
+ * store's verifier reads the file on a connection of its own (a data dir without one is an empty,
+ * intact ledger); any other store is asked through the port, which throws VerifierUnavailableError.
+ */
+export async function verifyLedger(
+  config: Pick<SocaiConfig, 'dataDir'> & Partial<Pick<SocaiConfig, 'eventStore'>>,
+  options: { publicKeyFile?: string; yieldEvery?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<VerifyReport> {
+  if (config.eventStore !== undefined && config.eventStore !== 'sqlite') {
+    const store = deferredEsdbEventStore(config.eventStore);
+    try {
+      return await verifyStore(store, config, options);
+    } finally {
+      await store.close();
+    }
+  }
   const file = auditConfig(config, options.env).eventStoreFile;
   if (!existsSync(file)) return { ok: true, eventsChecked: 0, checkpointsChecked: 0 };
   const publicKey = checkpointPublicKey(config, options.publicKeyFile, options.env);
-  const db = openAuditDatabase(file);
-  try {
-    return await verifyEventLog(db, { publicKey, yieldEvery: options.yieldEvery });
-  } finally {
-    db.close();
-  }
+  return new SqliteLedgerVerifier(file).verify({ publicKey, yieldEvery: options.yieldEvery });
 }
 
 /** A page of checkpoints from `fromPosition`, for `GET /api/audit/checkpoints`. */
