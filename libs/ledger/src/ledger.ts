@@ -1,5 +1,5 @@
 import type { Command } from '#domain';
-import { KeyAlreadyClaimedError, WrongExpectedRevisionError, type EventStore } from '#event-store';
+import { isAppendConflict, type EventStore } from '#event-store';
 import type { CommandContext, CommandOutcome } from './command-context.js';
 import { ConcurrencyExhaustedError } from './errors.js';
 import { GroupCommitter } from './group-commit.js';
@@ -83,7 +83,7 @@ export class Ledger {
     return this.lock.run(streamId, async () => {
       const decision = await this.steps.decide(keyed, streamId, context, known.releasing);
       const appended = await this.commits.submit(this.steps.toAppend(decision, context));
-      if (appended instanceof WrongExpectedRevisionError || appended instanceof KeyAlreadyClaimedError) {
+      if (isAppendConflict(appended)) {
         // Another writer got there first (another process, or the same key): decide again.
         this.states.forget(streamId);
         return 'retry';
