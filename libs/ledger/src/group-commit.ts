@@ -1,4 +1,5 @@
 import type { AppendOutcome, AppendRequest, EventStore } from '#event-store';
+import { GROUP_COMMIT_MAX_APPENDS } from '#runtime/tunables';
 
 interface Waiting {
   request: AppendRequest;
@@ -22,7 +23,7 @@ export class GroupCommitter {
 
   constructor(
     private readonly store: EventStore,
-    private readonly maxGroup = 512,
+    private readonly maxGroup = GROUP_COMMIT_MAX_APPENDS,
   ) {}
 
   submit(request: AppendRequest): Promise<AppendOutcome> {

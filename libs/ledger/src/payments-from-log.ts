@@ -1,6 +1,7 @@
 import type { BenefitPaid, EntryReversed, StatementLine } from '#domain';
 import type { EventStore } from '#event-store';
 import type { LedgerPaymentsSource } from './ledger.js';
+import { LEDGER_PAYMENTS_PAGE_EVENTS } from '#runtime/tunables';
 
 /**
  * Payments as a projection already holds them: the read models' `ledgerPayments(month, area)`
@@ -33,7 +34,7 @@ export interface PaymentsFromLogOptions {
  * paymentRef, so the same ledger gives the same reconciliation whatever the projection's lag.
  */
 export function paymentsFromLog(store: EventStore, options: PaymentsFromLogOptions = {}): LedgerPaymentsSource {
-  const pageSize = options.pageSize ?? 5_000;
+  const pageSize = options.pageSize ?? LEDGER_PAYMENTS_PAGE_EVENTS;
   const snapshot = options.snapshot;
   const inArea = snapshot ? (code: string, area: string) => snapshot.isWithin(code, area) : (code: string, area: string) => code === area;
   return async (month, areaCode) => {

@@ -1,6 +1,7 @@
 import type { StreamKind } from '#domain';
 import type { EventStore, StreamSize } from '#event-store';
 import { STREAM_OVERHEAD_EVENTS, type StreamStates } from './stream-states.js';
+import { WARM_UP_MAX_EVENTS as MAX_WARM_EVENTS } from '#runtime/tunables';
 
 /** A store that offers the port's optional `streamSizesSync` (the SQLite store keeps its stream heads in one table). */
 export type SizedStore = EventStore & { streamSizesSync(): StreamSize[] };
@@ -20,11 +21,6 @@ export interface WarmUpOptions {
   signal?: AbortSignal;
 }
 
-/**
- * A server's start waits for its warm-up, so the warm-up stays the size it had with the former
- * 250,000-event cache (60% of it) now that the cache is larger: the rest fills as commands come.
- */
-const MAX_WARM_EVENTS = 150_000;
 
 /**
  * Kinds warmed first: an employer's stream takes the most commands (every month's assessment and

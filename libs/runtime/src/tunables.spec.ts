@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { configFromEnv } from './config.js';
+import * as tunables from './tunables.js';
 import { CACHED_EVENT_BYTES, IMPORT_HEAP_BASE_MB, PROJECTION_INTERVAL_MS, STATE_CACHE_EVENTS } from './tunables.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,5 +27,27 @@ describe('tunables', () => {
     expect(importHeapFlags({})).toEqual(['--max-old-space-size=312', '--max-semi-space-size=32']);
     expect(importHeapFlags({ SOCAI_STATE_CACHE_EVENTS: '250000' })).toEqual(['--max-old-space-size=174', '--max-semi-space-size=32']);
     expect(importHeapFlags({ SOCAI_STATE_CACHE_EVENTS: 'many' })).toEqual(['--max-old-space-size=312', '--max-semi-space-size=32']);
+  });
+
+  it('holds the batch sizes, page sizes and thread counts the libs start from, at the figures they had', () => {
+    expect({ ...tunables }).toEqual({
+      STATE_CACHE_EVENTS: 1_000_000,
+      CACHED_EVENT_BYTES: 192,
+      IMPORT_HEAP_BASE_MB: 128,
+      IMPORT_SEMI_SPACE_MB: 32,
+      PROJECTION_INTERVAL_MS: 100,
+      BACKGROUND_THREAD_NICE: 10,
+      IMPORT_BATCH_COMMANDS: 1_000,
+      WARM_UP_MAX_EVENTS: 150_000,
+      GROUP_COMMIT_MAX_APPENDS: 512,
+      LEDGER_PAYMENTS_PAGE_EVENTS: 5_000,
+      PROJECTION_BATCH_EVENTS: 2_000,
+      REBUILD_PAGES_PER_COMMIT: 10,
+      SERVING_BATCH_EVENTS: 250,
+      VERIFY_MAX_THREADS: 4,
+      VERIFY_MIN_EVENTS_FOR_THREADS: 50_000,
+      VERIFY_SLICES_PER_THREAD: 2,
+      CHECKPOINT_BATCH_EVENTS: 10_000,
+    });
   });
 });

@@ -38,3 +38,49 @@ export const PROJECTION_INTERVAL_MS = 100;
  * of nice 0).
  */
 export const BACKGROUND_THREAD_NICE = 10;
+
+// The defaults below are read by the lower libs through `#runtime/tunables` (this file imports nothing,
+// so reading it loads no runtime): each keeps its option, which a caller or spec may still pass.
+
+/** Commands an import decides and appends as one batch (`CommandBatch`): one commit per batch. */
+export const IMPORT_BATCH_COMMANDS = 1_000;
+
+/**
+ * A server's start waits for its warm-up, so the warm-up stays the size it had with the former
+ * 250,000-event cache (60% of it) now that the cache is larger: the rest fills as commands come.
+ */
+export const WARM_UP_MAX_EVENTS = 150_000;
+
+/** Appends one group commit carries at most (`GroupCommitter`): one durable commit for all of them. */
+export const GROUP_COMMIT_MAX_APPENDS = 512;
+
+/** Events a reconciliation reads from the log per page (`paymentsFromLog`). */
+export const LEDGER_PAYMENTS_PAGE_EVENTS = 5_000;
+
+/** Events a projector reads and commits at a time while it catches up or rebuilds. */
+export const PROJECTION_BATCH_EVENTS = 2_000;
+
+/**
+ * A rebuild commits ten pages (20,000 events by default) at a time: each commit writes the index
+ * pages its rows touched, and event ids are random, so larger commits write far less (see
+ * SqliteReadModelDb.duringRebuild).
+ */
+export const REBUILD_PAGES_PER_COMMIT = 10;
+
+/** Batches of a serving instance's catch-up: small, so that requests wait for one at most. */
+export const SERVING_BATCH_EVENTS = 250;
+
+/** Threads (the main one included) that check a large log's slices at most, one per core below that. */
+export const VERIFY_MAX_THREADS = 4;
+
+/** Smaller logs take the single pass, which is quicker than starting threads. */
+export const VERIFY_MIN_EVENTS_FOR_THREADS = 50_000;
+
+/**
+ * Slices per checking thread: the threads claim them in turn, so that one that starts late or runs on a
+ * busy core checks fewer; more slices balance better but each adds its streams' edges to stitch.
+ */
+export const VERIFY_SLICES_PER_THREAD = 2;
+
+/** Events the checkpointer reads per page while it folds the running digest. */
+export const CHECKPOINT_BATCH_EVENTS = 10_000;

@@ -5,6 +5,7 @@ import { isRefusal } from '../errors.js';
 import { offersStreamSizes } from '../state-warm-up.js';
 import { ClaimedKeys } from './claimed-keys.js';
 import type { CommandSteps, Decision } from './command-steps.js';
+import { IMPORT_BATCH_COMMANDS } from '#runtime/tunables';
 
 /** What becomes of each command of a batch, told as soon as it is known; `T` tags a command (an import's line number). */
 export interface BatchListener<T> {
@@ -71,7 +72,7 @@ export class CommandBatch<T> {
     private readonly listener: BatchListener<T>,
     options: CommandBatchOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 1_000;
+    this.batchSize = options.batchSize ?? IMPORT_BATCH_COMMANDS;
     this.trustTheStore();
   }
 

@@ -3,6 +3,7 @@ import type { ProjectionLease, SqlRunner, SqlStatement } from '../database/read-
 import type { ReadModelAreas, EventSource, RebuildSourceFor } from '../ports.js';
 import type { ReadModelStore } from '../database/read-model-store.js';
 import { EventWriter, PROJECTED_METADATA } from './event-writer.js';
+import { PROJECTION_BATCH_EVENTS as DEFAULT_BATCH_SIZE, REBUILD_PAGES_PER_COMMIT, SERVING_BATCH_EVENTS as SERVING_BATCH_SIZE } from '#runtime/tunables';
 
 export interface CatchUpOptions {
   /** Events read per page, each page its own transaction unless `pagesPerCommit` says otherwise; 2,000 by default. */
@@ -29,15 +30,6 @@ export interface ProjectorOptions {
   rebuildSource?: RebuildSourceFor;
 }
 
-const DEFAULT_BATCH_SIZE = 2_000;
-/**
- * A rebuild commits ten pages (20,000 events by default) at a time: each commit writes the index
- * pages its rows touched, and event ids are random, so larger commits write far less (see
- * SqliteReadModelDb.duringRebuild).
- */
-const REBUILD_PAGES_PER_COMMIT = 10;
-/** Batches of a serving instance's catch-up: small, so that requests wait for one at most. */
-const SERVING_BATCH_SIZE = 250;
 const DEFAULT_LEASE_RETRY_MS = 2_000;
 /** How often `waitFor` looks at the shared checkpoint when another instance is projecting. */
 const WAIT_POLL_MS = 25;

@@ -3,6 +3,7 @@ import { signCheckpoint, type Checkpoint } from '../../audit/checkpoint.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import { GENESIS_DIGEST, nextDigest } from '../../audit/running-digest.js';
 import type { SigningKey } from '../../audit/signing-key.js';
+import { CHECKPOINT_BATCH_EVENTS } from '#runtime/tunables';
 
 export interface CheckpointerOptions {
   /** Sign once the log has grown by this many events since the last checkpoint (default 1,000). */
@@ -50,7 +51,7 @@ export class Checkpointer {
   ) {
     this.everyEvents = options.everyEvents ?? 1_000;
     this.everyMs = options.everyMs ?? 5 * 60_000;
-    this.batchSize = options.batchSize ?? 10_000;
+    this.batchSize = options.batchSize ?? CHECKPOINT_BATCH_EVENTS;
     this.sliceSize = options.sliceSize ?? 2_000;
     this.now = options.now ?? (() => new Date());
     const latest = store.latest();

@@ -11,6 +11,7 @@ import { intactByRanges } from './ranged-verify.js';
 import { GENESIS_DIGEST, nextDigest } from '../../audit/running-digest.js';
 import { confirmStoredHashes, type ConfirmedHashes } from './stored-hashes.js';
 import { compareStreamTable, type StreamEnd } from './stream-table.js';
+import { VERIFY_MAX_THREADS, VERIFY_MIN_EVENTS_FOR_THREADS, VERIFY_SLICES_PER_THREAD as SLICES_PER_THREAD } from '#runtime/tunables';
 
 export interface VerifyOptions extends LedgerVerifyOptions {
   /**
@@ -22,12 +23,6 @@ export interface VerifyOptions extends LedgerVerifyOptions {
   /** Smaller logs take the single pass, which is quicker than starting threads (default 50,000 events: a thread costs about 50 ms to start). */
   minEventsForWorkers?: number;
 }
-
-/**
- * Slices per checking thread: the threads claim them in turn, so that one that starts late or runs on a
- * busy core checks fewer; more slices balance better but each adds its streams' edges to stitch.
- */
-const SLICES_PER_THREAD = 2;
 
 interface Failure {
   position?: number;
@@ -56,10 +51,10 @@ export async function verifyEventLog(db: Database.Database, options: VerifyOptio
  * unavailable, or anything is wrong, so that the single pass below gives the findings, exactly as ever.
  */
 async function verifyInSlices(db: Database.Database, options: VerifyOptions): Promise<VerifyReport | undefined> {
-  const workers = options.workers ?? (workerThreadsAvailable() ? Math.min(availableParallelism(), 4) : 0);
+  const workers = options.workers ?? (workerThreadsAvailable() ? Math.min(availableParallelism(), VERIFY_MAX_THREADS) : 0);
   if (workers < 1 || db.memory) return undefined;
   const head = db.prepare<[], [number | null]>('SELECT max(position) FROM events').raw(true).get()![0] ?? 0;
-  if (head < (options.minEventsForWorkers ?? 50_000)) return undefined;
+  if (head < (options.minEventsForWorkers ?? VERIFY_MIN_EVENTS_FOR_THREADS)) return undefined;
   const checkpoints = new CheckpointStore(db).list();
   // This thread checks slices too unless it serves requests meanwhile (yieldEvery): it would block them.
   const hereToo = !(options.yieldEvery && options.yieldEvery > 0);
