@@ -46,3 +46,34 @@ export function monthAndAreaProblem(flags: { month?: string; area?: string }): s
   if (!flags.area || !AREA_CODE.test(flags.area)) return `--area must be a GSO code of 2, 3 or 5 digits, not ${JSON.stringify(flags.area ?? '')}`;
   return undefined;
 }
+
+/** Flags refused before anything is opened: the problem and the usage line on stderr, exit 1. True if refused. */
+export function refuseFlags(command: string, problem: string | undefined, usageLine: string): boolean {
+  if (!problem) return false;
+  process.stderr.write(`socai ${command}: ${problem}\n${usageLine}\n`);
+  process.exitCode = EXIT.usage;
+  return true;
+}
+
+/**
+ * A one-shot command over the ledger: `work` opens the runtime when it needs it (`open`), which is
+ * closed afterwards. Exit 0 when it is done; otherwise the error on stderr and exit 2 (the store
+ * failed), unless `refusal` names it one of the command's own refusals, with its message and code.
+ */
+export async function runOnLedger(
+  command: string,
+  work: (open: () => SocaiRuntime) => Promise<void>,
+  refusal?: (error: unknown) => { message: string; exitCode: number } | undefined,
+): Promise<void> {
+  let runtime: SocaiRuntime | undefined;
+  try {
+    await work(() => (runtime = SocaiRuntime.open(configFromEnv())));
+    process.exitCode = EXIT.ok;
+  } catch (error) {
+    const refused = refusal?.(error);
+    process.stderr.write(`socai ${command}: ${refused?.message ?? (error as Error).message}\n`);
+    process.exitCode = refused?.exitCode ?? EXIT.integrity;
+  } finally {
+    await runtime?.close();
+  }
+}

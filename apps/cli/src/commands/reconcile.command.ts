@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { configFromEnv, SocaiRuntime } from '#runtime';
-import { monthAndAreaProblem } from '../cli-options.js';
+import { monthAndAreaProblem, refuseFlags, runOnLedger } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 import { describeReconciliation } from '../payouts/describe-reconciliation.js';
 import { ReconcileRefused, reconcileStatement, statementCommand } from '../payouts/reconcile-statement.js';
@@ -24,30 +23,18 @@ const USAGE = 'usage: socai reconcile --month YYYY-MM --area CODE --agent NAME -
 @Command({ name: 'reconcile', description: 'Reconcile a payout agent\'s statement (CSV) with the ledger\'s payments of a month and area' })
 export class ReconcileCommand extends CommandRunner {
   async run(_arguments: string[], flags: ReconcileFlags): Promise<void> {
-    const problem = flagProblem(flags);
-    if (problem) {
-      process.stderr.write(`socai reconcile: ${problem}\n${USAGE}\n`);
-      process.exitCode = EXIT.usage;
-      return;
-    }
-    let runtime: SocaiRuntime | undefined;
-    try {
-      const command = await statementCommand({ month: flags.month!, area: flags.area!, agent: flags.agent!, statement: flags.statement!, statementRef: flags.statementRef });
-      runtime = SocaiRuntime.open(configFromEnv());
-      const { outcome, reconciliation } = await reconcileStatement(runtime, command, process.env.USER ?? 'cli');
-      process.stdout.write(`${describeReconciliation(reconciliation, outcome)}\n`);
-      process.exitCode = EXIT.ok;
-    } catch (error) {
-      if (error instanceof ReconcileRefused) {
-        process.stderr.write(`socai reconcile: the statement was not recorded:\n${error.reasons.map((reason) => `  ${reason}`).join('\n')}\n`);
-        process.exitCode = EXIT.usage;
-      } else {
-        process.stderr.write(`socai reconcile: ${(error as Error).message}\n`);
-        process.exitCode = EXIT.integrity;
-      }
-    } finally {
-      await runtime?.close();
-    }
+    if (refuseFlags('reconcile', flagProblem(flags), USAGE)) return;
+    await runOnLedger(
+      'reconcile',
+      async (open) => {
+        const command = await statementCommand({ month: flags.month!, area: flags.area!, agent: flags.agent!, statement: flags.statement!, statementRef: flags.statementRef });
+        const { outcome, reconciliation } = await reconcileStatement(open(), command, process.env.USER ?? 'cli');
+        process.stdout.write(`${describeReconciliation(reconciliation, outcome)}\n`);
+      },
+      (error) => error instanceof ReconcileRefused
+        ? { message: `the statement was not recorded:\n${error.reasons.map((reason) => `  ${reason}`).join('\n')}`, exitCode: EXIT.usage }
+        : undefined,
+    );
   }
 
   @Option({ flags: '--month <month>', description: 'payout month YYYY-MM' })

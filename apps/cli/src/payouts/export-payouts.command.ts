@@ -1,7 +1,5 @@
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
-import { configFromEnv, SocaiRuntime } from '#runtime';
-import { monthAndAreaProblem } from '../cli-options.js';
-import { EXIT } from '../exit-codes.js';
+import { monthAndAreaProblem, refuseFlags, runOnLedger } from '../cli-options.js';
 import { exportPayouts, type PayoutExportFormat } from './export-payouts.js';
 
 interface ExportPayoutsFlags {
@@ -20,27 +18,14 @@ const USAGE = 'usage: socai export payouts --month YYYY-MM --area CODE --format 
 @SubCommand({ name: 'payouts', description: 'The payment list of a month and area with the latest reconciliation, as CSV or xlsx' })
 export class ExportPayoutsCommand extends CommandRunner {
   async run(_arguments: string[], flags: ExportPayoutsFlags): Promise<void> {
-    const problem = flagProblem(flags);
-    if (problem) {
-      process.stderr.write(`socai export payouts: ${problem}\n${USAGE}\n`);
-      process.exitCode = EXIT.usage;
-      return;
-    }
-    let runtime: SocaiRuntime | undefined;
-    try {
-      runtime = SocaiRuntime.open(configFromEnv());
-      const summary = await exportPayouts(runtime, { month: flags.month!, area: flags.area!, format: flags.format as PayoutExportFormat, output: flags.output });
+    if (refuseFlags('export payouts', flagProblem(flags), USAGE)) return;
+    await runOnLedger('export payouts', async (open) => {
+      const summary = await exportPayouts(open(), { month: flags.month!, area: flags.area!, format: flags.format as PayoutExportFormat, output: flags.output });
       const reconciled = summary.reconciliation
         ? `latest reconciliation ${summary.reconciliation.statementRef} (${summary.reconciliation.agent}, ${summary.reconciliation.reconciledOn})`
         : 'not reconciled yet';
       process.stderr.write(`${summary.payments} payments (${summary.reversed} reversed), ${summary.rows} rows, ${reconciled}${flags.output ? ` → ${flags.output}` : ''}\n`);
-      process.exitCode = EXIT.ok;
-    } catch (error) {
-      process.stderr.write(`socai export payouts: ${(error as Error).message}\n`);
-      process.exitCode = EXIT.integrity;
-    } finally {
-      await runtime?.close();
-    }
+    });
   }
 
   @Option({ flags: '--month <month>', description: 'payout month YYYY-MM' })
