@@ -3,6 +3,7 @@ import { todayUtc } from '#domain';
 import { renderProvinceReportText } from '#read-models';
 import { parseInstant, replayKnownAt } from '../audit/replay-known-at.js';
 import { dateArgument, reportPeriod, usage as usageOf, withRuntime } from '../cli-options.js';
+import { ProvinceReportFlags } from './province-report-flags.js';
 
 interface KnownAtFlags {
   knownAt?: string;
@@ -34,7 +35,9 @@ function knownAtOf(runner: { options(): KnownAtFlags }): string {
 
 
 @SubCommand({ name: 'province', arguments: '<code>', description: 'The provincial report from the events recorded up to --known-at' })
-export class ReplayReportProvinceCommand extends CommandRunner {
+export class ReplayReportProvinceCommand extends ProvinceReportFlags {
+  protected readonly commandName = 'replay';
+
   options(): ProvinceFlags {
     return this.command.optsWithGlobals() as ProvinceFlags;
   }
@@ -52,21 +55,6 @@ export class ReplayReportProvinceCommand extends CommandRunner {
   @Option({ flags: '--known-at <instant>', description: 'only events recorded up to this instant' })
   parseKnownAt(value: string): string {
     return instant(value);
-  }
-
-  @Option({ flags: '--from <date>', description: 'first day (default 1 January of the year of --to)' })
-  parseFrom(value: string): string {
-    return date(value);
-  }
-
-  @Option({ flags: '--to <date>', description: 'last day (default today)' })
-  parseTo(value: string): string {
-    return date(value);
-  }
-
-  @Option({ flags: '--json', description: 'print the figures as JSON instead of prose' })
-  parseJson(): boolean {
-    return true;
   }
 }
 

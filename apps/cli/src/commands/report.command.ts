@@ -1,8 +1,9 @@
-import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
+import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { renderProvinceReportText } from '#read-models';
 import { configFromEnv, SocaiRuntime } from '#runtime';
-import { dateArgument, reportPeriod } from '../cli-options.js';
+import { reportPeriod } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
+import { ProvinceReportFlags } from './province-report-flags.js';
 
 interface ReportFlags {
   from?: string;
@@ -10,10 +11,10 @@ interface ReportFlags {
   json?: boolean;
 }
 
-const date = (value: string): string => dateArgument('report', value);
-
 @SubCommand({ name: 'province', arguments: '<code>', description: 'The provincial report: headline figures against the same period of the previous year' })
-export class ReportProvinceCommand extends CommandRunner {
+export class ReportProvinceCommand extends ProvinceReportFlags {
+  protected readonly commandName = 'report';
+
   async run([code]: string[], flags: ReportFlags): Promise<void> {
     const { from, to } = reportPeriod(flags);
     const runtime = SocaiRuntime.open(configFromEnv());
@@ -29,21 +30,6 @@ export class ReportProvinceCommand extends CommandRunner {
     } finally {
       await runtime.close();
     }
-  }
-
-  @Option({ flags: '--from <date>', description: 'first day (default 1 January of the year of --to)' })
-  parseFrom(value: string): string {
-    return date(value);
-  }
-
-  @Option({ flags: '--to <date>', description: 'last day (default today)' })
-  parseTo(value: string): string {
-    return date(value);
-  }
-
-  @Option({ flags: '--json', description: 'print the figures as JSON instead of prose' })
-  parseJson(): boolean {
-    return true;
   }
 }
 
