@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { importsOf } from '../../../test/support/imports-of.js';
 
 /**
  * libs/bank is pure: it reads statements handed to it as a string or Buffer and decides matches, with
@@ -18,20 +18,6 @@ function sources(dir: string): string[] {
     if (entry.isDirectory()) return sources(path);
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.fixture.ts') ? [path] : [];
   });
-}
-
-function importsOf(source: string): string[] {
-  const found: string[] = [];
-  const literal = (node: ts.Node | undefined) => (node && ts.isStringLiteralLike(node) ? node.text : '<computed>');
-  const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) found.push(literal(node.moduleSpecifier));
-    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
-      found.push(literal(node.arguments[0]));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(ts.createSourceFile('file.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS));
-  return found;
 }
 
 it('imports nothing but itself, its parsing and money libraries and node:crypto', () => {
