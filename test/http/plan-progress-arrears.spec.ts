@@ -1,5 +1,6 @@
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { ARREARS_ON_2024_06_30, BL00002_ON_2017_10_30, HAND_LEDGER_EVENTS, HAND_LEDGER_NDJSON, PROGRESS_2024_ON_2024_06_30 } from '../support/hand-ledger.js';
+import type { TestServer } from '../support/test-server.js';
+import { startHandLedgerServer } from '../support/hand-ledger-server.js';
+import { ARREARS_ON_2024_06_30, BL00002_ON_2017_10_30, HAND_LEDGER_EVENTS, PROGRESS_2024_ON_2024_06_30 } from '../support/hand-ledger.js';
 
 /**
  * GET /api/plans/{year}/progress and GET /api/arrears over a real socket, on the hand-made ledger
@@ -13,9 +14,7 @@ describe('plan progress and the arrears worklist over HTTP', () => {
   const zero = { overdue: '0', employers: 0 };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const imported = await server.request('POST', '/api/import', HAND_LEDGER_NDJSON);
-    expect([imported.status, imported.body.recorded, imported.body.refused]).toEqual([200, HAND_LEDGER_EVENTS, 0]);
+    server = await startHandLedgerServer();
   }, 120_000);
   afterAll(async () => {
     await server.close();

@@ -1,5 +1,6 @@
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { HAND_LEDGER_EVENTS, HAND_LEDGER_NDJSON, REPORT_45_H1_2024, REPORT_45_H1_2024_TEXT } from '../support/hand-ledger.js';
+import type { TestServer } from '../support/test-server.js';
+import { startHandLedgerServer } from '../support/hand-ledger-server.js';
+import { HAND_LEDGER_EVENTS, REPORT_45_H1_2024, REPORT_45_H1_2024_TEXT } from '../support/hand-ledger.js';
 
 /**
  * GET /api/reports/province/{code} over a real socket, on the hand-made ledger (test/support/hand-ledger.ts,
@@ -11,9 +12,7 @@ describe('GET /api/reports/province/{code}', () => {
   const query = `from=2024-01-01&to=2024-06-30&minPosition=${HAND_LEDGER_EVENTS}`;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const imported = await server.request('POST', '/api/import', HAND_LEDGER_NDJSON);
-    expect([imported.status, imported.body.recorded, imported.body.refused]).toEqual([200, HAND_LEDGER_EVENTS, 0]);
+    server = await startHandLedgerServer();
   }, 120_000);
   afterAll(async () => {
     await server.close();

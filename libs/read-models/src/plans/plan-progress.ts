@@ -34,6 +34,11 @@ export async function planProgress(
   const overdue = (await figures.arrears(scope, date)).overdue;
   const t = plan.targets.participants;
   const scheme = (target: number, count: number) => ({ target, actual: count, percentOfPlan: percentOf(count, target) });
+  // The three schemes of the working population are measured against the labour force; health insurance against everyone.
+  const ofLabourForce = (name: 'mandatorySocialInsurance' | 'voluntarySocialInsurance' | 'unemploymentInsurance') => ({
+    ...scheme(t[name], people[name]),
+    percentOfLabourForce: percentOf(people[name], plan.labourForce),
+  });
   return {
     year,
     areaCode,
@@ -41,18 +46,9 @@ export async function planProgress(
     plan: { eventId: plan.eventId, assignedOn: plan.assignedOn },
     collection: { target: plan.targets.collection, actual, percent: percentOf(actual, plan.targets.collection) },
     participants: {
-      mandatorySocialInsurance: {
-        ...scheme(t.mandatorySocialInsurance, people.mandatorySocialInsurance),
-        percentOfLabourForce: percentOf(people.mandatorySocialInsurance, plan.labourForce),
-      },
-      voluntarySocialInsurance: {
-        ...scheme(t.voluntarySocialInsurance, people.voluntarySocialInsurance),
-        percentOfLabourForce: percentOf(people.voluntarySocialInsurance, plan.labourForce),
-      },
-      unemploymentInsurance: {
-        ...scheme(t.unemploymentInsurance, people.unemploymentInsurance),
-        percentOfLabourForce: percentOf(people.unemploymentInsurance, plan.labourForce),
-      },
+      mandatorySocialInsurance: ofLabourForce('mandatorySocialInsurance'),
+      voluntarySocialInsurance: ofLabourForce('voluntarySocialInsurance'),
+      unemploymentInsurance: ofLabourForce('unemploymentInsurance'),
       healthInsurance: {
         ...scheme(t.healthInsurance, people.healthInsurance),
         percentOfPopulation: percentOf(people.healthInsurance, plan.population),
