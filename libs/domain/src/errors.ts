@@ -30,6 +30,8 @@ export type DomainErrorCode =
   | 'NOT_REVERSIBLE'
   | 'ALREADY_REVERSED'
   | 'DATE_BEFORE_EVENT'
+  /** A profile change that names nothing to change (issue 22). */
+  | 'NOTHING_TO_CHANGE'
   /** A dated rule (rate, cap) has no row for the date asked: configure it in libs/domain/src/rules. */
   | 'RULES_NOT_CONFIGURED';
 

@@ -1,9 +1,12 @@
 import type { StoredFact } from '../decider.js';
-import { EVENT_TYPES, type EventType } from '../events.js';
+import { ARREARS_EVENT_TYPES, EVENT_TYPES, type AnyEventType } from '../events.js';
+
+/** Every type a fact may have, in a fixed order: its index is packed into a slot. */
+const FACT_TYPES: readonly AnyEventType[] = [...EVENT_TYPES, ...ARREARS_EVENT_TYPES];
 
 /** What a stream's state remembers of each of its facts, enough to decide a reversal. */
 export interface FactRecord {
-  type: EventType;
+  type: AnyEventType;
   position: number;
   areaCode: string;
   reversed: boolean;
@@ -95,7 +98,7 @@ export class FactIndex {
   private recordAt(slot: number): FactRecord {
     const bits = this.cells[CELLS_PER_FACT * slot + 1] as number;
     return {
-      type: EVENT_TYPES[bits & TYPE_MASK]!,
+      type: FACT_TYPES[bits & TYPE_MASK]!,
       position: this.cells[CELLS_PER_FACT * slot + 2] as number,
       areaCode: AREAS.codes[bits >>> AREA_SHIFT]!,
       reversed: (bits & REVERSED_BIT) !== 0,
@@ -163,7 +166,7 @@ function areaIndexOf(code: string): number {
   return index;
 }
 
-const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, index) => [type, index]));
+const TYPE_INDEX = new Map<string, number>(FACT_TYPES.map((type, index) => [type, index]));
 
 function pack(record: FactRecord): number {
   const type = TYPE_INDEX.get(record.type);
