@@ -95,6 +95,10 @@ export interface ChangeEmployerProfile {
   sector?: EmployerSector;
   highRiskApproval?: HighRiskApproval;
 }
+/** The month-end close of an area: late interest charged to each of its employers (issue 22 item 3). */
+export interface CloseMonth { month: IsoMonth; areaCode: string; closedOn: IsoDate }
+/** One employer's part of a close: what the ledger decides on the employer's stream. */
+export interface ChargeLateInterest extends CloseMonth { unitCode: string }
 export interface GrantFundSuspension { unitCode: string; fund: 'pension'; from: IsoDate; to: IsoDate; decisionRef: string }
 
 /** Every command, tagged by its contract name (the `command` field of an import line). */
@@ -115,10 +119,12 @@ export type Command =
   | { command: 'RemindEmployer'; data: RemindEmployer }
   | { command: 'RecordForceMajeure'; data: RecordForceMajeure }
   | { command: 'ChangeEmployerProfile'; data: ChangeEmployerProfile }
-  | { command: 'GrantFundSuspension'; data: GrantFundSuspension };
+  | { command: 'GrantFundSuspension'; data: GrantFundSuspension }
+  | { command: 'ChargeLateInterest'; data: ChargeLateInterest };
 
-export type CommandName = Command['command'];
-export const COMMAND_NAMES: readonly CommandName[] = [
+/** `ChargeLateInterest` is the ledger's own expansion of a CloseMonth, never sent or imported as such. */
+export type CommandName = Exclude<Command['command'], 'ChargeLateInterest'>;
+export const COMMAND_NAMES: readonly Command['command'][] = [
   'RegisterEmployer', 'ChangeEmployerStatus', 'AssessContribution', 'CollectContribution', 'IssueBook', 'IssueCard',
   'PayBenefit', 'AssessClaim', 'AssignPlan', 'RecordInspection', 'ReverseEntry', 'ReconcilePayouts',
   'AnnounceInterestRate', 'RemindEmployer', 'RecordForceMajeure', 'ChangeEmployerProfile', 'GrantFundSuspension',

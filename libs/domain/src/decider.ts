@@ -1,6 +1,7 @@
 import type { IsoDate } from './calendar.js';
 import type { Command, StatementLine } from './commands.js';
 import type { AnyEventDataByType, AnyEventType, DomainEvent } from './events.js';
+import type { InterestRateLookup } from './rules/interest-rates.js';
 
 /**
  * The shape of the write side's pure core: `evolve` folds a stream's recorded facts into a state,
@@ -27,4 +28,6 @@ export interface DecideContext {
   today: IsoDate;
   /** For ReconcilePayouts only: the ledger's unreversed payments of the statement's month and area. */
   ledgerPayments?: StatementLine[];
+  /** For ChargeLateInterest only: the announced rates k the ledger holds (every unreversed announcement). */
+  interestRates?: InterestRateLookup;
 }

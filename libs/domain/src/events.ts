@@ -3,6 +3,7 @@ import type {
   AnnounceInterestRate, AssignPlan, ChangeEmployerProfile, GrantFundSuspension, RecordForceMajeure, RemindEmployer, EmployerStatus, Headcount, IssueCard, Payer, PayBenefit, RegisterEmployer, StatementLine,
 } from './commands.js';
 import type { Money } from './money.js';
+import type { InterestBasisLine, UncomputedLateMonth } from './rules/late-interest.js';
 
 /**
  * Event payloads. Every event names the area it belongs to, so that projections never need to
@@ -107,7 +108,23 @@ export interface ForceMajeureRecorded extends RecordForceMajeure { areaCode: str
 export interface EmployerProfileChanged extends ChangeEmployerProfile { areaCode: string }
 export interface FundSuspensionGranted extends GrantFundSuspension { areaCode: string }
 
+/** The interest a month-end close charged one employer, and how (the basis lines of `lateInterestCharge`). */
+export interface LateInterestCharged {
+  unitCode: string;
+  areaCode: string;
+  month: IsoMonth;
+  closedOn: IsoDate;
+  /** The first day charged (the day after the employer's last charge); absent for a first charge. */
+  from?: IsoDate;
+  to: IsoDate;
+  byFund: FundDues;
+  total: Money;
+  basis: InterestBasisLine[];
+  notComputed: UncomputedLateMonth[];
+}
+
 export interface ArrearsEventDataByType {
+  LateInterestCharged: LateInterestCharged;
   InterestRateAnnounced: InterestRateAnnounced;
   EmployerReminded: EmployerReminded;
   ForceMajeureRecorded: ForceMajeureRecorded;
@@ -116,7 +133,7 @@ export interface ArrearsEventDataByType {
 }
 export type ArrearsEventType = keyof ArrearsEventDataByType;
 export const ARREARS_EVENT_TYPES: readonly ArrearsEventType[] = [
-  'InterestRateAnnounced', 'EmployerReminded', 'ForceMajeureRecorded', 'EmployerProfileChanged', 'FundSuspensionGranted',
+  'InterestRateAnnounced', 'EmployerReminded', 'ForceMajeureRecorded', 'EmployerProfileChanged', 'FundSuspensionGranted', 'LateInterestCharged',
 ];
 
 /** Every event the write side records. */

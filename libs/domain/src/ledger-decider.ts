@@ -42,6 +42,7 @@ export function streamIdFor(command: Command): string {
     case 'RecordForceMajeure':
     case 'ChangeEmployerProfile':
     case 'GrantFundSuspension':
+    case 'ChargeLateInterest':
       return streams.employer(command.data.unitCode);
     case 'AnnounceInterestRate':
       return streams.rulesInterest();
@@ -85,6 +86,8 @@ export function commandKeyOf(command: Command): string {
     case 'RecordForceMajeure': return key(command.data.unitCode, command.data.from);
     case 'ChangeEmployerProfile': return key(command.data.unitCode, command.data.effectiveOn);
     case 'GrantFundSuspension': return key(command.data.decisionRef);
+    // One key per employer of the close (month+areaCode, the contract's), so a second close records nothing.
+    case 'ChargeLateInterest': return ['CloseMonth', command.data.month, command.data.areaCode, command.data.unitCode].join(':');
   }
 }
 

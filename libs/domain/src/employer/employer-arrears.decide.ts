@@ -5,7 +5,7 @@ import type { EmployerProfile } from './employer.state.js';
 
 /** Issue 22's facts about an employer: what the arrears law needs to know of it, each dated. */
 export type ArrearsFactCommand = Extract<Command, {
-  command: 'RemindEmployer' | 'RecordForceMajeure' | 'ChangeEmployerProfile' | 'GrantFundSuspension';
+  command: 'RemindEmployer' | 'RecordForceMajeure' | 'ChangeEmployerProfile' | 'GrantFundSuspension' | 'ChargeLateInterest';
 }>;
 
 /** A written reminder (đôn đốc) of an amount late: the start of the evasion clock's last condition. */

@@ -2,6 +2,7 @@ import { requireArea } from '../areas/require-area.js';
 import type {
   AssessContribution, ChangeEmployerStatus, Command, CollectContribution, RecordInspection, RegisterEmployer,
 } from '../commands.js';
+import { chargeLateInterest } from './late-interest-charge.decide.js';
 import { changeProfile, grantSuspension, recordForceMajeure, remind, type ArrearsFactCommand } from './employer-arrears.decide.js';
 import type { DecideContext } from '../decider.js';
 import { refuse } from '../errors.js';
@@ -27,6 +28,7 @@ export function decideEmployer(command: EmployerCommand, state: EmployerState, c
     case 'RecordForceMajeure': return recordForceMajeure(command.data, registered(state, command.data.unitCode));
     case 'ChangeEmployerProfile': return changeProfile(command.data, registered(state, command.data.unitCode));
     case 'GrantFundSuspension': return grantSuspension(command.data, registered(state, command.data.unitCode));
+    case 'ChargeLateInterest': return chargeLateInterest(command.data, registered(state, command.data.unitCode), state, ctx);
   }
 }
 
