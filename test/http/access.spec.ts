@@ -121,6 +121,10 @@ const ROUTES: Row[] = [
     call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/fund-suspensions`, body: { fund: 'pension', from: '2021-07-01', to: '2022-06-30', decisionRef: `ACC-QD-${place(s).unitCode}` } }),
   },
   {
+    route: 'POST /api/month-end-closes', roles: ['clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: '/api/month-end-closes', body: { month: '2021-05', areaCode: place(s).district, closedOn: '2021-06-01' } }),
+  },
+  {
     route: 'POST /api/reversals', roles: ['clerk'], spans: 'area',
     call: (s) => ({ method: 'POST', path: '/api/reversals', body: { eventId: s === 'in' ? seeded.payment954 : seeded.payment465, reason: 'Chi trùng', reversedOn: '2021-06-07' } }),
   },
