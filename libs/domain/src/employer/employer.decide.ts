@@ -2,6 +2,8 @@ import { requireArea } from '../areas/require-area.js';
 import type {
   AssessContribution, ChangeEmployerStatus, Command, CollectContribution, RecordInspection, RegisterEmployer,
 } from '../commands.js';
+import { chargeLateInterest } from './late-interest-charge.decide.js';
+import { changeProfile, grantSuspension, recordForceMajeure, remind, type ArrearsFactCommand } from './employer-arrears.decide.js';
 import type { DecideContext } from '../decider.js';
 import { refuse } from '../errors.js';
 import type { DomainEvent, EmployerRegistered } from '../events.js';
@@ -11,7 +13,7 @@ import { liveAssessmentOf, statusOn, type EmployerProfile, type EmployerState } 
 
 export type EmployerCommand = Extract<Command, {
   command: 'RegisterEmployer' | 'ChangeEmployerStatus' | 'AssessContribution' | 'CollectContribution' | 'RecordInspection' | 'ReverseEntry';
-}>;
+}> | ArrearsFactCommand;
 
 /** Decides a command on an `employer-{unitCode}` stream; throws DomainError when a rule refuses it. */
 export function decideEmployer(command: EmployerCommand, state: EmployerState, ctx: DecideContext): DomainEvent[] {
@@ -22,6 +24,11 @@ export function decideEmployer(command: EmployerCommand, state: EmployerState, c
     case 'CollectContribution': return collect(command.data, state, ctx);
     case 'RecordInspection': return inspect(command.data, state);
     case 'ReverseEntry': return decideReversal(command.data, state.facts);
+    case 'RemindEmployer': return remind(command.data, registered(state, command.data.unitCode));
+    case 'RecordForceMajeure': return recordForceMajeure(command.data, registered(state, command.data.unitCode));
+    case 'ChangeEmployerProfile': return changeProfile(command.data, registered(state, command.data.unitCode));
+    case 'GrantFundSuspension': return grantSuspension(command.data, registered(state, command.data.unitCode));
+    case 'ChargeLateInterest': return chargeLateInterest(command.data, registered(state, command.data.unitCode), state, ctx);
   }
 }
 
@@ -33,6 +40,9 @@ function register(command: RegisterEmployer, state: EmployerState, ctx: DecideCo
     areaCode: requireArea(ctx.areas, command.areaCode, command.registeredOn),
     ...(command.taxCode !== undefined ? { taxCode: command.taxCode } : {}),
     registeredOn: command.registeredOn,
+    // Only when given, so an employer registered without them records what it did before (region I, enterprise).
+    ...(command.wageRegion !== undefined ? { wageRegion: command.wageRegion } : {}),
+    ...(command.sector !== undefined ? { sector: command.sector } : {}),
   };
   return [{ type: 'EmployerRegistered', data }];
 }
@@ -101,6 +111,6 @@ function inspect(command: RecordInspection, state: EmployerState): DomainEvent[]
   }];
 }
 
-function registered(state: EmployerState, unitCode: string): EmployerProfile {
+export function registered(state: EmployerState, unitCode: string): EmployerProfile {
   return state.profile ?? refuse('EMPLOYER_NOT_REGISTERED', `employer ${unitCode} is not registered`);
 }

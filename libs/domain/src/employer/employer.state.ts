@@ -1,5 +1,7 @@
 import type { IsoDate, IsoMonth } from '../calendar.js';
 import type { EmployerStatus } from '../commands.js';
+import type { FundDues } from '../events.js';
+import type { Money } from '../money.js';
 import { FactMap, isLive, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 export interface EmployerProfile {
@@ -11,7 +13,11 @@ export interface EmployerProfile {
 }
 
 export interface StatusChangeRecord { eventId: string; status: EmployerStatus; effectiveOn: IsoDate }
-export interface AssessmentRecord { eventId: string; period: IsoMonth }
+export interface AssessmentRecord { eventId: string; period: IsoMonth; dueDate?: IsoDate; funds?: FundDues }
+/** An employer payment, as late interest needs it: when, how much, and the period it names. */
+export interface CollectionRecord { eventId: string; collectedOn: IsoDate; amount: Money; period?: IsoMonth }
+/** A month-end close's charge: the last day it charged up to. */
+export interface ChargeRecord { eventId: string; month: IsoMonth; to: IsoDate }
 
 /** What an `employer-{unitCode}` stream needs to remember to decide its next command. */
 export interface EmployerState extends FactTracking {
@@ -19,10 +25,12 @@ export interface EmployerState extends FactTracking {
   profile?: EmployerProfile;
   statusChanges: StatusChangeRecord[];
   assessments: AssessmentRecord[];
+  collections: CollectionRecord[];
+  charges: ChargeRecord[];
 }
 
 export function initialEmployerState(facts: StreamFacts = new FactMap()): EmployerState {
-  return { kind: 'employer', facts, statusChanges: [], assessments: [] };
+  return { kind: 'employer', facts, statusChanges: [], assessments: [], collections: [], charges: [] };
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { StoredFact } from '../decider.js';
-import type { EventType } from '../events.js';
+import type { AnyEventType } from '../events.js';
 
 /** What a stream's state remembers of each of its facts, enough to decide a reversal. */
 export interface FactRecord {
-  type: EventType;
+  type: AnyEventType;
   position: number;
   areaCode: string;
   reversed: boolean;

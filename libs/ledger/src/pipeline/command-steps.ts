@@ -1,6 +1,6 @@
 import {
-  commandKeyOf, decideCommand, DomainError, streamIdFor, todayUtc,
-  type AreaLookup, type Command, type DomainEvent, type StatementLine,
+  commandKeyOf, decideCommand, DomainError, interestRatesFrom, streamIdFor, streams, todayUtc,
+  type AreaLookup, type Command, type DomainEvent, type EntryReversed, type InterestRateAnnouncement, type InterestRateLookup, type StatementLine,
 } from '#domain';
 import { canonicalJson, type AppendRequest, type EventStore, type KeyRecord, type NewEvent, type RecordedEvent } from '#event-store';
 import type { CommandContext, CommandOutcome, CommandResult } from '../command-context.js';
@@ -132,10 +132,21 @@ export class CommandSteps {
     const ledgerPayments = command.command === 'ReconcilePayouts'
       ? await this.deps.ledgerPayments(command.data.month, command.data.areaCode)
       : undefined;
-    const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: this.today(), ledgerPayments });
+    const interestRates = command.command === 'ChargeLateInterest' ? await this.interestRates() : undefined;
+    const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: this.today(), ledgerPayments, interestRates });
     const decision = { ...keyed, streamId, loaded, events, releasing };
     this.authorize(decision, context);
     return decision;
+  }
+
+  /** Every unreversed rate announced in `rules-interest`: a close charges with what the ledger holds. */
+  private async interestRates(): Promise<InterestRateLookup> {
+    const events = await this.deps.store.readStream(streams.rulesInterest());
+    const reversed = new Set(events.filter((event) => event.type === 'EntryReversed').map((event) => (event.data as EntryReversed).eventId));
+    const announcements = events
+      .filter((event) => event.type === 'InterestRateAnnounced' && !reversed.has(event.eventId))
+      .map((event) => event.data as InterestRateAnnouncement);
+    return interestRatesFrom(announcements);
   }
 
   private authorize(decision: Decision, context: CommandContext): void {

@@ -1,4 +1,7 @@
-import { EVENT_TYPES, type FactRecord, type StreamFacts } from '#domain';
+import { ARREARS_EVENT_TYPES, EVENT_TYPES, type AnyEventType, type FactRecord, type StreamFacts } from '#domain';
+
+/** Every type a fact may have, in a fixed order: its index is packed into a slot. */
+const FACT_TYPES: readonly AnyEventType[] = [...EVENT_TYPES, ...ARREARS_EVENT_TYPES];
 
 /**
  * The write side's StreamFacts (the domain's interface of what a decider knows of a stream's facts):
@@ -87,7 +90,7 @@ export class PackedFactIndex implements StreamFacts {
   private recordAt(slot: number): FactRecord {
     const bits = this.cells[CELLS_PER_FACT * slot + 1] as number;
     return {
-      type: EVENT_TYPES[bits & TYPE_MASK]!,
+      type: FACT_TYPES[bits & TYPE_MASK]!,
       position: this.cells[CELLS_PER_FACT * slot + 2] as number,
       areaCode: AREAS.codes[bits >>> AREA_SHIFT]!,
       reversed: (bits & REVERSED_BIT) !== 0,
@@ -126,7 +129,7 @@ function areaIndexOf(code: string): number {
   return index;
 }
 
-const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, index) => [type, index]));
+const TYPE_INDEX = new Map<string, number>(FACT_TYPES.map((type, index) => [type, index]));
 
 function pack(record: FactRecord): number {
   const type = TYPE_INDEX.get(record.type);

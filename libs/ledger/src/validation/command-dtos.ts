@@ -1,5 +1,10 @@
 import type { CommandName } from '#domain';
+import { AnnounceInterestRateDto } from './announce-interest-rate.dto.js';
 import { AssessClaimDto } from './assess-claim.dto.js';
+import { ChangeEmployerProfileDto } from './change-employer-profile.dto.js';
+import { GrantFundSuspensionDto } from './grant-fund-suspension.dto.js';
+import { RecordForceMajeureDto } from './record-force-majeure.dto.js';
+import { RemindEmployerDto } from './remind-employer.dto.js';
 import { AssessContributionDto } from './assess-contribution.dto.js';
 import { AssignPlanDto } from './assign-plan.dto.js';
 import { ChangeEmployerStatusDto } from './change-employer-status.dto.js';
@@ -28,6 +33,11 @@ export const COMMAND_DTOS: Readonly<Record<CommandName, CommandDtoClass>> = {
   RecordInspection: RecordInspectionDto,
   ReverseEntry: ReverseEntryDto,
   ReconcilePayouts: ReconcilePayoutsDto,
+  AnnounceInterestRate: AnnounceInterestRateDto,
+  RemindEmployer: RemindEmployerDto,
+  RecordForceMajeure: RecordForceMajeureDto,
+  ChangeEmployerProfile: ChangeEmployerProfileDto,
+  GrantFundSuspension: GrantFundSuspensionDto,
 };
 
 // A Map, not the record, answers look-ups: a name like "constructor" must not find Object.
