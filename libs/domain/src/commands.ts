@@ -1,6 +1,6 @@
 import type { IsoDate, IsoMonth } from './calendar.js';
 import type { Money } from './money.js';
-import type { EmployerSector, HighRiskApproval } from './rules/employer-profile.js';
+import type { EmployerSector, HighRiskApproval } from './rules/employer-sector.js';
 import type { InterestRateFund } from './rules/interest-rates.js';
 import type { WageRegion } from './rules/wage-regions.js';
 

@@ -3,6 +3,7 @@ import type {
   AnnounceInterestRate, AssignPlan, ChangeEmployerProfile, GrantFundSuspension, RecordForceMajeure, RemindEmployer, EmployerStatus, Headcount, IssueCard, Payer, PayBenefit, RegisterEmployer, StatementLine,
 } from './commands.js';
 import type { Money } from './money.js';
+import type { FundDues } from './fund-dues.js';
 import type { InterestBasisLine, UncomputedLateMonth } from './rules/late-interest.js';
 
 /**
@@ -13,14 +14,7 @@ import type { InterestBasisLine, UncomputedLateMonth } from './rules/late-intere
 export type EmployerRegistered = RegisterEmployer;
 export interface EmployerStatusChanged { unitCode: string; areaCode: string; status: EmployerStatus; effectiveOn: IsoDate; reason: string }
 
-/** The due amount of each fund (employer + employee shares together), each rounded half-up to the đồng. */
-export interface FundDues {
-  pension: Money;
-  sickness: Money;
-  accident: Money;
-  health: Money;
-  unemployment: Money;
-}
+export type { FundDues } from './fund-dues.js';
 
 export interface ContributionAssessed {
   unitCode: string;
