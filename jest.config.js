@@ -13,6 +13,8 @@ export default {
     '^#event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
     '^#ledger$': '<rootDir>/libs/ledger/src/index.ts',
     '^#read-models$': '<rootDir>/libs/read-models/src/index.ts',
+    '^#runtime$': '<rootDir>/libs/runtime/src/index.ts',
+    '^#runtime/tunables$': '<rootDir>/libs/runtime/src/tunables.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 60000,

@@ -1,5 +1,6 @@
 import { evolveStream, initialStateFor, type StoredFact, type StreamState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
+import { STATE_CACHE_EVENTS } from '#runtime/tunables';
 import { PackedFactIndex } from './states/packed-fact-index.js';
 
 export interface LoadedStream {
@@ -42,8 +43,9 @@ export class StreamStates {
 
   constructor(
     private readonly store: EventStore,
-    /** Folded events the cached states may hold together (weightOf); what one weighs: docs/benchmarks.md, 'state cache weight'. */
-    readonly capacity = 1_000_000,
+    /** Folded events the cached states may hold together (weightOf); SOCAI_STATE_CACHE_EVENTS; what one
+     * weighs: docs/benchmarks.md, 'state cache weight'. */
+    readonly capacity: number = STATE_CACHE_EVENTS,
     /** States touched within this many loads are kept: a 1,000-command import batch touches ≤ 4,000. */
     private readonly protectedTouches = 8_192,
   ) {}
@@ -182,9 +184,9 @@ interface Entry {
  * What a cached state weighs, in folded events: its events, plus the stream's own objects (its
  * entry, state and fact index), which weigh about four events whatever the stream's size. A large
  * import holds mostly streams of one or two events: counted by events alone, a full cache would have
- * grown past any heap limit sized for it before it was full. bin/heap-limits.js counts more bytes per
- * weighed event than a state weighs, for the rest of the heap and the collector's room. What states
- * weigh, as measured: docs/benchmarks.md, 'state cache weight'.
+ * grown past any heap limit sized for it before it was full. An import's heap counts more bytes per
+ * weighed event than a state weighs (CACHED_EVENT_BYTES, tunables.ts), for the rest of the heap and the
+ * collector's room. What states weigh, as measured: docs/benchmarks.md, 'state cache weight'.
  */
 export const STREAM_OVERHEAD_EVENTS = 4;
 

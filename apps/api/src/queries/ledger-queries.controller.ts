@@ -5,7 +5,7 @@ import { todayUtc } from '#domain';
 import { ARREARS_BUCKETS, renderProvinceReportText } from '#read-models';
 import { Access, AreaOf, EVERY_ROLE } from '../auth/index.js';
 import { NotFound } from '../common/http-errors.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { QueryParams } from './query-params.js';
 import { ReadModelsGate } from './read-models.gate.js';
 import { KnownAtService } from '../audit/known-at.service.js';

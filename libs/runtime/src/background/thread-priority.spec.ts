@@ -9,7 +9,7 @@ function niceOf(statFile: string): number {
 }
 
 // A worker thread runs JavaScript only: it loads the compiled module (`npm run build` first, as `npm test` does).
-const DIST_MODULE = join(process.cwd(), 'dist', 'apps', 'api', 'src', 'background', 'thread-priority.js');
+const DIST_MODULE = join(process.cwd(), 'dist', 'libs', 'runtime', 'src', 'background', 'thread-priority.js');
 
 const linux = existsSync('/proc/thread-self');
 const title = 'lowerThisThreadPriority';

@@ -1,5 +1,5 @@
 import { moneyProblem, type Money } from '#domain';
-import { MAX_CODE_LENGTH, PERSON_ID_RULE } from '#ledger';
+import { MAX_CODE_LENGTH, PERSON_ID_RULE } from '../validation/field-rules.js';
 
 /** The columns a statement must name in its header row, in the contract's spelling. */
 export const STATEMENT_COLUMNS = ['paymentRef', 'personId', 'amount'] as const;

@@ -9,6 +9,11 @@ import type { SocaiConfig } from './config.js';
 /** How long a replaced generation's connection stays open for the queries that were reading it. */
 const RETIRED_CLOSE_MS = 60_000;
 
+export interface RuntimeOptions {
+  /** Where the projector's polling errors go (the background thread logs them and retries). */
+  onProjectionError?: (error: unknown) => void;
+}
+
 /**
  * The composition root shared by the HTTP server and the CLI: one event store, the area tables,
  * the ledger on top of them, and the read models that follow the log.
@@ -57,7 +62,7 @@ export class SocaiRuntime {
     await old.close().catch(() => undefined);
   }
 
-  static open(config: SocaiConfig): SocaiRuntime {
+  static open(config: SocaiConfig, options: RuntimeOptions = {}): SocaiRuntime {
     if (config.eventStore !== 'sqlite' && !isEsdbConnectionString(config.eventStore)) {
       throw new Error(`SOCAI_EVENT_STORE=${config.eventStore}: expected sqlite, esdb://… or kurrentdb://…`);
     }
@@ -75,6 +80,7 @@ export class SocaiRuntime {
     // With PostgreSQL, every instance answers queries and one at a time projects (an advisory lock).
     const open = () => openReadModels(config.dataDir, areas, {
       location: config.readModels,
+      onError: options.onProjectionError,
       // A rebuild reads the SQLite log on a worker thread, in step with the projection on this one.
       rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? ThreadedLogPages.open(eventsFile, needs) : undefined),
     });

@@ -2,10 +2,10 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { StatementCollector, type StatementParse } from '../payouts/statement-collector.js';
-import { detectDelimiter } from '../payouts/statement-fields.js';
+import { StatementCollector, type StatementParse } from './statement-collector.js';
+import { detectDelimiter } from './statement-fields.js';
 
-export type { StatementParse } from '../payouts/statement-collector.js';
+export type { StatementParse } from './statement-collector.js';
 
 /**
  * A payout agent's statement as CSV (docs/payouts.md):

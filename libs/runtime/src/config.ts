@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { JsonShapeLimits } from '#ledger';
+import { PROJECTION_INTERVAL_MS, STATE_CACHE_EVENTS } from './tunables.js';
 
 /** Settings of a socai process, from the environment variables of the contract. */
 export interface SocaiConfig {
@@ -21,11 +22,7 @@ export interface SocaiConfig {
   unauthenticatedRateLimitPerMinute: number;
   /** A request whose answer takes longer gets 503 with Retry-After; the bulk import is exempt. */
   responseTimeoutMs: number;
-  /**
-   * Events the cached decision states may hold folded together (≈ 180 B each since the compact fact
-   * index, so the default is ≈ 180 MB). A working set larger than this is read from the log again: a
-   * 971k-event import ran at half its rate with 250,000 (docs/benchmarks.md). Memory against speed.
-   */
+  /** Events the cached decision states may hold folded together (why the default: tunables.ts). */
   stateCacheEvents: number;
   /** Longest line of an NDJSON import, in bytes: a longer one is refused by number, never held. */
   maxLineBytes: number;
@@ -53,12 +50,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SocaiConfig
     port: Number(env.SOCAI_PORT ?? 3000),
     adminKey: env.SOCAI_ADMIN_KEY || undefined,
     bodyLimit: env.SOCAI_BODY_LIMIT ?? '10mb',
-    projectionIntervalMs: Number(env.SOCAI_PROJECTION_INTERVAL_MS ?? 100),
+    projectionIntervalMs: Number(env.SOCAI_PROJECTION_INTERVAL_MS ?? PROJECTION_INTERVAL_MS),
     importLimitBytes: Number(env.SOCAI_IMPORT_LIMIT_BYTES ?? 4 * 1024 ** 3),
     rateLimitPerMinute: Number(env.SOCAI_RATE_LIMIT_PER_MINUTE ?? 60_000),
     unauthenticatedRateLimitPerMinute: countOrOff('SOCAI_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', env.SOCAI_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE, 600),
     responseTimeoutMs: Number(env.SOCAI_RESPONSE_TIMEOUT_MS ?? 30_000),
-    stateCacheEvents: wholeNumber('SOCAI_STATE_CACHE_EVENTS', env.SOCAI_STATE_CACHE_EVENTS, 1_000_000),
+    stateCacheEvents: wholeNumber('SOCAI_STATE_CACHE_EVENTS', env.SOCAI_STATE_CACHE_EVENTS, STATE_CACHE_EVENTS),
     maxLineBytes: wholeNumber('SOCAI_MAX_LINE_BYTES', env.SOCAI_MAX_LINE_BYTES, 1024 * 1024),
     jsonLimits: {
       maxKeys: wholeNumber('SOCAI_MAX_JSON_KEYS', env.SOCAI_MAX_JSON_KEYS, 1_000),

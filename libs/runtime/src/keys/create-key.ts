@@ -1,5 +1,4 @@
-import { textProblem } from '#ledger';
-import type { FieldError } from '../common/http-errors.js';
+import { textProblem, type FieldError } from '#ledger';
 import type { NewKey } from './key-store.js';
 import { EVERY_AREA, ROLES, isRole } from './roles.js';
 

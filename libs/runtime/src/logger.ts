@@ -1,6 +1,6 @@
 import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
-import type { SocaiConfig } from '../config.js';
+import type { SocaiConfig } from './config.js';
 
 /**
  * The one way a socai process makes its logger: the HTTP server, the background worker and the CLI

@@ -17,8 +17,8 @@ const STOP_TIMEOUT_MS = 30_000;
 /**
  * Starts the projector and the checkpointer. On an embedded ledger (SQLite event store) they run in
  * a worker thread: both are synchronous SQLite work (a projected batch, the checkpointer's fold of
- * the log), and on the server's own thread they held the event loop while requests waited — on a
- * 323k-event ledger they took 28% of its CPU under load (projector 18%, checkpointer 10%). SQLite's WAL lets the worker's connections write
+ * the log), and on the server's own thread they held the event loop while requests waited (their share
+ * of its CPU under load: docs/benchmarks.md, "Tunables"). SQLite's WAL lets the worker's connections write
  * the read models while the server's read them. With a cluster (EventStoreDB) they stay in the
  * process, as its projector follows a subscription and its work is mostly waiting on the network.
  */

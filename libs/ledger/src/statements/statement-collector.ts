@@ -1,6 +1,6 @@
 import type { StatementLine } from '#domain';
-import { MAX_STATEMENT_LINES } from '#ledger';
-import type { FieldError } from '../common/http-errors.js';
+import { MAX_STATEMENT_LINES } from '../validation/field-rules.js';
+import type { FieldError } from '../validation/validation-errors.js';
 import { locateColumns, paymentRefProblem, personIdProblem, statementAmount, type StatementColumn } from './statement-fields.js';
 
 export type StatementParse = { ok: true; lines: StatementLine[] } | { ok: false; errors: FieldError[] };

@@ -1,46 +1,43 @@
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore } from '#event-store';
-import { loadAreaDirectory } from '#ledger';
-import { generationStamp, openReadModels, type ReadModels } from '#read-models';
+import type { ReadModels } from '#read-models';
 import { startCheckpointing } from '../audit/checkpointing.js';
 import type { SocaiConfig } from '../config.js';
-import { createLogger } from '../observability/logger.js';
+import { createLogger } from '../logger.js';
+import { SocaiRuntime } from '../runtime.js';
+import { BACKGROUND_THREAD_NICE } from '../tunables.js';
 import { lowerThisThreadPriority } from './thread-priority.js';
 
 // The worker thread of background.ts: the projector and the checkpointer of an embedded ledger, each
 // on connections of its own, until the server asks it to stop.
 const config = workerData as SocaiConfig;
-// The requests come first: projecting a command cost about as much CPU as answering it (≈ 0.6–0.75 ms
-// in the summaries' triggers), and on two cores this thread, the request thread and the clients
-// contended, which stretched the requests' p99. At nice 10 it gets ≈ 10% of a core they want (CFS
-// weights 110 : 1024) and every idle moment: the read models lag under a burst and catch up after.
-lowerThisThreadPriority(10);
+// The requests come first: projecting a command costs about as much CPU as answering it, and on a
+// small machine this thread, the request thread and the clients contended, which stretched the
+// requests' p99. At a lower priority it gets little of a core they want and every idle moment: the
+// read models lag under a burst and catch up after (docs/benchmarks.md, "Tunables").
+lowerThisThreadPriority(BACKGROUND_THREAD_NICE);
 // The same lines as the server's (SOCAI_LOG_LEVEL, SOCAI_LOG_FORMAT), named for the part that wrote them.
 const logger = createLogger(config, 'socai').child({ thread: 'background' });
-const store = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'));
-const areas = loadAreaDirectory();
-async function startProjecting(): Promise<ReadModels> {
-  const models = openReadModels(config.dataDir, areas, {
-    location: config.readModels,
-    onError: (error) => logger.error({ component: 'projector', err: error }, 'projecting failed; retrying'),
-  });
+// The same runtime as the server's, opened on this thread's own connections; only its projector runs here.
+const runtime = SocaiRuntime.open(config, {
+  onProjectionError: (error) => logger.error({ component: 'projector', err: error }, 'projecting failed; retrying'),
+});
+async function startProjecting(models: ReadModels): Promise<ReadModels> {
   await models.ready();
-  models.projector.start(store, config.projectionIntervalMs);
+  models.projector.start(runtime.store, config.projectionIntervalMs);
   return models;
 }
-let readModels = await startProjecting();
-// An online rebuild (rebuild/online-rebuild.ts) replaces the generation pointer once the new read models
-// have caught up: the projector then moves to them, from their own checkpoint.
-let stamp = generationStamp(config.dataDir);
+let readModels = await startProjecting(runtime.readModels);
+// An online rebuild (online-rebuild.ts) replaces the generation pointer once the new read models have
+// caught up: the runtime then opens them (and closes the old ones), and the projector moves to them,
+// from their own checkpoint.
 let switching: Promise<void> | undefined;
 const following = setInterval(() => {
-  if (switching || generationStamp(config.dataDir) === stamp) return;
-  stamp = generationStamp(config.dataDir);
+  if (switching) return;
+  const serving = runtime.readModels;
+  if (serving === readModels) return;
   switching = (async () => {
     await readModels.projector.stop();
-    await readModels.close();
-    readModels = await startProjecting();
+    readModels = await startProjecting(serving);
     logger.info({ component: 'projector' }, 'switched to the new read-model generation');
   })().finally(() => {
     switching = undefined;
@@ -59,8 +56,7 @@ parentPort!.once('message', async () => {
   // The projector's batch in flight commits with its checkpoint before the connections close.
   await readModels.projector.stop();
   checkpointing.stop();
-  await readModels.close();
-  await store.close();
+  await runtime.close();
   logger.info({ component: 'background' }, 'projector and checkpointer stopped');
   logger.flush();
   parentPort!.close();
