@@ -9,8 +9,8 @@ const FACT_TYPES: readonly AnyEventType[] = [...EVENT_TYPES, ...ARREARS_EVENT_TY
  * one entry per event of its stream, so an entry is kept small: three cells of one array per fact
  * (its eventId; its type, area and reversal packed into one small integer, see `pack`; its
  * position), found by scanning while the stream is short. Most streams are (a person's few facts): a
- * Map per stream, ≈ 180 B empty and ≈ 40 B an entry, weighed more than the facts of a 5M-event
- * import's 300,000 person streams. A long stream (an employer's every month) gets the Map too, so a
+ * Map per stream weighed more than the facts of a large import's person streams (docs/benchmarks.md,
+ * 'packed fact index'). A long stream (an employer's every month) gets the Map too, so a
  * look-up stays cheap. A record is built only when asked for.
  */
 export class PackedFactIndex implements StreamFacts {
