@@ -75,6 +75,10 @@ export interface RecordInspection { inspectionId: string; unitCode: string; insp
 export interface ReverseEntry { eventId: string; reason: string; reversedOn: IsoDate }
 export interface StatementLine { paymentRef: string; personId: string; amount: Money }
 export interface ReconcilePayouts { statementRef: string; month: IsoMonth; areaCode: string; agent: string; lines: StatementLine[] }
+/** A clerk's dated decision that an employer is homed in another area from `effectiveOn` (issue 28). */
+export interface RelocateEmployer { unitCode: string; areaCode: string; effectiveOn: IsoDate; reason: string }
+/** The same for a person, whose home otherwise follows the area of their latest book, card or benefit. */
+export interface RelocatePerson { personId: string; areaCode: string; effectiveOn: IsoDate; reason: string }
 
 /** Every command, tagged by its contract name (the `command` field of an import line). */
 export type Command =
@@ -89,10 +93,13 @@ export type Command =
   | { command: 'AssignPlan'; data: AssignPlan }
   | { command: 'RecordInspection'; data: RecordInspection }
   | { command: 'ReverseEntry'; data: ReverseEntry }
-  | { command: 'ReconcilePayouts'; data: ReconcilePayouts };
+  | { command: 'ReconcilePayouts'; data: ReconcilePayouts }
+  | { command: 'RelocateEmployer'; data: RelocateEmployer }
+  | { command: 'RelocatePerson'; data: RelocatePerson };
 
 export type CommandName = Command['command'];
 export const COMMAND_NAMES: readonly CommandName[] = [
   'RegisterEmployer', 'ChangeEmployerStatus', 'AssessContribution', 'CollectContribution', 'IssueBook', 'IssueCard',
   'PayBenefit', 'AssessClaim', 'AssignPlan', 'RecordInspection', 'ReverseEntry', 'ReconcilePayouts',
+  'RelocateEmployer', 'RelocatePerson',
 ];

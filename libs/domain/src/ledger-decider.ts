@@ -35,6 +35,7 @@ export function streamIdFor(command: Command): string {
     case 'ChangeEmployerStatus':
     case 'AssessContribution':
     case 'RecordInspection':
+    case 'RelocateEmployer':
       return streams.employer(command.data.unitCode);
     case 'CollectContribution': {
       const payer = command.data.payer;
@@ -43,6 +44,7 @@ export function streamIdFor(command: Command): string {
     case 'IssueBook':
     case 'IssueCard':
     case 'PayBenefit':
+    case 'RelocatePerson':
       return streams.person(command.data.personId);
     case 'AssessClaim':
       return streams.facility(command.data.facilityCode);
@@ -71,6 +73,8 @@ export function commandKeyOf(command: Command): string {
     case 'RecordInspection': return key(command.data.inspectionId);
     case 'ReverseEntry': return key(command.data.eventId);
     case 'ReconcilePayouts': return key(command.data.statementRef);
+    case 'RelocateEmployer': return key(command.data.unitCode, command.data.effectiveOn);
+    case 'RelocatePerson': return key(command.data.personId, command.data.effectiveOn);
   }
 }
 

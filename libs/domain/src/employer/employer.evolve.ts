@@ -19,6 +19,11 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
     case 'ContributionAssessed':
       state.assessments.push({ eventId: fact.eventId, period: (fact as StoredFact<'ContributionAssessed'>).data.period });
       break;
+    case 'EmployerRelocated': {
+      const { areaCode, effectiveOn } = (fact as StoredFact<'EmployerRelocated'>).data;
+      state.relocations.push({ eventId: fact.eventId, areaCode, effectiveOn });
+      break;
+    }
     default:
       // Collections, inspections and reversals need nothing beyond the fact index.
       break;

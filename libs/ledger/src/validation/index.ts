@@ -13,6 +13,7 @@ export * from './assign-plan.dto.js';
 export * from './record-inspection.dto.js';
 export * from './reverse-entry.dto.js';
 export * from './reconcile-payouts.dto.js';
+export * from './relocate.dto.js';
 export * from './command-dtos.js';
 export * from './validation-errors.js';
 export * from './validate-command.js';
