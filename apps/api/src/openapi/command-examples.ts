@@ -33,4 +33,6 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, object>> = {
     statementRef: 'BL-VNPOST-954-2021-06', month: '2021-06', areaCode: '954', agent: 'Bưu điện Bạc Liêu',
     lines: [{ paymentRef: 'BL-P-2021-06-1', personId: '9500000001', amount: '4500000' }],
   },
+  RelocateEmployer: { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính 2025: trụ sở thuộc phường Bạc Liêu' },
+  RelocatePerson: { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính 2025' },
 };
