@@ -25,14 +25,24 @@ export function personAreaFor(state: PersonState, personId: string, onDate: IsoD
 
 /**
  * A person's recorded home: the area of their most recent fact still in force (a book, card, benefit
- * or payment), or of a relocation recorded later, once its `effectiveOn` has come. Undefined when no
+ * or payment), or of a relocation recorded later, once its `effectiveOn` has come. A payment recorded
+ * after a relocation in force does not move the person back: it was placed by that home (or by a
+ * clerk's one-off `areaCode`), while a later book, card or benefit does move them. Undefined when no
  * fact names an area. No successor is applied: that is the caller's, on the date it asks for.
  */
 export function personHomeOn(state: PersonState, onDate: IsoDate): string | undefined {
   let area: string | undefined;
+  let relocated = false;
   for (const [eventId, record] of state.facts.entries()) {
     if (record.reversed || record.type === 'EntryReversed' || !record.areaCode) continue;
-    if (record.type === 'PersonRelocated' && !(state.relocations.find((r) => r.eventId === eventId)!.effectiveOn <= onDate)) continue;
+    if (record.type === 'PersonRelocated') {
+      if (!(state.relocations.find((r) => r.eventId === eventId)!.effectiveOn <= onDate)) continue;
+      relocated = true;
+    } else if (record.type === 'ContributionCollected') {
+      if (relocated) continue;
+    } else {
+      relocated = false;
+    }
     area = record.areaCode;
   }
   return area;

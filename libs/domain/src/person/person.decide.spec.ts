@@ -133,6 +133,13 @@ describe('RelocatePerson', () => {
     given(stream, ...facts).when(collect('2025-08-10')).then([placedIn('96', '2025-08-10')]);
   });
 
+  it('stays in the new home after a payment recorded later for a day before the move, until a book or card moves the person', () => {
+    const facts = [bookIssued, relocated('31942', '2025-09-01', '96'), placedIn('96', '2025-08-10')];
+    given(stream, ...facts).when(collect('2025-09-10')).then([placedIn('31942', '2025-09-10')]);
+    const card2026: DomainEvent = { type: 'CardIssued', data: { cardNo: 'DN4969512345679', personId: '9512345679', areaCode: '96', validFrom: '2026-01-01', validTo: '2026-12-31', issuedOn: '2025-12-20' } };
+    given(stream, ...facts, card2026).when(collect('2026-01-10')).then([placedIn('96', '2026-01-10')]);
+  });
+
   it('refuses an abolished target after 2025-07-01, a commune before it, and the home the person already has', () => {
     given(stream, bookIssued).when(relocate('954', '2025-09-01')).thenRefuses('UNKNOWN_AREA');
     given(stream, bookIssued).when(relocate('31942', '2025-06-30')).thenRefuses('UNKNOWN_AREA');
