@@ -18,8 +18,8 @@ export function businessDateOf(event: DomainEvent): IsoDate | undefined {
     case 'PlanAssigned': return event.data.assignedOn;
     default: {
       const data = event.data as unknown as Record<string, unknown>;
-      const date = DATE_FIELDS.map((field) => data[field]).find((value) => typeof value === 'string');
-      return date as IsoDate | undefined;
+      for (const field of DATE_FIELDS) if (typeof data[field] === 'string') return data[field] as IsoDate;
+      return undefined;
     }
   }
 }
