@@ -42,8 +42,10 @@ export function recordedEmployerHomeOn(state: EmployerState, profile: EmployerPr
   return recordedHomeOn(profile.areaCode, date, liveRelocations(state));
 }
 
-function liveRelocations(state: EmployerState): RelocationRecord[] {
-  return state.relocations.filter((relocation) => isLive(state.facts, relocation.eventId));
+/** The relocations not reversed; most employers have none, and then no array is made per command. */
+function liveRelocations(state: EmployerState): readonly RelocationRecord[] {
+  const { relocations } = state;
+  return relocations.length === 0 ? relocations : relocations.filter((relocation) => isLive(state.facts, relocation.eventId));
 }
 
 /**
