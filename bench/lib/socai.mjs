@@ -3,9 +3,9 @@ import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
-import { configFromEnv } from '../../dist/apps/api/src/config.js';
+import { configFromEnv } from '../../dist/libs/runtime/src/index.js';
 
-export { SocaiRuntime } from '../../dist/apps/api/src/runtime.js';
+export { SocaiRuntime } from '../../dist/libs/runtime/src/index.js';
 export { importFile } from '../../dist/apps/cli/src/commands/import-file.js';
 export { generateCommands } from '../../dist/apps/cli/src/generate/index.js';
 

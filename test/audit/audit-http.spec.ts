@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Checkpointer, CheckpointStore, loadOrCreateSigningKey } from '#event-store';
-import { auditConfig } from '../../apps/api/src/audit/audit-config.js';
+import { auditConfig } from '#runtime';
 import { KnownAtService } from '../../apps/api/src/audit/known-at.service.js';
 import { NO_KEY, startTestServer, type TestServer } from '../support/test-server.js';
 

@@ -5,8 +5,7 @@ import {
   checkpointSignatureValid, Checkpointer, CheckpointStore, GENESIS_DIGEST, loadOrCreateSigningKey, nextDigest, openAuditDatabase,
   signCheckpoint, SqliteEventStore, SQLITE_EVENT_STORE_SCHEMA_VERSION, verifyEventLog,
 } from '#event-store';
-import { startCheckpointing } from '../../apps/api/src/audit/checkpointing.js';
-import { auditConfig } from '../../apps/api/src/audit/audit-config.js';
+import { auditConfig, startCheckpointing } from '#runtime';
 import { newEvent, tempDir, writeLog } from './audit-fixtures.js';
 
 describe('signed checkpoints', () => {

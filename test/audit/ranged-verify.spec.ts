@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Checkpointer, CheckpointStore, loadOrCreateSigningKey, openAuditDatabase, type Checkpoint } from '#event-store';
-import { inThisThread } from '../../libs/event-store/src/audit/range-runners.js';
-import { intactByRanges, rangeJobs } from '../../libs/event-store/src/audit/ranged-verify.js';
+import { inThisThread } from '../../libs/event-store/src/sqlite/audit/range-runners.js';
+import { intactByRanges, rangeJobs } from '../../libs/event-store/src/sqlite/audit/ranged-verify.js';
 import { appendLog, tempDir, writeLog } from './audit-fixtures.js';
 
 /**

@@ -243,7 +243,7 @@ describe('verifyEventLog on a real SQLite store', () => {
 });
 
 /** The DIST verifier: its worker threads run the compiled worker script, as `socai verify` does. */
-const DIST_VERIFIER = join(process.cwd(), 'dist', 'libs', 'event-store', 'src', 'audit', 'log-verifier.js');
+const DIST_VERIFIER = join(process.cwd(), 'dist', 'libs', 'event-store', 'src', 'sqlite', 'audit', 'log-verifier.js');
 
 /** The one-pass report, after checking that every sliced way (threads or not) gives the same. */
 async function verifyEveryWay(file: string, publicKey: KeyObject | undefined): Promise<VerifyReport> {

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../apps/api/src/auth/index.js';
+import { ROLES, type Role } from '#runtime';
 import { controllerHandlers } from '../support/controller-handlers.js';
 import { NO_KEY, auth, startTestServer, type TestServer } from '../support/test-server.js';
 

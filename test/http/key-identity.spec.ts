@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { KeyStore } from '#runtime';
 import { socai } from '../payouts/support/socai-cli.js';
-import { KeyStore } from '../../apps/api/src/auth/index.js';
 import { auth, startTestServer, type TestServer } from '../support/test-server.js';
 
 /**

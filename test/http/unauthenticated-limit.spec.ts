@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { configFromEnv } from '../../apps/api/src/config.js';
+import { configFromEnv } from '#runtime';
 import { NO_KEY, auth, startTestServer, type TestServer } from '../support/test-server.js';
 
 /**

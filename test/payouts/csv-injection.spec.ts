@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Command } from '#domain';
-import { configFromEnv } from '../../apps/api/src/config.js';
-import { SocaiRuntime } from '../../apps/api/src/runtime.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { newEvent } from '../audit/audit-fixtures.js';
 import { socai } from './support/socai-cli.js';
 

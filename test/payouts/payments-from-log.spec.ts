@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Command } from '#domain';
 import { paymentsFromLog, type PaymentsSnapshot } from '#ledger';
 import { openReadModels, type EventSource } from '#read-models';
-import { configFromEnv } from '../../apps/api/src/config.js';
-import { SocaiRuntime } from '../../apps/api/src/runtime.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 
 /**
  * The payments a reconciliation compares against, read from the whole log or from read models

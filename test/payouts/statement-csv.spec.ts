@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parseStatementCsv, readStatementCsv, type StatementParse } from '../../apps/api/src/commands/statement-csv.js';
+import { parseStatementCsv, readStatementCsv, type StatementParse } from '#ledger';
 
 /** Every case is read twice, from a string and as a byte stream cut into 7-byte chunks, with the same answer. */
 async function both(text: string): Promise<StatementParse> {

@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { createHttpApp } from '../../apps/api/src/bootstrap.js';
-import { configFromEnv, type SocaiConfig } from '../../apps/api/src/config.js';
-import { SocaiRuntime } from '../../apps/api/src/runtime.js';
+import { configFromEnv, type SocaiConfig, SocaiRuntime } from '#runtime';
 
 /** The admin key every test server accepts, and that `request()` sends unless told otherwise. */
 export const TEST_ADMIN_KEY = 'sk_test-admin-key-for-specs-only-0000000000';

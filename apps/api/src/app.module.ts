@@ -19,7 +19,7 @@ import { HealthController } from './queries/health.controller.js';
 import { QUERY_CONTROLLERS } from './queries/index.js';
 import { ReadModelsGate } from './queries/read-models.gate.js';
 import { RebuildsController } from './rebuild/rebuilds.controller.js';
-import { SocaiRuntime } from './runtime.js';
+import { SocaiRuntime } from '#runtime';
 
 @Module({})
 export class AppModule {

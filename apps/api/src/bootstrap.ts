@@ -8,9 +8,9 @@ import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { markLooseNumbers, useQuotedNumbers } from './common/strict-json.js';
 import { acceptedContentTypes, jsonShapeVerifier, responseTimeout } from './limits/index.js';
-import { createLogger, httpMetrics, Metrics, requestContext, requestLogger, SocaiNestLogger } from './observability/index.js';
-import { createOpenApiDocument } from './openapi/index.js';
-import type { SocaiRuntime } from './runtime.js';
+import { httpMetrics, Metrics, requestContext, requestLogger, SocaiNestLogger } from './observability/index.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
+import { createLogger, type SocaiRuntime } from '#runtime';
 
 export interface ServeOptions {
   /** Listen on this port (0 picks a free one); undefined builds the app without listening (tests). */

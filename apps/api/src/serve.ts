@@ -1,9 +1,6 @@
-import { startBackground } from './background/background.js';
+import { createLogger, SocaiRuntime, startBackground, type SocaiConfig } from '#runtime';
 import { createHttpApp } from './bootstrap.js';
-import type { SocaiConfig } from './config.js';
 import { exitOnUnhandledRejection } from './fatal-errors.js';
-import { createLogger } from './observability/index.js';
-import { SocaiRuntime } from './runtime.js';
 
 /** Opens the ledger, starts the projector and the HTTP server, and closes both on SIGTERM/SIGINT. */
 export async function serve(config: SocaiConfig): Promise<void> {

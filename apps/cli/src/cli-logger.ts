@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import { configFromEnv } from '../../api/src/config.js';
-import { createLogger } from '../../api/src/observability/index.js';
+import { configFromEnv, createLogger } from '#runtime';
 
 /**
  * The log of a one-shot command (import, rebuild): the server's lines, on standard error, since

@@ -1,7 +1,6 @@
 import { isIsoDate, isIsoMonth, todayUtc } from '#domain';
 import { AREA_CODE } from '#ledger';
-import { configFromEnv } from '../../api/src/config.js';
-import { SocaiRuntime } from '../../api/src/runtime.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { EXIT } from './exit-codes.js';
 
 /** A usage error of `socai <command>`: the reason on stderr, exit 1 as the contract says. */

@@ -17,10 +17,11 @@ import { decidePlan, type PlanCommand } from './plan/plan.decide.js';
 import { evolvePlan } from './plan/plan.evolve.js';
 import { initialPlanState, type PlanState } from './plan/plan.state.js';
 import { decideReversal } from './reversal/reverse-entry.decide.js';
+import { FactMap, type StreamFacts } from './reversal/stream-facts.js';
 
 /**
- * The write side's single entry point, over the five stream types. Every state carries `facts`, a
- * FactIndex from eventId to { type, position, areaCode, reversed }, which the ledger may read.
+ * The write side's single entry point, over the five stream types. Every state carries `facts`, its
+ * StreamFacts from eventId to { type, position, areaCode, reversed }, which the ledger may read.
  */
 export type StreamState = EmployerState | PersonState | FacilityState | PlanState | PayoutState;
 export type StreamKind = StreamState['kind'];
@@ -78,7 +79,7 @@ export function commandKeyOf(command: Command): string {
   }
 }
 
-const INITIAL_STATES: Record<StreamKind, () => StreamState> = {
+const INITIAL_STATES: Record<StreamKind, (facts: StreamFacts) => StreamState> = {
   employer: initialEmployerState,
   person: initialPersonState,
   facility: initialFacilityState,
@@ -86,12 +87,16 @@ const INITIAL_STATES: Record<StreamKind, () => StreamState> = {
   payout: initialPayoutState,
 };
 
-/** The state of a stream with no events, from the stream id's prefix (`employer-…`, `person-…`, …). */
-export function initialStateFor(streamId: string): StreamState {
+/**
+ * The state of a stream with no events, from the stream id's prefix (`employer-…`, `person-…`, …),
+ * holding its facts in `facts`: the plain FactMap unless the caller keeps states by the million and
+ * brings a smaller one (the ledger's cache). Evolving never creates another.
+ */
+export function initialStateFor(streamId: string, facts: StreamFacts = new FactMap()): StreamState {
   const kind = streamId.slice(0, streamId.indexOf('-')) as StreamKind;
   const initial = Object.hasOwn(INITIAL_STATES, kind) ? INITIAL_STATES[kind] : undefined;
   if (!initial) throw new Error(`no stream type for stream id ${streamId}`);
-  return initial();
+  return initial(facts);
 }
 
 /**
@@ -112,7 +117,7 @@ export function evolveStream(state: StreamState, fact: StoredFact): StreamState 
 
 /** A copy of a state that later `evolveStream` calls on the original do not touch. */
 export function cloneStreamState<S extends StreamState>(state: S): S {
-  // structuredClone copies the plain parts; the fact index is a class, which it would not keep.
+  // structuredClone copies the plain parts; the facts are a class, which it would not keep.
   const { facts, ...rest } = state;
   return { ...structuredClone(rest), facts: facts.clone() } as unknown as S;
 }

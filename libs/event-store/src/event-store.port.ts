@@ -1,10 +1,13 @@
 /**
- * The event-store port. Every adapter (SQLite now, EventStoreDB later) implements it and passes the
- * shared contract suite in `testing/event-store.contract.ts`.
+ * The event-store port. Both adapters implement it, embedded SQLite (`sqlite/`) and EventStoreDB or
+ * KurrentDB (`esdb/`, loaded only when configured), and pass the shared contract suite in
+ * `testing/event-store.contract.ts` (test/esdb runs it when SOCAI_TEST_ESDB_URL names a server).
  *
  * Revisions count the events of one stream from 0. Positions order every event of the store in
  * commit order, from 1; position 0 means "before the first event".
  */
+import type { LedgerVerifier } from './ledger-verifier.port.js';
+
 export type StreamRevision = number;
 export type LogPosition = number;
 
@@ -89,7 +92,7 @@ export interface AppendResult {
 }
 
 /** One request's answer in `appendEach`: its result, or the conflict that refused it alone. */
-export type AppendOutcome = AppendResult | WrongExpectedRevisionError | KeyAlreadyClaimedError;
+export type AppendOutcome = AppendResult | AppendConflict;
 
 export class WrongExpectedRevisionError extends Error {
   constructor(
@@ -107,6 +110,13 @@ export class KeyAlreadyClaimedError extends Error {
     super(`command key ${existing.commandKey} already belongs to event ${existing.eventId}`);
     this.name = 'KeyAlreadyClaimedError';
   }
+}
+
+/** The conflicts that refuse one append alone, for the client to resolve, unlike a failure of the store. */
+export type AppendConflict = WrongExpectedRevisionError | KeyAlreadyClaimedError;
+
+export function isAppendConflict(error: unknown): error is AppendConflict {
+  return error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError;
 }
 
 /** The store cannot take writes now (disk full, read-only, locked too long); the client may retry. */
@@ -141,6 +151,11 @@ export interface StreamSize {
 }
 
 export interface EventStore {
+  /**
+   * The audit capability (ledger-verifier.port.ts): present where the adapter can check its whole log
+   * against the hashes and signed checkpoints, undefined where it cannot (ask through `verifierOf`).
+   */
+  readonly verifier?: LedgerVerifier;
   /** Appends atomically to one stream, checking the expected revision and the key claim. */
   append(request: AppendRequest): Promise<AppendResult>;
   /**

@@ -10,3 +10,4 @@ export * from './import/import-report.js';
 export * from './import/ndjson-import.js';
 export * from './import/ndjson-lines.js';
 export * from './validation/index.js';
+export { parseStatementCsv, readStatementCsv, type StatementParse } from './statements/statement-csv.js';

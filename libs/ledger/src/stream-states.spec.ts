@@ -1,4 +1,5 @@
 import { SqliteEventStore, type NewEvent } from '#event-store';
+import { PackedFactIndex } from './states/packed-fact-index.js';
 import { StreamStates } from './stream-states.js';
 
 /** The decision-state cache on a real SQLite store: bounded by the events its states hold. */
@@ -39,6 +40,12 @@ describe('StreamStates', () => {
     expect(reads).toEqual(['person-9500000001', 'person-9500000002', 'person-9500000003']);
     const loaded = await states.load('person-9500000003');
     expect([loaded.revision, loaded.state.kind === 'person' && loaded.state.cards.length]).toEqual([3, 4]);
+  });
+
+  it('keeps a cached state’s facts in the packed index, the cache’s memory budget', async () => {
+    const loaded = await new StreamStates(store, 22).load('person-9500000003');
+    expect(loaded.state.facts).toBeInstanceOf(PackedFactIndex);
+    expect(loaded.state.facts.size).toBe(4);
   });
 
   it('evicts once the events its states hold pass the capacity, never the state just loaded', async () => {

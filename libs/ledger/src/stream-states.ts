@@ -1,5 +1,7 @@
 import { evolveStream, initialStateFor, type StoredFact, type StreamState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
+import { STATE_CACHE_EVENTS } from '#runtime/tunables';
+import { PackedFactIndex } from './states/packed-fact-index.js';
 
 export interface LoadedStream {
   state: StreamState;
@@ -40,8 +42,8 @@ export class StreamStates {
 
   constructor(
     private readonly store: EventStore,
-    /** Folded events the cached states may hold together (weightOf); ≈ 80–130 B each. */
-    readonly capacity = 1_000_000,
+    /** Folded events the cached states may hold together (weightOf); SOCAI_STATE_CACHE_EVENTS. */
+    readonly capacity: number = STATE_CACHE_EVENTS,
     /** States touched within this many loads are kept: a 1,000-command import batch touches ≤ 4,000. */
     private readonly protectedTouches = 8_192,
   ) {}
@@ -52,7 +54,8 @@ export class StreamStates {
       cached.touched = ++this.clock;
       return cached.loaded;
     }
-    let loaded: LoadedStream = { state: initialStateFor(streamId), revision: -1 };
+    // Cached states hold their facts packed: the cache's memory grows with them (states/packed-fact-index.ts).
+    let loaded: LoadedStream = { state: initialStateFor(streamId, new PackedFactIndex()), revision: -1 };
     if (this.mayExist === undefined || this.mayExist.has(streamId)) loaded = this.fold(loaded, await this.store.readStream(streamId));
     this.remember(streamId, loaded);
     return loaded;
@@ -182,7 +185,7 @@ interface Entry {
  * for 1.5 events; counted by events alone, a cache of 1,000,000 folded events would have grown past
  * any heap limit sized for it before it was full. Since event ids are flat strings and a short
  * stream's fact index is one array, a 1-event person state weighs ≈ 410 B and a 100-event stream
- * ≈ 130 B an event (bin/heap-limits.js counts 192 B a weighed event, for the rest of the heap and the collector's room).
+ * ≈ 130 B an event (an import's heap counts CACHED_EVENT_BYTES a weighed event, tunables.ts, for the rest of the heap and the collector's room).
  */
 export const STREAM_OVERHEAD_EVENTS = 4;
 

@@ -4,8 +4,8 @@ import type { IsoDate } from '#domain';
 import type { LateInterestRule, ReadModelAreas, RebuildSourceFor } from './ports.js';
 import { servingGeneration } from './generations.js';
 import { Projector } from './projection/projector.js';
-import { ReadModelQueries } from './queries/read-model-queries.js';
-import { ReadModelStore } from './store/read-model-store.js';
+import { ReadModelQueries } from './read-model-queries.js';
+import { ReadModelStore } from './database/read-model-store.js';
 
 /** The read side, wired: its store, the projector that fills it and the queries that read it. */
 export interface ReadModels {

@@ -2,9 +2,7 @@ import { Controller, Get, Header, Inject, NotFoundException, Query } from '@nest
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, AreaOf } from '../auth/index.js';
 import { QueryParams } from '../queries/query-params.js';
-import { SocaiRuntime } from '../runtime.js';
-import { auditConfig } from './audit-config.js';
-import { checkpointsPage, verifyLedger } from './audit-verification.js';
+import { auditConfig, checkpointsPage, SocaiRuntime, verifyLedger } from '#runtime';
 import { readSigningKey } from '#event-store';
 import { QueryDocs } from '../openapi/query-docs.js';
 

@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { QueryParams } from '../queries/query-params.js';
 import { Access, AreaOf } from '../auth/index.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { QueryDocs } from '../openapi/query-docs.js';
 
 const MAX_PAGE = 1_000;

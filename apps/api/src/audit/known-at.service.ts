@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { streams, type IsoDate } from '#domain';
 import type { EmployerArrears } from '#read-models';
-import { SocaiRuntime } from '../runtime.js';
-import { arraySource, recordedBy, withScratchReadModels } from './known-at.js';
+import { arraySource, recordedBy, SocaiRuntime, withScratchReadModels } from '#runtime';
 
 /** Answers read-model questions as the ledger knew them at an instant (`knownAt`). */
 @Injectable()

@@ -4,11 +4,9 @@ import type { Response } from 'express';
 import { scopeCovers } from '#domain';
 import type { Caller, SocaiRequest } from '../common/request-context.js';
 import { UnauthenticatedLimit } from '../limits/unauthenticated-limit.js';
-import { SocaiRuntime } from '../runtime.js';
+import { EVERY_AREA, KeyStore, SocaiRuntime } from '#runtime';
 import { Access } from './access.js';
 import { Forbidden, Unauthorized } from './auth-errors.js';
-import { KeyStore } from './key-store.js';
-import { EVERY_AREA } from './roles.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 

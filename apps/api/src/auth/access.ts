@@ -1,6 +1,6 @@
 import { Reflector } from '@nestjs/core';
 import type { AreaRule } from './area-scope.js';
-import type { Role } from './roles.js';
+import type { Role } from '#runtime';
 
 /**
  * Who may call a route and which areas its data lies in. Admin keys pass the role check of every

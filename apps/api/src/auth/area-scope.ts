@@ -1,7 +1,7 @@
 import type { ScopedAreas } from '#domain';
 import type { EventStore } from '#event-store';
 import type { SocaiRequest } from '../common/request-context.js';
-import { EVERY_AREA } from './roles.js';
+import { EVERY_AREA } from '#runtime';
 
 /** What an area rule may consult: the area tables and the log (to find an employer's or a fact's area). */
 export interface AreaLookups {

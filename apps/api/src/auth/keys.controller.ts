@@ -3,11 +3,9 @@ import {
   ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiNoContentResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import { NotFound, ValidationFailed } from '../common/http-errors.js';
-import { SocaiRuntime } from '../runtime.js';
+import { checkNewKey, KeyNameTakenError, KeyStore, SocaiRuntime } from '#runtime';
 import { Access } from './access.js';
 import { AreaOf } from './area-scope.js';
-import { checkNewKey } from './create-key.js';
-import { KeyNameTakenError, KeyStore } from './key-store.js';
 
 /**
  * Key management, for admin keys that cover every area (a key limited to some areas could

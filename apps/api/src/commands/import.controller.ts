@@ -7,7 +7,7 @@ import { Access, AreaOf } from '../auth/index.js';
 import { PayloadTooLarge } from '../common/http-errors.js';
 import { IMPORT_TYPES } from '../limits/index.js';
 import { Metrics } from '../observability/index.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 
 /**
  * Stops a chunked upload that runs past the import limit. Lines before that point are recorded

@@ -1,15 +1,14 @@
 import { Body, Controller, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ReconcilePayoutsDto } from '#ledger';
+import { parseStatementCsv, ReconcilePayoutsDto } from '#ledger';
 import type { SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { ValidationFailed } from '../common/http-errors.js';
 import { STATEMENT_TYPES } from '../limits/index.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { CommandGateway } from './command-gateway.js';
 import { CommandRoute } from './command-responses.js';
-import { parseStatementCsv } from './statement-csv.js';
 
 /**
  * ReconcilePayouts: the payout agent's statement against the ledger's payments of the month and

@@ -1,9 +1,7 @@
 import { HttpException } from '@nestjs/common';
+import type { FieldError } from '#ledger';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /** 400 in the contract's shape: `{statusCode, code: VALIDATION_FAILED, errors: [{field, message}]}`. */
 export class ValidationFailed extends HttpException {

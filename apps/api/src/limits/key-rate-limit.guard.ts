@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Response } from 'express';
 import type { SocaiRequest } from '../common/request-context.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { FixedWindows } from './fixed-windows.js';
 import { tooManyRequests } from './too-many-requests.js';
 

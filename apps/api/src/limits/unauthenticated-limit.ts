@@ -1,6 +1,6 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { FixedWindows } from './fixed-windows.js';
 import { tooManyRequests } from './too-many-requests.js';
 

@@ -11,7 +11,6 @@ import { ReadinessController } from './readiness.controller.js';
 
 export { httpMetrics } from './http-metrics.middleware.js';
 export { LedgerReadings } from './ledger-readings.js';
-export { createLogger } from './logger.js';
 export { maskPersonIds } from './mask.js';
 export { Metrics, type CommandOutcome } from './metrics.js';
 export { requestContext } from './request-context.middleware.js';

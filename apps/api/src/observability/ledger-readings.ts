@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_STORE_FILE } from '../audit/audit-config.js';
-import { SocaiRuntime } from '../runtime.js';
+import { EVENT_STORE_FILE, SocaiRuntime } from '#runtime';
 import { SqliteLedgerProbe } from './ledger-probe.js';
 import type { LedgerReading } from './metrics.js';
 

@@ -2,11 +2,9 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import type { Response } from 'express';
 import { hash, timingSafeEqual } from 'node:crypto';
 import { Forbidden, Unauthorized } from '../auth/auth-errors.js';
-import { KeyStore } from '../auth/key-store.js';
-import { EVERY_AREA } from '../auth/roles.js';
+import { EVERY_AREA, KeyStore, SocaiRuntime } from '#runtime';
 import type { SocaiRequest } from '../common/request-context.js';
 import { UnauthenticatedLimit } from '../limits/unauthenticated-limit.js';
-import { SocaiRuntime } from '../runtime.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 

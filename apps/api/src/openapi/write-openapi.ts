@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpApp } from '../bootstrap.js';
-import { configFromEnv } from '../config.js';
-import { SocaiRuntime } from '../runtime.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { createOpenApiDocument, renderOpenApi } from './openapi-document.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/index.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 
 @ApiTags('health')
 @Controller('health')

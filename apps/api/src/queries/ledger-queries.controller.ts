@@ -2,16 +2,14 @@ import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/comm
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { todayUtc } from '#domain';
-import { renderProvinceReportText } from '#read-models';
+import { ARREARS_BUCKETS, renderProvinceReportText } from '#read-models';
 import { Access, AreaOf, EVERY_ROLE } from '../auth/index.js';
 import { NotFound } from '../common/http-errors.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { QueryParams } from './query-params.js';
 import { ReadModelsGate } from './read-models.gate.js';
 import { KnownAtService } from '../audit/known-at.service.js';
 import { MIN_POSITION, QueryDocs, date } from '../openapi/query-docs.js';
-
-const BUCKETS = ['current', 'under-1-month', '1-to-3-months', '3-months-plus', 'hard-to-collect'] as const;
 
 /** The read side of the contract: every answer waits for `minPosition` first. */
 @ApiTags('queries')
@@ -64,7 +62,7 @@ export class LedgerQueriesController {
   @Get('arrears')
   @QueryDocs({
     area: { description: 'Province, district or commune code; without it every area (a key for `*` only).', example: '95' },
-    bucket: { description: 'Only employers in this age bucket.', enum: BUCKETS },
+    bucket: { description: 'Only employers in this age bucket.', enum: ARREARS_BUCKETS },
     asOf: date('Default today.'),
     limit: { type: 'integer', description: 'Page size, 1 to 500 (default 50).', example: 50 },
     cursor: { description: 'The `nextCursor` of the previous page.' },
@@ -74,7 +72,7 @@ export class LedgerQueriesController {
   async arrears(@Query() query: Record<string, unknown>) {
     const params = new QueryParams(query);
     const area = params.areaCode('area', query.area, false);
-    const bucket = params.oneOf('bucket', BUCKETS);
+    const bucket = params.oneOf('bucket', ARREARS_BUCKETS);
     const asOf = params.date('asOf');
     const limit = params.integer('limit', { min: 1, max: 500, fallback: 50 });
     const cursor = params.cursor('cursor');

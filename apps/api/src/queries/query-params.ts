@@ -1,5 +1,5 @@
 import { isIsoDate, isIsoMonth, todayUtc } from '#domain';
-import { decodeCursor } from '#read-models';
+import { decodeCursor, startOfYear } from '#read-models';
 import { ValidationFailed, type FieldError } from '../common/http-errors.js';
 
 /**
@@ -74,7 +74,7 @@ export class QueryParams {
   /** `from`..`to` as read by `date()`: a range that ends before it starts is refused, not answered with zeros. */
   dateRange(fromName: string, toName: string): { from: string; to: string } {
     const to = this.date(toName);
-    const from = this.date(fromName, `${to.slice(0, 4)}-01-01`);
+    const from = this.date(fromName, startOfYear(to));
     if (isIsoDate(from) && isIsoDate(to) && from > to) {
       this.errors.push({ field: fromName, message: `must not be after ${toName} (${from} is after ${to})` });
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotCaughtUp } from '../common/http-errors.js';
-import { SocaiRuntime } from '../runtime.js';
+import { SocaiRuntime } from '#runtime';
 import { QueryParams } from './query-params.js';
 
 export const MIN_POSITION_WAIT_MS = 5_000;

@@ -3,8 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOperation, 
 import { Access } from '../auth/access.js';
 import { AreaOf } from '../auth/area-scope.js';
 import { Metrics } from '../observability/index.js';
-import { SocaiRuntime } from '../runtime.js';
-import { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild } from './online-rebuild.js';
+import { onlineRebuildProblem, RebuildInProgress, SocaiRuntime, startOnlineRebuild } from '#runtime';
 
 class RebuildRefused extends HttpException {
   constructor(code: string, message: string) {

@@ -1,6 +1,6 @@
 import type { EventStore } from '#event-store';
 import type { ReadModelAreas, ReadModelQueries } from '#read-models';
-import { knownAtSource, withScratchReadModels } from '../../../api/src/audit/known-at.js';
+import { knownAtSource, withScratchReadModels } from '#runtime';
 
 /**
  * Replays the events recorded up to `knownAt` into scratch read models in a temp file and answers

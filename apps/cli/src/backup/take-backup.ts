@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { keyIdOf, openAuditDatabase, readSigningKey } from '#event-store';
-import { auditConfig } from '../../../api/src/audit/audit-config.js';
-import type { SocaiConfig } from '../../../api/src/config.js';
+import { auditConfig, type SocaiConfig } from '#runtime';
 import { ACCESS_FILE, BACKUP_FORMAT, describeFile, EVENTS_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, readLogEnd, type BackupFile, type BackupManifest } from './manifest.js';
 
 /** A backup that cannot start: `usage` for what the operator asked wrong, otherwise the store could not be read. */

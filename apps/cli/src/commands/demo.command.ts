@@ -1,21 +1,18 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
-import { serve } from '../../../api/src/serve.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
-import { generateCommands } from '../generate/index.js';
 import { NdjsonImport } from '#ledger';
+import { configFromEnv, SocaiRuntime, startApiServer } from '#runtime';
+import { generateCommands } from '../generate/index.js';
 import { describeSummary } from './import-file.js';
 
 @Command({ name: 'demo', description: 'Generate and import the demo scenario (seed 1), then serve it; a second run imports nothing new' })
 export class DemoCommand extends CommandRunner {
   async run(): Promise<void> {
-    const config = configFromEnv();
-    const runtime = SocaiRuntime.open(config);
+    const runtime = SocaiRuntime.open(configFromEnv());
     const importer = new NdjsonImport(runtime.ledger, { actor: 'demo', role: 'admin', source: 'import' });
     const summary = await importer.run(generateCommands({ scenario: 'demo', seed: 1 }));
     process.stdout.write(`demo scenario: ${describeSummary(summary)}\n`);
     await runtime.close();
-    await serve(config);
+    await startApiServer();
     await new Promise(() => undefined);
   }
 }

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { openAuditDatabase } from '#event-store';
-import { auditConfig } from '../../../api/src/audit/audit-config.js';
-import { configFromEnv } from '../../../api/src/config.js';
+import { auditConfig, configFromEnv } from '#runtime';
 import { exportEvents, type ExportFormat } from '../audit/export-events.js';
 import { wholeNumberArgument } from '../cli-options.js';
 import { ExportPayoutsCommand } from '../payouts/export-payouts.command.js';

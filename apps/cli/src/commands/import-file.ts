@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { NdjsonImport, ndjsonLines, type ImportSummary } from '#ledger';
-import type { SocaiRuntime } from '../../../api/src/runtime.js';
+import type { SocaiRuntime } from '#runtime';
 
 /**
  * Streams an NDJSON file (or standard input for `-`) into the ledger, a batch per transaction; a line

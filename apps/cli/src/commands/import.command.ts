@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command, CommandRunner } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { cliLogger } from '../cli-logger.js';
 import { EXIT } from '../exit-codes.js';
 import { describeSummary, importFile } from './import-file.js';

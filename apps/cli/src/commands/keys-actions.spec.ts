@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeyStore } from '../../../api/src/auth/index.js';
+import { KeyStore } from '#runtime';
 import { createKeyAction, listKeysAction, revokeKeyAction, type KeysIo } from './keys-actions.js';
 
 /** `socai keys create|list|revoke` on SOCAI_DATA_DIR, their output captured. */

@@ -1,7 +1,6 @@
 import { todayUtc } from '#domain';
 import { loadAreaDirectory } from '#ledger';
-import { checkNewKey, KeyNameTakenError, KeyStore } from '../../../api/src/auth/index.js';
-import { configFromEnv } from '../../../api/src/config.js';
+import { checkNewKey, configFromEnv, KeyNameTakenError, KeyStore } from '#runtime';
 import { EXIT } from '../exit-codes.js';
 
 /** Where an action writes, and the exit code it sets; the command classes pass the process's own. */

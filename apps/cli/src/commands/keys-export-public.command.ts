@@ -1,7 +1,6 @@
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { loadOrCreateSigningKey } from '#event-store';
-import { auditConfig } from '../../../api/src/audit/audit-config.js';
-import { configFromEnv } from '../../../api/src/config.js';
+import { auditConfig, configFromEnv } from '#runtime';
 
 /**
  * Prints the SPKI PEM of the key that signs checkpoints, creating the key pair if the server has not

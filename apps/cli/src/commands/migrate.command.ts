@@ -12,7 +12,7 @@ import {
   verifyCopy,
   type EventStore,
 } from '#event-store';
-import { configFromEnv } from '../../../api/src/config.js';
+import { configFromEnv } from '#runtime';
 import { EXIT } from '../exit-codes.js';
 
 export interface MigrateOptions {

@@ -1,8 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
-import { onlineRebuildProblem, RebuildInProgress, startOnlineRebuild } from '../../../api/src/rebuild/online-rebuild.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { configFromEnv, onlineRebuildProblem, RebuildInProgress, SocaiRuntime, startOnlineRebuild } from '#runtime';
 import { cliLogger } from '../cli-logger.js';
 import { usage } from '../cli-options.js';
 

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { monthAndAreaProblem } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 import { describeReconciliation } from '../payouts/describe-reconciliation.js';

@@ -1,7 +1,6 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { renderProvinceReportText } from '#read-models';
-import { configFromEnv } from '../../../api/src/config.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { dateArgument, reportPeriod } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
+import { configFromEnv } from '#runtime';
 import { restoreBackup } from '../backup/restore-backup.js';
 import { usage } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';

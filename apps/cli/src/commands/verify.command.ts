@@ -4,8 +4,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import type { VerifyReport } from '#event-store';
 import { checkBackup } from '../backup/check-backup.js';
 import { EVENTS_FILE, isBackupDir } from '../backup/manifest.js';
-import { verifyLedger } from '../../../api/src/audit/audit-verification.js';
-import { configFromEnv } from '../../../api/src/config.js';
+import { configFromEnv, verifyLedger } from '#runtime';
 import { EXIT } from '../exit-codes.js';
 
 interface VerifyFlags {

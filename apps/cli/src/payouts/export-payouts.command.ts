@@ -1,6 +1,5 @@
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
-import { configFromEnv } from '../../../api/src/config.js';
-import { SocaiRuntime } from '../../../api/src/runtime.js';
+import { configFromEnv, SocaiRuntime } from '#runtime';
 import { monthAndAreaProblem } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 import { exportPayouts, type PayoutExportFormat } from './export-payouts.js';

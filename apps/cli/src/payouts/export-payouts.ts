@@ -4,7 +4,7 @@ import { PassThrough, Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { PayoutsReconciled } from '#domain';
-import type { SocaiRuntime } from '../../../api/src/runtime.js';
+import type { SocaiRuntime } from '#runtime';
 import { spreadsheetSafe } from '../csv-cells.js';
 import { paymentList } from './payment-list.js';
 import { AMOUNT_COLUMNS, PAYOUT_COLUMNS, payoutRows, type PayoutRow } from './payout-rows.js';

@@ -1,6 +1,6 @@
 import { DomainError, type Command, type PayoutsReconciled } from '#domain';
 import { AreaNotAllowedError, IdempotencyConflictError, validateCommand, type CommandOutcome } from '#ledger';
-import type { SocaiRuntime } from '../../../api/src/runtime.js';
+import type { SocaiRuntime } from '#runtime';
 import { readStatementFile } from './statement-file.js';
 
 export interface ReconcileRequest {

@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import type { StatementLine } from '#domain';
-import { quoteLooseNumbers } from '#ledger';
-import type { FieldError } from '../../../api/src/common/http-errors.js';
-import { readStatementCsv } from '../../../api/src/commands/statement-csv.js';
+import { quoteLooseNumbers, readStatementCsv, type FieldError } from '#ledger';
 
 /** What a statement file holds: its lines, any command fields a JSON file names, and its digest. */
 export type StatementFile =

@@ -1,11 +1,14 @@
 import type { IsoDate } from '../calendar.js';
 import type { Area } from './area.js';
-import type { AreaDirectory } from './area-directory.js';
 import { AREA_TABLES_SWITCH_ON, OLD_AREAS_END_ON } from './reorganisation.js';
 import type { ProvinceSuccession } from './succession-csv.js';
 
-/** What the succession needs from the two dated area tables. */
-export type AreaTables = Pick<AreaDirectory, 'find' | 'childrenOf' | 'allOn'>;
+/** What the succession needs from the two dated area tables (AreaDirectory offers it; named here so the two files import one way). */
+export interface AreaTables {
+  find(code: string, onDate: IsoDate): Area | undefined;
+  childrenOf(provinceCode: string, onDate: IsoDate): Area[];
+  allOn(onDate: IsoDate): Area[];
+}
 
 /** The old provinces a current province took over, and their districts, as they stood before 2025-07-01. */
 export interface Predecessors {

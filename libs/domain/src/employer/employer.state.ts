@@ -2,7 +2,7 @@ import { homeAreaOn, recordedHomeOn } from '../areas/home-area.js';
 import type { IsoDate, IsoMonth } from '../calendar.js';
 import type { EmployerStatus } from '../commands.js';
 import type { AreaLookup } from '../decider.js';
-import { FactIndex, isLive, type FactTracking } from '../reversal/fact-index.js';
+import { FactMap, isLive, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 export interface EmployerProfile {
   unitCode: string;
@@ -25,8 +25,8 @@ export interface EmployerState extends FactTracking {
   relocations: RelocationRecord[];
 }
 
-export function initialEmployerState(): EmployerState {
-  return { kind: 'employer', facts: new FactIndex(), statusChanges: [], assessments: [], relocations: [] };
+export function initialEmployerState(facts: StreamFacts = new FactMap()): EmployerState {
+  return { kind: 'employer', facts, statusChanges: [], assessments: [], relocations: [] };
 }
 
 /**

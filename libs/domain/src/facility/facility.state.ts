@@ -1,10 +1,10 @@
-import { FactIndex, type FactTracking } from '../reversal/fact-index.js';
+import { FactMap, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 /** A `facility-{facilityCode}` stream: claim assessments need nothing but the fact index (for reversals). */
 export interface FacilityState extends FactTracking {
   kind: 'facility';
 }
 
-export function initialFacilityState(): FacilityState {
-  return { kind: 'facility', facts: new FactIndex() };
+export function initialFacilityState(facts: StreamFacts = new FactMap()): FacilityState {
+  return { kind: 'facility', facts };
 }

@@ -1,5 +1,5 @@
 import type { StoredFact } from '../decider.js';
-import { trackFact } from '../reversal/fact-index.js';
+import { trackFact } from '../reversal/stream-facts.js';
 import type { PayoutState } from './payout.state.js';
 
 /** Folds one fact into the payout stream's state, in place, and returns the same object. */

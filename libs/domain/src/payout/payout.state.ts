@@ -1,10 +1,10 @@
-import { FactIndex, type FactTracking } from '../reversal/fact-index.js';
+import { FactMap, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 /** A `payout-{areaCode}-{month}` stream holds reconciliations, which report and are never reversed. */
 export interface PayoutState extends FactTracking {
   kind: 'payout';
 }
 
-export function initialPayoutState(): PayoutState {
-  return { kind: 'payout', facts: new FactIndex() };
+export function initialPayoutState(facts: StreamFacts = new FactMap()): PayoutState {
+  return { kind: 'payout', facts };
 }

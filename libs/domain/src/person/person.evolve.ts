@@ -1,5 +1,5 @@
 import type { StoredFact } from '../decider.js';
-import { trackFact } from '../reversal/fact-index.js';
+import { trackFact } from '../reversal/stream-facts.js';
 import type { PersonState } from './person.state.js';
 
 /** Folds one fact into the person's state, in place, and returns the same object. */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar.js';
-import { FactIndex, isLive, type FactTracking } from '../reversal/fact-index.js';
+import { FactMap, isLive, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 export interface CardRecord { eventId: string; cardNo: string; validFrom: IsoDate; validTo: IsoDate }
 /** A PersonRelocated fact: its date, so that a payment dated before the move is not placed by it. */
@@ -12,8 +12,8 @@ export interface PersonState extends FactTracking {
   relocations: PersonRelocationRecord[];
 }
 
-export function initialPersonState(): PersonState {
-  return { kind: 'person', facts: new FactIndex(), cards: [], relocations: [] };
+export function initialPersonState(facts: StreamFacts = new FactMap()): PersonState {
+  return { kind: 'person', facts, cards: [], relocations: [] };
 }
 
 /** The unreversed card whose validity shares at least one day with [validFrom, validTo], if any. */

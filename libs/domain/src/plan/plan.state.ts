@@ -1,4 +1,4 @@
-import { FactIndex, type FactTracking } from '../reversal/fact-index.js';
+import { FactMap, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 /**
  * A `plan-{areaCode}-{year}` stream. Every assignment is kept; the one with the latest assignedOn
@@ -8,6 +8,6 @@ export interface PlanState extends FactTracking {
   kind: 'plan';
 }
 
-export function initialPlanState(): PlanState {
-  return { kind: 'plan', facts: new FactIndex() };
+export function initialPlanState(facts: StreamFacts = new FactMap()): PlanState {
+  return { kind: 'plan', facts };
 }

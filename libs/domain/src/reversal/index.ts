@@ -1,2 +1,2 @@
-export * from './fact-index.js';
+export * from './stream-facts.js';
 export * from './reverse-entry.decide.js';

@@ -1,7 +1,7 @@
 import type { ReverseEntry } from '../commands.js';
 import { refuse } from '../errors.js';
 import type { DomainEvent, EntryReversed, EventType } from '../events.js';
-import type { FactIndex } from './fact-index.js';
+import type { StreamFacts } from './stream-facts.js';
 
 /**
  * Facts that cannot be cancelled: a registration founds the stream, a reversal is itself the
@@ -13,7 +13,7 @@ export const NOT_REVERSIBLE: readonly EventType[] = ['EmployerRegistered', 'Entr
  * A recorded fact is never edited or deleted: a reversal is a new fact that cancels one earlier
  * fact of the same stream, once (TigerBeetle's correcting transfers; contract ReverseEntry).
  */
-export function decideReversal(command: ReverseEntry, facts: FactIndex): DomainEvent[] {
+export function decideReversal(command: ReverseEntry, facts: StreamFacts): DomainEvent[] {
   const target = facts.get(command.eventId) ?? refuse('EVENT_NOT_FOUND', `no event ${command.eventId} in this stream`);
   if (NOT_REVERSIBLE.includes(target.type)) refuse('NOT_REVERSIBLE', `${target.type} cannot be reversed`);
   if (target.reversed) refuse('ALREADY_REVERSED', `event ${command.eventId} is already reversed`);

@@ -1,6 +1,5 @@
 import {
-  KeyAlreadyClaimedError,
-  WrongExpectedRevisionError,
+  isAppendConflict,
   type EventMetadata,
   type EventStore,
   type KeyClaim,
@@ -161,7 +160,7 @@ async function copyGroup(group: Group, target: EventStore, knownAbsent: boolean)
     });
     return { copied: missing.length, alreadyPresent: present };
   } catch (error) {
-    if (!(error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError)) throw error;
+    if (!isAppendConflict(error)) throw error;
     // Another copy wrote in between, or the target holds something else: only the same events will do.
     if ((await heldByTarget(missing, target)) === missing.length) return { copied: 0, alreadyPresent: group.events.length };
     const [existing] = await target.readStream(first.streamId, { fromRevision: first.revision, limit: 1 });

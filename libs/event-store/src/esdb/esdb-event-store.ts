@@ -16,6 +16,7 @@ import {
 } from '@eventstore/db-client';
 import {
   BatchConflictError,
+  isAppendConflict,
   KeyAlreadyClaimedError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
@@ -24,7 +25,6 @@ import {
   type AppendResult,
   type EventMetadata,
   type EventStore,
-  type ExpectedRevision,
   type FollowOptions,
   type KeyClaim,
   type KeyRecord,
@@ -35,6 +35,7 @@ import {
   type RecordedEvent,
   type StreamRevision,
 } from '../event-store.port.js';
+import { checkExpectedRevision } from '../expected-revision.js';
 import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { redactCredentials, toEsdbConnectionString } from './connection-string.js';
 import { isStreamNotFound, isWrongExpectedVersion, toActualRevision, toStoreError } from './esdb-errors.js';
@@ -47,6 +48,7 @@ import {
   type ProbeResult,
 } from './key-claims.js';
 import { Lru } from './lru.js';
+import { FROM_LEADER, ledgerEventOf, toLedgerEvent } from './ledger-events.js';
 import { subscribeFromCheckpoint } from './subscribe.js';
 import {
   CLOCK_READ,
@@ -82,16 +84,6 @@ interface EventLocation {
 type ClientRecordedEvent = NonNullable<ResolvedEvent['event']>;
 
 const CONFLICT_RETRIES = 5;
-
-/**
- * Every read goes to the leader. The client picks a node by `nodePreference` only when it discovers the
- * cluster; after a leader change it may keep reading from a follower (writes sent there are forwarded,
- * so nothing makes it reconnect), and a follower may lag. Stream tips, hashes, key claims and the
- * positions of an append are decisions made on what was read, and the projector's read-your-writes
- * waits on `$all`: with `requires-leader` a follower answers NotLeader and the client reconnects to
- * the leader it names.
- */
-export const FROM_LEADER = { requiresLeader: true } as const;
 
 /**
  * The event-store port on EventStoreDB/KurrentDB (a cluster of three nodes in production; see
@@ -133,6 +125,13 @@ export class EsdbEventStore implements EventStore {
    * so the ledger neither warms its states nor trusts a listing of streams on this store.
    */
   readonly streamSizesSync = undefined;
+  /**
+   * No ledger verifier here, declared so. One could read `$all` and recheck every stream's hash chain,
+   * but no cluster runs where this code is tested, and the signed checkpoints live only in the SQLite
+   * file; `socai migrate` checks every hash on both sides when it copies a ledger in. Callers ask
+   * `verifierOf(store)`, which names this store in a VerifierUnavailableError.
+   */
+  readonly verifier: undefined = undefined;
 
   private constructor(
     /** The underlying client, for subscriptions (subscribe.ts) and operations tools. */
@@ -212,7 +211,7 @@ export class EsdbEventStore implements EventStore {
         try {
           results.push(await this.appendOne(requests[index]!));
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) throw new BatchConflictError(index, error);
+          if (isAppendConflict(error)) throw new BatchConflictError(index, error);
           throw error;
         }
       }
@@ -228,7 +227,7 @@ export class EsdbEventStore implements EventStore {
         try {
           outcomes.push(await this.appendOne(request));
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) outcomes.push(error);
+          if (isAppendConflict(error)) outcomes.push(error);
           else throw error;
         }
       }
@@ -382,7 +381,7 @@ export class EsdbEventStore implements EventStore {
           claimedInBatch.add(claim.commandKey);
         }
       } catch (error) {
-        if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) throw new BatchConflictError(index, error);
+        if (isAppendConflict(error)) throw new BatchConflictError(index, error);
         throw error;
       }
       revisions.set(request.streamId, (actual ?? -1) + request.events.length);
@@ -690,37 +689,6 @@ function toEventData(event: Omit<RecordedEvent, 'position'>): EventData {
     data: event.data as JSONType,
     metadata: event.metadata as unknown as JSONType,
   });
-}
-
-function toLedgerEvent(event: ClientRecordedEvent, position: LogPosition): RecordedEvent {
-  const metadata = event.metadata as unknown as EventMetadata;
-  return {
-    eventId: metadata.eventId,
-    type: event.type,
-    streamId: event.streamId,
-    revision: Number(event.revision),
-    position,
-    data: event.data,
-    metadata,
-  };
-}
-
-/** Converts a server event seen by a subscription or a `$all` read; undefined for what the ledger never wrote. */
-export function ledgerEventOf(resolved: AllStreamResolvedEvent): RecordedEvent | undefined {
-  const event = resolved.event;
-  if (!event || !event.isJson || isHiddenFromLedger(event.streamId, event.type)) return undefined;
-  const metadata = event.metadata as Partial<EventMetadata> | undefined;
-  if (typeof metadata?.eventId !== 'string' || typeof metadata.hash !== 'string') return undefined;
-  return toLedgerEvent(event, toLogPosition(event.position));
-}
-
-function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: StreamRevision | undefined): void {
-  if (expected === 'any') return;
-  if (expected === 'no_stream') {
-    if (actual !== undefined) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    return;
-  }
-  if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
 }
 
 function claimInFlight(claim: ClaimRecord): StoreUnavailableError {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FROM_LEADER } from './esdb-event-store.js';
+import { FROM_LEADER } from './ledger-events.js';
 
 /**
  * No server runs here, so what is checked is that no read of the adapter can be served by a lagging

@@ -69,6 +69,15 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 /** Resolves once `sources` holds `count` subscriptions. */
+/** Opens a new Source for each subscription, kept in `sources` for the test to drive. */
+function recordingInto(sources: Source[]): (after: number) => Source {
+  return (after) => {
+    const source = new Source(after);
+    sources.push(source);
+    return source;
+  };
+}
+
 async function opened(sources: Source[], count: number): Promise<Source> {
   while (sources.length < count) await new Promise((resolve) => setImmediate(resolve));
   return sources[count - 1]!;
@@ -90,11 +99,7 @@ describe('followFromCheckpoint', () => {
     const release = deferred();
     const entered = deferred();
     const subscription = followFromCheckpoint(
-      (after) => {
-        const source = new Source(after);
-        sources.push(source);
-        return source;
-      },
+      recordingInto(sources),
       0,
       async (batch: RecordedEvent[]) => {
         handled.push(batch.map((event) => event.eventId));
@@ -133,11 +138,7 @@ describe('followFromCheckpoint', () => {
     const sources: Source[] = [];
     const drops: number[] = [];
     const subscription = followFromCheckpoint(
-      (after) => {
-        const source = new Source(after);
-        sources.push(source);
-        return source;
-      },
+      recordingInto(sources),
       0,
       async () => undefined,
       { maxWaitMs: 60_000, initialBackoffMs: 1, onDrop: (_error, failures) => void drops.push(failures) },
@@ -160,11 +161,7 @@ describe('followFromCheckpoint', () => {
     const sources: Source[] = [];
     const drops: number[] = [];
     const subscription = followFromCheckpoint(
-      (after) => {
-        const source = new Source(after);
-        sources.push(source);
-        return source;
-      },
+      recordingInto(sources),
       0,
       async () => undefined,
       { initialBackoffMs: 30_000, onDrop: (_error, _failures, delayMs) => void drops.push(delayMs) },

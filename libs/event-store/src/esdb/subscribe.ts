@@ -1,6 +1,7 @@
 import { START, streamNameFilter, type AllStreamResolvedEvent, type RegexFilter } from '@eventstore/db-client';
 import type { LogPosition, RecordedEvent } from '../event-store.port.js';
-import { FROM_LEADER, ledgerEventOf, type EsdbEventStore } from './esdb-event-store.js';
+import type { EventStoreDBClient } from '@eventstore/db-client';
+import { FROM_LEADER, ledgerEventOf } from './ledger-events.js';
 import { EVENT_INDEX_STREAM_PREFIX, KEY_STREAM_PREFIX, CLOCK_STREAM } from './names.js';
 import { toEsdbPosition } from './positions.js';
 
@@ -69,7 +70,7 @@ const QUIET = Symbol('quiet');
  * while a projector needs the log's order.
  */
 export function subscribeFromCheckpoint(
-  store: EsdbEventStore,
+  store: { readonly client: EventStoreDBClient },
   checkpoint: LogPosition,
   handler: (events: RecordedEvent[]) => Promise<void>,
   options: CheckpointSubscriptionOptions = {},

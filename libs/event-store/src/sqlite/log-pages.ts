@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { upcastEvent } from '../audit/upcasters.js';
+import { upcastEvent } from '../reading/upcasters.js';
 import type { EventMetadata, LogPosition, RecordedEvent } from '../event-store.port.js';
 
 /** Where and how a reader of log pages starts: the worker thread gets this as its `workerData`. */

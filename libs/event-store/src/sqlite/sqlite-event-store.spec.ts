@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { eventStoreContract } from '../testing/index.js';
+import { eventStoreContract, testEvent } from '../testing/index.js';
 import {
   StoreUnavailableError,
   WrongExpectedRevisionError,
@@ -22,22 +22,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 eventStoreContract('SqliteEventStore', async () => SqliteEventStore.open(freshFile()));
 
 function newEvent(eventId: string, data: unknown = { eventId }, type = 'Noted'): NewEvent {
-  return {
-    eventId,
-    type,
-    data,
-    metadata: {
-      eventId,
-      recordedAt: '2025-07-01T08:00:00.000Z',
-      actor: 'key-test',
-      role: 'clerk',
-      source: 'cli',
-      correlationId: 'corr',
-      causationId: 'cause',
-      commandKey: `cmd-${eventId}`,
-      schemaVersion: 1,
-    },
-  };
+  return testEvent(eventId, { data, type });
 }
 
 function expectIntactChains(events: readonly RecordedEvent[]): void {

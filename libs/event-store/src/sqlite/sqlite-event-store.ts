@@ -3,14 +3,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   BatchConflictError,
+  isAppendConflict,
   KeyAlreadyClaimedError,
-  WrongExpectedRevisionError,
   type AppendOutcome,
   type AppendRequest,
   type AppendResult,
   type EventMetadata,
   type EventStore,
-  type ExpectedRevision,
   type KeyClaim,
   type KeyRecord,
   type LogPosition,
@@ -19,9 +18,12 @@ import {
   type RecordedEvent,
   type StreamRevision,
 } from '../event-store.port.js';
+import { checkExpectedRevision } from '../expected-revision.js';
+import type { LedgerVerifier } from '../ledger-verifier.port.js';
 import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { iterateAll } from '../iterate-all.js';
-import { upcastEvent } from '../audit/upcasters.js';
+import { upcastEvent } from '../reading/upcasters.js';
+import { SqliteLedgerVerifier } from './audit/sqlite-ledger-verifier.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
 import { withPrevHash } from './prev-hash.js';
@@ -105,6 +107,11 @@ export class SqliteEventStore implements EventStore {
   private readonly appendManyTransaction;
   private readonly appendEachTransaction;
 
+  /** The audit capability: checks this store's log, a file on a connection of its own (sqlite/audit/). */
+  get verifier(): LedgerVerifier {
+    return new SqliteLedgerVerifier(this.db.memory ? this.db : this.db.name);
+  }
+
   private constructor(
     private readonly db: Database.Database,
     private readonly writer: WriterThread | undefined,
@@ -148,7 +155,7 @@ export class SqliteEventStore implements EventStore {
         try {
           return this.appendTransaction(request);
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) return error;
+          if (isAppendConflict(error)) return error;
           throw error;
         }
       }),
@@ -160,7 +167,7 @@ export class SqliteEventStore implements EventStore {
         try {
           return this.appendInTransaction(request, heads);
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) {
+          if (isAppendConflict(error)) {
             throw new BatchConflictError(index, error);
           }
           throw error;
@@ -408,16 +415,7 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: StreamRevision | undefined): void {
-  if (expected === 'any') return;
-  if (expected === 'no_stream') {
-    if (actual !== undefined) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    return;
-  }
-  if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual ?? 'no_stream');
-}
-
-/** A stored row as readers see it: parsed, then upcast to the current schema version (see audit/upcasters.ts). */
+/** A stored row as readers see it: parsed, then upcast to the current schema version (see reading/upcasters.ts). */
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return upcastEvent({
     eventId: row.event_id,

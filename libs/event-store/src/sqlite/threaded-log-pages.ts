@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LogPosition, ReadAllOptions, RecordedEvent } from '../event-store.port.js';
 import { LogPageReader, type LogPagesJob } from './log-pages.js';
+import { workerScriptAvailable } from '../worker-script.js';
 
 const WORKER_SCRIPT = new URL('./log-pages.worker.js', import.meta.url);
 /** Pages read ahead of the projector: enough to keep it fed, few enough to hold little memory. */
@@ -53,7 +52,7 @@ export class ThreadedLogPages {
 
   /** Whether the worker script is there to be run: compiled dist/, not the TypeScript under jest. */
   static workerThreadsAvailable(): boolean {
-    return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_SCRIPT));
+    return workerScriptAvailable(import.meta.url, WORKER_SCRIPT);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

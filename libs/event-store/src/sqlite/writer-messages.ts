@@ -1,8 +1,10 @@
 import {
   BatchConflictError,
+  isAppendConflict,
   KeyAlreadyClaimedError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
+  type AppendConflict,
   type AppendOutcome,
   type AppendRequest,
   type AppendResult,
@@ -56,7 +58,7 @@ export type WriteAnswer = { id: number; outcomes: SealedOutcome[] } | { id: numb
 // ---- on the writer thread ----
 
 export function toSealedOutcome(outcome: AppendOutcome): SealedOutcome {
-  if (outcome instanceof WrongExpectedRevisionError || outcome instanceof KeyAlreadyClaimedError) return toConflict(outcome);
+  if (isAppendConflict(outcome)) return toConflict(outcome);
   const { events } = outcome;
   return {
     revision: outcome.revision,
@@ -68,7 +70,7 @@ export function toSealedOutcome(outcome: AppendOutcome): SealedOutcome {
 
 export function toFailedWrite(error: unknown): FailedWrite {
   if (error instanceof BatchConflictError) return { failure: 'batch-conflict', index: error.index, cause: toConflict(error.cause) };
-  if (error instanceof WrongExpectedRevisionError || error instanceof KeyAlreadyClaimedError) return { failure: 'conflict', cause: toConflict(error) };
+  if (isAppendConflict(error)) return { failure: 'conflict', cause: toConflict(error) };
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof StoreUnavailableError) {
     const causeCode = (error.cause as { code?: unknown } | undefined)?.code;
@@ -78,7 +80,7 @@ export function toFailedWrite(error: unknown): FailedWrite {
   return { failure: 'other', name, message, code: typeof code === 'string' ? code : undefined, stack };
 }
 
-function toConflict(error: WrongExpectedRevisionError | KeyAlreadyClaimedError): Conflict {
+function toConflict(error: AppendConflict): Conflict {
   return error instanceof WrongExpectedRevisionError
     ? { conflict: 'revision', streamId: error.streamId, expected: error.expected, actual: error.actual }
     : { conflict: 'key', existing: error.existing };
@@ -134,7 +136,7 @@ export function fromFailedWrite(failed: FailedWrite): Error {
   }
 }
 
-function fromConflict(conflict: Conflict): WrongExpectedRevisionError | KeyAlreadyClaimedError {
+function fromConflict(conflict: Conflict): AppendConflict {
   return conflict.conflict === 'revision'
     ? new WrongExpectedRevisionError(conflict.streamId, conflict.expected, conflict.actual)
     : new KeyAlreadyClaimedError(conflict.existing);

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError, type AppendOutcome, type AppendRequest, type AppendResult } from '../event-store.port.js';
 import { fromFailedWrite, fromSealedOutcome, fromSealedResult, type SealedOutcome, type WriteAnswer, type WriteJob, type WriteKind } from './writer-messages.js';
+import { workerScriptAvailable } from '../worker-script.js';
 
 const WORKER_SCRIPT = new URL('./sqlite-writer.worker.js', import.meta.url);
 const CHECKPOINTER_SCRIPT = new URL('./wal-checkpointer.worker.js', import.meta.url);
@@ -53,7 +52,7 @@ export class WriterThread {
 
   /** Whether the worker script is there to be run: compiled dist/, not the TypeScript under jest. */
   static available(): boolean {
-    return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_SCRIPT));
+    return workerScriptAvailable(import.meta.url, WORKER_SCRIPT);
   }
 
   async append(request: AppendRequest): Promise<AppendResult> {

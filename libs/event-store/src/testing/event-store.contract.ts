@@ -8,6 +8,7 @@ import {
   type RecordedEvent,
 } from '../event-store.port.js';
 import { computeEventHash, GENESIS_HASH } from '../hash-chain.js';
+import { testEvent } from './test-event.js';
 
 /**
  * The behaviour every event-store adapter must show, run by each adapter's own spec:
@@ -39,22 +40,7 @@ export function eventStoreContract(
     const eventType = (label: string): string => `Contract${label}${run}`;
     const newEvent = (label: string, data: unknown = { label }, type = eventType('Noted')): NewEvent => {
       const eventId = `${run}-${label}`;
-      return {
-        eventId,
-        type,
-        data,
-        metadata: {
-          eventId,
-          recordedAt: '2025-07-01T08:00:00.000Z',
-          actor: 'key-contract',
-          role: 'clerk',
-          source: 'import',
-          correlationId: `corr-${run}`,
-          causationId: `cause-${eventId}`,
-          commandKey: `cmd-${eventId}`,
-          schemaVersion: 1,
-        },
-      };
+      return testEvent(eventId, { data, type, context: { actor: 'key-contract', source: 'import', correlationId: `corr-${run}`, causationId: `cause-${eventId}` } });
     };
     const ids = (events: readonly RecordedEvent[]): string[] => events.map((event) => event.eventId);
 

@@ -1,2 +1,3 @@
 export { eventStoreContract } from './event-store.contract.js';
 export { storedRows } from './stored-rows.js';
+export { testEvent } from './test-event.js';

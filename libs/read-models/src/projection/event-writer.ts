@@ -3,7 +3,7 @@ import type {
   EmployerStatusChanged, EntryReversed, EventType, InspectionRecorded, PayoutsReconciled, PlanAssigned,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
-import type { SqlParam, SqlStatement } from '../db/read-model-db.js';
+import type { SqlParam, SqlStatement } from '../database/read-model-db.js';
 import type { ReadModelAreas } from '../ports.js';
 
 /** The metadata fields the statements read: a rebuild's reader may leave out the rest. */

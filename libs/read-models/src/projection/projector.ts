@@ -1,7 +1,7 @@
 import type { LogSubscription, RecordedEvent } from '#event-store';
-import type { ProjectionLease, SqlRunner, SqlStatement } from '../db/read-model-db.js';
+import type { ProjectionLease, SqlRunner, SqlStatement } from '../database/read-model-db.js';
 import type { ReadModelAreas, EventSource, RebuildSourceFor } from '../ports.js';
-import type { ReadModelStore } from '../store/read-model-store.js';
+import type { ReadModelStore } from '../database/read-model-store.js';
 import { EventWriter, PROJECTED_METADATA } from './event-writer.js';
 
 export interface CatchUpOptions {
@@ -126,7 +126,7 @@ export class Projector {
    * Empties every read model and replays the whole log from position 1. The derived summaries'
    * triggers are off meanwhile (they cost more than the facts' own inserts) and the summaries are
    * computed once from the facts at the end; if this process dies before that, the store restores
-   * them the next time it opens (see derived-summaries.ts). The log is read through the
+   * them the next time it opens (see projection/summaries-suspension.ts). The log is read through the
    * `rebuildSource` reader when there is one (it reads ahead on another thread).
    */
   async rebuild(source: EventSource, onProgress?: CatchUpOptions['onProgress'], batchSize?: number): Promise<number> {

@@ -1,7 +1,7 @@
 import type { ReadAllOptions, RecordedEvent } from '#event-store';
-import { SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../schema/derived-summaries.js';
-import { FACT_INDEXES } from '../schema/fact-indexes.js';
-import { READ_MODEL_TABLES } from '../schema/migrations.js';
+import { SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from './summaries-suspension.js';
+import { FACT_INDEXES } from './fact-indexes.js';
+import { READ_MODEL_TABLES } from '../database/migrations.js';
 import { contractScenario } from '../testing/contract-scenario.js';
 import { EventLog } from '../testing/event-log.js';
 import { randomLedger } from '../testing/random-ledger.js';

@@ -1,4 +1,4 @@
-import type { ReadModelQueries } from '../queries/read-model-queries.js';
+import type { ReadModelQueries } from '../read-model-queries.js';
 
 /** Everything the queries can say about the contract scenario, to compare two read-model stores. */
 export async function everyAnswer(q: ReadModelQueries) {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { IsoDate } from '#domain';
 import { startPostgres, type PostgresCluster } from '../../../../test/support/postgres.js';
 import { Projector, type ProjectorOptions } from '../projection/projector.js';
-import { ReadModelQueries } from '../queries/read-model-queries.js';
-import { ReadModelStore } from '../store/read-model-store.js';
+import { ReadModelQueries } from '../read-model-queries.js';
+import { ReadModelStore } from '../database/read-model-store.js';
 import { EventLog, realLateInterest, referenceAreas } from './event-log.js';
 
 const areas = referenceAreas();

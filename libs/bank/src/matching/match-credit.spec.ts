@@ -1,0 +1,99 @@
+import { receiptNumberFor } from '../receipt.js';
+import { matchCredit, type CreditText, type MatchResult } from './match-credit.js';
+import { indexPayers } from './payer-directory.js';
+import { periodsIn } from './period.js';
+
+const DIRECTORY = indexPayers([
+  { unitCode: 'TA0100A', taxCode: '0101234567', names: ['Công ty TNHH Mía đường Quảng Trị'], accounts: ['0451000234567'] },
+  { unitCode: 'TB0200B', taxCode: '3200123456', names: ['Công ty CP Xây dựng Đại Việt'], accounts: ['0771000555666'] },
+  { unitCode: 'TC0300C', names: ['Hộ kinh doanh Nguyễn Văn An'], accounts: ['1111222233334'] },
+  { unitCode: 'TD0400D', taxCode: '0101234567-001', names: ['Chi nhánh Công ty TNHH Mía đường Quảng Trị tại Đông Hà'] },
+  // Two employers whose bookkeeper pays both from one account.
+  { unitCode: 'TE0500E', names: ['Công ty TNHH Sao Mai'], accounts: ['9999000011112'] },
+  { unitCode: 'TF0600F', names: ['Công ty TNHH Sao Mai Xanh'], accounts: ['9999000011112'] },
+]);
+
+const code = (unitCode: string) => `unit code ${unitCode} in the transfer text`;
+const tax = (taxCode: string) => `tax code ${taxCode} in the transfer text`;
+
+const CASES: [string, CreditText, MatchResult][] = [
+  ['the code as registered, a named period', { description: 'BHXH T10/2023 TA0100A' }, { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: code('TA0100A') }],
+  ['lower case, split by a space', { description: 'ta 0100a nop bhxh' }, { kind: 'matched', unitCode: 'TA0100A', reason: code('TA0100A') }],
+  ['with diacritics, split by a dash', { description: 'Nộp BHXH tháng 10/2023 mã ĐV TA-0100A' }, { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: code('TA0100A') }],
+  ['glued to its prefix, a short year', { description: 'CHUYEN TIEN MDV:TB0200B T9/23' }, { kind: 'matched', unitCode: 'TB0200B', period: '2023-09', reason: code('TB0200B') }],
+  ['glued without a separator', { description: 'DVTB0200B nop tien' }, { kind: 'matched', unitCode: 'TB0200B', reason: code('TB0200B') }],
+  ['a tax code after MST', { description: 'MST 0101234567 nộp BHXH tháng 10/2023' }, { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: tax('0101234567') }],
+  ['a tax code glued to MST, month and year in words', { description: 'MST:3200123456 THANG 11 NAM 2023' }, { kind: 'matched', unitCode: 'TB0200B', period: '2023-11', reason: tax('3200123456') }],
+  ['a branch tax code', { description: '0101234567-001 nop BHXH' }, { kind: 'matched', unitCode: 'TD0400D', reason: tax('0101234567-001') }],
+  ['a code in the counterparty name', { description: 'nop tien', counterpartyName: 'TA0100A CTY MIA DUONG' }, { kind: 'matched', unitCode: 'TA0100A', reason: code('TA0100A') }],
+  ['a date is not a period', { description: 'TA0100A nop BHXH ngay 15/10/2023' }, { kind: 'matched', unitCode: 'TA0100A', reason: code('TA0100A') }],
+  ['two periods named: none taken', { description: 'TA0100A nop T09/2023 va T10/2023' }, { kind: 'matched', unitCode: 'TA0100A', reason: `${code('TA0100A')}; several periods named (2023-09, 2023-10), none taken` }],
+  ['no code, a known counterparty account', { description: 'nop tien bao hiem', counterpartyAccount: '0451000234567' }, { kind: 'matched', unitCode: 'TA0100A', reason: 'known counterparty account 0451000234567' }],
+  ['the code and its own known account agree', { description: 'TA0100A', counterpartyAccount: '0451000234567' }, { kind: 'matched', unitCode: 'TA0100A', reason: code('TA0100A') }],
+  [
+    'two employers in one transfer',
+    { description: 'BHXH T10/2023 TA0100A va TB0200B' },
+    { kind: 'ambiguous', candidates: [{ unitCode: 'TA0100A', reason: code('TA0100A') }, { unitCode: 'TB0200B', reason: code('TB0200B') }] },
+  ],
+  [
+    'a unit code and a tax code of two employers',
+    { description: 'TA0100A MST 3200123456' },
+    { kind: 'ambiguous', candidates: [{ unitCode: 'TA0100A', reason: code('TA0100A') }, { unitCode: 'TB0200B', reason: tax('3200123456') }] },
+  ],
+  [
+    'the code and another payer\'s known account disagree',
+    { description: 'TA0100A', counterpartyAccount: '0771000555666' },
+    { kind: 'ambiguous', candidates: [{ unitCode: 'TA0100A', reason: code('TA0100A') }, { unitCode: 'TB0200B', reason: 'known counterparty account' }] },
+  ],
+  [
+    'an account two payers pay from',
+    { description: 'nop tien', counterpartyAccount: '9999000011112' },
+    { kind: 'ambiguous', candidates: [{ unitCode: 'TE0500E', reason: 'known counterparty account' }, { unitCode: 'TF0600F', reason: 'known counterparty account' }] },
+  ],
+  ['a name alone is only a suggestion', { description: 'nop BHXH', counterpartyName: 'HO KINH DOANH NGUYEN VAN AN' }, { kind: 'ambiguous', candidates: [{ unitCode: 'TC0300C', reason: 'counterparty name only' }] }],
+  ['a mistyped code (O for zero)', { description: 'TAO100A nop BHXH' }, { kind: 'unknown' }],
+  [
+    'a mistyped code and the payer\'s name agree',
+    { description: 'TA01000A nop BHXH T10/2023', counterpartyName: 'CONG TY TNHH MIA DUONG QUANG TRI' },
+    { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: 'unit code TA0100A mistyped as TA01000A; the counterparty name agrees' },
+  ],
+  ['a mistyped code and another payer\'s name', { description: 'TAO100A nop BHXH', counterpartyName: 'CONG TY CP XAY DUNG DAI VIET' }, { kind: 'ambiguous', candidates: [{ unitCode: 'TB0200B', reason: 'counterparty name only' }] }],
+  ['a longer code that contains one', { description: 'TA0100AB nop BHXH' }, { kind: 'unknown' }],
+  ['a code of another province', { description: 'HN0100A nop BHXH T10/2023' }, { kind: 'unknown' }],
+  ['nothing to go on', { description: 'chuyen tien', counterpartyAccount: '5555' }, { kind: 'unknown' }],
+];
+
+describe('matching a credit to a payer', () => {
+  it.each(CASES)('%s', (_name, credit, expected) => {
+    expect(matchCredit(credit, DIRECTORY)).toEqual(expected);
+  });
+});
+
+describe('periods named in a transfer text', () => {
+  it.each([
+    ['BHXH T10/2023', ['2023-10']],
+    ['thang 1/2024', ['2024-01']],
+    ['tháng 12 năm 2023', ['2023-12']],
+    ['THANG 03-2024', ['2024-03']],
+    ['nop 10/2023', ['2023-10']],
+    ['T9 23', ['2023-09']],
+    ['T9/2023 + T10/2023', ['2023-09', '2023-10']],
+    ['ngay 15/10/2023', []],
+    ['so nha 12 duong 30/4', []],
+    ['TA0100A', []],
+  ])('%s', (text, periods) => {
+    expect(periodsIn(text)).toEqual(periods);
+  });
+});
+
+describe('receipt number of a bank credit', () => {
+  it('is the account and the bank reference, the same every time', () => {
+    expect(receiptNumberFor('0071000123456', 'FT23305000001')).toBe('BANK-0071000123456-FT23305000001');
+  });
+  it('stands a digest in for a reference too long or with spaces', () => {
+    const long = receiptNumberFor('0071000123456', 'A'.repeat(60));
+    expect(long).toBe(receiptNumberFor('0071000123456', 'A'.repeat(60)));
+    expect(long).toMatch(/^BANK-0071000123456-[0-9a-f]{24}$/);
+    expect(receiptNumberFor('0071000123456', 'REF 1')).toMatch(/^BANK-0071000123456-[0-9a-f]{24}$/);
+  });
+});

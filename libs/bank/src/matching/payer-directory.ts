@@ -1,0 +1,44 @@
+import { compact, normaliseText } from './normalise.js';
+
+/** Who may pay into a collection account: an employer, or a voluntary or household payer. */
+export interface Payer {
+  unitCode: string;
+  taxCode?: string;
+  names: string[];
+  /** Counterparty accounts earlier credits from this payer came from. */
+  accounts?: string[];
+}
+
+/** The directory indexed the ways a transfer text can name a payer. */
+export interface PayerIndex {
+  byUnitCode: Map<string, Payer>;
+  byTaxCode: Map<string, Payer>;
+  byAccount: Map<string, Payer[]>;
+  byName: Map<string, Payer[]>;
+  /** Lengths of the unit codes, longest first, to bound the token joins tried. */
+  longestCode: number;
+  /** Each code and each code less one character, to find a code mistyped by one character. */
+  byNearCode: Map<string, Payer[]>;
+}
+
+/** A text and every text made from it by deleting one character (the symmetric-delete neighbourhood). */
+export function oneDeleted(text: string): string[] {
+  const out = new Set([text]);
+  for (let i = 0; i < text.length; i++) out.add(text.slice(0, i) + text.slice(i + 1));
+  return [...out];
+}
+
+export function indexPayers(payers: readonly Payer[]): PayerIndex {
+  const index: PayerIndex = { byUnitCode: new Map(), byTaxCode: new Map(), byAccount: new Map(), byName: new Map(), longestCode: 0, byNearCode: new Map() };
+  const push = <K>(map: Map<K, Payer[]>, key: K, payer: Payer) => map.set(key, [...(map.get(key) ?? []), payer]);
+  for (const payer of payers) {
+    const code = compact(payer.unitCode);
+    index.byUnitCode.set(code, payer);
+    index.longestCode = Math.max(index.longestCode, code.length);
+    for (const near of oneDeleted(code)) push(index.byNearCode, near, payer);
+    if (payer.taxCode) index.byTaxCode.set(compact(payer.taxCode), payer);
+    for (const account of payer.accounts ?? []) push(index.byAccount, compact(account), payer);
+    for (const name of payer.names) push(index.byName, normaliseText(name), payer);
+  }
+  return index;
+}

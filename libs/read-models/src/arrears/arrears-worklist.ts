@@ -1,0 +1,80 @@
+import { addMoney, compareMoney } from '#domain';
+import type { IsoDate, Money } from '#domain';
+import type { AreaScope } from '../area-scope.js';
+import type { LateInterestRule } from '../ports.js';
+import { ARREARS_BUCKETS, computeArrears, summaryOf, type ArrearsBucket, type ArrearsSummary } from './arrears.calculation.js';
+import type { ArrearsRepository } from './arrears.repository.js';
+
+export interface ArrearsWorklistRequest {
+  /** Province, district or commune code; none for the whole country. */
+  area?: string;
+  bucket?: ArrearsBucket;
+  asOf?: IsoDate;
+  /** 50 by default, at most 500. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+export interface ArrearsWorklist {
+  asOf: IsoDate;
+  totals: { overdue: Money; interest: Money; employers: number; byBucket: Record<string, { overdue: Money; employers: number }> };
+  items: ArrearsSummary[];
+  nextCursor: string | null;
+}
+
+/**
+ * Employers of `scope` that owe anything on `asOf`, largest overdue first (ties by unit code),
+ * optionally of one bucket (`GET /api/arrears`). Totals cover every matching employer, not just the page.
+ */
+export async function arrearsWorklist(
+  repository: ArrearsRepository,
+  lateInterest: LateInterestRule,
+  scope: AreaScope,
+  asOf: IsoDate,
+  request: Pick<ArrearsWorklistRequest, 'bucket' | 'limit' | 'cursor'>,
+): Promise<ArrearsWorklist> {
+  const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
+  const offset = request.cursor ? (decodeCursor(request.cursor) ?? 0) : 0;
+  const owing = (await repository.inArea(scope))
+    .map((facts) => summaryOf(computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: true })))
+    .filter((a) => compareMoney(a.outstanding, '0') > 0 && (!request.bucket || a.bucket === request.bucket))
+    .sort((a, b) => compareMoney(b.overdue, a.overdue) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
+  const byBucket: ArrearsWorklist['totals']['byBucket'] = {};
+  for (const bucket of ARREARS_BUCKETS) byBucket[bucket] = { overdue: '0', employers: 0 };
+  for (const a of owing) {
+    byBucket[a.bucket] = { overdue: addMoney(byBucket[a.bucket].overdue, a.overdue), employers: byBucket[a.bucket].employers + 1 };
+  }
+  const items = owing.slice(offset, offset + limit);
+  return {
+    asOf,
+    totals: {
+      overdue: addMoney(...owing.map((a) => a.overdue)),
+      interest: addMoney(...owing.map((a) => a.interest)),
+      employers: owing.length,
+      byBucket,
+    },
+    items,
+    nextCursor: offset + limit < owing.length ? encodeCursor(offset + limit) : null,
+  };
+}
+
+/** Cursors are opaque to clients: base64url of the offset of the next page. */
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+/**
+ * The offset a cursor of ours stands for, or undefined for any text this build did not hand out
+ * (a client's edit, a cursor cut short): the caller refuses that (400) rather than serve page 1.
+ */
+export function decodeCursor(cursor: string): number | undefined {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) return undefined;
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset: unknown };
+    if (!Number.isSafeInteger(offset) || (offset as number) < 0) return undefined;
+    return encodeCursor(offset as number) === cursor ? (offset as number) : undefined;
+  } catch {
+    return undefined;
+  }
+}

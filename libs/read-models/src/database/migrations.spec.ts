@@ -1,0 +1,76 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contractScenario } from '../testing/contract-scenario.js';
+import { describeEachStore, readModelsHarness } from '../testing/read-models-harness.js';
+import { ARREARS_SUMMARY_TABLES } from '../arrears/arrears-summary.js';
+import { dropArrearsTriggersSql } from '../arrears/arrears-summary.js';
+import { MIGRATIONS, pendingMigrations, SCHEMA_VERSION, sqlFor } from './migrations.js';
+
+describeEachStore('read-model migrations', (stores) => {
+  it('are applied when a store opens, recorded once, and not applied again on reopening', async () => {
+    const first = await stores.harness({ name: 'migrated' });
+    await first.project(contractScenario().log);
+    await first.close();
+    const again = await stores.harness({ name: 'migrated' });
+    const applied = await again.store.db.query<{ version: number; name: string }>('SELECT version, name FROM read_model_migrations ORDER BY version');
+    expect(applied.map((m) => [Number(m.version), m.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
+    expect(await again.projector.position()).toBe(15);
+  });
+
+  it('backfill the arrears summary of a store that holds facts from before it', async () => {
+    const first = await stores.harness({ name: 'before-summary' });
+    await first.project(contractScenario().log);
+    const before = await first.queries.areaTotals('95', '2021-01-01', '2021-07-31');
+    // The store as version 1 left it: facts, and no summary tables.
+    for (const drop of dropArrearsTriggersSql(stores.kind)) await first.store.db.execute(drop);
+    for (const table of ARREARS_SUMMARY_TABLES) await first.store.db.execute(`DROP TABLE ${table}`);
+    await first.store.db.execute('DELETE FROM read_model_migrations WHERE version = 2');
+    await first.close();
+    const again = await stores.harness({ name: 'before-summary' });
+    const owing = await again.store.db.query('SELECT unit_code, CAST(pool AS TEXT) AS pool, CAST(total_gap AS TEXT) AS gap FROM arrears_balances WHERE owes = 1');
+    expect(owing).toEqual([{ unit_code: 'BL00001', pool: '16000000', gap: '32000000' }]);
+    expect(await again.queries.areaTotals('95', '2021-01-01', '2021-07-31')).toEqual(before);
+    expect(before!.arrears).toEqual({ overdue: '16000000', employers: 1 });
+  });
+
+  it('store money as exact decimals: a sum past 2^53 comes back to the đồng', async () => {
+    const h = await stores.harness();
+    const { log } = contractScenario();
+    const big = '999999999999999999';
+    log.record('BenefitPaid', {
+      paymentRef: 'BIG-1', personId: '9500000009', benefit: 'one-off', payoutMonth: '2021-06', amount: big,
+      channel: 'bank-account', areaCode: '954', paidOn: '2021-06-20',
+    });
+    await h.project(log);
+    expect((await h.queries.payouts('2021-06', '954')).total.amount).toBe('1000000000004499999');
+  });
+});
+
+describe('read-model migrations on an existing SQLite file', () => {
+  it('adopt a file created before migrations were recorded, keeping its rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'socai-migrations-'));
+    try {
+      const file = join(dir, 'read-models.sqlite');
+      const old = new Database(file);
+      old.exec(sqlFor(MIGRATIONS[0]!.sql, 'sqlite'));
+      old.exec("INSERT INTO books (event_id, position, recorded_at, person_id, area_code, province, issued_on, reissue) VALUES ('e', 1, 't', 'p', '954', '95', '2021-02-01', 0)");
+      old.exec('UPDATE checkpoint SET position = 1');
+      old.close();
+      const h = readModelsHarness('2021-06-30', file);
+      expect(await h.projector.position()).toBe(1);
+      expect((await h.queries.areaTotals('95', '2021-01-01', '2021-06-30'))!.books).toEqual({ issued: 1 });
+      expect(await h.store.db.query('SELECT version FROM read_model_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+      await h.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuse a store whose schema is newer than this build', () => {
+    const all = MIGRATIONS.map((m) => m.version);
+    expect(pendingMigrations(all)).toEqual([]);
+    expect(() => pendingMigrations([...all, SCHEMA_VERSION + 1])).toThrow(/newer than this build/);
+  });
+});

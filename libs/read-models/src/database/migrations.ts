@@ -1,0 +1,64 @@
+import { ARREARS_SUMMARY_TABLES, arrearsSummaryMigration } from '../arrears/arrears-summary.js';
+import { AREA_SUMMARY_TABLES, areaSummariesMigration } from '../area-figures/area-summaries.js';
+import { SUSPENDED_TABLE_SQL } from '../projection/summaries-suspension.js';
+import type { Dialect } from './read-model-db.js';
+import { FACT_TABLES, FACT_TABLES_SQL } from '../projection/fact-tables.js';
+
+/**
+ * The read-model schema as numbered migrations, applied in order when a store opens and recorded in
+ * `read_model_migrations`, so a store only ever moves forward and knows where it stands. A
+ * migration is written once; `sqlFor` turns its column tokens into each database's types:
+ * `MONEY` (whole đồng: TEXT in SQLite, summed as 64-bit integers; NUMERIC(20,0) in PostgreSQL,
+ * never a float), `POS` (a global log position: INTEGER / BIGINT) and `TEXT` (byte order in
+ * PostgreSQL, `COLLATE "C"`, so that sorting and date comparisons match SQLite's).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  /** The same for both databases, or per database where they differ (trigger declarations). */
+  sql: string | ((dialect: Dialect) => string);
+}
+
+export const MIGRATIONS_TABLE = 'read_model_migrations';
+
+export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
+  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;
+
+/** Tables that hold read models (and the checkpoint), emptied by a rebuild. */
+export const READ_MODEL_TABLES = [
+  ...FACT_TABLES, ...ARREARS_SUMMARY_TABLES, ...AREA_SUMMARY_TABLES,
+] as const;
+
+/** The marker a rebuild leaves while the summaries' triggers are off (projection/summaries-suspension.ts). */
+const V3 = `${SUSPENDED_TABLE_SQL};`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'read models and checkpoint', sql: FACT_TABLES_SQL },
+  { version: 2, name: 'arrears summary', sql: arrearsSummaryMigration },
+  { version: 3, name: 'derived summaries suspension marker', sql: V3 },
+  { version: 4, name: 'area summaries: flows, headcounts, voluntary cover, benefit recipients, card cover', sql: areaSummariesMigration },
+];
+
+/** The newest schema version this build knows. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** A migration's SQL with its column tokens replaced by the dialect's types. */
+export function sqlFor(migration: Migration['sql'], dialect: Dialect): string {
+  const sql = typeof migration === 'function' ? migration(dialect) : migration;
+  const types =
+    dialect === 'sqlite'
+      ? { MONEY: 'TEXT', POS: 'INTEGER', TEXT: 'TEXT' }
+      : { MONEY: 'NUMERIC(20,0)', POS: 'BIGINT', TEXT: 'TEXT COLLATE "C"' };
+  return sql.replace(/\b(MONEY|POS|TEXT)\b/g, (token) => types[token as keyof typeof types]);
+}
+
+/** The migrations still to apply to a store that has applied `applied`, oldest first. */
+export function pendingMigrations(applied: Iterable<number>): Migration[] {
+  const done = new Set(applied);
+  const newer = MIGRATIONS.filter((m) => !done.has(m.version));
+  const newest = Math.max(0, ...done);
+  if (newest > SCHEMA_VERSION) {
+    throw new Error(`read models are at schema version ${newest}, newer than this build knows (${SCHEMA_VERSION}): upgrade socai`);
+  }
+  return newer;
+}

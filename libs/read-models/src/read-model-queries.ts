@@ -1,0 +1,102 @@
+import { todayUtc } from '#domain';
+import type { IsoDate, IsoMonth } from '#domain';
+import { areaTotals, type AreaTotals } from './area-figures/area-totals.js';
+import { SummaryAreaFigures } from './area-figures/summary-area-figures.js';
+import { areaScope } from './area-scope.js';
+import { arrearsWorklist, type ArrearsWorklist, type ArrearsWorklistRequest } from './arrears/arrears-worklist.js';
+import { computeArrears, type EmployerArrears } from './arrears/arrears.calculation.js';
+import { ArrearsRepository } from './arrears/arrears.repository.js';
+import type { ReadModelDb } from './database/read-model-db.js';
+import { startOfYear } from './dates.js';
+import { PayoutsQuery, type LedgerPayment, type Payouts } from './payouts/payouts.query.js';
+import { planProgress, type PlanProgress } from './plans/plan-progress.js';
+import { planInForce } from './plans/plans.query.js';
+import type { LateInterestRule, ReadModelAreas } from './ports.js';
+import type { ProvinceReport } from './report/province-report.js';
+import { provinceReport } from './report/province-report.query.js';
+
+export type { AreaTotals } from './area-figures/area-totals.js';
+export { decodeCursor, type ArrearsWorklist, type ArrearsWorklistRequest } from './arrears/arrears-worklist.js';
+export type { PlanProgress } from './plans/plan-progress.js';
+
+export interface ReadModelQueriesOptions {
+  areas: ReadModelAreas;
+  lateInterest: LateInterestRule;
+  /** Today's business date, for `asOf`/`to` left out by the caller; UTC today by default. */
+  today?: () => IsoDate;
+}
+
+/**
+ * Answers the contract's queries (contract.md "Queries") from the read-model tables, on SQLite or
+ * PostgreSQL alike (ReadModelDb). Plain class, no Nest; every answer is a promise. Money comes back as decimal strings of đồng, percentages
+ * as numbers rounded half-up to 2 decimals. A method returns undefined for an unknown employer,
+ * area or plan, which the HTTP layer answers with 404.
+ */
+export class ReadModelQueries {
+  private readonly areas: ReadModelAreas;
+  private readonly lateInterest: LateInterestRule;
+  private readonly today: () => IsoDate;
+  private readonly arrearsRepository: ArrearsRepository;
+  private readonly figures: SummaryAreaFigures;
+  private readonly payoutsQuery: PayoutsQuery;
+
+  constructor(
+    private readonly db: ReadModelDb,
+    options: ReadModelQueriesOptions,
+  ) {
+    this.areas = options.areas;
+    this.lateInterest = options.lateInterest;
+    this.today = options.today ?? (() => todayUtc());
+    this.arrearsRepository = new ArrearsRepository(db);
+    this.figures = new SummaryAreaFigures(db, this.arrearsRepository, this.lateInterest);
+    this.payoutsQuery = new PayoutsQuery(db);
+  }
+
+  /** `GET /api/areas/{areaCode}/totals`: flows over from..to (default: 1 January of `to`'s year), stocks on `to` (default today). */
+  async areaTotals(areaCode: string, from?: IsoDate, to?: IsoDate): Promise<AreaTotals | undefined> {
+    const area = this.areas.findAny(areaCode);
+    if (!area) return undefined;
+    const end = to ?? this.today();
+    return areaTotals(this.figures, { code: areaCode, name: area.name }, areaScope(this.areas, areaCode), from ?? startOfYear(end), end);
+  }
+
+  /** `GET /api/employers/{unitCode}/arrears`: the balance on `asOf` (default today) per period, with its trace. */
+  async employerArrears(unitCode: string, asOf?: IsoDate): Promise<EmployerArrears | undefined> {
+    const facts = await this.arrearsRepository.one(unitCode);
+    if (!facts) return undefined;
+    return computeArrears(facts, asOf ?? this.today(), this.lateInterest);
+  }
+
+  /** `GET /api/arrears`: the inspectors' worklist on `asOf` (default today), see arrears/arrears-worklist.ts. */
+  arrearsWorklist(request: ArrearsWorklistRequest = {}): Promise<ArrearsWorklist> {
+    const asOf = request.asOf ?? this.today();
+    return arrearsWorklist(this.arrearsRepository, this.lateInterest, areaScope(this.areas, request.area), asOf, request);
+  }
+
+  /** `GET /api/plans/{year}/progress`: the plan in force on `asOf` against actual figures; undefined without a plan. */
+  async planProgress(year: number, areaCode: string, asOf?: IsoDate): Promise<PlanProgress | undefined> {
+    const date = asOf ?? this.today();
+    const plan = await planInForce(this.db, year, areaCode, date);
+    if (!plan) return undefined;
+    return planProgress(this.figures, plan, year, areaCode, areaScope(this.areas, areaCode), date);
+  }
+
+  /** `GET /api/payouts/{month}`: a month's payouts in an area (all areas without one). */
+  payouts(month: IsoMonth, areaCode?: string): Promise<Payouts> {
+    return this.payoutsQuery.payouts(month, areaCode, areaScope(this.areas, areaCode));
+  }
+
+  /** The unreversed payments of a month and area, for reconciling an agent's statement. */
+  ledgerPayments(month: IsoMonth, areaCode: string): Promise<LedgerPayment[]> {
+    return this.payoutsQuery.ledgerPayments(month, areaScope(this.areas, areaCode));
+  }
+
+  /** `GET /api/reports/province/{code}`: the headline figures against the same period a year earlier. */
+  async provinceReport(code: string, from?: IsoDate, to?: IsoDate): Promise<ProvinceReport | undefined> {
+    const area = this.areas.findAny(code);
+    if (!area) return undefined;
+    const end = to ?? this.today();
+    const sources = { db: this.db, figures: this.figures, repository: this.arrearsRepository, lateInterest: this.lateInterest };
+    return provinceReport(sources, { code, name: area.name }, areaScope(this.areas, code), from ?? startOfYear(end), end);
+  }
+}

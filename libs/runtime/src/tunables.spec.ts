@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { configFromEnv } from './config.js';
+import { CACHED_EVENT_BYTES, IMPORT_HEAP_BASE_MB, PROJECTION_INTERVAL_MS, STATE_CACHE_EVENTS } from './tunables.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+describe('tunables', () => {
+  it('imports nothing, so that any lib and the launcher read it without loading the runtime', () => {
+    const source = ts.createSourceFile('tunables.ts', readFileSync(join(here, 'tunables.ts'), 'utf8'), ts.ScriptTarget.Latest);
+    expect(source.statements.filter((statement) => ts.isImportDeclaration(statement) || (ts.isExportDeclaration(statement) && statement.moduleSpecifier))).toEqual([]);
+  });
+
+  it('gives the runtime its defaults', () => {
+    const config = configFromEnv({});
+    expect(config.stateCacheEvents).toBe(STATE_CACHE_EVENTS);
+    expect(config.projectionIntervalMs).toBe(PROJECTION_INTERVAL_MS);
+  });
+
+  it("sizes an import's heap (bin/heap-limits.js, on the compiled copy) from the state cache", async () => {
+    // bin/ runs the compiled tunables: `npm run build` first, as `npm test` does.
+    const { importHeapFlags } = (await import(join(here, '..', '..', '..', 'bin', 'heap-limits.js'))) as { importHeapFlags(env: object): string[] };
+    expect(IMPORT_HEAP_BASE_MB + Math.ceil((STATE_CACHE_EVENTS * CACHED_EVENT_BYTES) / 2 ** 20)).toBe(312);
+    expect(importHeapFlags({})).toEqual(['--max-old-space-size=312', '--max-semi-space-size=32']);
+    expect(importHeapFlags({ SOCAI_STATE_CACHE_EVENTS: '250000' })).toEqual(['--max-old-space-size=174', '--max-semi-space-size=32']);
+    expect(importHeapFlags({ SOCAI_STATE_CACHE_EVENTS: 'many' })).toEqual(['--max-old-space-size=312', '--max-semi-space-size=32']);
+  });
+});
