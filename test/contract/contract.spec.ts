@@ -295,6 +295,13 @@ describe('the public contract, outside in', () => {
     expect(String(metrics.body).split('\n')).toContain(`socai_event_store_position ${position}`);
   });
 
+  it('relocates an employer and a person (issue 28), dated and idempotent by their date', async () => {
+    const moved = await record('POST /api/employers/:unitCode/relocations', '/api/employers/BL00001/relocations', { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính' });
+    expect(moved).toMatchObject({ type: 'EmployerRelocated', streamId: 'employer-BL00001' });
+    const person = await record('POST /api/persons/:personId/relocations', '/api/persons/9512345679/relocations', { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính' });
+    expect(person).toMatchObject({ type: 'PersonRelocated', streamId: 'person-9512345679' });
+  });
+
   it('has exercised every route of docs/api.md', () => {
     const missing = documentedRoutes().map(({ route }) => route).filter((route) => !exercised.has(route));
     expect(missing.map((route) => `route ${route} is documented but the contract test never calls it — add a call`)).toEqual([]);

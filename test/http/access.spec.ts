@@ -61,6 +61,14 @@ const ROUTES: Row[] = [
     call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/assessments`, body: { period: '2021-05', headcount, payroll: '50000000', assessedOn: '2021-05-01' } }),
   },
   {
+    route: 'POST /api/employers/:unitCode/relocations', roles: ['clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/relocations`, body: { areaCode: s === 'in' ? '956' : '466', effectiveOn: '2021-07-01', reason: 'Chuyển trụ sở' } }),
+  },
+  {
+    route: 'POST /api/persons/:personId/relocations', roles: ['clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/persons/${place(s).person}00000001/relocations`, body: { areaCode: s === 'in' ? '956' : '466', effectiveOn: '2021-07-01', reason: 'Chuyển nơi cư trú' } }),
+  },
+  {
     route: 'POST /api/collections', roles: ['clerk'], spans: 'area',
     call: (s) => ({ method: 'POST', path: '/api/collections', body: { receiptNo: `ACC-R-${place(s).district}`, payer: { kind: 'employer', unitCode: place(s).unitCode }, amount: '1000000', collectedOn: '2021-06-10' } }),
   },

@@ -83,6 +83,10 @@ export interface RecordInspection { inspectionId: string; unitCode: string; insp
 export interface ReverseEntry { eventId: string; reason: string; reversedOn: IsoDate }
 export interface StatementLine { paymentRef: string; personId: string; amount: Money }
 export interface ReconcilePayouts { statementRef: string; month: IsoMonth; areaCode: string; agent: string; lines: StatementLine[] }
+/** A clerk's dated decision that an employer is homed in another area from `effectiveOn` (issue 28). */
+export interface RelocateEmployer { unitCode: string; areaCode: string; effectiveOn: IsoDate; reason: string }
+/** The same for a person, whose home otherwise follows the area of their latest book, card or benefit. */
+export interface RelocatePerson { personId: string; areaCode: string; effectiveOn: IsoDate; reason: string }
 
 /** Issue 22: the arrears law's facts. */
 export interface AnnounceInterestRate { year: number; fund: InterestRateFund; monthlyPercent: string; documentRef: string; announcedOn: IsoDate }
@@ -120,7 +124,9 @@ export type Command =
   | { command: 'RecordForceMajeure'; data: RecordForceMajeure }
   | { command: 'ChangeEmployerProfile'; data: ChangeEmployerProfile }
   | { command: 'GrantFundSuspension'; data: GrantFundSuspension }
-  | { command: 'ChargeLateInterest'; data: ChargeLateInterest };
+  | { command: 'ChargeLateInterest'; data: ChargeLateInterest }
+  | { command: 'RelocateEmployer'; data: RelocateEmployer }
+  | { command: 'RelocatePerson'; data: RelocatePerson };
 
 /** `ChargeLateInterest` is the ledger's own expansion of a CloseMonth, never sent or imported as such. */
 export type CommandName = Exclude<Command['command'], 'ChargeLateInterest'>;
@@ -128,4 +134,5 @@ export const COMMAND_NAMES: readonly Command['command'][] = [
   'RegisterEmployer', 'ChangeEmployerStatus', 'AssessContribution', 'CollectContribution', 'IssueBook', 'IssueCard',
   'PayBenefit', 'AssessClaim', 'AssignPlan', 'RecordInspection', 'ReverseEntry', 'ReconcilePayouts',
   'AnnounceInterestRate', 'RemindEmployer', 'RecordForceMajeure', 'ChangeEmployerProfile', 'GrantFundSuspension',
+  'RelocateEmployer', 'RelocatePerson',
 ];

@@ -1,3 +1,4 @@
+import type { AreaSuccession } from './areas/area-succession.js';
 import type { IsoDate } from './calendar.js';
 import type { Command, StatementLine } from './commands.js';
 import type { AnyEventDataByType, AnyEventType, DomainEvent } from './events.js';
@@ -20,6 +21,11 @@ export interface StoredFact<T extends AnyEventType = AnyEventType> {
 export interface AreaLookup {
   /** The area in force on `onDate` with this code, or undefined. */
   find(code: string, onDate: IsoDate): { code: string; name: string; level: 'province' | 'district' | 'commune'; parentCode?: string } | undefined;
+  /**
+   * The 2025 reorganisation (issue 28): a command dated after 2025-07-01 naming an abolished code is
+   * refused with its successor named, and a home in an abolished area counts in its successor.
+   */
+  readonly succession: Pick<AreaSuccession, 'successorOn' | 'areaValidOn' | 'unknownAreaMessage'>;
 }
 
 export interface DecideContext {

@@ -75,6 +75,14 @@ export interface PayoutsReconciled {
   missingInStatement: ReconciliationBucket<StatementLine>;
 }
 
+/**
+ * A relocation: the employer (or person) is homed in `areaCode` from `effectiveOn`. `fromAreaCode` is
+ * where it counted the day before, so that a key must reach both ends of the move; a person with no
+ * known area yet has none.
+ */
+export interface EmployerRelocated { unitCode: string; areaCode: string; fromAreaCode: string; effectiveOn: IsoDate; reason: string }
+export interface PersonRelocated { personId: string; areaCode: string; fromAreaCode?: string; effectiveOn: IsoDate; reason: string }
+
 export interface EventDataByType {
   EmployerRegistered: EmployerRegistered;
   EmployerStatusChanged: EmployerStatusChanged;
@@ -88,6 +96,8 @@ export interface EventDataByType {
   InspectionRecorded: InspectionRecorded;
   EntryReversed: EntryReversed;
   PayoutsReconciled: PayoutsReconciled;
+  EmployerRelocated: EmployerRelocated;
+  PersonRelocated: PersonRelocated;
 }
 
 export type EventType = keyof EventDataByType;
@@ -136,6 +146,7 @@ export type AnyEventType = keyof AnyEventDataByType;
 export const EVENT_TYPES: readonly EventType[] = [
   'EmployerRegistered', 'EmployerStatusChanged', 'ContributionAssessed', 'ContributionCollected', 'BookIssued', 'CardIssued',
   'BenefitPaid', 'ClaimAssessed', 'PlanAssigned', 'InspectionRecorded', 'EntryReversed', 'PayoutsReconciled',
+  'EmployerRelocated', 'PersonRelocated',
 ];
 
 /** A domain event before it is recorded: its type and data, nothing the store adds. */

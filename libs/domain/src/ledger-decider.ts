@@ -44,6 +44,7 @@ export function streamIdFor(command: Command): string {
     case 'ChangeEmployerProfile':
     case 'GrantFundSuspension':
     case 'ChargeLateInterest':
+    case 'RelocateEmployer':
       return streams.employer(command.data.unitCode);
     case 'AnnounceInterestRate':
       return streams.rulesInterest();
@@ -54,6 +55,7 @@ export function streamIdFor(command: Command): string {
     case 'IssueBook':
     case 'IssueCard':
     case 'PayBenefit':
+    case 'RelocatePerson':
       return streams.person(command.data.personId);
     case 'AssessClaim':
       return streams.facility(command.data.facilityCode);
@@ -89,6 +91,8 @@ export function commandKeyOf(command: Command): string {
     case 'GrantFundSuspension': return key(command.data.decisionRef);
     // One key per employer of the close (month+areaCode, the contract's), so a second close records nothing.
     case 'ChargeLateInterest': return ['CloseMonth', command.data.month, command.data.areaCode, command.data.unitCode].join(':');
+    case 'RelocateEmployer': return key(command.data.unitCode, command.data.effectiveOn);
+    case 'RelocatePerson': return key(command.data.personId, command.data.effectiveOn);
   }
 }
 

@@ -38,4 +38,6 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, object>> = {
   RecordForceMajeure: { from: '2021-07-19', to: '2021-09-15', reason: 'Giãn cách xã hội (COVID-19)', documentRef: 'CT 16/CT-TTg' },
   ChangeEmployerProfile: { effectiveOn: '2021-01-01', wageRegion: 3, sector: 'enterprise' },
   GrantFundSuspension: { fund: 'pension', from: '2021-07-01', to: '2022-06-30', decisionRef: 'BL-QD-TN-01' },
+  RelocateEmployer: { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính 2025: trụ sở thuộc phường Bạc Liêu' },
+  RelocatePerson: { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính 2025' },
 };

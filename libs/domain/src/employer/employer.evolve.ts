@@ -31,6 +31,11 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
       state.charges.push({ eventId: fact.eventId, month, to });
       break;
     }
+    case 'EmployerRelocated': {
+      const { areaCode, effectiveOn } = (fact as StoredFact<'EmployerRelocated'>).data;
+      state.relocations.push({ eventId: fact.eventId, areaCode, effectiveOn });
+      break;
+    }
     default:
       // Inspections, reversals and issue 22's other facts need nothing beyond the fact index.
       break;

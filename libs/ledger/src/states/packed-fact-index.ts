@@ -63,6 +63,11 @@ export class PackedFactIndex implements StreamFacts {
     for (let slot = 0; slot < this.size; slot++) yield this.recordAt(slot);
   }
 
+  /** The eventIds with their records, in the order recorded. */
+  *entries(): IterableIterator<[string, FactRecord]> {
+    for (let slot = 0; slot < this.size; slot++) yield [this.cells[CELLS_PER_FACT * slot] as string, this.recordAt(slot)];
+  }
+
   /** A copy that later changes to this index do not touch. */
   clone(): PackedFactIndex {
     const copy = new PackedFactIndex();

@@ -15,6 +15,7 @@ import { PayBenefitDto } from './pay-benefit.dto.js';
 import { ReconcilePayoutsDto } from './reconcile-payouts.dto.js';
 import { RecordInspectionDto } from './record-inspection.dto.js';
 import { RegisterEmployerDto } from './register-employer.dto.js';
+import { RelocateEmployerDto, RelocatePersonDto } from './relocate.dto.js';
 import { ReverseEntryDto } from './reverse-entry.dto.js';
 
 export type CommandDtoClass = new () => object;
@@ -38,6 +39,8 @@ export const COMMAND_DTOS: Readonly<Record<CommandName, CommandDtoClass>> = {
   RecordForceMajeure: RecordForceMajeureDto,
   ChangeEmployerProfile: ChangeEmployerProfileDto,
   GrantFundSuspension: GrantFundSuspensionDto,
+  RelocateEmployer: RelocateEmployerDto,
+  RelocatePerson: RelocatePersonDto,
 };
 
 // A Map, not the record, answers look-ups: a name like "constructor" must not find Object.

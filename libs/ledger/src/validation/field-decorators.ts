@@ -93,14 +93,14 @@ export function UnitCodeField(api: Api = {}, options?: FieldOptions): PropertyDe
   );
 }
 
-export function PersonIdField(api: Api = {}): PropertyDecorator {
+export function PersonIdField(api: Api = {}, options?: FieldOptions): PropertyDecorator {
   return field(PERSON_ID_RULE, {
     type: String,
     pattern: PERSON_ID.source,
     example: '4501234567',
     description: 'Personal BHXH number (10 digits) or CCCD number (12 digits).',
     ...api,
-  });
+  }, options);
 }
 
 export function CardNoField(api: Api = {}): PropertyDecorator {

@@ -19,6 +19,7 @@ export * from './record-force-majeure.dto.js';
 export * from './change-employer-profile.dto.js';
 export * from './grant-fund-suspension.dto.js';
 export * from './close-month.dto.js';
+export * from './relocate.dto.js';
 export * from './command-dtos.js';
 export * from './validation-errors.js';
 export * from './validate-command.js';
