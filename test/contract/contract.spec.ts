@@ -95,6 +95,19 @@ describe('the public contract, outside in', () => {
     });
     await record('POST /api/inspections', '/api/inspections', { inspectionId: 'BL-TT-01', unitCode: 'BL00001', inspectedOn: '2021-04-20', unannounced: true, arrearsFound: '848452815' });
     await record('POST /api/employers/:unitCode/status-changes', '/api/employers/BL00001/status-changes', { status: 'active', effectiveOn: '2021-06-30', reason: 'Xác nhận hoạt động' });
+    // Issue 22's facts: a rate k, a reminder, force majeure, a dated profile change, a pension-fund suspension.
+    const rate = await record('POST /api/interest-rates', '/api/interest-rates', { year: 2021, fund: 'health', monthlyPercent: '0.5133', documentRef: 'TB 123/TB-BHXH (BHXH Việt Nam)', announcedOn: '2021-01-14' });
+    expect(rate).toMatchObject({ type: 'InterestRateAnnounced', streamId: 'rules-interest', revision: 0 });
+    await record('POST /api/employers/:unitCode/reminders', '/api/employers/BL00001/reminders', { reminderRef: 'BL-DD-01', sentOn: '2021-07-05', amountLate: '16000000' });
+    await record('POST /api/employers/:unitCode/force-majeure', '/api/employers/BL00001/force-majeure', { from: '2021-07-19', to: '2021-09-15', reason: 'Giãn cách xã hội (COVID-19)', documentRef: 'CT 16/CT-TTg' });
+    await record('POST /api/employers/:unitCode/profile-changes', '/api/employers/BL00001/profile-changes', { effectiveOn: '2021-01-01', wageRegion: 3, sector: 'enterprise' });
+    await record('POST /api/employers/:unitCode/fund-suspensions', '/api/employers/BL00001/fund-suspensions', { fund: 'pension', from: '2021-07-01', to: '2022-06-30', decisionRef: 'BL-QD-TN-01' });
+    // The 16,000,000 paid on 2021-06-10 settles health, BHTN, sickness and TNLĐ of May and June first (the
+    // verified fund order), so part of May's pension was late at the end of June: charged, but 2021's BHXH k
+    // is not in this ledger, so that month is recorded as not computed.
+    const closed = await call('POST /api/month-end-closes', '/api/month-end-closes', { body: { month: '2021-06', areaCode: '954', closedOn: '2021-07-01' } });
+    expect([closed.status, closed.body.employers, closed.body.charged, closed.body.nothingToCharge]).toEqual([201, 1, 1, 0]);
+    position = closed.body.lastPosition;
     const duplicate = await record('POST /api/benefit-payments', '/api/benefit-payments', { paymentRef: 'BL-P-DUP', ...payment, paidOn: '2021-06-06' });
     const reversal = await record('POST /api/reversals', '/api/reversals', { eventId: duplicate.eventId, reason: 'Chi trùng', reversedOn: '2021-06-07' });
     expect(reversal).toMatchObject({ type: 'EntryReversed', streamId: duplicate.streamId });
@@ -107,7 +120,7 @@ describe('the public contract, outside in', () => {
       matched: { count: 1, amount: '4500000' }, amountMismatches: { count: 0, amount: '0' },
       missingInLedger: { count: 0, amount: '0' }, missingInStatement: { count: 0, amount: '0' },
     });
-    expect(position).toBe(15);
+    expect(position).toBe(21);
   });
 
   it('imports NDJSON: new lines recorded, known ones counted as duplicates, bad ones refused by line number', async () => {
@@ -118,7 +131,7 @@ describe('the public contract, outside in', () => {
     ];
     const { status, body } = await call('POST /api/import', '/api/import', { body: lines.map((line) => JSON.stringify(line)).join('\n') + '\n' });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ recorded: 1, duplicates: 1, refused: 1, lines: 3, events: 1, lastPosition: 16 });
+    expect(body).toMatchObject({ recorded: 1, duplicates: 1, refused: 1, lines: 3, events: 1, lastPosition: 22 });
     expect(body.refusals).toEqual([expect.objectContaining({ line: 3, code: 'VALIDATION_FAILED' })]);
     position = body.lastPosition;
   });
@@ -222,7 +235,7 @@ describe('the public contract, outside in', () => {
 
   it('verifies the ledger and shows the signing key and checkpoints', async () => {
     const verify = await call('GET /api/audit/verify', '/api/audit/verify');
-    expect([verify.status, verify.body.ok, verify.body.eventsChecked]).toEqual([200, true, 16]);
+    expect([verify.status, verify.body.ok, verify.body.eventsChecked]).toEqual([200, true, 22]);
     const checkpoints = await call('GET /api/audit/checkpoints', '/api/audit/checkpoints?limit=1000');
     expect(checkpoints.status).toBe(200);
     expect(checkpoints.body.checkpoints).toHaveLength(verify.body.checkpointsChecked);
@@ -280,6 +293,13 @@ describe('the public contract, outside in', () => {
     const metrics = await call('GET /metrics', '/metrics');
     expect([metrics.status, metrics.type]).toEqual([200, 'text/plain; version=0.0.4; charset=utf-8']);
     expect(String(metrics.body).split('\n')).toContain(`socai_event_store_position ${position}`);
+  });
+
+  it('relocates an employer and a person (issue 28), dated and idempotent by their date', async () => {
+    const moved = await record('POST /api/employers/:unitCode/relocations', '/api/employers/BL00001/relocations', { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính' });
+    expect(moved).toMatchObject({ type: 'EmployerRelocated', streamId: 'employer-BL00001' });
+    const person = await record('POST /api/persons/:personId/relocations', '/api/persons/9512345679/relocations', { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính' });
+    expect(person).toMatchObject({ type: 'PersonRelocated', streamId: 'person-9512345679' });
   });
 
   it('has exercised every route of docs/api.md', () => {

@@ -61,6 +61,14 @@ const ROUTES: Row[] = [
     call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/assessments`, body: { period: '2021-05', headcount, payroll: '50000000', assessedOn: '2021-05-01' } }),
   },
   {
+    route: 'POST /api/employers/:unitCode/relocations', roles: ['clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/relocations`, body: { areaCode: s === 'in' ? '956' : '466', effectiveOn: '2021-07-01', reason: 'Chuyển trụ sở' } }),
+  },
+  {
+    route: 'POST /api/persons/:personId/relocations', roles: ['clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/persons/${place(s).person}00000001/relocations`, body: { areaCode: s === 'in' ? '956' : '466', effectiveOn: '2021-07-01', reason: 'Chuyển nơi cư trú' } }),
+  },
+  {
     route: 'POST /api/collections', roles: ['clerk'], spans: 'area',
     call: (s) => ({ method: 'POST', path: '/api/collections', body: { receiptNo: `ACC-R-${place(s).district}`, payer: { kind: 'employer', unitCode: place(s).unitCode }, amount: '1000000', collectedOn: '2021-06-10' } }),
   },
@@ -99,6 +107,30 @@ const ROUTES: Row[] = [
   {
     route: 'POST /api/inspections', roles: ['clerk', 'inspector'], spans: 'area',
     call: (s) => ({ method: 'POST', path: '/api/inspections', body: { inspectionId: `ACC-TT-${place(s).unitCode}`, unitCode: place(s).unitCode, inspectedOn: '2021-04-20', unannounced: true, arrearsFound: '1000000' } }),
+  },
+  {
+    route: 'POST /api/interest-rates', roles: [], spans: 'everywhere',
+    call: () => ({ method: 'POST', path: '/api/interest-rates', body: { year: 2019, fund: 'social', monthlyPercent: '0.9', documentRef: 'ACC-TB', announcedOn: '2019-01-10' } }),
+  },
+  {
+    route: 'POST /api/employers/:unitCode/reminders', roles: ['clerk', 'inspector'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/reminders`, body: { reminderRef: `ACC-DD-${place(s).unitCode}`, sentOn: '2021-07-05', amountLate: '1000000' } }),
+  },
+  {
+    route: 'POST /api/employers/:unitCode/force-majeure', roles: ['clerk', 'inspector'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/force-majeure`, body: { from: '2021-07-01', to: '2021-07-10', reason: 'Lũ lụt', documentRef: 'QĐ 77/QĐ-UBND' } }),
+  },
+  {
+    route: 'POST /api/employers/:unitCode/profile-changes', roles: ['clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/profile-changes`, body: { effectiveOn: '2021-01-01', wageRegion: 2 } }),
+  },
+  {
+    route: 'POST /api/employers/:unitCode/fund-suspensions', roles: ['clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/employers/${place(s).unitCode}/fund-suspensions`, body: { fund: 'pension', from: '2021-07-01', to: '2022-06-30', decisionRef: `ACC-QD-${place(s).unitCode}` } }),
+  },
+  {
+    route: 'POST /api/month-end-closes', roles: ['clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: '/api/month-end-closes', body: { month: '2021-05', areaCode: place(s).district, closedOn: '2021-06-01' } }),
   },
   {
     route: 'POST /api/reversals', roles: ['clerk'], spans: 'area',

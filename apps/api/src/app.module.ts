@@ -7,7 +7,10 @@ import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/index.js';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/index.js';
 import { DashboardController } from './dashboard/index.js';
 import { LIMIT_PROVIDERS } from './limits/index.js';
+import { ArrearsFactsController } from './commands/arrears-facts.controller.js';
 import { EmployersController } from './commands/employers.controller.js';
+import { MonthEndClosesController } from './commands/month-end-closes.controller.js';
+import { PersonsController } from './commands/persons.controller.js';
 import { FactsController } from './commands/facts.controller.js';
 import { CommandGateway } from './commands/command-gateway.js';
 import { ImportController } from './commands/import.controller.js';
@@ -28,7 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [...observabilityImports(logger)],
       controllers: [
-        HealthController, EmployersController, FactsController, PayoutReconciliationsController, ImportController, EventsController,
+        HealthController, EmployersController, PersonsController, FactsController, ArrearsFactsController, MonthEndClosesController, PayoutReconciliationsController, ImportController, EventsController,
         ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController, RebuildsController,
         ...OBSERVABILITY_CONTROLLERS,
       ],

@@ -1,8 +1,11 @@
 import type { IsoDate, IsoMonth } from './calendar.js';
 import type { Money } from './money.js';
+import type { EmployerSector, HighRiskApproval } from './rules/employer-sector.js';
+import type { InterestRateFund } from './rules/interest-rates.js';
+import type { WageRegion } from './rules/wage-regions.js';
 
 /**
- * The twelve commands of the contract, after validation and normalisation (amounts are strings,
+ * The commands of the contract, after validation and normalisation (amounts are strings,
  * dates are real calendar dates). Field names are exactly the contract's.
  */
 export type EmployerStatus = 'active' | 'suspended' | 'dissolved' | 'bankrupt' | 'missing';
@@ -25,7 +28,12 @@ export interface Headcount {
   unemploymentInsurance: number;
 }
 
-export interface RegisterEmployer { unitCode: string; name: string; areaCode: string; taxCode?: string; registeredOn: IsoDate }
+export interface RegisterEmployer {
+  unitCode: string; name: string; areaCode: string; taxCode?: string; registeredOn: IsoDate;
+  /** Vùng I–IV of the minimum-wage decrees; region I when absent (issue 22). */
+  wageRegion?: WageRegion;
+  sector?: EmployerSector;
+}
 export interface ChangeEmployerStatus { unitCode: string; status: EmployerStatus; effectiveOn: IsoDate; reason: string }
 export interface AssessContribution {
   unitCode: string;
@@ -75,6 +83,27 @@ export interface RecordInspection { inspectionId: string; unitCode: string; insp
 export interface ReverseEntry { eventId: string; reason: string; reversedOn: IsoDate }
 export interface StatementLine { paymentRef: string; personId: string; amount: Money }
 export interface ReconcilePayouts { statementRef: string; month: IsoMonth; areaCode: string; agent: string; lines: StatementLine[] }
+/** A clerk's dated decision that an employer is homed in another area from `effectiveOn` (issue 28). */
+export interface RelocateEmployer { unitCode: string; areaCode: string; effectiveOn: IsoDate; reason: string }
+/** The same for a person, whose home otherwise follows the area of their latest book, card or benefit. */
+export interface RelocatePerson { personId: string; areaCode: string; effectiveOn: IsoDate; reason: string }
+
+/** Issue 22: the arrears law's facts. */
+export interface AnnounceInterestRate { year: number; fund: InterestRateFund; monthlyPercent: string; documentRef: string; announcedOn: IsoDate }
+export interface RemindEmployer { reminderRef: string; unitCode: string; sentOn: IsoDate; amountLate: Money }
+export interface RecordForceMajeure { unitCode: string; from: IsoDate; to: IsoDate; reason: string; documentRef: string }
+export interface ChangeEmployerProfile {
+  unitCode: string;
+  effectiveOn: IsoDate;
+  wageRegion?: WageRegion;
+  sector?: EmployerSector;
+  highRiskApproval?: HighRiskApproval;
+}
+/** The month-end close of an area: late interest charged to each of its employers (issue 22 item 3). */
+export interface CloseMonth { month: IsoMonth; areaCode: string; closedOn: IsoDate }
+/** One employer's part of a close: what the ledger decides on the employer's stream. */
+export interface ChargeLateInterest extends CloseMonth { unitCode: string }
+export interface GrantFundSuspension { unitCode: string; fund: 'pension'; from: IsoDate; to: IsoDate; decisionRef: string }
 
 /** Every command, tagged by its contract name (the `command` field of an import line). */
 export type Command =
@@ -89,10 +118,21 @@ export type Command =
   | { command: 'AssignPlan'; data: AssignPlan }
   | { command: 'RecordInspection'; data: RecordInspection }
   | { command: 'ReverseEntry'; data: ReverseEntry }
-  | { command: 'ReconcilePayouts'; data: ReconcilePayouts };
+  | { command: 'ReconcilePayouts'; data: ReconcilePayouts }
+  | { command: 'AnnounceInterestRate'; data: AnnounceInterestRate }
+  | { command: 'RemindEmployer'; data: RemindEmployer }
+  | { command: 'RecordForceMajeure'; data: RecordForceMajeure }
+  | { command: 'ChangeEmployerProfile'; data: ChangeEmployerProfile }
+  | { command: 'GrantFundSuspension'; data: GrantFundSuspension }
+  | { command: 'ChargeLateInterest'; data: ChargeLateInterest }
+  | { command: 'RelocateEmployer'; data: RelocateEmployer }
+  | { command: 'RelocatePerson'; data: RelocatePerson };
 
-export type CommandName = Command['command'];
-export const COMMAND_NAMES: readonly CommandName[] = [
+/** `ChargeLateInterest` is the ledger's own expansion of a CloseMonth, never sent or imported as such. */
+export type CommandName = Exclude<Command['command'], 'ChargeLateInterest'>;
+export const COMMAND_NAMES: readonly Command['command'][] = [
   'RegisterEmployer', 'ChangeEmployerStatus', 'AssessContribution', 'CollectContribution', 'IssueBook', 'IssueCard',
   'PayBenefit', 'AssessClaim', 'AssignPlan', 'RecordInspection', 'ReverseEntry', 'ReconcilePayouts',
+  'AnnounceInterestRate', 'RemindEmployer', 'RecordForceMajeure', 'ChangeEmployerProfile', 'GrantFundSuspension',
+  'RelocateEmployer', 'RelocatePerson',
 ];

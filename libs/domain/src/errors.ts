@@ -30,6 +30,12 @@ export type DomainErrorCode =
   | 'NOT_REVERSIBLE'
   | 'ALREADY_REVERSED'
   | 'DATE_BEFORE_EVENT'
+  /** A profile change that names nothing to change (issue 22). */
+  | 'NOTHING_TO_CHANGE'
+  /** A month-end close found nothing late for one employer: nothing recorded for it. */
+  | 'NOTHING_TO_CHARGE'
+  /** A relocation to the area the employer or person is already homed in on that date. */
+  | 'AREA_UNCHANGED'
   /** A dated rule (rate, cap) has no row for the date asked: configure it in libs/domain/src/rules. */
   | 'RULES_NOT_CONFIGURED';
 

@@ -13,3 +13,4 @@ export * from './facility/index.js';
 export * from './plan/index.js';
 export * from './payout/index.js';
 export * from './ledger-decider.js';
+export * from './interest-rules/index.js';

@@ -10,7 +10,7 @@ import {
 
 const read = (name: string) => readFileSync(join(process.cwd(), 'reference-data', name), 'utf8');
 const ctx: DecideContext = {
-  areas: AreaDirectory.fromCsv(read('areas-until-2025-06-30.csv'), read('areas-from-2025-07-01.csv')),
+  areas: AreaDirectory.fromCsv(read('areas-until-2025-06-30.csv'), read('areas-from-2025-07-01.csv'), read('province-succession-2025-07-01.csv')),
   today: '2021-07-05',
 };
 

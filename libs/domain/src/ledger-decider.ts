@@ -18,12 +18,15 @@ import { evolvePlan } from './plan/plan.evolve.js';
 import { initialPlanState, type PlanState } from './plan/plan.state.js';
 import { decideReversal } from './reversal/reverse-entry.decide.js';
 import { FactMap, type StreamFacts } from './reversal/stream-facts.js';
+import { decideInterestRules, type InterestRulesCommand } from './interest-rules/interest-rules.decide.js';
+import { evolveInterestRules } from './interest-rules/interest-rules.evolve.js';
+import { initialInterestRulesState, type InterestRulesState } from './interest-rules/interest-rules.state.js';
 
 /**
- * The write side's single entry point, over the five stream types. Every state carries `facts`, its
+ * The write side's single entry point, over the six stream types. Every state carries `facts`, its
  * StreamFacts from eventId to { type, position, areaCode, reversed }, which the ledger may read.
  */
-export type StreamState = EmployerState | PersonState | FacilityState | PlanState | PayoutState;
+export type StreamState = EmployerState | PersonState | FacilityState | PlanState | PayoutState | InterestRulesState;
 export type StreamKind = StreamState['kind'];
 
 /**
@@ -36,7 +39,15 @@ export function streamIdFor(command: Command): string {
     case 'ChangeEmployerStatus':
     case 'AssessContribution':
     case 'RecordInspection':
+    case 'RemindEmployer':
+    case 'RecordForceMajeure':
+    case 'ChangeEmployerProfile':
+    case 'GrantFundSuspension':
+    case 'ChargeLateInterest':
+    case 'RelocateEmployer':
       return streams.employer(command.data.unitCode);
+    case 'AnnounceInterestRate':
+      return streams.rulesInterest();
     case 'CollectContribution': {
       const payer = command.data.payer;
       return payer.kind === 'employer' ? streams.employer(payer.unitCode) : streams.person(payer.personId);
@@ -44,6 +55,7 @@ export function streamIdFor(command: Command): string {
     case 'IssueBook':
     case 'IssueCard':
     case 'PayBenefit':
+    case 'RelocatePerson':
       return streams.person(command.data.personId);
     case 'AssessClaim':
       return streams.facility(command.data.facilityCode);
@@ -72,6 +84,15 @@ export function commandKeyOf(command: Command): string {
     case 'RecordInspection': return key(command.data.inspectionId);
     case 'ReverseEntry': return key(command.data.eventId);
     case 'ReconcilePayouts': return key(command.data.statementRef);
+    case 'AnnounceInterestRate': return key(command.data.year, command.data.fund, command.data.announcedOn);
+    case 'RemindEmployer': return key(command.data.reminderRef);
+    case 'RecordForceMajeure': return key(command.data.unitCode, command.data.from);
+    case 'ChangeEmployerProfile': return key(command.data.unitCode, command.data.effectiveOn);
+    case 'GrantFundSuspension': return key(command.data.decisionRef);
+    // One key per employer of the close (month+areaCode, the contract's), so a second close records nothing.
+    case 'ChargeLateInterest': return ['CloseMonth', command.data.month, command.data.areaCode, command.data.unitCode].join(':');
+    case 'RelocateEmployer': return key(command.data.unitCode, command.data.effectiveOn);
+    case 'RelocatePerson': return key(command.data.personId, command.data.effectiveOn);
   }
 }
 
@@ -81,6 +102,7 @@ const INITIAL_STATES: Record<StreamKind, (facts: StreamFacts) => StreamState> = 
   facility: initialFacilityState,
   plan: initialPlanState,
   payout: initialPayoutState,
+  rules: initialInterestRulesState,
 };
 
 /**
@@ -108,6 +130,7 @@ export function evolveStream(state: StreamState, fact: StoredFact): StreamState 
     case 'facility': return evolveFacility(state, fact);
     case 'plan': return evolvePlan(state, fact);
     case 'payout': return evolvePayout(state, fact);
+    case 'rules': return evolveInterestRules(state, fact);
   }
 }
 
@@ -132,6 +155,7 @@ export function decideCommand(command: Command, state: StreamState, ctx: DecideC
     case 'facility': return decideFacility(command as FacilityCommand, state, ctx);
     case 'plan': return decidePlan(command as PlanCommand, state, ctx);
     case 'payout': return decidePayout(command as PayoutCommand, state, ctx);
+    case 'rules': return decideInterestRules(command as InterestRulesCommand, state);
   }
 }
 

@@ -153,7 +153,8 @@ export function sealEvent(event: Omit<HashableEvent, 'metadata'> & { metadata: O
   const text =
     '{"data":' + dataJson + ',"eventId":' + jsonString(eventId) + ',"metadata":{' + members.join(',') + '},"revision":' +
     revision + ',"streamId":' + jsonString(streamId) + ',"type":' + jsonString(type) + '}';
-  // One-shot hashing (strings are hashed as UTF-8) is about twice as fast as createHash for small inputs.
+  // One-shot hashing (strings are hashed as UTF-8) is quicker than createHash for small inputs
+  // (docs/benchmarks.md, 'one-shot hashing').
   const hash = digest('sha256', text, 'hex');
 
   let at = 0;

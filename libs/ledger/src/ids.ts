@@ -18,8 +18,8 @@ const UUID_TEXT = Buffer.allocUnsafe(36);
 /**
  * The first 16 bytes of a digest as a version-5-style UUID (name-based, SHA), so stores that want a
  * UUID accept it. Written into one buffer and read as one flat string: the id built by joining hex
- * slices was a tree of nine small strings, ≈ 340 bytes more per event in every cached decision
- * state that holds it (a 5M-event import's cache holds millions).
+ * slices was a tree of nine small strings, weighing more in every cached decision state that holds
+ * it, and a large import's cache holds millions (docs/benchmarks.md, 'flat event ids').
  */
 function uuidOf(digest: Buffer): string {
   let at = 0;

@@ -6,6 +6,8 @@ export * from './stream-states.js';
 export * from './state-warm-up.js';
 export * from './payments-from-log.js';
 export * from './reference-data.js';
+export * from './seed-facts.js';
+export * from './close-month.js';
 export * from './import/import-report.js';
 export * from './import/ndjson-import.js';
 export * from './import/ndjson-lines.js';

@@ -12,9 +12,10 @@ export function projectRoot(): string {
 
 /**
  * Loads the GSO area tables shipped in reference-data/ (source and licence in its README): the
- * districts until 2025-06-30 and the communes from 2025-07-01.
+ * districts until 2025-06-30, the communes from 2025-07-01, and which current province took over each
+ * old one (Nghị quyết 202/2025/QH15).
  */
 export function loadAreaDirectory(root = projectRoot()): AreaDirectory {
   const read = (name: string) => readFileSync(join(root, 'reference-data', name), 'utf8');
-  return AreaDirectory.fromCsv(read('areas-until-2025-06-30.csv'), read('areas-from-2025-07-01.csv'));
+  return AreaDirectory.fromCsv(read('areas-until-2025-06-30.csv'), read('areas-from-2025-07-01.csv'), read('province-succession-2025-07-01.csv'));
 }

@@ -30,11 +30,12 @@ const WARM_ORDER: readonly StreamKind[] = ['employer', 'payout', 'plan', 'facili
 
 /**
  * Loads the decision states of the streams most likely to be written to into the cache, before
- * commands need them: a fresh server otherwise reads each stream on its first command, which was 13–20%
- * of a loaded server's CPU on a 323k-event ledger and the reason a cold server answered half as fast
- * as a warm one. Each state is loaded exactly as a command would load it (`StreamStates.load`), so a
- * warmed state is the state a cold load gives. Bounded by a share of the cache's capacity, so its cost
- * does not grow with the log. Yields between slices. Answers the number of streams loaded.
+ * commands need them: a fresh server otherwise reads each stream on its first command, which took a
+ * good share of a loaded server's CPU and made a cold server answer much slower than a warm one
+ * (docs/benchmarks.md, 'state warm-up'). Each state is loaded exactly as a command would load it
+ * (`StreamStates.load`), so a warmed state is the state a cold load gives. Bounded by a share of the
+ * cache's capacity, so its cost does not grow with the log. Yields between slices. Answers the number
+ * of streams loaded.
  */
 export async function warmStreamStates(states: StreamStates, store: Pick<SizedStore, 'streamSizesSync'>, options: WarmUpOptions = {}): Promise<number> {
   const sliceSize = options.sliceSize ?? 100;

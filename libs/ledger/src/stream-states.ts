@@ -20,8 +20,8 @@ export function toFact(event: RecordedEvent): StoredFact {
  * Bounded by the events the states hold (a state grows with its stream). When full it evicts a
  * random state among those not touched recently, not the least recently used one: a bulk import
  * visits its streams in cycles (every employer, every month), and an LRU smaller than the cycle
- * misses on every line, re-reading each stream from the store (measured on a 323,051-line province
- * file: 1,807 events/s with an LRU of 5,000 streams, 2,808/s with every stream cached). Random
+ * misses on every line, re-reading each stream from the store (docs/benchmarks.md, 'state cache
+ * eviction'). Random
  * eviction keeps about capacity/working-set of the hits. The recently touched states (an import
  * batch's, whose events are not committed yet) are never evicted.
  */
@@ -36,13 +36,15 @@ export class StreamStates {
   /**
    * While set (a bulk import), the streams that may hold events: those the store had when the import
    * began and every stream written since. Any other stream is known to be empty, so loading it reads
-   * nothing (a fresh import spent 9% of its time reading streams that did not exist yet).
+   * nothing (a fresh import spent a good share of its time reading streams that did not exist yet:
+   * docs/benchmarks.md, 'streams not yet written').
    */
   private mayExist?: Set<string>;
 
   constructor(
     private readonly store: EventStore,
-    /** Folded events the cached states may hold together (weightOf); SOCAI_STATE_CACHE_EVENTS. */
+    /** Folded events the cached states may hold together (weightOf); SOCAI_STATE_CACHE_EVENTS; what one
+     * weighs: docs/benchmarks.md, 'state cache weight'. */
     readonly capacity: number = STATE_CACHE_EVENTS,
     /** States touched within this many loads are kept: a 1,000-command import batch touches ≤ 4,000. */
     private readonly protectedTouches = 8_192,
@@ -180,12 +182,11 @@ interface Entry {
 
 /**
  * What a cached state weighs, in folded events: its events, plus the stream's own objects (its
- * entry, state and fact index), which weigh about four events whatever the stream's size. Measured
- * on the first 400,000 lines of a 5M-event province file: 263,043 streams held in 256 MB, ≈ 1 KB each
- * for 1.5 events; counted by events alone, a cache of 1,000,000 folded events would have grown past
- * any heap limit sized for it before it was full. Since event ids are flat strings and a short
- * stream's fact index is one array, a 1-event person state weighs ≈ 410 B and a 100-event stream
- * ≈ 130 B an event (an import's heap counts CACHED_EVENT_BYTES a weighed event, tunables.ts, for the rest of the heap and the collector's room).
+ * entry, state and fact index), which weigh about four events whatever the stream's size. A large
+ * import holds mostly streams of one or two events: counted by events alone, a full cache would have
+ * grown past any heap limit sized for it before it was full. An import's heap counts more bytes per
+ * weighed event than a state weighs (CACHED_EVENT_BYTES, tunables.ts), for the rest of the heap and the
+ * collector's room. What states weigh, as measured: docs/benchmarks.md, 'state cache weight'.
  */
 export const STREAM_OVERHEAD_EVENTS = 4;
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
+import { scopeCovers } from '#domain';
 import type { Caller, SocaiRequest } from '../common/request-context.js';
 import { UnauthenticatedLimit } from '../limits/unauthenticated-limit.js';
 import { EVERY_AREA, KeyStore, SocaiRuntime } from '#runtime';
@@ -50,7 +51,9 @@ export class AccessGuard implements CanActivate {
     // (for a command naming an employer, a read of the employer's stream).
     if (caller.areas.includes(EVERY_AREA)) return true;
     const touched = await rule.area(request, { areas: this.runtime.areas, store: this.runtime.store });
-    const outside = touched.find((code) => !caller.areas.some((scope) => this.runtime.areas.isWithin(code, scope)));
+    // Undated: a scope covers a code it reaches on any day (a current province its predecessors' too);
+    // the ledger checks each recorded fact's area on the fact's own date.
+    const outside = touched.find((code) => !caller.areas.some((scope) => scopeCovers(this.runtime.areas, scope, code)));
     if (outside !== undefined) {
       throw new Forbidden(outside === '*' ? 'this request spans every area; the key is limited to some' : `the key does not cover area ${outside}`);
     }

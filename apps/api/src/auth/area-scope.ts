@@ -1,11 +1,11 @@
-import type { AreaDirectory } from '#domain';
+import type { ScopedAreas } from '#domain';
 import type { EventStore } from '#event-store';
 import type { SocaiRequest } from '../common/request-context.js';
 import { EVERY_AREA } from '#runtime';
 
 /** What an area rule may consult: the area tables and the log (to find an employer's or a fact's area). */
 export interface AreaLookups {
-  areas: Pick<AreaDirectory, 'isWithin'>;
+  areas: ScopedAreas;
   store: Pick<EventStore, 'readStream' | 'findEvent'>;
 }
 
@@ -58,6 +58,10 @@ export const AreaOf = {
 
   /** The employer named by a route parameter, by the area it registered in. */
   employerParam: (name: string): AreaRule => async (request, { store }) => codes(await employerArea(store, text(request.params?.[name]))),
+
+  /** RelocateEmployer: the employer of a route parameter, by the area it registered in, and the target `areaCode`. */
+  employerRelocation: (name: string): AreaRule => async (request, { store }) =>
+    codes(await employerArea(store, text(request.params?.[name])), record(request.body).areaCode),
 
   /** The employer named by `unitCode` in the body (RecordInspection). */
   employerInBody: (async (request, { store }) => codes(await employerArea(store, text(record(request.body).unitCode)))) as AreaRule,

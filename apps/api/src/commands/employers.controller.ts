@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AssessContributionDto, ChangeEmployerStatusDto, RegisterEmployerDto } from '#ledger';
+import { AssessContributionDto, ChangeEmployerStatusDto, RegisterEmployerDto, RelocateEmployerDto } from '#ledger';
 import type { SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { CommandGateway } from './command-gateway.js';
@@ -34,5 +34,15 @@ export class EmployersController {
   @CommandRoute('AssessContribution', AssessContributionDto)
   assess(@Param('unitCode') unitCode: string, @Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
     return this.gateway.record('AssessContribution', body, request, response, { unitCode });
+  }
+
+  // The guard checks the employer's registered area and the target; the ledger checks both ends of
+  // the move on its date (a key for an abolished district cannot move an employer after 2025-07-01).
+  @Access({ roles: ['clerk'], area: AreaOf.employerRelocation('unitCode') })
+  @Post(':unitCode/relocations')
+  @ApiOperation({ summary: 'RelocateEmployer → EmployerRelocated (key: unitCode+effectiveOn); the employer is homed in areaCode from effectiveOn' })
+  @CommandRoute('RelocateEmployer', RelocateEmployerDto)
+  relocate(@Param('unitCode') unitCode: string, @Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
+    return this.gateway.record('RelocateEmployer', body, request, response, { unitCode });
   }
 }

@@ -11,9 +11,10 @@ export class JsonShapeRefused extends HttpException {
 
 /**
  * The JSON parser's `verify` hook: refuses a body that is too wide or too deep before it is even
- * parsed. The validation libraries take time quadratic in one object's keys (the event loop, and
- * /health with it, stalled for a minute at 400,000 fields) and recurse once per level (1,400 levels
- * of arrays, 2.8 KB, overflowed the stack: a 500); parsing 400,000 keys alone took most of a second.
+ * parsed. The validation libraries take time quadratic in one object's keys (a wide body stalled the
+ * event loop, and /health with it) and recurse once per level (a small body of nested arrays
+ * overflowed the stack: a 500); parsing a very wide body alone is slow (docs/benchmarks.md, 'JSON
+ * shape limits').
  * The check is one linear pass over the text. The parser passes the thrown HttpException, with its
  * status, to the error filter.
  */

@@ -33,4 +33,11 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, object>> = {
     statementRef: 'BL-VNPOST-954-2021-06', month: '2021-06', areaCode: '954', agent: 'Bưu điện Bạc Liêu',
     lines: [{ paymentRef: 'BL-P-2021-06-1', personId: '9500000001', amount: '4500000' }],
   },
+  AnnounceInterestRate: { year: 2021, fund: 'health', monthlyPercent: '0.5133', documentRef: 'TB 123/TB-BHXH (BHXH Việt Nam)', announcedOn: '2021-01-14' },
+  RemindEmployer: { reminderRef: 'BL-DD-01', sentOn: '2021-07-05', amountLate: '16000000' },
+  RecordForceMajeure: { from: '2021-07-19', to: '2021-09-15', reason: 'Giãn cách xã hội (COVID-19)', documentRef: 'CT 16/CT-TTg' },
+  ChangeEmployerProfile: { effectiveOn: '2021-01-01', wageRegion: 3, sector: 'enterprise' },
+  GrantFundSuspension: { fund: 'pension', from: '2021-07-01', to: '2022-06-30', decisionRef: 'BL-QD-TN-01' },
+  RelocateEmployer: { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính 2025: trụ sở thuộc phường Bạc Liêu' },
+  RelocatePerson: { areaCode: '31942', effectiveOn: '2025-09-01', reason: 'Sắp xếp đơn vị hành chính 2025' },
 };

@@ -51,6 +51,20 @@ describe('socai keys', () => {
     after.close();
   });
 
+  it('marks a key scoped to an area abolished on 2025-07-01 on standard error, with its successor (issue 28)', () => {
+    expect(createKeyAction({ name: 'clerk-465', role: 'clerk', areas: '465,44' }, io)).toBe(0);
+    const id = /created (key_[0-9a-f]{16}) "clerk-465"/.exec(err)?.[1] as string;
+    err = '';
+    out = '';
+    expect(listKeysAction(io, '2026-03-01')).toBe(0);
+    expect(out).toContain(`${id}\tclerk-465\tclerk\t465,44\t`);
+    expect(err).toBe(`socai keys: ${id} "clerk-465" is scoped to 465, which ceased after 2025-06-30: it sees nothing since; re-scope it (successor 44)\n`);
+    err = '';
+    expect(listKeysAction(io, '2025-06-30')).toBe(0);
+    expect(err).toBe('');
+    expect(revokeKeyAction(id, io)).toBe(0);
+  });
+
   it('exits 1 for a bad role or an unknown area, and for revoking an unknown key', () => {
     expect(createKeyAction({ name: 'x', role: 'root', areas: '999' }, io)).toBe(1);
     expect(out).toBe('');

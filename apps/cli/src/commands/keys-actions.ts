@@ -1,3 +1,4 @@
+import { todayUtc } from '#domain';
 import { loadAreaDirectory } from '#ledger';
 import { checkNewKey, configFromEnv, KeyNameTakenError, KeyStore } from '#runtime';
 import { EXIT } from '../exit-codes.js';
@@ -49,11 +50,22 @@ export function createKeyAction(flags: CreateKeyFlags, io: KeysIo): number {
   return EXIT.ok;
 }
 
-/** `keys list`: tab-separated, never a secret. */
-export function listKeysAction(io: KeysIo): number {
+/**
+ * `keys list`: tab-separated, never a secret. A key in force scoped to an area abolished on
+ * 2025-07-01 keeps its history but sees nothing after (issue 28): it is marked on standard error, so
+ * that an admin re-scopes it while the listing itself stays the same for scripts.
+ */
+export function listKeysAction(io: KeysIo, today = todayUtc()): number {
   const rows = withKeys((keys) => keys.list());
   io.out('id\tname\trole\tareas\tcreatedAt\trevokedAt\n');
   for (const key of rows) io.out(`${key.id}\t${key.name}\t${key.role}\t${key.areas.join(',')}\t${key.createdAt}\t${key.revokedAt ?? '-'}\n`);
+  const succession = loadAreaDirectory().succession;
+  for (const key of rows.filter((row) => !row.revokedAt)) {
+    for (const area of key.areas) {
+      const { supersededBy, validTo } = succession.areaValidOn(area, today);
+      if (supersededBy) io.err(`socai keys: ${key.id} "${key.name}" is scoped to ${area}, which ceased after ${validTo}: it sees nothing since; re-scope it (successor ${supersededBy})\n`);
+    }
+  }
   return EXIT.ok;
 }
 

@@ -11,6 +11,7 @@ const referenceFile = (name: string) => ['reference-data', '/work/shared/data'].
 const areas = AreaDirectory.fromCsv(
   readFileSync(referenceFile('areas-until-2025-06-30.csv'), 'utf8'),
   readFileSync(referenceFile('areas-from-2025-07-01.csv'), 'utf8'),
+  readFileSync(referenceFile('province-succession-2025-07-01.csv'), 'utf8'),
 );
 const ctx: DecideContext = { areas, today: '2025-07-01' };
 

@@ -82,7 +82,8 @@ async function writeXlsx(rows: PayoutRow[], reconciliation: PayoutsReconciled | 
   // The workbook writer ends the stream it is given, which standard output must not be.
   const target = sink === process.stdout ? new PassThrough() : sink;
   if (target !== sink) target.pipe(sink, { end: false });
-  // Loaded here, not at the top: exceljs is ~170 modules that every other CLI command would pay for.
+  // Loaded here, not at the top: exceljs is a large tree of modules that every other CLI command would
+  // pay for (docs/benchmarks.md, 'exceljs loaded lazily').
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: target, useStyles: true, useSharedStrings: false });
   const list = workbook.addWorksheet('Danh sách chi trả', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -32,7 +32,7 @@ export function recordedHomeOn(homeCode: string, date: IsoDate, relocations: rea
  * fact after it lands in an abolished area even before a clerk assigns a commune. A code no table knows
  * is kept as recorded: the ledger accepted it when it was recorded, and dropping it would lose the fact.
  */
-export function homeAreaOn(succession: AreaSuccession, homeCode: string, date: IsoDate, relocations: readonly Relocation[] = []): string {
+export function homeAreaOn(succession: Pick<AreaSuccession, 'successorOn'>, homeCode: string, date: IsoDate, relocations: readonly Relocation[] = []): string {
   const recorded = recordedHomeOn(homeCode, date, relocations);
   return succession.successorOn(recorded, date) ?? recorded;
 }

@@ -8,3 +8,4 @@ export * from './province-picker.js';
 export * from './require-area.js';
 export * from './succession-csv.js';
 export { OLD_AREAS_END_ON } from './reorganisation.js';
+export * from './key-scope.js';

@@ -1,6 +1,7 @@
 import type { Command } from '../commands.js';
 import type { DomainEvent } from '../events.js';
-import { given } from '../testing/decider-scenario.js';
+import { decideCommand } from '../ledger-decider.js';
+import { given, testContext } from '../testing/decider-scenario.js';
 
 const stream = 'employer-BL00001';
 const registered: DomainEvent = {
@@ -143,5 +144,40 @@ describe('ReverseEntry on an employer stream', () => {
     given(stream, registered).when(reverse('evt-0')).thenRefuses('NOT_REVERSIBLE');
     given(stream, registered, assessedMay2023, reversal('evt-1', 'ContributionAssessed', 101)).when(reverse('evt-2')).thenRefuses('NOT_REVERSIBLE');
     given(stream, registered, assessedMay2023, reversal('evt-1', 'ContributionAssessed', 101)).when(reverse('evt-1')).thenRefuses('ALREADY_REVERSED');
+  });
+});
+
+describe('RelocateEmployer', () => {
+  const relocate = (areaCode: string, effectiveOn: string): Command => ({
+    command: 'RelocateEmployer', data: { unitCode: 'BL00001', areaCode, effectiveOn, reason: 'Sắp xếp đơn vị hành chính' },
+  });
+  const relocated = (areaCode: string, effectiveOn: string, fromAreaCode: string): DomainEvent => ({
+    type: 'EmployerRelocated', data: { unitCode: 'BL00001', areaCode, fromAreaCode, effectiveOn, reason: 'Sắp xếp đơn vị hành chính' },
+  });
+  const toCommune = relocated('31942', '2025-09-01', '96');
+
+  it('moves an employer of an abolished district to a commune; it counted in the successor province meanwhile', () => {
+    given(stream, registered).when(relocate('31942', '2025-09-01')).then([toCommune]);
+  });
+
+  it('places later facts in the home of their date: the district, then the successor, then the commune', () => {
+    const { state } = given(stream, registered, toCommune);
+    const assessedIn = (period: string) => (decideCommand(assess(period), state, testContext)[0].data as { areaCode: string }).areaCode;
+    expect(['2025-06', '2025-08', '2025-09', '2026-01'].map(assessedIn)).toEqual(['954', '96', '31942', '31942']);
+  });
+
+  it('forgets a reversed relocation', () => {
+    const reversed: DomainEvent = {
+      type: 'EntryReversed', data: { eventId: 'evt-1', reversedType: 'EmployerRelocated', reversedPosition: 101, reason: 'Nhập sai', reversedOn: '2025-10-01', areaCode: '31942' },
+    };
+    const events = given(stream, registered, toCommune, reversed).when(changeStatus('suspended', '2025-11-01'));
+    events.then([{ type: 'EmployerStatusChanged', data: { unitCode: 'BL00001', areaCode: '96', status: 'suspended', effectiveOn: '2025-11-01', reason: 'Quyết định' } }]);
+  });
+
+  it('refuses an abolished target after 2025-07-01 naming its successor, a date before registration, and the same home', () => {
+    given(stream, registered).when(relocate('956', '2025-09-01')).thenRefuses('UNKNOWN_AREA');
+    given(stream, registered).when(relocate('956', '2019-02-28')).thenRefuses('DATE_BEFORE_EVENT');
+    given(stream, registered).when(relocate('954', '2024-01-01')).thenRefuses('AREA_UNCHANGED');
+    given(stream).when(relocate('31942', '2025-09-01')).thenRefuses('EMPLOYER_NOT_REGISTERED');
   });
 });

@@ -16,11 +16,28 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
       state.statusChanges.push({ eventId: fact.eventId, status, effectiveOn });
       break;
     }
-    case 'ContributionAssessed':
-      state.assessments.push({ eventId: fact.eventId, period: (fact as StoredFact<'ContributionAssessed'>).data.period });
+    case 'ContributionAssessed': {
+      const { period, dueDate, funds } = (fact as StoredFact<'ContributionAssessed'>).data;
+      state.assessments.push({ eventId: fact.eventId, period, dueDate, funds });
       break;
+    }
+    case 'ContributionCollected': {
+      const { payer, collectedOn, amount } = (fact as StoredFact<'ContributionCollected'>).data;
+      if (payer.kind === 'employer') state.collections.push({ eventId: fact.eventId, collectedOn, amount, ...(payer.period ? { period: payer.period } : {}) });
+      break;
+    }
+    case 'LateInterestCharged': {
+      const { month, to } = (fact as StoredFact<'LateInterestCharged'>).data;
+      state.charges.push({ eventId: fact.eventId, month, to });
+      break;
+    }
+    case 'EmployerRelocated': {
+      const { areaCode, effectiveOn } = (fact as StoredFact<'EmployerRelocated'>).data;
+      state.relocations.push({ eventId: fact.eventId, areaCode, effectiveOn });
+      break;
+    }
     default:
-      // Collections, inspections and reversals need nothing beyond the fact index.
+      // Inspections, reversals and issue 22's other facts need nothing beyond the fact index.
       break;
   }
   return state;

@@ -1,17 +1,26 @@
+import { homeAreaOn, recordedHomeOn } from '../areas/home-area.js';
 import type { IsoDate, IsoMonth } from '../calendar.js';
 import type { EmployerStatus } from '../commands.js';
+import type { AreaLookup } from '../decider.js';
+import type { FundDues } from '../events.js';
+import type { Money } from '../money.js';
 import { FactMap, isLive, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 export interface EmployerProfile {
   unitCode: string;
   name: string;
-  /** The registered area: every later fact of the employer is placed there. */
+  /** The registered area: the employer's home until a relocation, carried on by its successor from 2025-07-01. */
   areaCode: string;
   registeredOn: IsoDate;
 }
 
 export interface StatusChangeRecord { eventId: string; status: EmployerStatus; effectiveOn: IsoDate }
-export interface AssessmentRecord { eventId: string; period: IsoMonth }
+export interface AssessmentRecord { eventId: string; period: IsoMonth; dueDate?: IsoDate; funds?: FundDues }
+/** An employer payment, as late interest needs it: when, how much, and the period it names. */
+export interface CollectionRecord { eventId: string; collectedOn: IsoDate; amount: Money; period?: IsoMonth }
+/** A month-end close's charge: the last day it charged up to. */
+export interface ChargeRecord { eventId: string; month: IsoMonth; to: IsoDate }
+export interface RelocationRecord { eventId: string; areaCode: string; effectiveOn: IsoDate }
 
 /** What an `employer-{unitCode}` stream needs to remember to decide its next command. */
 export interface EmployerState extends FactTracking {
@@ -19,10 +28,32 @@ export interface EmployerState extends FactTracking {
   profile?: EmployerProfile;
   statusChanges: StatusChangeRecord[];
   assessments: AssessmentRecord[];
+  collections: CollectionRecord[];
+  charges: ChargeRecord[];
+  relocations: RelocationRecord[];
 }
 
 export function initialEmployerState(facts: StreamFacts = new FactMap()): EmployerState {
-  return { kind: 'employer', facts, statusChanges: [], assessments: [] };
+  return { kind: 'employer', facts, statusChanges: [], assessments: [], collections: [], charges: [], relocations: [] };
+}
+
+/**
+ * Where the employer's facts of `date` are placed (issue 28): the latest unreversed relocation in
+ * force, else the registered area; a home abolished on 2025-07-01 counts in its successor from then.
+ */
+export function employerHomeOn(state: EmployerState, profile: EmployerProfile, date: IsoDate, areas: AreaLookup): string {
+  return homeAreaOn(areas.succession, profile.areaCode, date, liveRelocations(state));
+}
+
+/** The home as a clerk recorded it on `date` (no successor applied): the registration or the relocation in force. */
+export function recordedEmployerHomeOn(state: EmployerState, profile: EmployerProfile, date: IsoDate): string {
+  return recordedHomeOn(profile.areaCode, date, liveRelocations(state));
+}
+
+/** The relocations not reversed; most employers have none, and then no array is made per command. */
+function liveRelocations(state: EmployerState): readonly RelocationRecord[] {
+  const { relocations } = state;
+  return relocations.length === 0 ? relocations : relocations.filter((relocation) => isLive(state.facts, relocation.eventId));
 }
 
 /**

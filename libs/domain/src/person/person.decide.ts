@@ -1,13 +1,15 @@
 import { requireArea } from '../areas/require-area.js';
-import type { Command, CollectContribution, IssueBook, IssueCard, PayBenefit } from '../commands.js';
+import type { Command, CollectContribution, IssueBook, IssueCard, PayBenefit, RelocatePerson } from '../commands.js';
 import type { DecideContext } from '../decider.js';
 import { refuse } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import { decideReversal } from '../reversal/reverse-entry.decide.js';
-import { personAreaFor } from './person-area.js';
+import { personAreaFor, personHomeOn } from './person-area.js';
 import { overlappingCard, type PersonState } from './person.state.js';
 
-export type PersonCommand = Extract<Command, { command: 'IssueBook' | 'IssueCard' | 'PayBenefit' | 'CollectContribution' | 'ReverseEntry' }>;
+export type PersonCommand = Extract<Command, {
+  command: 'IssueBook' | 'IssueCard' | 'PayBenefit' | 'CollectContribution' | 'ReverseEntry' | 'RelocatePerson';
+}>;
 
 /** Decides a command on a `person-{personId}` stream; throws DomainError when a rule refuses it. */
 export function decidePerson(command: PersonCommand, state: PersonState, ctx: DecideContext): DomainEvent[] {
@@ -17,7 +19,30 @@ export function decidePerson(command: PersonCommand, state: PersonState, ctx: De
     case 'PayBenefit': return payBenefit(command.data, ctx);
     case 'CollectContribution': return collect(command.data, state, ctx);
     case 'ReverseEntry': return decideReversal(command.data, state.facts);
+    case 'RelocatePerson': return relocate(command.data, state, ctx);
   }
+}
+
+/**
+ * A clerk's dated decision that the person is homed in `areaCode` from `effectiveOn` (issue 28), the
+ * target in force that day. `fromAreaCode` is the home the person leaves, as it counted that day
+ * (absent when no fact named one), so a key must reach both ends of the move.
+ */
+function relocate(command: RelocatePerson, state: PersonState, ctx: DecideContext): DomainEvent[] {
+  const areaCode = requireArea(ctx.areas, command.areaCode, command.effectiveOn);
+  const recorded = personHomeOn(state, command.effectiveOn);
+  if (recorded === areaCode) refuse('AREA_UNCHANGED', `person ${command.personId} is already homed in ${areaCode} on ${command.effectiveOn}`);
+  const fromAreaCode = recorded === undefined ? undefined : (ctx.areas.succession.successorOn(recorded, command.effectiveOn) ?? recorded);
+  return [{
+    type: 'PersonRelocated',
+    data: {
+      personId: command.personId,
+      areaCode,
+      ...(fromAreaCode === undefined ? {} : { fromAreaCode }),
+      effectiveOn: command.effectiveOn,
+      reason: command.reason,
+    },
+  }];
 }
 
 function issueBook(command: IssueBook, ctx: DecideContext): DomainEvent[] {

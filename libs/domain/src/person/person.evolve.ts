@@ -8,6 +8,8 @@ export function evolvePerson(state: PersonState, fact: StoredFact): PersonState 
   if (fact.type === 'CardIssued') {
     const { cardNo, validFrom, validTo } = (fact as StoredFact<'CardIssued'>).data;
     state.cards.push({ eventId: fact.eventId, cardNo, validFrom, validTo });
+  } else if (fact.type === 'PersonRelocated') {
+    state.relocations.push({ eventId: fact.eventId, effectiveOn: (fact as StoredFact<'PersonRelocated'>).data.effectiveOn });
   }
   return state;
 }

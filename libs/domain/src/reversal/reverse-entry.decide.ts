@@ -1,13 +1,13 @@
 import type { ReverseEntry } from '../commands.js';
 import { refuse } from '../errors.js';
-import type { DomainEvent, EntryReversed, EventType } from '../events.js';
+import type { AnyEventType, DomainEvent, EntryReversed } from '../events.js';
 import type { StreamFacts } from './stream-facts.js';
 
 /**
  * Facts that cannot be cancelled: a registration founds the stream, a reversal is itself the
  * correction (correct it by recording the fact again), and a reconciliation only reports.
  */
-export const NOT_REVERSIBLE: readonly EventType[] = ['EmployerRegistered', 'EntryReversed', 'PayoutsReconciled'];
+export const NOT_REVERSIBLE: readonly AnyEventType[] = ['EmployerRegistered', 'EntryReversed', 'PayoutsReconciled'];
 
 /**
  * A recorded fact is never edited or deleted: a reversal is a new fact that cancels one earlier

@@ -1,9 +1,9 @@
 import type { StoredFact } from '../decider.js';
-import type { EventType } from '../events.js';
+import type { AnyEventType } from '../events.js';
 
 /** What a stream's state remembers of each of its facts, enough to decide a reversal. */
 export interface FactRecord {
-  type: EventType;
+  type: AnyEventType;
   position: number;
   areaCode: string;
   reversed: boolean;
@@ -26,6 +26,8 @@ export interface StreamFacts {
   markReversed(eventId: string): void;
   /** The records in the order they were recorded. */
   values(): IterableIterator<FactRecord>;
+  /** The eventIds with their records, in the order recorded (a person's relocations are found by id). */
+  entries(): IterableIterator<[string, FactRecord]>;
   /** A copy that later changes to this one do not touch. */
   clone(): StreamFacts;
 }
@@ -59,6 +61,10 @@ export class FactMap implements StreamFacts {
 
   *values(): IterableIterator<FactRecord> {
     for (const record of this.records.values()) yield { ...record };
+  }
+
+  *entries(): IterableIterator<[string, FactRecord]> {
+    for (const [eventId, record] of this.records) yield [eventId, { ...record }];
   }
 
   clone(): FactMap {

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar.js';
-import type { FundDues } from '../events.js';
+import type { FundDues } from '../fund-dues.js';
 import { rowOn, type DatedTable } from './dated-table.js';
 
 export type Fund = keyof FundDues;

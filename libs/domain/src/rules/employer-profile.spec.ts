@@ -44,7 +44,7 @@ describe('profileOn', () => {
 });
 
 describe('reliefs as rules with a scope', () => {
-  const employer = (facts: Partial<EmployerProfileFacts> & { sector?: 'enterprise' | 'state-agency' | 'public-unit-budget' }, date: string) =>
+  const employer = (facts: Partial<EmployerProfileFacts> & { sector?: 'enterprise' | 'state-agency' | 'budget-funded-unit' }, date: string) =>
     profileOn({ changes: facts.sector ? [{ effectiveOn: '2016-01-01', sector: facts.sector }] : [], suspensions: facts.suspensions ?? [], bhtnSince: facts.bhtnSince }, date);
   const nq116 = RELIEFS.find((relief) => relief.id === 'NQ116-unemployment')!;
 
@@ -52,7 +52,7 @@ describe('reliefs as rules with a scope', () => {
     ['an enterprise in BHTN since 2019, March 2022: both reliefs', employer({ bhtnSince: '2019-01-01' }, '2022-03-01'), '2022-03-01', { unemployment: '0', accident: '0' }],
     ['an enterprise that joined BHTN on 2021-11-15 is outside NQ 116 in 2022', employer({ bhtnSince: '2021-11-15' }, '2022-03-01'), '2022-03-01', { unemployment: '1', accident: '0' }],
     ['an enterprise with no BHTN start recorded is outside NQ 116', employer({}, '2022-03-01'), '2022-03-01', { unemployment: '1', accident: '0' }],
-    ['a budget-funded public unit gets neither relief (NQ 68, NQ 116)', employer({ sector: 'public-unit-budget', bhtnSince: '2019-01-01' }, '2022-03-01'), '2022-03-01', { unemployment: '1', accident: '0.5' }],
+    ['a budget-funded public unit gets neither relief (NQ 68, NQ 116)', employer({ sector: 'budget-funded-unit', bhtnSince: '2019-01-01' }, '2022-03-01'), '2022-03-01', { unemployment: '1', accident: '0.5' }],
     ['a state agency in August 2021 pays TNLĐ 0.5 %', employer({ sector: 'state-agency' }, '2021-08-01'), '2021-08-01', { unemployment: '1', accident: '0.5' }],
     ['after the reliefs, everyone pays the general rates', employer({ bhtnSince: '2019-01-01' }, '2022-10-01'), '2022-10-01', { unemployment: '1', accident: '0.5' }],
   ];

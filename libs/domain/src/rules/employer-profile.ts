@@ -2,16 +2,9 @@ import { addDays, firstDayOf, lastDayOf, type IsoDate, type IsoMonth } from '../
 import { contributionRatesOn, CONTRIBUTION_RATES, type Fund, type FundRate, type FundRates } from './contribution-rates.js';
 import { rowOn, type DatedTable } from './dated-table.js';
 import type { WageRegion } from './wage-regions.js';
+import type { EmployerSector, HighRiskApproval } from './employer-sector.js';
 
-/** What an employer is, as far as the reliefs' scopes ask (issue 22 item 5). */
-export type EmployerSector = 'enterprise' | 'state-agency' | 'public-unit-budget' | 'household-business' | 'cooperative' | 'other';
-export const EMPLOYER_SECTORS: readonly EmployerSector[] = ['enterprise', 'state-agency', 'public-unit-budget', 'household-business', 'cooperative', 'other'];
-
-/** The Ministry's approval of the 0.3 % TNLĐ–BNN rate for a high-risk employer, from its date. */
-export interface HighRiskApproval {
-  rate: '0.3';
-  decisionRef: string;
-}
+export { EMPLOYER_SECTORS, type EmployerSector, type HighRiskApproval } from './employer-sector.js';
 
 /** A recorded decision suspending one fund's contributions (NQ 68's pension-fund suspension). */
 export interface FundSuspension {
@@ -84,9 +77,9 @@ export interface Relief {
 /**
  * Both reliefs leave out state agencies, political and socio-political organisations, the armed forces
  * and public service units whose regular spending the budget covers: `state-agency` and
- * `public-unit-budget` here (the organisations and armed forces are recorded as `state-agency`).
+ * `budget-funded-unit` here (the organisations and armed forces are recorded as `state-agency`).
  */
-const PUBLIC_SECTOR: readonly EmployerSector[] = ['state-agency', 'public-unit-budget'];
+const PUBLIC_SECTOR: readonly EmployerSector[] = ['state-agency', 'budget-funded-unit'];
 
 export const RELIEFS: readonly Relief[] = [
   {

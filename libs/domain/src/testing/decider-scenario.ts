@@ -7,7 +7,8 @@ import { decideCommand, evolveStream, initialStateFor, type StreamState } from '
 
 /**
  * A small area table for specs: Bạc Liêu (95) and Quảng Trị (45) with a few districts until
- * 2025-06-30; from 2025-07-01 Cà Mau (96), which absorbed Bạc Liêu, with one commune, and Quảng Trị.
+ * 2025-06-30; from 2025-07-01 Cà Mau (96), which absorbed Bạc Liêu, with one commune, and Quảng Trị,
+ * which carries itself on (the succession table, third).
  */
 export const testAreas = AreaDirectory.fromCsv(
   [
@@ -23,6 +24,11 @@ export const testAreas = AreaDirectory.fromCsv(
     '96,Tỉnh Cà Mau,province,',
     '31942,Phường Bạc Liêu,commune,96',
     '45,Tỉnh Quảng Trị,province,',
+  ].join('\n'),
+  [
+    'oldCode,oldName,newCode,newName',
+    '95,Tỉnh Bạc Liêu,96,Tỉnh Cà Mau',
+    '45,Tỉnh Quảng Trị,45,Tỉnh Quảng Trị',
   ].join('\n'),
 );
 

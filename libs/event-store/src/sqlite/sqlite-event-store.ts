@@ -46,8 +46,8 @@ export interface SqliteEventStoreOptions {
    * (SQLite's `wal_autocheckpoint`), on this connection and the writer thread's. By default 10,000;
    * but a store with a writer thread checkpoints on a thread of its own (wal-checkpointer.worker.ts)
    * and its commits only past 100,000 pages, as a backstop: a checkpoint copies up to 40 MB into the
-   * file and syncs it, and the commit that ran it answered its group of commands 100–700 ms late
-   * (32-row commits on a copy of the 323k ledger, loaded disk: p99 154 ms with it, 27 ms without).
+   * file and syncs it, and the commit that ran it answered its group of commands late, which
+   * stretched the commands' p99 (docs/benchmarks.md, 'WAL checkpoint thread').
    */
   walAutoCheckpointPages?: number;
 }
@@ -193,10 +193,10 @@ export class SqliteEventStore implements EventStore {
         db.pragma('foreign_keys = ON');
         const threaded = filePath !== ':memory:' && (options.writerThread ?? WriterThread.available());
         // Bulk appends touch index pages all over the file (event ids, command keys): a 64 MiB page cache
-        // and checkpoints every ~40 MiB of WAL instead of ~4 MiB measured about 30% faster imports
-        // when they were written on the importing thread. On the writer thread, 16 MiB imported the
-        // 323k file as fast (3,304 vs 3,261 events/s) with 63 MB less peak RSS; and the reading
-        // connection's cache is dropped whenever the writer commits, so a large one only holds memory.
+        // and checkpoints every ~40 MiB of WAL instead of ~4 MiB made imports faster when they were
+        // written on the importing thread. On the writer thread, 16 MiB imported as fast with less peak
+        // RSS (docs/benchmarks.md, 'event store page cache'); and the reading connection's cache is
+        // dropped whenever the writer commits, so a large one only holds memory.
         db.pragma(`cache_size = -${(options.pageCacheMiB ?? (threaded ? 16 : 64)) * 1024}`);
         db.pragma(`wal_autocheckpoint = ${Math.trunc(options.walAutoCheckpointPages ?? DEFAULT_WAL_AUTOCHECKPOINT_PAGES)}`);
         migrate(db);

@@ -1,6 +1,6 @@
 import {
-  commandKeyOf, decideCommand, DomainError, streamIdFor, todayUtc,
-  type AreaLookup, type Command, type DomainEvent, type StatementLine,
+  businessDateOf, commandKeyOf, decideCommand, DomainError, interestRatesFrom, scopeCovers, streamIdFor, streams, todayUtc,
+  type AreaLookup, type Command, type DomainEvent, type EntryReversed, type InterestRateAnnouncement, type InterestRateLookup, type IsoDate, type ScopedAreas, type StatementLine,
 } from '#domain';
 import { canonicalJson, type AppendRequest, type EventStore, type KeyRecord, type NewEvent, type RecordedEvent } from '#event-store';
 import type { CommandContext, CommandOutcome, CommandResult } from '../command-context.js';
@@ -14,8 +14,8 @@ const DAY_MS = 86_400_000;
 /** Where the ledger finds the unreversed payments a reconciliation compares against. */
 export type LedgerPaymentsSource = (month: string, areaCode: string) => Promise<StatementLine[]>;
 
-/** Area tables as the ledger needs them: existence on a date, and containment for key scopes. */
-export type LedgerAreas = AreaLookup & { isWithin(code: string, ancestorCode: string): boolean };
+/** Area tables as the ledger needs them: existence on a date, the succession, and a key scope's reach. */
+export type LedgerAreas = AreaLookup & ScopedAreas;
 
 export interface LedgerDependencies {
   store: EventStore;
@@ -105,9 +105,14 @@ export class CommandSteps {
     return (event?.data as { areaCode?: string } | undefined)?.areaCode ?? '';
   }
 
-  /** Whether a key limited to `areas` reaches `areaCode` (a fact without an area: only a key for every area). */
-  private covers(areas: readonly string[], areaCode: string): boolean {
-    return areaCode !== '' && areas.some((scope) => this.deps.areas.isWithin(areaCode, scope));
+  /**
+   * Whether a key limited to `areas` reaches `areaCode` on `date` (a fact without an area: only a key
+   * for every area). Dated, a key for an abolished area reaches nothing after 2025-07-01 and a current
+   * province its predecessors before; undated (a repeat, whose fact's date the state does not keep),
+   * whether it reaches the code on any day.
+   */
+  private covers(areas: readonly string[], areaCode: string, date?: IsoDate): boolean {
+    return areaCode !== '' && areas.some((scope) => scopeCovers(this.deps.areas, scope, areaCode, date));
   }
 
   /** The stream a command writes to; a reversal goes to the stream of the fact it reverses. */
@@ -132,18 +137,33 @@ export class CommandSteps {
     const ledgerPayments = command.command === 'ReconcilePayouts'
       ? await this.deps.ledgerPayments(command.data.month, command.data.areaCode)
       : undefined;
-    const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: this.today(), ledgerPayments });
+    const interestRates = command.command === 'ChargeLateInterest' ? await this.interestRates() : undefined;
+    const events = decideCommand(command, loaded.state, { areas: this.deps.areas, today: this.today(), ledgerPayments, interestRates });
     const decision = { ...keyed, streamId, loaded, events, releasing };
     this.authorize(decision, context);
     return decision;
+  }
+
+  /** Every unreversed rate announced in `rules-interest`: a close charges with what the ledger holds. */
+  private async interestRates(): Promise<InterestRateLookup> {
+    const events = await this.deps.store.readStream(streams.rulesInterest());
+    const reversed = new Set(events.filter((event) => event.type === 'EntryReversed').map((event) => (event.data as EntryReversed).eventId));
+    const announcements = events
+      .filter((event) => event.type === 'InterestRateAnnounced' && !reversed.has(event.eventId))
+      .map((event) => event.data as InterestRateAnnouncement);
+    return interestRatesFrom(announcements);
   }
 
   private authorize(decision: Decision, context: CommandContext): void {
     const scopes = context.areas;
     if (!isScoped(scopes)) return;
     for (const event of decision.events) {
-      const areaCode = (event.data as { areaCode?: string }).areaCode;
-      if (areaCode && !this.covers(scopes, areaCode)) throw new AreaNotAllowedError(areaCode);
+      // A relocation names the area it leaves too: a key must reach both ends of the move.
+      const { areaCode, fromAreaCode } = event.data as { areaCode?: string; fromAreaCode?: string };
+      const date = businessDateOf(event);
+      for (const code of [fromAreaCode, areaCode]) {
+        if (code && !this.covers(scopes, code, date)) throw new AreaNotAllowedError(code);
+      }
     }
   }
 

@@ -1,4 +1,7 @@
-import { EVENT_TYPES, type FactRecord, type StreamFacts } from '#domain';
+import { ARREARS_EVENT_TYPES, EVENT_TYPES, type AnyEventType, type FactRecord, type StreamFacts } from '#domain';
+
+/** Every type a fact may have, in a fixed order: its index is packed into a slot. */
+const FACT_TYPES: readonly AnyEventType[] = [...EVENT_TYPES, ...ARREARS_EVENT_TYPES];
 
 /**
  * The write side's StreamFacts (the domain's interface of what a decider knows of a stream's facts):
@@ -6,8 +9,8 @@ import { EVENT_TYPES, type FactRecord, type StreamFacts } from '#domain';
  * one entry per event of its stream, so an entry is kept small: three cells of one array per fact
  * (its eventId; its type, area and reversal packed into one small integer, see `pack`; its
  * position), found by scanning while the stream is short. Most streams are (a person's few facts): a
- * Map per stream, ≈ 180 B empty and ≈ 40 B an entry, weighed more than the facts of a 5M-event
- * import's 300,000 person streams. A long stream (an employer's every month) gets the Map too, so a
+ * Map per stream weighed more than the facts of a large import's person streams (docs/benchmarks.md,
+ * 'packed fact index'). A long stream (an employer's every month) gets the Map too, so a
  * look-up stays cheap. A record is built only when asked for.
  */
 export class PackedFactIndex implements StreamFacts {
@@ -60,6 +63,11 @@ export class PackedFactIndex implements StreamFacts {
     for (let slot = 0; slot < this.size; slot++) yield this.recordAt(slot);
   }
 
+  /** The eventIds with their records, in the order recorded. */
+  *entries(): IterableIterator<[string, FactRecord]> {
+    for (let slot = 0; slot < this.size; slot++) yield [this.cells[CELLS_PER_FACT * slot] as string, this.recordAt(slot)];
+  }
+
   /** A copy that later changes to this index do not touch. */
   clone(): PackedFactIndex {
     const copy = new PackedFactIndex();
@@ -87,7 +95,7 @@ export class PackedFactIndex implements StreamFacts {
   private recordAt(slot: number): FactRecord {
     const bits = this.cells[CELLS_PER_FACT * slot + 1] as number;
     return {
-      type: EVENT_TYPES[bits & TYPE_MASK]!,
+      type: FACT_TYPES[bits & TYPE_MASK]!,
       position: this.cells[CELLS_PER_FACT * slot + 2] as number,
       areaCode: AREAS.codes[bits >>> AREA_SHIFT]!,
       reversed: (bits & REVERSED_BIT) !== 0,
@@ -126,7 +134,7 @@ function areaIndexOf(code: string): number {
   return index;
 }
 
-const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, index) => [type, index]));
+const TYPE_INDEX = new Map<string, number>(FACT_TYPES.map((type, index) => [type, index]));
 
 function pack(record: FactRecord): number {
   const type = TYPE_INDEX.get(record.type);

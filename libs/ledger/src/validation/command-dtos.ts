@@ -1,5 +1,10 @@
 import type { CommandName } from '#domain';
+import { AnnounceInterestRateDto } from './announce-interest-rate.dto.js';
 import { AssessClaimDto } from './assess-claim.dto.js';
+import { ChangeEmployerProfileDto } from './change-employer-profile.dto.js';
+import { GrantFundSuspensionDto } from './grant-fund-suspension.dto.js';
+import { RecordForceMajeureDto } from './record-force-majeure.dto.js';
+import { RemindEmployerDto } from './remind-employer.dto.js';
 import { AssessContributionDto } from './assess-contribution.dto.js';
 import { AssignPlanDto } from './assign-plan.dto.js';
 import { ChangeEmployerStatusDto } from './change-employer-status.dto.js';
@@ -10,6 +15,7 @@ import { PayBenefitDto } from './pay-benefit.dto.js';
 import { ReconcilePayoutsDto } from './reconcile-payouts.dto.js';
 import { RecordInspectionDto } from './record-inspection.dto.js';
 import { RegisterEmployerDto } from './register-employer.dto.js';
+import { RelocateEmployerDto, RelocatePersonDto } from './relocate.dto.js';
 import { ReverseEntryDto } from './reverse-entry.dto.js';
 
 export type CommandDtoClass = new () => object;
@@ -28,6 +34,13 @@ export const COMMAND_DTOS: Readonly<Record<CommandName, CommandDtoClass>> = {
   RecordInspection: RecordInspectionDto,
   ReverseEntry: ReverseEntryDto,
   ReconcilePayouts: ReconcilePayoutsDto,
+  AnnounceInterestRate: AnnounceInterestRateDto,
+  RemindEmployer: RemindEmployerDto,
+  RecordForceMajeure: RecordForceMajeureDto,
+  ChangeEmployerProfile: ChangeEmployerProfileDto,
+  GrantFundSuspension: GrantFundSuspensionDto,
+  RelocateEmployer: RelocateEmployerDto,
+  RelocatePerson: RelocatePersonDto,
 };
 
 // A Map, not the record, answers look-ups: a name like "constructor" must not find Object.

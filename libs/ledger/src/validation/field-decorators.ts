@@ -20,6 +20,8 @@ import {
   ASSESSMENT_PERIOD_RULE,
   OBJECT_RULE,
   oneOfRule,
+  PERCENT_RULE,
+  WAGE_REGION_RULE,
   PERSON_ID,
   PERSON_ID_RULE,
   textRule,
@@ -91,14 +93,14 @@ export function UnitCodeField(api: Api = {}, options?: FieldOptions): PropertyDe
   );
 }
 
-export function PersonIdField(api: Api = {}): PropertyDecorator {
+export function PersonIdField(api: Api = {}, options?: FieldOptions): PropertyDecorator {
   return field(PERSON_ID_RULE, {
     type: String,
     pattern: PERSON_ID.source,
     example: '4501234567',
     description: 'Personal BHXH number (10 digits) or CCCD number (12 digits).',
     ...api,
-  });
+  }, options);
 }
 
 export function CardNoField(api: Api = {}): PropertyDecorator {
@@ -150,8 +152,18 @@ export function BooleanField(api: Api, options?: FieldOptions): PropertyDecorato
   return field(BOOLEAN_RULE, { type: Boolean, ...api }, options);
 }
 
-export function EnumField(values: readonly string[], api: Api): PropertyDecorator {
-  return field(oneOfRule(values), { enum: [...values], example: values[0], ...api });
+export function EnumField(values: readonly string[], api: Api, options?: FieldOptions): PropertyDecorator {
+  return field(oneOfRule(values), { enum: [...values], example: values[0], ...api }, options);
+}
+
+/** Vùng I–IV of the minimum-wage decrees, as 1 to 4. */
+export function WageRegionField(api: Api, options?: FieldOptions): PropertyDecorator {
+  return field(WAGE_REGION_RULE, { type: 'integer', enum: [1, 2, 3, 4], example: 2, ...api }, options);
+}
+
+/** A rate in percent as a decimal string ("1.317"): never a float, so no digit is lost. */
+export function PercentField(api: Api, options?: FieldOptions): PropertyDecorator {
+  return field(PERCENT_RULE, { type: String, pattern: '^(0|[1-9][0-9]?)(\\.[0-9]{1,6})?$', example: '1.317', ...api }, options);
 }
 
 /** Money as the contract has it: a decimal string of whole đồng; a safe JSON integer is normalised. */
@@ -170,9 +182,9 @@ export function MoneyField(api: Api, options: FieldOptions = {}): PropertyDecora
 }
 
 /** A nested object validated by its own DTO (whose unknown fields are refused in turn). */
-export function NestedField(type: () => DtoClass, api: Api = {}): PropertyDecorator {
+export function NestedField(type: () => DtoClass, api: Api = {}, options: FieldOptions = {}): PropertyDecorator {
   // Swagger recognises a lazy type by the function's name being `type`, hence the wrapper.
-  return field(OBJECT_RULE, { type: () => type(), ...api }, {}, { kind: 'object', type }, ValidateNested(), Type(type));
+  return field(OBJECT_RULE, { type: () => type(), ...api }, options, { kind: 'object', type }, ValidateNested(), Type(type));
 }
 
 /** A list of nested objects, each validated by its own DTO; `rule` checks the list itself. */

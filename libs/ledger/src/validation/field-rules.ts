@@ -137,3 +137,17 @@ export const STATEMENT_LINES_RULE: FieldRule = {
     return `line ${value.findIndex((line) => !OBJECT_RULE.test(line))} must be an object`;
   },
 };
+
+/** A regional minimum-wage region, vùng I–IV, as the number 1 to 4 (issue 22). */
+export const WAGE_REGION_RULE: FieldRule = {
+  name: 'isWageRegion',
+  test: (value) => value === 1 || value === 2 || value === 3 || value === 4,
+  problem: 'must be the wage region 1, 2, 3 or 4 (vùng I–IV)',
+};
+
+/** A monthly rate in percent as the agency prints it: a decimal string above 0 and below 100, at most 6 decimals. */
+export const PERCENT_RULE: FieldRule = {
+  name: 'isPercent',
+  test: (value) => typeof value === 'string' && /^(0|[1-9]\d?)(\.\d{1,6})?$/.test(value) && /[1-9]/.test(value),
+  problem: 'must be a percentage above 0 and below 100 as a decimal string with at most 6 decimals, e.g. "1.317"',
+};

@@ -2,9 +2,9 @@ import type { FieldError } from './validation-errors.js';
 
 /**
  * Bounds on the shape of a JSON body or import line, checked on its text before it is parsed. The
- * validation libraries take time quadratic in the keys of one object (100,000 unknown fields held
- * the event loop ≈ 5 s) and recurse once per level of nesting (1,400 levels overflow the stack);
- * parsing an object of 400,000 keys alone takes the best part of a second.
+ * validation libraries take time quadratic in the keys of one object, so a wide one holds the event
+ * loop, and recurse once per level of nesting, so a deep one overflows the stack; parsing a very wide
+ * object alone is slow (docs/benchmarks.md, 'JSON shape limits').
  */
 export interface JsonShapeLimits {
   /** Keys in any one object (SOCAI_MAX_JSON_KEYS). */

@@ -163,7 +163,7 @@ export const REFUSALS: Row[] = [
   ['unknown command', 'DeleteEmployer', { unitCode: 'TA0100A' }, [
     {
       field: 'command',
-      message: 'must be one of: RegisterEmployer, ChangeEmployerStatus, AssessContribution, CollectContribution, IssueBook, IssueCard, PayBenefit, AssessClaim, AssignPlan, RecordInspection, ReverseEntry, ReconcilePayouts',
+      message: 'must be one of: RegisterEmployer, ChangeEmployerStatus, AssessContribution, CollectContribution, IssueBook, IssueCard, PayBenefit, AssessClaim, AssignPlan, RecordInspection, ReverseEntry, ReconcilePayouts, AnnounceInterestRate, RemindEmployer, RecordForceMajeure, ChangeEmployerProfile, GrantFundSuspension, RelocateEmployer, RelocatePerson',
     },
   ]],
   ['a name every object has is no command', 'constructor', {}, [expect.objectContaining({ field: 'command' })]],

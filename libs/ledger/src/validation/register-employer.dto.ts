@@ -1,4 +1,5 @@
-import { AreaCodeField, CodeField, DateField, TextField, UnitCodeField } from './field-decorators.js';
+import { EMPLOYER_SECTORS, type EmployerSector, type WageRegion } from '#domain';
+import { AreaCodeField, CodeField, DateField, EnumField, TextField, UnitCodeField, WageRegionField } from './field-decorators.js';
 import { MAX_NAME_LENGTH } from './field-rules.js';
 
 /** RegisterEmployer: opens an employer's stream `employer-{unitCode}`. */
@@ -17,4 +18,10 @@ export class RegisterEmployerDto {
 
   @DateField({ description: 'Date the employer joined social insurance.', example: '2020-01-15' })
   registeredOn: string;
+
+  @WageRegionField({ description: 'Wage region (vùng) 1–4 of the minimum-wage decrees; region I (the highest BHTN cap) when absent.' }, { optional: true })
+  wageRegion?: WageRegion;
+
+  @EnumField(EMPLOYER_SECTORS, { description: 'Sector, for the reliefs\' scopes; `enterprise` when absent.' }, { optional: true })
+  sector?: EmployerSector;
 }

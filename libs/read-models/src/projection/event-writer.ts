@@ -179,5 +179,8 @@ export class EventWriter {
         );
       }
     },
+    // Issue 28's relocations are recorded now; the read models take them up after their move.
+    EmployerRelocated: () => {},
+    PersonRelocated: () => {},
   };
 }

@@ -96,7 +96,7 @@ export const headcount = (n: number): Headcount => ({ socialInsurance: n, health
 /** The real GSO tables shipped in reference-data/. */
 export function referenceAreas(): AreaDirectory {
   const read = (name: string) => readFileSync(join(process.cwd(), 'reference-data', name), 'utf8');
-  return AreaDirectory.fromCsv(read('areas-until-2025-06-30.csv'), read('areas-from-2025-07-01.csv'));
+  return AreaDirectory.fromCsv(read('areas-until-2025-06-30.csv'), read('areas-from-2025-07-01.csv'), read('province-succession-2025-07-01.csv'));
 }
 
 export const realLateInterest = (input: Parameters<typeof lateInterest>[0]) => lateInterest(input);

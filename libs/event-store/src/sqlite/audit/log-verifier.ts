@@ -20,7 +20,7 @@ export interface VerifyOptions extends LedgerVerifyOptions {
    * compiled worker exists (not under jest, which runs the source). 0: one pass here.
    */
   workers?: number;
-  /** Smaller logs take the single pass, which is quicker than starting threads (default 50,000 events: a thread costs about 50 ms to start). */
+  /** Smaller logs take the single pass, which is quicker than starting threads (default 50,000 events; a thread's start-up cost: docs/benchmarks.md, 'verify threads'). */
   minEventsForWorkers?: number;
 }
 

@@ -34,8 +34,8 @@ export interface RangeResult {
   streams: string[];
   /**
    * For `streams[i]`: at 2i the revision of its first event in the slice, at 2i+1 that of its last. A typed
-   * array and one string (below) cross between threads far cheaper than flat arrays of mixed values did
-   * (copying the 323k ledger's four slices: 108–211 ms → 15–38 ms, most of it on the main thread).
+   * array and one string (below) cross between threads far cheaper than flat arrays of mixed values did,
+   * most of the copying being on the main thread (docs/benchmarks.md, 'verify slice results').
    */
   revisions: Float64Array;
   /** For `streams[i]`, 128 characters from 128i: its first event's prevHash, then its last event's hash. */

@@ -3,8 +3,8 @@ import { checkRange, type RangeJob, type RangeResult } from './range-check.js';
 
 /**
  * A read-only connection for checking slices. Without mmap: every mapped page of the log counts in the
- * process's resident memory (542 MB at the 323k ledger with it, 230 MB without), and a whole-log scan
- * maps the whole file.
+ * process's resident memory, and a whole-log scan maps the whole file (docs/benchmarks.md, 'verify
+ * without mmap').
  */
 export function openRangeReader(file: string): Database.Database {
   return new Database(file, { readonly: true, fileMustExist: true });

@@ -40,8 +40,9 @@ export function workerThreadsAvailable(): boolean {
 /**
  * `threads` threads take the slices one after another, each claiming the next unchecked one, so that a
  * thread that started late or runs slowly on a busy machine simply checks fewer. With `hereToo`, this
- * thread is one of them: it checks slices while the workers start (a thread costs about 50 ms before it
- * reads a row), instead of waiting idle for them. It blocks meanwhile, so the server never asks for it.
+ * thread is one of them: it checks slices while the workers start (a thread takes a while before it
+ * reads a row: docs/benchmarks.md, 'verify threads'), instead of waiting idle for them. It blocks
+ * meanwhile, so the server never asks for it.
  */
 export function inThreadPool(threads: number, hereToo: boolean): RangeRunner {
   return async (jobs, onResult) => {

@@ -101,9 +101,9 @@ export class SqliteReadModelDb implements ReadModelDb {
   /**
    * A rebuild inserts rows all over every index (event ids are random), so each commit writes most
    * of their pages again. A page cache that holds a whole batch's pages, and a WAL folded into the
-   * file every 64 MB rather than every 4 MB (SQLite's 1,000 pages), write each page far fewer times:
-   * about 1.6 GB written for 323k events at the defaults. Both settings go back afterwards, and the
-   * WAL is folded in at the end, so the first commit after the rebuild does not pay for it.
+   * file every 64 MB rather than every 4 MB (SQLite's 1,000 pages), write each page far fewer times
+   * than the defaults do (docs/benchmarks.md, 'rebuild page cache and WAL'). Both settings go back
+   * afterwards, and the WAL is folded in at the end, so the first commit after the rebuild does not pay for it.
    */
   async duringRebuild<T>(work: () => Promise<T>): Promise<T> {
     const cacheSize = this.connection.pragma('cache_size', { simple: true }) as number;

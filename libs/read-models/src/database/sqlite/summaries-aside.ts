@@ -9,18 +9,17 @@ const WORKER_SCRIPT = new URL('./summaries-aside.worker.js', import.meta.url);
 /**
  * The scratch connection's page cache, in KiB as SQLite counts a negative cache_size: 16 MiB. Its
  * rows are appended in key order, so a small cache writes them as fast; it also bounds the sorts'
- * memory before they spill to temporary files. 64 MiB took as long (4.1–4.4 s of CPU at 323k events)
- * and 66 MB more of the rebuild's peak RSS.
+ * memory before they spill to temporary files. 64 MiB took as long and cost more of the rebuild's
+ * peak RSS (docs/benchmarks.md, 'aside page cache').
  */
 const ASIDE_CACHE_SIZE = -16_384;
 
 /**
  * The summaries a SQLite rebuild computes aside, on a second connection and thread, while the main
- * one restores the others and then copies these in: benefit recipients, the largest backfill (618k
- * rows at 323k events). CPU of the restore at 323k events, per thread: 11.5 s all on the main thread
- * before; 4.4 s aside against 5.0 s on the main thread (facts' indexes, arrears, flows, headcounts,
- * voluntary and card cover) and 0.7 s for the copy. Card cover aside as well made the aside thread
- * the longer one (5.9 s against 3.6 s).
+ * one restores the others and then copies these in: benefit recipients, the largest backfill. Aside,
+ * it takes about as long as the main thread's share (facts' indexes, arrears, flows, headcounts,
+ * voluntary and card cover), so the restore ends sooner; card cover aside as well made the aside
+ * thread the longer one (docs/benchmarks.md, 'summaries aside').
  */
 const ASIDE_NAMES = ['benefit_recipients'];
 export const COMPUTED_ASIDE: readonly DerivedSummary[] = DERIVED_SUMMARIES.filter((s) => ASIDE_NAMES.includes(s.name));

@@ -1,0 +1,70 @@
+import { addDays, lastDayOf } from '../calendar.js';
+import type { ChargeLateInterest } from '../commands.js';
+import type { DecideContext } from '../decider.js';
+import { refuse } from '../errors.js';
+import type { DomainEvent, FundDues } from '../events.js';
+import { Dec } from '../money.js';
+import { allocatePayment, type Receivable } from '../rules/allocation.js';
+import { FUNDS } from '../rules/contribution-rates.js';
+import { lateInterestCharge, type InterestWindow } from '../rules/late-interest.js';
+import { periodTimeline, type AllocatedPayment } from '../rules/late-timeline.js';
+import { isLive } from '../reversal/stream-facts.js';
+import type { EmployerProfile, EmployerState } from './employer.state.js';
+
+/**
+ * One employer's part of a month-end close: the interest on its periods' late amounts from the day
+ * after its last charge up to the close's month end, computed by `lateInterestCharge` from its
+ * unreversed assessments and the payments allocated to them in the order in force on each payment
+ * day. Nothing to charge (nothing late, no month left uncomputed) is refused, so no empty fact is
+ * recorded and the close counts the employer as having nothing to charge.
+ */
+export function chargeLateInterest(command: ChargeLateInterest, profile: EmployerProfile, state: EmployerState, ctx: DecideContext): DomainEvent[] {
+  const to = lastDayOf(command.month);
+  const last = state.charges.filter((charge) => isLive(state.facts, charge.eventId)).map((charge) => charge.to).sort().at(-1);
+  const window: InterestWindow = last === undefined ? { to } : { from: addDays(last, 1), to };
+  if (window.from !== undefined && window.from > to) {
+    refuse('NOTHING_TO_CHARGE', `employer ${command.unitCode} was charged up to ${last} already`);
+  }
+  const assessments = state.assessments.filter((a) => isLive(state.facts, a.eventId) && a.funds && a.dueDate);
+  const payments = allocatedPayments(state, to);
+  const timelines = assessments.map((a) => periodTimeline(a.period, a.dueDate!, a.funds!, payments));
+  const charge = lateInterestCharge(timelines, window, ctx.interestRates ?? (() => undefined));
+  if (charge.basis.length === 0 && charge.notComputed.length === 0) {
+    refuse('NOTHING_TO_CHARGE', `employer ${command.unitCode} owed nothing late up to ${to}`);
+  }
+  return [{
+    type: 'LateInterestCharged',
+    data: {
+      unitCode: command.unitCode, areaCode: profile.areaCode, month: command.month, closedOn: command.closedOn,
+      ...(window.from !== undefined ? { from: window.from } : {}), to,
+      byFund: charge.byFund as FundDues, total: charge.total, basis: charge.basis, notComputed: charge.notComputed,
+    },
+  }];
+}
+
+/**
+ * The employer's unreversed payments up to `to`, oldest first, each allocated against what was owed
+ * before it (contributions only: interest receivables join when the read side tracks what was paid
+ * of them, issue 22 item 6).
+ */
+function allocatedPayments(state: EmployerState, to: string): AllocatedPayment[] {
+  const owed = new Map<string, Dec>();
+  for (const assessment of state.assessments) {
+    if (!isLive(state.facts, assessment.eventId) || !assessment.funds) continue;
+    for (const fund of FUNDS) owed.set(`${assessment.period}/${fund}`, new Dec(assessment.funds[fund]));
+  }
+  const payments = state.collections
+    .filter((c) => isLive(state.facts, c.eventId) && c.collectedOn <= to)
+    .sort((a, b) => (a.collectedOn < b.collectedOn ? -1 : a.collectedOn > b.collectedOn ? 1 : 0));
+  const allocated: AllocatedPayment[] = [];
+  for (const payment of payments) {
+    const receivables: Receivable[] = [...owed.entries()].map(([key, amount]) => {
+      const [period, fund] = key.split('/') as [string, Receivable['fund']];
+      return { period, fund, kind: 'principal', amount: amount.toFixed(0) };
+    });
+    const { lines } = allocatePayment({ amount: payment.amount, paidOn: payment.collectedOn, period: payment.period }, receivables);
+    for (const line of lines) owed.set(`${line.period}/${line.fund}`, owed.get(`${line.period}/${line.fund}`)!.minus(line.amount));
+    allocated.push({ paidOn: payment.collectedOn, lines });
+  }
+  return allocated;
+}
