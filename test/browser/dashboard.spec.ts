@@ -96,6 +96,7 @@ beforeAll(async () => {
   keys.auditor45 = await createKey('dashboard auditor', 'auditor', [PROVINCE]);
   keys.auditor95 = await createKey('Bạc Liêu auditor', 'auditor', ['95']);
   keys.inspector465 = await createKey('Hướng Hóa inspector', 'inspector', ['465']);
+  keys.auditor44 = await createKey('new Quảng Trị auditor', 'auditor', ['44']);
 }, 180_000);
 
 afterAll(async () => {
@@ -353,6 +354,72 @@ describe('the dashboard page', () => {
     expect(await page.locator('#plan-progress [data-area="465"] .bar-row').count()).toBe(9);
     expect(await page.locator('#plan-progress [data-area="461"] .forbidden').evaluate((node) => node.firstChild?.textContent)).toBe('Khóa API này không được xem địa bàn này (403).');
     await context.close();
+  });
+
+  describe("the province picker in today's map (issue 28)", () => {
+    const optionTexts = (page: Page, group: string) => page.locator(`#province optgroup[data-group="${group}"] option`).allTextContents();
+
+    it('lists the 34 current provinces and the 63 old ones under "before 2025-07"', async () => {
+      const { context, page } = await openPage(LAPTOP, '?area=44&year=2025&month=12');
+      await logIn(page, keys.auditor44);
+      const current = await optionTexts(page, 'current');
+      const before = await optionTexts(page, 'before 2025-07');
+      expect([current.length, before.length]).toEqual([34, 63]);
+      expect(await page.locator('#province option').count()).toBe(97);
+      expect(current.slice(0, 2)).toEqual(['Thành phố Hà Nội (01)', 'Tỉnh Cao Bằng (04)']);
+      expect(current.filter((text) => /Quảng (Trị|Bình)/.test(text))).toEqual(['Tỉnh Quảng Trị (44)']);
+      expect(before.filter((text) => /Quảng (Trị|Bình)/.test(text))).toEqual(['Tỉnh Quảng Bình (44)', 'Tỉnh Quảng Trị (45)']);
+      expect(before).toContain('Tỉnh Bạc Liêu (95)');
+      expect(current).not.toContain('Tỉnh Bạc Liêu (95)');
+      expect(await page.locator('#province optgroup').evaluateAll((groups) => groups.map((group) => (group as any).label))).toEqual(['Từ 01/07/2025', 'Trước 2025-07']);
+      expect(await page.locator('#province').inputValue()).toBe('44');
+      await context.close();
+    });
+
+    it('drills a current province into its communes from 2025-07 and into both predecessors\' districts before', async () => {
+      const { context, page } = await openPage(LAPTOP, '?area=44&year=2025&month=12');
+      await logIn(page, keys.auditor44);
+      expect(await page.locator('#district-label').textContent()).toBe('Xã/phường');
+      expect(await page.locator('#district option').count()).toBe(1 + 78);
+      expect(await page.locator('#district option').nth(1).textContent()).toBe('Phường Đồng Thuận');
+      await page.locator('#year').selectOption('2024');
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await page.locator('#district-label').textContent()).toBe('Quận/huyện');
+      // Quảng Bình's 8 districts and the old Quảng Trị's 10, Hướng Hóa among them.
+      expect(await page.locator('#district option').count()).toBe(1 + 18);
+      expect(await page.locator('#district option[value="465"]').textContent()).toBe('Huyện Hướng Hóa');
+      await page.locator('#province').selectOption('45');
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await page.locator('#district option').count()).toBe(1 + 10);
+      expect(new URL(page.url()).search).toBe('?area=45&year=2024&month=12');
+      await page.locator('#province').selectOption('44-before');
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await page.locator('#district option').allTextContents()).toEqual(['Toàn tỉnh', 'Thành phố Đồng Hới', 'Huyện Minh Hóa', 'Huyện Tuyên Hóa', 'Huyện Quảng Trạch', 'Huyện Bố Trạch', 'Huyện Quảng Ninh', 'Huyện Lệ Thủy', 'Thị xã Ba Đồn']);
+      await context.close();
+    });
+
+    it('compares the new Quảng Trị\'s 2025 with 2024 through the API, by its current code', async () => {
+      const { context, page } = await openPage(LAPTOP, '?area=44&year=2025&month=12');
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/api/areas/')) asked.push(`${url.pathname}${url.search}`);
+      });
+      await logIn(page, keys.auditor44);
+      expect(asked).toContain('/api/areas/44/totals?from=2025-01-01&to=2025-12-31');
+      expect(asked).toContain('/api/areas/44/totals?from=2024-01-01&to=2024-12-31');
+      expect(asked.filter((path) => !path.startsWith('/api/areas/44/'))).toEqual([]);
+      const thisYear = await apiGet(server, '/api/areas/44/totals?from=2025-01-01&to=2025-12-31');
+      const lastYear = await apiGet(server, '/api/areas/44/totals?from=2024-01-01&to=2024-12-31');
+      // The demo scenario of this spec ends in December 2024: nothing is collected in 2025.
+      expect(thisYear.collections.amount).toBe('0');
+      const yoy = page.locator('#collections-yoy');
+      expect(await yoy.getAttribute('data-previous')).toBe(lastYear.collections.amount);
+      expect(await yoy.textContent()).toBe(lastYear.collections.amount === '0'
+        ? 'Cùng kỳ năm 2024: 0 đ'
+        : `Cùng kỳ năm 2024: ${vi.dong(lastYear.collections.amount)} (-100,0%)`);
+      await context.close();
+    });
   });
 
   it('raised no script errors in any page', () => {

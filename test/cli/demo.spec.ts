@@ -5,10 +5,10 @@ import { call } from '../reliability/support/http.js';
 import { freePort, socaiEnv, spawnSocai, waitUntil, type SocaiChild } from '../reliability/support/socai-process.js';
 
 /**
- * `socai demo` on the built binary: it generates the demo scenario (seed 1), imports it and serves it.
+ * `socai demo` on the built binary: it generates the reorganisation scenario (seed 1), imports it and serves it.
  * The command has no option for a smaller scenario, so the spec checks the counts it prints against
- * the scenario's fixed size (apps/cli/src/generate/generate.spec.ts: 5,630 lines, one event each, of
- * which 60 employers registered and 22 plans assigned), what the server then holds, and that a second
+ * the scenario's fixed size (apps/cli/src/generate/generate.spec.ts: 8,857 lines, one event each, of
+ * which 90 employers registered, 59 plans assigned and 53 employers relocated to a commune), what the server then holds, and that a second
  * run over the same data imports nothing new.
  */
 /** A bound against a hang on a loaded machine, above waitUntil's own; not a speed. */
@@ -39,28 +39,30 @@ describe('socai demo (CLI)', () => {
     return { summary: child.stdout().split('\n').find((line) => line.startsWith('demo scenario:')) ?? child.tail(), url };
   }
 
-  it('imports the 5,630 commands of the demo scenario and serves them', async () => {
+  it('imports the 8,857 commands of the demo scenario and serves them', async () => {
     const { summary, url } = await startDemo();
     // The counts only: the line also gives the import's rate, which is the machine's, not the ledger's.
-    expect(summary.split(', ').slice(0, 3).join(', ')).toBe('demo scenario: recorded 5630, duplicates 0, refused 0');
-    expect(/\((\d+) events in /.exec(summary)?.[1]).toBe('5630');
+    expect(summary.split(', ').slice(0, 3).join(', ')).toBe('demo scenario: recorded 8857, duplicates 0, refused 0');
+    expect(/\((\d+) events in /.exec(summary)?.[1]).toBe('8857');
     const health = await waitUntil('the read models to catch up', async () => {
       const answer = await call(url, 'GET', '/health');
-      return answer.body.readModels.position === 5630 ? answer.body : undefined;
+      return answer.body.readModels.position === 8857 ? answer.body : undefined;
     });
-    expect(health).toEqual({ status: 'ok', eventStore: { position: 5630 }, readModels: { position: 5630 } });
+    expect(health).toEqual({ status: 'ok', eventStore: { position: 8857 }, readModels: { position: 8857 } });
     const registered = await call(url, 'GET', '/api/events?type=EmployerRegistered&limit=1000');
-    expect(registered.body.events).toHaveLength(60);
+    expect(registered.body.events).toHaveLength(90);
     const plans = await call(url, 'GET', '/api/events?type=PlanAssigned&limit=1000');
-    expect(plans.body.events).toHaveLength(22);
+    expect(plans.body.events).toHaveLength(59);
+    const relocated = await call(url, 'GET', '/api/events?type=EmployerRelocated&limit=1000');
+    expect(relocated.body.events).toHaveLength(53);
     await demo!.stop();
     demo = undefined;
   }, BOUND_MS);
 
   it('imports nothing new when run again over the same data', async () => {
     const { summary, url } = await startDemo();
-    expect(summary.split(', ').slice(0, 3).join(', ')).toBe('demo scenario: recorded 0, duplicates 5630, refused 0');
-    expect((await call(url, 'GET', '/health')).body.eventStore).toEqual({ position: 5630 });
+    expect(summary.split(', ').slice(0, 3).join(', ')).toBe('demo scenario: recorded 0, duplicates 8857, refused 0');
+    expect((await call(url, 'GET', '/health')).body.eventStore).toEqual({ position: 8857 });
     await demo!.stop();
     demo = undefined;
   }, BOUND_MS);

@@ -1,22 +1,37 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { AreaDirectory } from '#domain';
 import { provinceTree } from './area-tree.js';
 import { dashboardFiles, projectRoot } from './project-files.js';
 
 describe('the area picker table', () => {
-  it('lists each province with its districts, in table order', () => {
-    const csv = 'code,name,level,parentCode\n45,Tỉnh Quảng Trị,province,\n461,Thành phố Đông Hà,district,45\n95,Tỉnh Bạc Liêu,province,\n954,Thành phố Bạc Liêu,district,95\n465,Huyện Hướng Hóa,district,45\n';
-    expect(provinceTree(csv)).toEqual([
-      { code: '45', name: 'Tỉnh Quảng Trị', districts: [{ code: '461', name: 'Thành phố Đông Hà' }, { code: '465', name: 'Huyện Hướng Hóa' }] },
-      { code: '95', name: 'Tỉnh Bạc Liêu', districts: [{ code: '954', name: 'Thành phố Bạc Liêu' }] },
+  const { until, from, succession } = dashboardFiles().areasCsv;
+  const tree = provinceTree(AreaDirectory.fromCsv(readFileSync(until, 'utf8'), readFileSync(from, 'utf8'), readFileSync(succession, 'utf8')));
+
+  it('lists the 34 current provinces, then the 63 old ones under "before 2025-07"', () => {
+    expect(tree).toHaveLength(97);
+    expect(tree.slice(0, 34).every((p) => p.group === 'current')).toBe(true);
+    expect(tree.slice(34).every((p) => p.group === 'before 2025-07')).toBe(true);
+    expect(new Set(tree.map((p) => p.key)).size).toBe(97);
+    expect(tree.filter((p) => p.code === '44').map(({ key, name, group }) => ({ key, name, group }))).toEqual([
+      { key: '44', name: 'Tỉnh Quảng Trị', group: 'current' },
+      { key: '44-before', name: 'Tỉnh Quảng Bình', group: 'before 2025-07' },
     ]);
   });
 
-  it('reads the shipped GSO table: 63 provinces, Quảng Trị with its ten districts', () => {
-    const tree = provinceTree(readFileSync(dashboardFiles().areasCsv, 'utf8'));
-    expect(tree).toHaveLength(63);
-    expect(tree.find((p) => p.code === '45')?.districts.map((d) => d.code)).toEqual(['461', '462', '464', '465', '466', '467', '468', '469', '470', '471']);
+  it("drills a current province into its communes from 2025-07 and its predecessors' districts before", () => {
+    const quangTri = tree.find((p) => p.key === '44')!;
+    expect(quangTri.communes).toHaveLength(78);
+    expect(quangTri.communes[0]).toEqual({ code: '18859', name: 'Phường Đồng Thuận' });
+    // Quảng Bình's eight districts and the old Quảng Trị's ten.
+    expect(quangTri.districts.map((d) => d.code)).toEqual(['450', '452', '453', '454', '455', '456', '457', '458', '461', '462', '464', '465', '466', '467', '468', '469', '470', '471']);
+  });
+
+  it('drills an old province into its own districts only', () => {
+    const old = tree.find((p) => p.key === '45')!;
+    expect(old).toMatchObject({ name: 'Tỉnh Quảng Trị', group: 'before 2025-07', successorCode: '44', validTo: '2025-06-30', communes: [] });
+    expect(old.districts.map((d) => d.code)).toEqual(['461', '462', '464', '465', '466', '467', '468', '469', '470', '471']);
   });
 
   it('finds the project root from the source tree and from the compiled one alike', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AreaDirectory } from '#domain';
 import { Public } from '../auth/index.js';
 import { NotFound } from '../common/http-errors.js';
 import { provinceTree, type ProvinceEntry } from './area-tree.js';
@@ -37,12 +38,13 @@ export class DashboardController {
     response.type('html').sendFile(join(this.files.publicDir, 'index.html'));
   }
 
-  /** Provinces → districts for the area picker, read from the shipped GSO table on first use. */
+  /** Provinces → districts and communes for the area picker, read from the shipped GSO tables on first use. */
   @Public()
   @Get('dashboard/areas.json')
   @Header('Cache-Control', 'no-cache')
   areas(): ProvinceEntry[] {
-    this.provinces ??= provinceTree(readFileSync(this.files.areasCsv, 'utf8'));
+    const { until, from, succession } = this.files.areasCsv;
+    this.provinces ??= provinceTree(AreaDirectory.fromCsv(readFileSync(until, 'utf8'), readFileSync(from, 'utf8'), readFileSync(succession, 'utf8')));
     return this.provinces;
   }
 

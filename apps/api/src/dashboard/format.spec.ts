@@ -1,4 +1,4 @@
-import { compareMoney, formatCount, formatDate, formatDong, formatMoneyShort, formatMonth, formatPercent, groupDigits, millionsForChart } from './public/format.js';
+import { compareMoney, formatCount, formatDate, formatDong, formatMoneyShort, formatMonth, formatPercent, groupDigits, millionsForChart, percentChange } from './public/format.js';
 
 // The browser module that formats every figure on the dashboard, run here in Node.
 describe('dashboard number formatting (vi-VN from decimal strings)', () => {
@@ -63,5 +63,16 @@ describe('dashboard number formatting (vi-VN from decimal strings)', () => {
     expect(compareMoney('9', '10')).toBe(-1);
     expect(millionsForChart('735169000000')).toBe(735169);
     expect(millionsForChart('1500')).toBe(0.001);
+  });
+
+  it('gives a year-on-year change with one decimal, half away from zero, and none from nothing', () => {
+    expect(percentChange('110', '100')).toBe('+10,0%');
+    expect(percentChange('1001', '1000')).toBe('+0,1%');
+    expect(percentChange('10005', '10000')).toBe('+0,1%');
+    expect(percentChange('99950', '100000')).toBe('-0,1%');
+    expect(percentChange('99951', '100000', 'en')).toBe('0.0%');
+    expect(percentChange('50', '100', 'en')).toBe('-50.0%');
+    expect(percentChange('250000', '100')).toBe('+249.900,0%');
+    expect(percentChange('5', '0')).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AREA_REFERENCE_FILES } from '#domain';
 
 /**
  * The project root: the nearest folder above this module that holds package.json. It is the same
@@ -22,8 +23,8 @@ export function projectRoot(from: string = import.meta.url): string {
 export interface DashboardFiles {
   /** apps/api/src/dashboard/public in the source tree: the page's HTML, CSS and browser modules. */
   publicDir: string;
-  /** The GSO table of provinces and districts (the dashboard's picker shows the districts era). */
-  areasCsv: string;
+  /** The GSO tables before and from 2025-07-01 and the province succession: the picker shows both maps. */
+  areasCsv: { until: string; from: string; succession: string };
   /** Chart.js's self-contained UMD build, served from node_modules: the machines are offline, so no CDN. */
   chartJs: string;
 }
@@ -31,7 +32,11 @@ export interface DashboardFiles {
 export function dashboardFiles(root: string = projectRoot()): DashboardFiles {
   return {
     publicDir: join(root, 'apps', 'api', 'src', 'dashboard', 'public'),
-    areasCsv: join(root, 'reference-data', 'areas-until-2025-06-30.csv'),
+    areasCsv: {
+      until: join(root, 'reference-data', AREA_REFERENCE_FILES.until),
+      from: join(root, 'reference-data', AREA_REFERENCE_FILES.from),
+      succession: join(root, 'reference-data', AREA_REFERENCE_FILES.succession),
+    },
     chartJs: join(chartJsDist(root), 'chart.umd.min.js'),
   };
 }

@@ -12,7 +12,7 @@ interface GenerateFlags {
   months?: number;
 }
 
-const SCENARIOS: ScenarioName[] = ['demo', 'province', 'national'];
+const SCENARIOS: ScenarioName[] = ['demo', 'province', 'national', 'reorganisation'];
 
 const wholeNumber = (value: string): number => wholeNumberArgument('generate', value);
 
@@ -36,7 +36,7 @@ export class GenerateCommand extends CommandRunner {
     if (chunk) process.stdout.write(chunk);
   }
 
-  @Option({ flags: '--scenario <name>', description: 'demo | province | national' })
+  @Option({ flags: '--scenario <name>', description: 'demo | province | national | reorganisation' })
   parseScenario(value: string): string {
     return value;
   }

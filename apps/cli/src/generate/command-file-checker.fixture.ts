@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMAND_NAMES, addDays, type Command, type IsoDate } from '#domain';
+import { AREA_REFERENCE_FILES, AreaDirectory, COMMAND_NAMES, addDays, type Command, type IsoDate } from '#domain';
 
 /**
  * An independent referee for generated files, for the tests: it replays the lines in order and
@@ -9,19 +9,14 @@ import { COMMAND_NAMES, addDays, type Command, type IsoDate } from '#domain';
  */
 
 const WHOLE_DONG = /^(0|[1-9][0-9]*)$/;
-const LAST_DISTRICT_DAY = '2025-06-30';
-
-function areaTable(): Map<string, { level: string; parentCode: string }> {
-  const file = ['reference-data', '/work/shared/data']
-    .map((dir) => join(dir, 'areas-until-2025-06-30.csv'))
-    .find((path) => existsSync(path));
-  if (!file) throw new Error('no reference data');
-  const table = new Map<string, { level: string; parentCode: string }>();
-  for (const row of readFileSync(file, 'utf8').split(/\r?\n/).slice(1)) {
-    const [code, , level, parentCode] = row.split(',');
-    if (code) table.set(code, { level, parentCode });
-  }
-  return table;
+/** Both dated area tables and the succession: a code is known only on the days it is in force. */
+function areaTables(): AreaDirectory {
+  const read = (name: string) => {
+    const file = ['reference-data', '/work/shared/data'].map((dir) => join(dir, name)).find((path) => existsSync(path));
+    if (!file) throw new Error('no reference data');
+    return readFileSync(file, 'utf8');
+  };
+  return AreaDirectory.fromCsv(read(AREA_REFERENCE_FILES.until), read(AREA_REFERENCE_FILES.from), read(AREA_REFERENCE_FILES.succession));
 }
 
 /** The business date that places a command in time. */
@@ -37,6 +32,7 @@ function businessDate(command: Command): IsoDate | undefined {
     case 'AssessClaim': return command.data.assessedOn;
     case 'AssignPlan': return command.data.assignedOn;
     case 'RecordInspection': return command.data.inspectedOn;
+    case 'RelocateEmployer': return command.data.effectiveOn;
     default: return undefined;
   }
 }
@@ -60,8 +56,13 @@ export interface CheckSummary {
 }
 
 export function checkCommandFile(lines: Iterable<string>): CheckSummary {
-  const areas = areaTable();
-  const provinceOf = (code: string) => (areas.get(code)?.level === 'province' ? code : areas.get(code)?.parentCode);
+  const areas = areaTables();
+  const provinceOf = (code: string, date: IsoDate) => {
+    const area = areas.find(code, date);
+    return area?.level === 'province' ? code : area?.parentCode;
+  };
+  /** A BHXH number or card keeps its old province's digits; from 2025-07-01 they stand for its successor. */
+  const provinceOfDigits = (digits: string, date: IsoDate) => areas.succession.successorOn(digits, date);
   const employers = new Map<string, { registeredOn: IsoDate; status: string; periods: Set<string> }>();
   const keys = new Set<string>();
   const cardsByPerson = new Map<string, { validFrom: IsoDate; validTo: IsoDate }[]>();
@@ -72,7 +73,7 @@ export function checkCommandFile(lines: Iterable<string>): CheckSummary {
   const problem = (text: string) => { if (problems.length < 50) problems.push(`line ${lineNo}: ${text}`); };
   const unique = (key: string) => { if (keys.has(key)) problem(`duplicate key ${key}`); keys.add(key); };
   const knownArea = (code: string | undefined, date: IsoDate) => {
-    if (code === undefined || !areas.has(code) || date > LAST_DISTRICT_DAY) problem(`unknown area ${code} on ${date}`);
+    if (code === undefined || !areas.find(code, date)) problem(`unknown area ${code} on ${date}`);
   };
   const activeEmployer = (unitCode: string, date: IsoDate) => {
     const employer = employers.get(unitCode);
@@ -81,8 +82,8 @@ export function checkCommandFile(lines: Iterable<string>): CheckSummary {
     if (date < employer.registeredOn) problem(`${unitCode}: ${date} before registration ${employer.registeredOn}`);
     return employer;
   };
-  const person = (personId: string, areaCode: string) => {
-    if (!/^\d{10}$/.test(personId) || personId.slice(0, 2) !== provinceOf(areaCode)) problem(`person ${personId} does not belong to ${areaCode}`);
+  const person = (personId: string, areaCode: string, date: IsoDate) => {
+    if (!/^\d{10}$/.test(personId) || provinceOfDigits(personId.slice(0, 2), date) !== provinceOf(areaCode, date)) problem(`person ${personId} does not belong to ${areaCode}`);
   };
 
   for (const line of lines) {
@@ -124,7 +125,7 @@ export function checkCommandFile(lines: Iterable<string>): CheckSummary {
           if (payer.period && !employer?.periods.has(payer.period)) problem(`${payer.unitCode} pays unassessed ${payer.period}`);
         } else {
           knownArea(parsed.data.areaCode, date);
-          person(payer.personId, parsed.data.areaCode ?? '');
+          person(payer.personId, parsed.data.areaCode ?? '', date);
           if (payer.coverTo < payer.coverFrom) problem(`cover ${payer.coverFrom}..${payer.coverTo}`);
         }
         if (parsed.data.amount === '0') problem('collection of nothing');
@@ -133,14 +134,14 @@ export function checkCommandFile(lines: Iterable<string>): CheckSummary {
       case 'IssueBook':
         unique(`book ${parsed.data.personId} ${parsed.data.issuedOn}`);
         knownArea(parsed.data.areaCode, date);
-        person(parsed.data.personId, parsed.data.areaCode);
+        person(parsed.data.personId, parsed.data.areaCode, date);
         break;
       case 'IssueCard': {
         const { cardNo, personId, areaCode, validFrom, validTo, issuedOn } = parsed.data;
         unique(`card ${cardNo} ${validFrom}`);
         knownArea(areaCode, issuedOn);
-        person(personId, areaCode);
-        if (!/^[A-Z]{2}[1-5]\d{12}$/.test(cardNo) || cardNo.slice(3, 5) !== provinceOf(areaCode) || cardNo.slice(5) !== personId) problem(`card number ${cardNo}`);
+        person(personId, areaCode, issuedOn);
+        if (!/^[A-Z]{2}[1-5]\d{12}$/.test(cardNo) || cardNo.slice(3, 5) !== provinceOf(areaCode, issuedOn) || cardNo.slice(5) !== personId) problem(`card number ${cardNo}`);
         if (validTo !== addDays(`${Number(validFrom.slice(0, 4)) + 1}${validFrom.slice(4)}`, -1)) problem(`card ${validFrom}..${validTo} is not twelve months`);
         if (issuedOn > validFrom) problem(`card issued ${issuedOn} after it starts ${validFrom}`);
         const held = cardsByPerson.get(personId) ?? [];
@@ -151,7 +152,7 @@ export function checkCommandFile(lines: Iterable<string>): CheckSummary {
       case 'PayBenefit':
         unique(`payment ${parsed.data.paymentRef}`);
         knownArea(parsed.data.areaCode, date);
-        person(parsed.data.personId, parsed.data.areaCode);
+        person(parsed.data.personId, parsed.data.areaCode, date);
         if (parsed.data.payoutMonth !== date.slice(0, 7)) problem(`payout month ${parsed.data.payoutMonth} paid ${date}`);
         break;
       case 'AssessClaim':
@@ -169,6 +170,13 @@ export function checkCommandFile(lines: Iterable<string>): CheckSummary {
         unique(`inspection ${parsed.data.inspectionId}`);
         activeEmployer(parsed.data.unitCode, date);
         break;
+      case 'RelocateEmployer': {
+        const { unitCode, areaCode, effectiveOn } = parsed.data;
+        unique(`relocation ${unitCode} ${effectiveOn}`);
+        activeEmployer(unitCode, date);
+        knownArea(areaCode, effectiveOn);
+        break;
+      }
       default:
         problem(`the generator should not write ${parsed.command}`);
     }

@@ -76,6 +76,51 @@ describe('socai generate', () => {
   });
 });
 
+describe('the reorganisation scenario (npm run demo)', () => {
+  const lines = [...generateCommands({ scenario: 'reorganisation', seed: 1 })];
+  const parsed = lines.map((line) => JSON.parse(line) as Command);
+  const areaOf = (command: Command): string | undefined => (command.data as { areaCode?: string }).areaCode;
+  const dateOf = (command: Command): string => Object.entries(command.data).find(([key]) => /On$/.test(key))![1] as string;
+
+  it('runs from mid-2024 to mid-2026 in Quảng Bình and the old Quảng Trị, the new Quảng Trị (44) after', () => {
+    expect(resolveScenario({ scenario: 'reorganisation', seed: 1 })).toMatchObject({ from: '2024-07', to: '2026-06', employers: 90, persons: 450 });
+    const periods = parsed.filter((command) => command.command === 'AssessContribution').map((command) => command.command === 'AssessContribution' && command.data.period);
+    expect([periods[0], periods.at(-1)]).toEqual(['2024-07', '2026-06']);
+    const before = new Set(parsed.filter((command) => dateOf(command) < '2025-07-01').map(areaOf).filter((code) => code?.length === 2));
+    const after = new Set(parsed.filter((command) => dateOf(command) >= '2025-07-01').map(areaOf).filter((code) => code?.length === 2));
+    expect([[...before].sort(), [...after].sort()]).toEqual([['44', '45'], ['44']]);
+  });
+
+  it('writes districts before 2025-07-01 and communes of 44 from then, and relocates some old employers', () => {
+    const codes = (from: string, to: string) => new Set(parsed.filter((command) => dateOf(command) >= from && dateOf(command) < to).map(areaOf).filter((code): code is string => code !== undefined && code.length > 2));
+    expect([...codes('0000', '2025-07-01')].every((code) => code.length === 3)).toBe(true);
+    expect([...codes('2025-07-01', '9999')].every((code) => code.length === 5)).toBe(true);
+    const relocations = parsed.filter((command) => command.command === 'RelocateEmployer');
+    expect(relocations[0]).toEqual({ command: 'RelocateEmployer', data: expect.objectContaining({ effectiveOn: expect.stringMatching(/^2025-07-/) }) });
+    expect(relocations.every((command) => dateOf(command) <= '2025-12-31')).toBe(true);
+    expect(relocations.find((command) => command.command === 'RelocateEmployer' && command.data.unitCode.startsWith('DN465'))?.data).toMatchObject({ areaCode: '19429' });
+  });
+
+  it('is valid, deterministic and stable (a regression guard: change it only on purpose)', () => {
+    expect(checkCommandFile(lines).problems).toEqual([]);
+    expect(hashOf({ scenario: 'reorganisation', seed: 1 })).toBe(hashOf({ scenario: 'reorganisation', seed: 1 }));
+    expect(lines.length).toBe(8857);
+    expect(checkCommandFile(lines).byCommand).toEqual({
+      RegisterEmployer: 90,
+      AssignPlan: 59,
+      AssessContribution: 1963,
+      CollectContribution: 3006,
+      ChangeEmployerStatus: 6,
+      RelocateEmployer: 53,
+      RecordInspection: 8,
+      IssueBook: 32,
+      IssueCard: 881,
+      PayBenefit: 2183,
+      AssessClaim: 576,
+    });
+  });
+});
+
 describe('scenario options', () => {
   it('ends a run of up to two years in December 2024, a longer one in June 2025', () => {
     expect(resolveScenario({ scenario: 'demo', seed: 1 })).toMatchObject({ from: '2023-01', to: '2024-12', employers: 60, persons: 300, months: 24 });

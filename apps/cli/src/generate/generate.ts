@@ -5,6 +5,7 @@ import { planClaims } from './plan-claims.js';
 import { planEmployers, registration } from './plan-employers.js';
 import { planInspections } from './plan-inspections.js';
 import { planPersons } from './plan-persons.js';
+import { planRelocations } from './plan-relocations.js';
 import { planAssignments } from './plan-plans.js';
 import { References, type Planning } from './planning.js';
 import { Random } from './prng.js';
@@ -57,6 +58,7 @@ export function* generateCommands(options: GenerateOptions): Generator<string> {
       }
     }
     planEmployers(planning, month);
+    planRelocations(planning, month);
     planInspections(planning, month);
     planPersons(planning, month);
     planClaims(planning, month);

@@ -19,7 +19,7 @@ const ctx: DecideContext = { areas, today: '2025-07-01' };
  * Replays a generated file through the ledger's own pure deciders, stream by stream, exactly as an
  * import would record it, and returns every refusal plus the assessments the ledger computed.
  */
-function replay(lines: Iterable<string>) {
+function replay(lines: Iterable<string>, context: DecideContext = ctx) {
   const states = new Map<string, StreamState>();
   const refusals: string[] = [];
   const assessments: ContributionAssessed[] = [];
@@ -32,7 +32,7 @@ function replay(lines: Iterable<string>) {
     const state = states.get(streamId) ?? initialStateFor(streamId);
     states.set(streamId, state);
     try {
-      for (const event of decideCommand(command, state, ctx)) {
+      for (const event of decideCommand(command, state, context)) {
         if (event.type === 'ContributionAssessed') assessments.push(event.data);
         evolveStream(state, { eventId: `e${position}`, type: event.type, data: event.data, revision: 0, position: position++ } as never);
       }
@@ -76,5 +76,23 @@ describe('generated files, replayed through the ledger deciders', () => {
       contributionDue(assessed.period, BigInt(assessed.payroll), BigInt(assessed.unemploymentPayroll),
         assessed.headcount.socialInsurance, assessed.headcount.unemploymentInsurance).toString() !== assessed.due);
     expect(mismatches).toEqual([]);
+  });
+
+  it('are accepted across the 2025 reorganisation: districts before 2025-07-01, communes of 44 after (npm run demo)', () => {
+    const { refusals, assessments } = replay(generateCommands({ scenario: 'reorganisation', seed: 1 }), { areas, today: '2026-12-31' });
+    expect(refusals).toEqual([]);
+    expect(assessments).toHaveLength(1963);
+    expect([assessments[0].period, assessments.at(-1)!.period]).toEqual(['2024-07', '2026-06']);
+  });
+
+  it('would be refused had it kept an abolished district after 2025-07-01 (UNKNOWN_AREA)', () => {
+    const lines = [...generateCommands({ scenario: 'reorganisation', seed: 1 })];
+    const card = lines.find((line) => line.includes('"IssueCard"') && line.includes('"issuedOn":"2025-09'))!;
+    const command = JSON.parse(card) as Command;
+    if (command.command !== 'IssueCard') throw new Error('no card');
+    const stale = JSON.stringify({ ...command, data: { ...command.data, areaCode: '465', cardNo: `${command.data.cardNo.slice(0, 3)}45${command.data.personId}`, personId: command.data.personId } });
+    const { refusals } = replay([stale], { areas, today: '2026-12-31' });
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatch(/^line 1 UNKNOWN_AREA: area 465 does not exist on 2025-09-\d\d: Huyện Hướng Hóa ceased on 2025-07-01; its successor is 44/);
   });
 });

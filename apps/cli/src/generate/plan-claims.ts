@@ -1,4 +1,5 @@
 import { addMonths, type IsoMonth } from '#domain';
+import { areaOn } from './areas.js';
 import { dayIn } from './build-world.js';
 import type { Planning } from './planning.js';
 
@@ -35,7 +36,7 @@ export function planClaims(planning: Planning, month: IsoMonth): void {
       data: {
         assessmentRef: `GD-${facility.facilityCode}-${period}`,
         facilityCode: facility.facilityCode,
-        areaCode: facility.areaCode,
+        areaCode: areaOn(facility.areaCode, assessedOn),
         period,
         visits: { outpatient, inpatient },
         requested: requested.toString(),

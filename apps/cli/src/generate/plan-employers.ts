@@ -1,4 +1,5 @@
 import { addMonths, monthOf, type EmployerStatus, type IsoDate, type IsoMonth } from '#domain';
+import { areaOn } from './areas.js';
 import { dayIn } from './build-world.js';
 import type { Planning } from './planning.js';
 import { contributionDue, perMilleOf, raise } from './rules.js';
@@ -11,7 +12,7 @@ export function registration(employer: Employer) {
     data: {
       unitCode: employer.unitCode,
       name: employer.name,
-      areaCode: employer.areaCode,
+      areaCode: areaOn(employer.areaCode, employer.registeredOn),
       ...(employer.taxCode ? { taxCode: employer.taxCode } : {}),
       registeredOn: employer.registeredOn,
     },

@@ -1,4 +1,5 @@
 import { addDays, addMonths, monthOf, type Benefit, type IsoDate, type IsoMonth, type PayoutChannel } from '#domain';
+import { areaOn, provinceOn } from './areas.js';
 import { dayIn } from './build-world.js';
 import type { Planning } from './planning.js';
 import { benefitAdjustmentPerMille, householdHealthAmount, raise, voluntaryAmount } from './rules.js';
@@ -9,7 +10,7 @@ const sameDayNextYear = (date: IsoDate): IsoDate => `${Number(date.slice(0, 4)) 
 
 function planBook(planning: Planning, person: Person, issuedOn: IsoDate): void {
   person.hasBook = true;
-  planning.agenda.add(issuedOn, () => ({ command: 'IssueBook', data: { personId: person.personId, areaCode: person.areaCode, issuedOn } }));
+  planning.agenda.add(issuedOn, () => ({ command: 'IssueBook', data: { personId: person.personId, areaCode: areaOn(person.areaCode, issuedOn), issuedOn } }));
 }
 
 /**
@@ -23,10 +24,11 @@ function planCard(planning: Planning, person: Person, month: IsoMonth): void {
   const validFrom = card.nextFrom;
   const validTo = addDays(sameDayNextYear(validFrom), -1);
   const issuedOn = card.nextIssuedOn;
-  const cardNo = `${card.group}${card.level}${person.provinceCode}${person.personId}`;
+  // A card issued from 2025-07-01 carries the province in force that day (44 for a card of old 45).
+  const cardNo = `${card.group}${card.level}${provinceOn(person.provinceCode, issuedOn)}${person.personId}`;
   planning.agenda.add(issuedOn, () => ({
     command: 'IssueCard',
-    data: { cardNo, personId: person.personId, areaCode: person.areaCode, validFrom, validTo, issuedOn },
+    data: { cardNo, personId: person.personId, areaCode: areaOn(person.areaCode, issuedOn), validFrom, validTo, issuedOn },
   }));
   card.nextFrom = sameDayNextYear(validFrom);
   card.nextIssuedOn = addDays(card.nextFrom, -random.int(1, 20));
@@ -43,7 +45,7 @@ function planBenefit(planning: Planning, person: Person, benefit: Benefit, amoun
   const paymentRef = `${PAYMENT_CODES[benefit]}-${payoutMonth.replace('-', '')}-${person.personId}`;
   planning.agenda.add(paidOn, () => ({
     command: 'PayBenefit',
-    data: { paymentRef, personId: person.personId, benefit, payoutMonth, amount: amount.toString(), channel, areaCode: person.areaCode, paidOn },
+    data: { paymentRef, personId: person.personId, benefit, payoutMonth, amount: amount.toString(), channel, areaCode: areaOn(person.areaCode, paidOn), paidOn },
   }));
 }
 
@@ -108,7 +110,7 @@ function planContribution(planning: Planning, person: Person, month: IsoMonth): 
       },
       amount: amount.toString(),
       collectedOn,
-      areaCode: person.areaCode,
+      areaCode: areaOn(person.areaCode, collectedOn),
     },
   }));
   person.nextCoverFrom = random.chance(30) ? undefined : addMonths(month, months);

@@ -1,5 +1,5 @@
 import type { AssignPlan, Command, IsoDate } from '#domain';
-import { provinceOf } from './areas.js';
+import { areaOn, provinceOf, provinceOn } from './areas.js';
 import type { Random } from './prng.js';
 import { Random as Seeded } from './prng.js';
 import { contributionDue, householdHealthAmount, voluntaryAmount } from './rules.js';
@@ -75,14 +75,43 @@ function districtPlan(seed: number, areaCode: string, year: number, figures: Are
   };
 }
 
-/** Each January 10: the plan of every province of the scenario, then the plans it gives its districts. */
+/**
+ * The provinces plans go to on `assignedOn`, each with its sub-areas and the old districts whose
+ * employers and people each sub-area's plan is drawn from: the scenario's provinces and their
+ * districts before 2025-07-01; from then their successors (44 for both Quảng Bình and Quảng Trị)
+ * and the communes that carry the districts on (`areaOn`).
+ */
+function planAreas(scenario: Scenario, assignedOn: IsoDate): { code: string; subAreas: { code: string; districts: string[] }[] }[] {
+  const provinces = new Map<string, Map<string, string[]>>();
+  for (const { code } of scenario.provinces) {
+    const province = provinceOn(code, assignedOn);
+    const subAreas = provinces.get(province) ?? provinces.set(province, new Map()).get(province)!;
+    for (const district of provinceOf(code).districts) {
+      const subArea = areaOn(district.code, assignedOn);
+      subAreas.set(subArea, [...(subAreas.get(subArea) ?? []), district.code]);
+    }
+  }
+  return [...provinces].map(([code, subAreas]) => ({ code, subAreas: [...subAreas].map(([subArea, districts]) => ({ code: subArea, districts })) }));
+}
+
+function sumFigures(parts: AreaFigures[]): AreaFigures {
+  return parts.reduce((total, part) => ({
+    collection: total.collection + part.collection,
+    mandatory: total.mandatory + part.mandatory,
+    unemployment: total.unemployment + part.unemployment,
+    voluntary: total.voluntary + part.voluntary,
+    health: total.health + part.health,
+  }), emptyFigures());
+}
+
+/** Each January 10: the plan of every province of the scenario, then the plans it gives its districts (its communes from 2026). */
 export function planAssignments(scenario: Scenario, world: World, year: number, random: Random): Command[] {
   const assignedOn: IsoDate = `${year}-01-10`;
   const figures = figuresByDistrict(world, year);
   const commands: Command[] = [];
-  for (const { code } of scenario.provinces) {
-    const districts = provinceOf(code).districts.map((district) =>
-      districtPlan(scenario.seed, district.code, year, figures.get(district.code) ?? emptyFigures(), random));
+  for (const { code, subAreas } of planAreas(scenario, assignedOn)) {
+    const districts = subAreas.map((subArea) =>
+      districtPlan(scenario.seed, subArea.code, year, sumFigures(subArea.districts.map((district) => figures.get(district) ?? emptyFigures())), random));
     const sum = (pick: (plan: (typeof districts)[number]) => number) => districts.reduce((total, plan) => total + pick(plan), 0);
     const province: AssignPlan = {
       year,

@@ -35,4 +35,6 @@ export interface Planning {
   agenda: Agenda;
   random: Random;
   references: References;
+  /** Draws for the relocations after 2025-07-01, apart so that earlier runs draw as before. */
+  relocations?: Random;
 }

@@ -1,6 +1,6 @@
 import { addMonths, type IsoMonth } from '#domain';
 
-export type ScenarioName = 'demo' | 'province' | 'national';
+export type ScenarioName = 'demo' | 'province' | 'national' | 'reorganisation';
 
 export interface GenerateOptions {
   scenario: ScenarioName;
@@ -16,6 +16,8 @@ export interface ScenarioDefaults {
   employers: number;
   persons: number;
   months: number;
+  /** The last month of the run, when the scenario fixes it rather than ending before 2025-07. */
+  to?: IsoMonth;
 }
 
 /**
@@ -24,6 +26,9 @@ export interface ScenarioDefaults {
  */
 export const SCENARIO_DEFAULTS: Record<ScenarioName, ScenarioDefaults> = {
   demo: { provinces: [{ code: '45', weight: 1 }], employers: 60, persons: 300, months: 24 },
+  // `npm run demo`: the two provinces that became today's Quảng Trị (44) on 2025-07-01, Quảng Bình
+  // (44, the larger) and the old Quảng Trị (45), from a year before the reorganisation to a year after.
+  reorganisation: { provinces: [{ code: '44', weight: 58 }, { code: '45', weight: 42 }], employers: 90, persons: 450, months: 24, to: '2026-06' },
   province: { provinces: [{ code: '45', weight: 1 }], employers: 3000, persons: 20000, months: 24 },
   national: {
     provinces: [
@@ -70,14 +75,15 @@ function wholeNumberOption(name: string, value: number | undefined, fallback: nu
 
 /**
  * Fills in the scenario's defaults and places its months so that the run ends by June 2025: every
- * date stays before 2025-07-01, while the district codes the generator uses are still in force.
+ * date stays before 2025-07-01, while the district codes the generator uses are still in force. The
+ * reorganisation scenario ends where it says (June 2026) and writes today's codes from 2025-07-01.
  */
 export function resolveScenario(options: GenerateOptions): Scenario {
   const defaults = SCENARIO_DEFAULTS[options.scenario];
   if (!defaults) throw new RangeError(`socai generate: unknown scenario ${String(options.scenario)}`);
   const seed = wholeNumberOption('seed', options.seed, 1, 0, 0xffffffff);
   const months = wholeNumberOption('months', options.months, defaults.months, 1, MAX_MONTHS);
-  const to = months <= 24 ? TWO_YEAR_END : LAST_DISTRICT_MONTH;
+  const to = defaults.to ?? (months <= 24 ? TWO_YEAR_END : LAST_DISTRICT_MONTH);
   return {
     name: options.scenario,
     seed,

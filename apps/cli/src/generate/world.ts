@@ -22,6 +22,8 @@ export interface Employer {
   /** From this period on the employer stops paying altogether and its debt grows. */
   defaultsFrom?: IsoMonth;
   status: EmployerStatus;
+  /** A relocation to its commune after 2025-07-01 is planned (the reorganisation scenario). */
+  relocated?: boolean;
   /** A status change is planned; nothing more is planned for it. */
   closing: boolean;
   /** Assessed minus collected so far, as written. */

@@ -4,13 +4,14 @@
 // some areas or roles still sees what it may.
 
 import { forgetKey, getJson, storedKey, storeKey } from './api.js';
+import { areaNames, entryOf, locate, provinceGroups, subAreasOf } from './area-picker.js';
 import { formatDate } from './format.js';
 import { LANGUAGES, t } from './i18n.js';
 import { renderArrearsBuckets } from './panel-arrears.js';
 import { lastDayOf, monthsUpTo, settle } from './panel-common.js';
 import { renderEmployerDetail } from './panel-employer-detail.js';
 import { renderEmployers } from './panel-employers.js';
-import { renderCollections, renderPayouts } from './panel-monthly.js';
+import { renderCollections, renderPayouts, renderYearOnYear } from './panel-monthly.js';
 import { renderOverview } from './panel-overview.js';
 import { renderProgress } from './panel-progress.js';
 
@@ -33,8 +34,12 @@ const state = {
 };
 
 const pad = (n) => String(n).padStart(2, '0');
-const selectedArea = () => state.district || state.province;
 const period = () => `${state.year}-${pad(state.month)}`;
+/** `state.province` is the picker's option value; the area asked of the API is its code. */
+const provinceCode = () => entryOf(state.provinces, state.province)?.code ?? state.province;
+const selectedArea = () => state.district || provinceCode();
+/** Districts before 2025-07, a current province's communes from then. */
+const subAreas = () => subAreasOf(entryOf(state.provinces, state.province), period());
 
 function context() {
   const area = selectedArea();
@@ -72,9 +77,12 @@ function option(value, label, selected) {
 }
 
 function fillPickers() {
-  $('province').replaceChildren(...state.provinces.map((p) => option(p.code, `${p.name} (${p.code})`, p.code === state.province)));
-  const districts = state.provinces.find((p) => p.code === state.province)?.districts ?? [];
-  $('district').replaceChildren(option('', t(state.lang, 'wholeProvince'), state.district === ''), ...districts.map((d) => option(d.code, d.name, d.code === state.district)));
+  const labels = { current: t(state.lang, 'currentProvinces'), before: t(state.lang, 'beforeReorganisation') };
+  $('province').replaceChildren(...provinceGroups(state.provinces, state.province, labels, option));
+  const { level, areas } = subAreas();
+  $('district-label').dataset.i18n = level;
+  $('district-label').textContent = t(state.lang, level);
+  $('district').replaceChildren(option('', t(state.lang, 'wholeProvince'), state.district === ''), ...areas.map((d) => option(d.code, d.name, d.code === state.district)));
   const lastYear = Math.max(new Date().getFullYear(), state.year);
   const years = Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => lastYear - i);
   $('year').replaceChildren(...years.map((y) => option(String(y), String(y), y === state.year)));
@@ -87,9 +95,9 @@ function readChoice() {
   const saved = JSON.parse(sessionStorage.getItem('socai.choice') ?? '{}');
   const params = new URLSearchParams(location.search);
   const area = params.get('area') ?? saved.area ?? state.provinces[0]?.code ?? '';
-  const owner = state.provinces.find((p) => p.code === area || p.districts.some((d) => d.code === area));
-  state.province = owner?.code ?? state.provinces[0]?.code ?? '';
-  state.district = owner && owner.code !== area ? area : '';
+  const found = locate(state.provinces, area);
+  state.province = found?.key ?? state.provinces[0]?.key ?? '';
+  state.district = found?.district ?? '';
   const now = new Date();
   const year = Number(params.get('year') ?? saved.year ?? now.getFullYear());
   const month = Number(params.get('month') ?? saved.month ?? now.getMonth() + 1);
@@ -155,6 +163,19 @@ async function loadWorklist(area, asOf) {
   return { ...first, items };
 }
 
+/**
+ * Collections from January to the chosen month, and over the same months a year earlier: a current
+ * province's earlier year includes the provinces it took over (the API's answer for its code).
+ */
+async function yearOnYear(area, ctx) {
+  const previous = `${ctx.year - 1}-${ctx.period.slice(5)}`;
+  const [current, earlier] = await Promise.all([
+    getJson(`/api/areas/${area}/totals`, { from: `${ctx.year}-01-01`, to: ctx.asOf }),
+    getJson(`/api/areas/${area}/totals`, { from: `${ctx.year - 1}-01-01`, to: lastDayOf(previous) }),
+  ]);
+  return { year: ctx.year, current, previous: earlier };
+}
+
 const monthly = (months, read) => Promise.all(months.map(async (month) => ({ month, data: await read(month) })));
 
 async function load() {
@@ -169,7 +190,7 @@ async function load() {
   // One request first, so a wrong key costs one 401 rather than dozens.
   const own = await fetchFor(generation, getJson(`/api/plans/${ctx.year}/progress`, { area, asOf: ctx.asOf }));
   if (!own) return;
-  const districts = state.district ? [] : (state.provinces.find((p) => p.code === state.province)?.districts ?? []);
+  const districts = state.district ? [] : subAreas().areas;
   state.results.progress = [{ code: area, name: ctx.areaName(area), result: own }, ...districts.map((d) => ({ code: d.code, name: d.name, result: undefined }))];
   render('overview', 'progress');
 
@@ -188,6 +209,10 @@ async function load() {
     (async () => {
       const result = await fetchFor(generation, monthly(months, (m) => getJson(`/api/areas/${area}/totals`, { from: `${m}-01`, to: lastDayOf(m) })));
       if (result) (state.results.collections = result), render('collections');
+    })(),
+    (async () => {
+      const result = await fetchFor(generation, yearOnYear(area, ctx));
+      if (result) (state.results.yearOnYear = result), render('yearOnYear');
     })(),
     (async () => {
       const result = await fetchFor(generation, monthly(months, (m) => getJson(`/api/payouts/${m}`, { area })));
@@ -212,6 +237,7 @@ const PANELS = {
   progress: (ctx, body) => renderProgress(body('plan-progress'), ctx, state.results.progress ?? [{ code: selectedArea(), name: ctx.areaName(selectedArea()), result: undefined }]),
   arrears: (ctx, body) => renderArrearsBuckets(body('arrears-buckets'), ctx, state.results.arrears),
   collections: (ctx, body) => renderCollections(body('collections-monthly'), ctx, state.results.collections),
+  yearOnYear: (ctx) => renderYearOnYear($('collections-yoy'), ctx, state.results.yearOnYear),
   payouts: (ctx, body) => renderPayouts(body('payouts-monthly'), ctx, state.results.payouts),
   employers: (ctx, body) => renderEmployers(body('employers'), ctx, state.results.arrears),
   detail: (ctx, body) => state.results.detail && renderEmployerDetail(body('employer-detail'), ctx, state.results.detail.result),
@@ -248,6 +274,8 @@ async function openEmployer(unitCode) {
 
 function onChoice(change) {
   change();
+  // A district chosen for 2024 is no sub-area of a current province in 2025 (communes then), and back.
+  if (state.district && !subAreas().areas.some((area) => area.code === state.district)) state.district = '';
   saveChoice();
   fillPickers();
   load();
@@ -262,10 +290,7 @@ async function boot() {
     $('banner').hidden = false;
     $('banner').textContent = t(state.lang, 'failed', { message: String(error) });
   }
-  for (const province of state.provinces) {
-    state.names.set(province.code, province.name);
-    for (const district of province.districts) state.names.set(district.code, district.name);
-  }
+  state.names = areaNames(state.provinces);
   readChoice();
 
   $('login-form').addEventListener('submit', (event) => {

@@ -10,3 +10,4 @@ export function formatMonth(month: string, lang?: Lang): string;
 export function formatInstant(instant: string, lang?: Lang): string;
 export function millionsForChart(amount: string): number;
 export function compareMoney(a: string, b: string): -1 | 0 | 1;
+export function percentChange(now: string, before: string, lang?: Lang): string | undefined;

@@ -114,3 +114,17 @@ export function compareMoney(a, b) {
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/**
+ * The change from `before` to `now` (whole đồng strings) as a signed percentage with one decimal,
+ * rounded half away from zero: ("110", "100") → "+10,0%". Undefined when `before` is zero.
+ */
+export function percentChange(now, before, lang = 'vi') {
+  const base = BigInt(before);
+  if (base === 0n) return undefined;
+  const scaled = (BigInt(now) - base) * 2000n / base;
+  const tenths = (scaled + (scaled < 0n ? -1n : 1n)) / 2n;
+  const size = tenths < 0n ? -tenths : tenths;
+  const sign = tenths < 0n ? '-' : tenths > 0n ? '+' : '';
+  return `${sign}${groupDigits((size / 10n).toString(), lang)}${SEPARATORS[lang].decimal}${size % 10n}%`;
+}

@@ -1,6 +1,6 @@
 import { barChart } from './charts.js';
 import { h, fill, table } from './dom.js';
-import { formatCount, formatDong, formatMonth, groupDigits, millionsForChart } from './format.js';
+import { formatCount, formatDong, formatMonth, groupDigits, millionsForChart, percentChange } from './format.js';
 import { problem } from './panel-common.js';
 
 function monthlyChart(container, ctx, { id, months, amountOf, columns, rowOf, color }) {
@@ -52,4 +52,22 @@ export function renderPayouts(container, ctx, payouts) {
     rowOf: ({ month, data }) => [formatMonth(month, lang), groupDigits(data.total.amount, lang), formatCount(data.total.payments, lang), formatCount(data.total.recipients, lang)],
     color: '#2da44e',
   });
+}
+
+/**
+ * This year's collections so far against the same months of the year before. An empty previous
+ * year shows its amount without a change (no percentage of nothing).
+ */
+export function renderYearOnYear(element, ctx, result) {
+  const { lang, t } = ctx;
+  if (!result?.value) {
+    element.textContent = '';
+    return;
+  }
+  const { year, current, previous } = result.value;
+  const params = { year: String(year - 1), amount: formatDong(previous.collections.amount, lang) };
+  const change = percentChange(current.collections.amount, previous.collections.amount, lang);
+  element.textContent = change === undefined ? t('yearOnYearNone', params) : t('yearOnYear', { ...params, change });
+  element.dataset.current = current.collections.amount;
+  element.dataset.previous = previous.collections.amount;
 }
