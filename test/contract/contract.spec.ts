@@ -184,6 +184,24 @@ describe('the public contract, outside in', () => {
     expect(body.trace.map((entry: { type: string }) => entry.type)).toEqual(expect.arrayContaining(['ContributionAssessed', 'ContributionCollected']));
   });
 
+  it('issues the monthly notice (C12-TS) of July 2021: 16,000,000 still owed and late, in JSON and as a PDF', async () => {
+    const { status, body } = await call('GET /api/employers/:unitCode/notices/:month', `/api/employers/BL00001/notices/2021-07?minPosition=${position}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      unitCode: 'BL00001', month: '2021-07', from: '2021-07-01', to: '2021-07-31',
+      opening: { principal: { total: '16000000' }, interest: { total: '0' } },
+      paid: { amount: '0' },
+      closing: { principal: { total: '16000000' }, total: '16000000' },
+      // Allocated by fund (health, BHTN, sickness, accident, pension; oldest first in each), the payment of
+      // 2021-06-10 left May's pension owed where the arrears query, by period, settled May whole.
+      lateAmount: { principal: '16000000', periods: [{ period: '2021-05', dueDate: '2021-05-31', amount: '5000000' }, { period: '2021-06', dueDate: '2021-06-30', amount: '11000000' }] },
+      evasion: null,
+    });
+    const pdf = await fetch(`${server.url}/api/employers/BL00001/notices/2021-07?format=pdf`, { headers: { authorization: `Bearer ${KEY}` } });
+    expect({ status: pdf.status, type: pdf.headers.get('content-type'), magic: Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString() })
+      .toEqual({ status: 200, type: 'application/pdf', magic: '%PDF-' });
+  });
+
   it('lists the arrears worklist with its totals', async () => {
     const { status, body } = await call('GET /api/arrears', `/api/arrears?area=95&asOf=2021-07-31&minPosition=${position}`);
     expect(status).toBe(200);

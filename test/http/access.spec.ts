@@ -155,6 +155,10 @@ const ROUTES: Row[] = [
     route: 'GET /api/employers/:unitCode/arrears', roles: ['inspector', 'auditor'], spans: 'area',
     call: (s) => ({ method: 'GET', path: `/api/employers/${place(s).unitCode}/arrears?asOf=2021-07-31` }),
   },
+  {
+    route: 'GET /api/employers/:unitCode/notices/:month', roles: ['inspector', 'auditor'], spans: 'area',
+    call: (s) => ({ method: 'GET', path: `/api/employers/${place(s).unitCode}/notices/2021-07` }),
+  },
   { route: 'GET /api/arrears', roles: ['inspector', 'auditor'], spans: 'area', call: (s) => ({ method: 'GET', path: `/api/arrears?area=${place(s).district}` }) },
   {
     route: 'GET /api/plans/:year/progress', roles: EVERY_ROLE, spans: 'area',

@@ -17,3 +17,6 @@ export * from './open-read-models.js';
 export * from './generations.js';
 export * from './database/postgres/schema-generations.js';
 export { startOfYear } from './dates.js';
+export * from './notices/notice.js';
+export * from './notices/notice.query.js';
+export * from './notices/notice.pdf.js';

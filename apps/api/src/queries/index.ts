@@ -1,3 +1,4 @@
 import { LedgerQueriesController } from './ledger-queries.controller.js';
+import { NoticesController } from './notices.controller.js';
 
-export const QUERY_CONTROLLERS = [LedgerQueriesController];
+export const QUERY_CONTROLLERS = [LedgerQueriesController, NoticesController];

@@ -1,0 +1,105 @@
+import { auth, startTestServer, type TestServer } from '../support/test-server.js';
+import { pdfText } from '../support/pdf-text.js';
+
+/**
+ * GET /api/employers/{unitCode}/notices/{month} through a real Nest app: March 2017 of an employer
+ * that owes January, is assessed March, pays part of both on 15 March, and is charged interest by the
+ * close of March. The figures are the ledger's, to the đồng; the PDF is read back with PDF.js.
+ */
+describe('the monthly notice (C12-TS) over HTTP', () => {
+  let server: TestServer;
+  const headcount = { socialInsurance: 10, healthInsurance: 10, unemploymentInsurance: 10 };
+  beforeAll(async () => {
+    server = await startTestServer();
+    const posts: [string, object][] = [
+      ['/api/interest-rates', { year: 2017, fund: 'social', monthlyPercent: '1.317', documentRef: 'TB 425/TB-BHXH (BHXH Việt Nam)', announcedOn: '2017-02-14' }],
+      ['/api/interest-rates', { year: 2017, fund: 'health', monthlyPercent: '0.967', documentRef: 'TB 67/TB-BHXH (BHXH TP. Hồ Chí Minh)', announcedOn: '2017-01-17' }],
+      ['/api/employers', { unitCode: 'QT00001', name: 'Công ty Gỗ Hướng Hóa', areaCode: '465', registeredOn: '2016-12-01' }],
+      ['/api/employers/QT00001/assessments', { period: '2017-01', headcount, payroll: '50000000', assessedOn: '2017-01-01' }],
+      ['/api/employers/QT00001/assessments', { period: '2017-03', headcount, payroll: '50000000', assessedOn: '2017-03-01' }],
+      ['/api/collections', { receiptNo: 'QT-R-1', payer: { kind: 'employer', unitCode: 'QT00001' }, amount: '10000000', collectedOn: '2017-03-15' }],
+      ['/api/month-end-closes', { month: '2017-03', areaCode: '45', closedOn: '2017-04-01' }],
+    ];
+    for (const [path, body] of posts) expect((await server.request('POST', path, body)).status).toBe(201);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers the month in JSON: opening, assessed, paid and where it went, interest charged, closing, late amount', async () => {
+    const position = await server.runtime.store.headPosition();
+    const { status, body } = await server.request('GET', `/api/employers/QT00001/notices/2017-03?minPosition=${position}`);
+    expect(status).toBe(200);
+    const funds = (pension: string, sickness: string, accident: string, health: string, unemployment: string, total: string) =>
+      ({ pension, sickness, accident, health, unemployment, total });
+    const zero = funds('0', '0', '0', '0', '0', '0');
+    // 16,250,000 a period: pension 22 %, sickness 3 %, accident 1 %, health 4.5 %, unemployment 2 % of 50,000,000.
+    const period = funds('11000000', '1500000', '500000', '2250000', '1000000', '16250000');
+    expect(body).toMatchObject({
+      unitCode: 'QT00001', name: 'Công ty Gỗ Hướng Hóa', areaCode: '465', month: '2017-03', from: '2017-03-01', to: '2017-03-31', status: 'active',
+      opening: { principal: period, interest: zero, credit: '0', total: '16250000' },
+      assessed: { byFund: period, periods: [{ period: '2017-03', assessedOn: '2017-03-01', dueDate: '2017-03-31', amount: '16250000' }] },
+      adjustments: { principal: zero, interest: zero, items: [] },
+      // Health, then unemployment, sickness, accident, pension; in each fund the older period first.
+      paid: { amount: '10000000', principal: funds('0', '3000000', '500000', '4500000', '2000000', '10000000'), interest: zero },
+      // February's end: 14,000,000 × 1.317 % + 2,250,000 × 0.967 %; March's end: January's pension 11,000,000 × 1.317 %.
+      interestCharged: { byFund: funds('289740', '19755', '6585', '21758', '13170', '351008'), charges: [{ month: '2017-03', from: null, to: '2017-03-31', total: '351008' }] },
+      closing: { principal: funds('22000000', '0', '500000', '0', '0', '22500000'), interest: funds('289740', '19755', '6585', '21758', '13170', '351008'), credit: '0', total: '22851008' },
+      lateAmount: { principal: '11000000', interest: '351008', total: '11351008', periods: [{ period: '2017-01', dueDate: '2017-01-31', amount: '11000000' }] },
+      reminders: [],
+      evasion: null,
+      arrearsQuery: { asOf: '2017-03-31', overdue: '6250000', bucket: '1-to-3-months' },
+    });
+    expect(body.paid.payments).toEqual([{
+      eventId: expect.any(String), receiptNo: 'QT-R-1', collectedOn: '2017-03-15', amount: '10000000', unallocated: '0',
+      allocation: [
+        { period: '2017-01', fund: 'health', kind: 'principal', amount: '2250000' },
+        { period: '2017-03', fund: 'health', kind: 'principal', amount: '2250000' },
+        { period: '2017-01', fund: 'unemployment', kind: 'principal', amount: '1000000' },
+        { period: '2017-03', fund: 'unemployment', kind: 'principal', amount: '1000000' },
+        { period: '2017-01', fund: 'sickness', kind: 'principal', amount: '1500000' },
+        { period: '2017-03', fund: 'sickness', kind: 'principal', amount: '1500000' },
+        { period: '2017-01', fund: 'accident', kind: 'principal', amount: '500000' },
+      ],
+    }]);
+  });
+
+  it('renders the same notice as a one-page A4 PDF in Vietnamese whose text reads back', async () => {
+    const response = await fetch(`${server.url}/api/employers/QT00001/notices/2017-03?format=pdf`, { headers: auth(server.adminKey) });
+    expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({ status: 200, type: 'application/pdf' });
+    const { pages, text, pageSize } = await pdfText(new Uint8Array(await response.arrayBuffer()));
+    expect({ pages, pageSize }).toEqual({ pages: 1, pageSize: [595, 842] });
+    const lines = text.split('\n').map((line) => line.trim());
+    for (const line of [
+      'Thông báo kết quả đóng BHXH, BHYT, BHTN',
+      'Tháng 3/2017 (từ 1/3/2017 đến 31/3/2017)',
+      'Tên đơn vị: Công ty Gỗ Hướng Hóa',
+      'Số dư đầu kỳ: tiền đóng 11.000.000 1.500.000 500.000 2.250.000 1.000.000 16.250.000',
+      'Phải đóng phát sinh 11.000.000 1.500.000 500.000 2.250.000 1.000.000 16.250.000',
+      'Lãi chậm đóng tính trong tháng 289.740 19.755 6.585 21.758 13.170 351.008',
+      'Đã đóng: tiền đóng 0 3.000.000 500.000 4.500.000 2.000.000 10.000.000',
+      'Số dư cuối kỳ: tiền đóng 22.000.000 0 500.000 0 0 22.500.000',
+      'Số dư cuối kỳ: tiền lãi 289.740 19.755 6.585 21.758 13.170 351.008',
+      'Tổng số còn phải đóng cuối tháng: 22.851.008 đồng.',
+      'Số tiền chậm đóng đến ngày 31/3/2017: 11.351.008 đồng',
+      'gồm tiền đóng 11.000.000 đồng và tiền lãi chậm đóng 351.008 đồng.',
+    ]) expect(lines).toContain(line);
+    expect(text).toContain('Ngày 15/3/2017, chứng từ QT-R-1: 10.000.000 đồng, phân bổ: 1/2017 BHYT (tiền đóng) 2.250.000;');
+    // Every Vietnamese letter with a diacritic the notice prints comes back as itself, none as a blank or a box.
+    expect(text).not.toMatch(/[\uFFFD\u25A1]/);
+  });
+
+  it('refuses what it cannot answer: 404 unknown employer, 400 bad month or format, 403 other area or role', async () => {
+    const unknown = await server.request('GET', '/api/employers/XX99999/notices/2017-03');
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'EMPLOYER_NOT_REGISTERED' });
+    const badMonth = await server.request('GET', '/api/employers/QT00001/notices/2017-13');
+    expect({ status: badMonth.status, errors: badMonth.body.errors }).toEqual({ status: 400, errors: [{ field: 'month', message: 'must be a month YYYY-MM' }] });
+    const badFormat = await server.request('GET', '/api/employers/QT00001/notices/2017-03?format=docx');
+    expect({ status: badFormat.status, errors: badFormat.body.errors }).toEqual({ status: 400, errors: [{ field: 'format', message: 'must be one of json, pdf' }] });
+    const key = async (role: string, area: string) => (await server.request('POST', '/api/keys', { name: `${role}-${area}`, role, areas: [area] })).body.key as string;
+    expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('inspector', '95')))).status).toBe(403);
+    expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('clerk', '45')))).status).toBe(403);
+    expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('inspector', '45')))).status).toBe(200);
+    expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('auditor', '465')))).status).toBe(200);
+  });
+});
