@@ -33,6 +33,10 @@ describe('areas across the 2025 reorganisation over HTTP', () => {
     await pay('QT10001', '15000000', '2026-03-10');
     await pay('QB10001', '8000000', '2025-02-10');
     await pay('QB10001', '9000000', '2026-02-10');
+    await record('/api/employers', { unitCode: 'QT10003', name: 'Công ty Gio Linh', areaCode: '466', registeredOn: '2024-01-15' });
+    await record('/api/employers/QT10003/assessments', {
+      period: '2025-05', headcount: { socialInsurance: 2, healthInsurance: 2, unemploymentInsurance: 2 }, payroll: '20000000', assessedOn: '2025-05-05',
+    });
     await record('/api/employers/QT10002/relocations', { areaCode: '19429', effectiveOn: '2025-09-01', reason: 'Trụ sở thuộc xã Khe Sanh' });
     await pay('QT10002', '5000000', '2025-08-10');
     await pay('QT10002', '6000000', '2025-09-15');
@@ -109,12 +113,22 @@ describe('areas across the 2025 reorganisation over HTTP', () => {
     expect([old.status, old.body.collections]).toEqual([200, { amount: '10000000', count: 1 }]);
   });
 
+  it("lists a predecessor's employer in the current province's arrears, and nothing under the old code after its end", async () => {
+    const current = await get('/api/arrears?area=44&asOf=2025-12-31');
+    expect([current.status, current.body.items.map((item: { unitCode: string }) => item.unitCode)]).toEqual([200, ['QT10003']]);
+    const history = await get('/api/arrears?area=45&asOf=2025-06-30');
+    expect(history.body.items.map((item: { unitCode: string }) => item.unitCode)).toEqual(['QT10003']);
+    const after = await get('/api/arrears?area=466&asOf=2026-01-31');
+    expect([after.status, after.body.items, after.body.totals.employers]).toEqual([200, [], 0]);
+  });
+
   it('lists who in 44 is still homed in an abolished area (the clerks\' worklist), and who is not', async () => {
     const abolished = await get('/api/employers?area=44&homedIn=abolished');
     expect([abolished.status, abolished.body]).toEqual([200, {
       items: [
         { unitCode: 'QB10001', name: 'Công ty Đồng Hới', areaCode: '450', homedIn: 'abolished', successorAreaCode: '44' },
         { unitCode: 'QT10001', name: 'Công ty Hướng Hóa', areaCode: '465', homedIn: 'abolished', successorAreaCode: '44' },
+        { unitCode: 'QT10003', name: 'Công ty Gio Linh', areaCode: '466', homedIn: 'abolished', successorAreaCode: '44' },
       ],
       nextCursor: null,
     }]);
@@ -123,7 +137,7 @@ describe('areas across the 2025 reorganisation over HTTP', () => {
     const first = await get('/api/employers?area=44&limit=2');
     expect([first.body.items.map((item: { unitCode: string }) => item.unitCode), typeof first.body.nextCursor]).toEqual([['QB10001', 'QT10001'], 'string']);
     const second = await get(`/api/employers?area=44&limit=2&cursor=${first.body.nextCursor}`);
-    expect([second.body.items.map((item: { unitCode: string }) => item.unitCode), second.body.nextCursor]).toEqual([['QT10002'], null]);
+    expect([second.body.items.map((item: { unitCode: string }) => item.unitCode), second.body.nextCursor]).toEqual([['QT10002', 'QT10003'], null]);
     const bad = await get('/api/employers?area=44&homedIn=gone');
     expect([bad.status, bad.body.errors]).toEqual([400, [{ field: 'homedIn', message: 'must be one of abolished, current' }]]);
   });
