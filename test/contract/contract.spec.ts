@@ -209,6 +209,14 @@ describe('the public contract, outside in', () => {
     expect(body.items.map((item: { unitCode: string; overdue: string }) => [item.unitCode, item.overdue])).toEqual([['BL00001', '16000000']]);
   });
 
+  it('lists the employers still homed in an area that ceased on 2025-07-01 (district 954 → 96)', async () => {
+    const { status, body } = await call('GET /api/employers', `/api/employers?area=95&homedIn=abolished&minPosition=${position}`);
+    expect([status, body]).toEqual([200, {
+      items: [{ unitCode: 'BL00001', name: 'Công ty Thủy sản Bạc Liêu', areaCode: '954', homedIn: 'abolished', successorAreaCode: '96' }],
+      nextCursor: null,
+    }]);
+  });
+
   it('reports plan progress against the 2021 plan', async () => {
     const { status, body } = await call('GET /api/plans/:year/progress', `/api/plans/2021/progress?area=95&asOf=2021-06-30&minPosition=${position}`);
     expect(status).toBe(200);

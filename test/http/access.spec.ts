@@ -160,6 +160,7 @@ const ROUTES: Row[] = [
     call: (s) => ({ method: 'GET', path: `/api/employers/${place(s).unitCode}/notices/2021-07` }),
   },
   { route: 'GET /api/arrears', roles: ['inspector', 'auditor'], spans: 'area', call: (s) => ({ method: 'GET', path: `/api/arrears?area=${place(s).district}` }) },
+  { route: 'GET /api/employers', roles: ['clerk', 'inspector', 'auditor'], spans: 'area', call: (s) => ({ method: 'GET', path: `/api/employers?area=${place(s).district}` }) },
   {
     route: 'GET /api/plans/:year/progress', roles: EVERY_ROLE, spans: 'area',
     call: (s) => ({ method: 'GET', path: `/api/plans/2021/progress?area=${place(s).province}&asOf=2021-06-30` }),

@@ -1,4 +1,4 @@
-import type { IsoDate, IsoMonth, Money } from '#domain';
+import type { AreaSuccession, IsoDate, IsoMonth, Money } from '#domain';
 import type { FollowOptions, LogPosition, LogSubscription, ReadAllOptions, RecordedEvent } from '#event-store';
 
 /**
@@ -10,6 +10,10 @@ export interface ReadModelAreas {
   provinceOf(code: string): string | undefined;
   /** The area under any version of the reference data, to name it and tell its level. */
   findAny(code: string): { code: string; name: string; level: string } | undefined;
+  /** The 2025 reorganisation (issue 28): which current province carries each old code on, and each code's window. */
+  succession: Pick<AreaSuccession, 'successorOn' | 'areaValidOn'>;
+  /** The districts of an old province (on 2025-06-30) or the communes of a current one. */
+  childrenOf(provinceCode: string, onDate: IsoDate): { code: string }[];
 }
 
 /** Late-payment interest on one overdue period (`lateInterest` of libs/domain/src/rules/interest.ts). */

@@ -2,7 +2,7 @@ import { todayUtc } from '#domain';
 import type { IsoDate, IsoMonth } from '#domain';
 import { areaTotals, type AreaTotals } from './area-figures/area-totals.js';
 import { SummaryAreaFigures } from './area-figures/summary-area-figures.js';
-import { areaScope } from './area-scope.js';
+import { areaScope, areaWindow, NOTHING, type AreaScope } from './area-scope.js';
 import { arrearsWorklist, type ArrearsWorklist, type ArrearsWorklistRequest } from './arrears/arrears-worklist.js';
 import { computeArrears, type EmployerArrears } from './arrears/arrears.calculation.js';
 import { ArrearsRepository } from './arrears/arrears.repository.js';
@@ -14,10 +14,15 @@ import { planInForce } from './plans/plans.query.js';
 import type { LateInterestRule, ReadModelAreas } from './ports.js';
 import type { ProvinceReport } from './report/province-report.js';
 import { provinceReport } from './report/province-report.query.js';
+import { employersByHome, type EmployersByHome, type EmployersByHomeRequest } from './employers/employers-by-home.js';
 
 export type { AreaTotals } from './area-figures/area-totals.js';
 export { decodeCursor, type ArrearsWorklist, type ArrearsWorklistRequest } from './arrears/arrears-worklist.js';
 export type { PlanProgress } from './plans/plan-progress.js';
+export type { EmployersByHome, EmployersByHomeRequest } from './employers/employers-by-home.js';
+
+/** An area answer for a code that ceased on 2025-07-01, asked past that day, names its successor (issue 28). */
+export type Succeeded<T> = T & { supersededBy?: string };
 
 export interface ReadModelQueriesOptions {
   areas: ReadModelAreas;
@@ -52,12 +57,18 @@ export class ReadModelQueries {
     this.payoutsQuery = new PayoutsQuery(db);
   }
 
-  /** `GET /api/areas/{areaCode}/totals`: flows over from..to (default: 1 January of `to`'s year), stocks on `to` (default today). */
-  async areaTotals(areaCode: string, from?: IsoDate, to?: IsoDate): Promise<AreaTotals | undefined> {
+  /**
+   * `GET /api/areas/{areaCode}/totals`: flows over from..to (default: 1 January of `to`'s year), stocks on `to` (default today).
+   * A code that ceased on 2025-07-01 answers for its own days up to then, and names its successor.
+   */
+  async areaTotals(areaCode: string, from?: IsoDate, to?: IsoDate): Promise<Succeeded<AreaTotals> | undefined> {
     const area = this.areas.findAny(areaCode);
     if (!area) return undefined;
     const end = to ?? this.today();
-    return areaTotals(this.figures, { code: areaCode, name: area.name }, areaScope(this.areas, areaCode), from ?? startOfYear(end), end);
+    const start = from ?? startOfYear(end);
+    const { scope, window } = this.scopeOver(areaCode, start, end);
+    const totals = await areaTotals(this.figures, { code: areaCode, name: area.name }, scope, start, window.to < start ? start : window.to);
+    return succeeded({ ...totals, to: end }, window.supersededBy);
   }
 
   /** `GET /api/employers/{unitCode}/arrears`: the balance on `asOf` (default today) per period, with its trace. */
@@ -70,7 +81,13 @@ export class ReadModelQueries {
   /** `GET /api/arrears`: the inspectors' worklist on `asOf` (default today), see arrears/arrears-worklist.ts. */
   arrearsWorklist(request: ArrearsWorklistRequest = {}): Promise<ArrearsWorklist> {
     const asOf = request.asOf ?? this.today();
-    return arrearsWorklist(this.arrearsRepository, this.lateInterest, areaScope(this.areas, request.area), asOf, request);
+    const scope = request.area ? this.scopeOver(request.area, asOf, asOf).scope : areaScope(this.areas, undefined);
+    return arrearsWorklist(this.arrearsRepository, this.lateInterest, scope, asOf, request);
+  }
+
+  /** `GET /api/employers?area&homedIn`: employers by their recorded home today, see employers/employers-by-home.ts. */
+  employersByHome(request: EmployersByHomeRequest): Promise<EmployersByHome> {
+    return employersByHome(this.db, this.areas, areaScope(this.areas, request.area), this.today(), request);
   }
 
   /** `GET /api/plans/{year}/progress`: the plan in force on `asOf` against actual figures; undefined without a plan. */
@@ -78,12 +95,16 @@ export class ReadModelQueries {
     const date = asOf ?? this.today();
     const plan = await planInForce(this.db, year, areaCode, date);
     if (!plan) return undefined;
-    return planProgress(this.figures, plan, year, areaCode, areaScope(this.areas, areaCode), date);
+    const { scope, window } = this.scopeOver(areaCode, `${year}-01-01`, date);
+    const progress = await planProgress(this.figures, plan, year, areaCode, scope, window.to < window.from ? date : window.to);
+    return succeeded({ ...progress, asOf: date }, window.supersededBy);
   }
 
   /** `GET /api/payouts/{month}`: a month's payouts in an area (all areas without one). */
-  payouts(month: IsoMonth, areaCode?: string): Promise<Payouts> {
-    return this.payoutsQuery.payouts(month, areaCode, areaScope(this.areas, areaCode));
+  async payouts(month: IsoMonth, areaCode?: string): Promise<Succeeded<Payouts>> {
+    if (!areaCode) return this.payoutsQuery.payouts(month, areaCode, areaScope(this.areas, areaCode));
+    const { scope, window } = this.scopeOver(areaCode, `${month}-01`, `${month}-01`);
+    return succeeded(await this.payoutsQuery.payouts(month, areaCode, scope), window.supersededBy);
   }
 
   /** The unreversed payments of a month and area, for reconciling an agent's statement. */
@@ -96,7 +117,24 @@ export class ReadModelQueries {
     const area = this.areas.findAny(code);
     if (!area) return undefined;
     const end = to ?? this.today();
+    const start = from ?? startOfYear(end);
+    const { scope, window } = this.scopeOver(code, start, end);
     const sources = { db: this.db, figures: this.figures, repository: this.arrearsRepository, lateInterest: this.lateInterest };
-    return provinceReport(sources, { code, name: area.name }, areaScope(this.areas, code), from ?? startOfYear(end), end);
+    const report = await provinceReport(sources, { code, name: area.name }, scope, start, window.to < start ? start : window.to);
+    return succeeded({ ...report, to: end }, window.supersededBy);
   }
+
+  /**
+   * The rows an area answer over from..to selects: a code that ceased on 2025-07-01 reaches its own
+   * days up to then and nothing after (issue 28), so the range is cut at its end, and a range wholly
+   * after it selects nothing.
+   */
+  private scopeOver(areaCode: string, from: IsoDate, to: IsoDate): { scope: AreaScope; window: ReturnType<typeof areaWindow> } {
+    const window = areaWindow(this.areas, areaCode, from, to);
+    return { scope: window.empty ? NOTHING : areaScope(this.areas, areaCode), window };
+  }
+}
+
+function succeeded<T extends object>(answer: T, supersededBy: string | undefined): Succeeded<T> {
+  return supersededBy === undefined ? answer : { ...answer, supersededBy };
 }

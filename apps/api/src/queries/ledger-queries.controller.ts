@@ -81,6 +81,27 @@ export class LedgerQueriesController {
     return await this.queries.arrearsWorklist({ area, bucket, asOf, limit, cursor });
   }
 
+  @Access({ roles: ['clerk', 'inspector', 'auditor'], area: AreaOf.queryOrEverywhere('area') })
+  @Get('employers')
+  @QueryDocs({
+    area: { description: 'Province, district or commune code (by the employer\'s recorded home); without it every area (a key for `*` only).', example: '44' },
+    homedIn: { description: '`abolished`: homed in a code that ceased on 2025-07-01 (the worklist of who still needs a commune); `current`: the others.', enum: ['abolished', 'current'] },
+    limit: { type: 'integer', description: 'Page size, 1 to 500 (default 50).', example: 50 },
+    cursor: { description: 'The `nextCursor` of the previous page.' },
+    minPosition: MIN_POSITION,
+  })
+  @ApiOperation({ summary: 'Employers by their recorded home, by unit code; homedIn=abolished lists who still needs a commune after the 2025 reorganisation' })
+  async employers(@Query() query: Record<string, unknown>) {
+    const params = new QueryParams(query);
+    const area = params.areaCode('area', query.area, false);
+    const homedIn = params.oneOf('homedIn', ['abolished', 'current'] as const);
+    const limit = params.integer('limit', { min: 1, max: 500, fallback: 50 });
+    const cursor = params.cursor('cursor');
+    params.check();
+    await this.gate.reach(query);
+    return await this.queries.employersByHome({ area, homedIn, limit, cursor });
+  }
+
   @Access({ roles: EVERY_ROLE, area: AreaOf.query('area') })
   @Get('plans/:year/progress')
   @QueryDocs({ area: { required: true, description: 'The province or district of the plan.', example: '95' }, asOf: date('Default today.'), minPosition: MIN_POSITION })

@@ -7,5 +7,5 @@ export * from './home-area.js';
 export * from './province-picker.js';
 export * from './require-area.js';
 export * from './succession-csv.js';
-export { OLD_AREAS_END_ON } from './reorganisation.js';
+export { AREA_TABLES_SWITCH_ON, OLD_AREAS_END_ON } from './reorganisation.js';
 export * from './key-scope.js';

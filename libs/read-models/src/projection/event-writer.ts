@@ -1,7 +1,8 @@
 import type {
   BenefitPaid, BookIssued, CardIssued, ClaimAssessed, ContributionAssessed, ContributionCollected, EmployerRegistered,
-  EmployerStatusChanged, EntryReversed, EventType, InspectionRecorded, PayoutsReconciled, PlanAssigned,
+  EmployerRelocated, EmployerStatusChanged, EntryReversed, EventType, InspectionRecorded, PayoutsReconciled, PlanAssigned,
 } from '#domain';
+import { currentProvinceOf } from '../area-scope.js';
 import type { RecordedEvent } from '#event-store';
 import type { SqlParam, SqlStatement } from '../database/read-model-db.js';
 import type { ReadModelAreas } from '../ports.js';
@@ -53,8 +54,13 @@ export class EventWriter {
     this.statements.push({ sql, params: params as SqlParam[] });
   }
 
+  /**
+   * The current province a fact counts in (issue 28): an old province's or district's facts belong to
+   * the province that took it over, so that a current province's answers over any period hold its
+   * predecessors' history in one indexed comparison; an old code's own answers select by `area_code`.
+   */
   private province(areaCode: string): string | null {
-    return this.areas.provinceOf(areaCode) ?? null;
+    return currentProvinceOf(this.areas, areaCode);
   }
 
   private readonly handlers: { [T in EventType]: (event: RecordedEvent<never>) => void } = {
@@ -179,8 +185,18 @@ export class EventWriter {
         );
       }
     },
-    // Issue 28's relocations are recorded now; the read models take them up after their move.
-    EmployerRelocated: () => {},
+    EmployerRelocated: (e) => {
+      // The employer's facts from the move on already name the new home (the write side places them);
+      // what moves here is where the employer itself stands: the worklist of who still needs a commune,
+      // and the stocks read through the employer (headcounts, arrears). The latest recorded move wins.
+      const d = e.data as EmployerRelocated;
+      const province = this.province(d.areaCode);
+      for (const table of ['employers', 'employer_headcounts', 'arrears_balances']) {
+        this.run(`UPDATE ${table} SET area_code = ?, province = ? WHERE unit_code = ?`, d.areaCode, province, d.unitCode);
+      }
+    },
+    // A person has no row of their own here: each of their facts names the area it counts in, the
+    // relocation's new home included (the write side places a person's later payments by it).
     PersonRelocated: () => {},
   };
 }
