@@ -1,4 +1,4 @@
-import type { AssignBankCredit, MatchBankCredit, ReceiveBankCredit, ReturnBankCredit } from './bank/bank-commands.js';
+import type { AssignBankCredit, MatchBankCredit, ReceiveBankCredit, ReceiveBankStatement, ReturnBankCredit } from './bank/bank-commands.js';
 import type { IsoDate, IsoMonth } from './calendar.js';
 import type {
   AnnounceInterestRate, AssignPlan, ChangeEmployerProfile, GrantFundSuspension, RecordForceMajeure, RemindEmployer, EmployerStatus, Headcount, IssueCard, Payer, PayBenefit, RegisterEmployer, StatementLine,
@@ -146,14 +146,16 @@ export type BankCreditReceived = ReceiveBankCredit;
 export interface BankCreditMatched extends MatchBankCredit { areaCode: string }
 export interface BankCreditAssigned extends AssignBankCredit { areaCode: string }
 export interface BankCreditReturned extends ReturnBankCredit { areaCode: string }
+export type BankStatementReceived = ReceiveBankStatement;
 export interface BankEventDataByType {
+  BankStatementReceived: BankStatementReceived;
   BankCreditReceived: BankCreditReceived;
   BankCreditMatched: BankCreditMatched;
   BankCreditAssigned: BankCreditAssigned;
   BankCreditReturned: BankCreditReturned;
 }
 export type BankEventType = keyof BankEventDataByType;
-export const BANK_EVENT_TYPES: readonly BankEventType[] = ['BankCreditReceived', 'BankCreditMatched', 'BankCreditAssigned', 'BankCreditReturned'];
+export const BANK_EVENT_TYPES: readonly BankEventType[] = ['BankCreditReceived', 'BankCreditMatched', 'BankCreditAssigned', 'BankCreditReturned', 'BankStatementReceived'];
 
 /** Every event the write side records. */
 export interface AnyEventDataByType extends EventDataByType, ArrearsEventDataByType, BankEventDataByType {}

@@ -55,6 +55,7 @@ export function streamIdFor(command: Command): string {
     case 'MatchBankCredit':
     case 'AssignBankCredit':
     case 'ReturnBankCredit':
+    case 'ReceiveBankStatement':
       return streams.bank(command.data.account);
     case 'CollectContribution': {
       const payer = command.data.payer;
@@ -106,6 +107,7 @@ export function commandKeyOf(command: Command): string {
     case 'MatchBankCredit':
     case 'AssignBankCredit':
     case 'ReturnBankCredit': return key(command.data.creditId);
+    case 'ReceiveBankStatement': return ['ImportBankStatement', command.data.account, 'statement', command.data.statementId].join(':');
   }
 }
 

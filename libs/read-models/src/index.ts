@@ -17,3 +17,4 @@ export * from './open-read-models.js';
 export * from './generations.js';
 export * from './database/postgres/schema-generations.js';
 export { startOfYear } from './dates.js';
+export * from './bank-credits/index.js';

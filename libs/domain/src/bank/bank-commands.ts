@@ -45,3 +45,15 @@ export interface ReturnBankCredit {
   reason: string;
   returnedOn: IsoDate;
 }
+
+/**
+ * A statement's own figures, recorded once per statement id (camt.053 and MT940 carry balances; a CSV
+ * export none): the month-end proof reads the bank's opening and closing balance from them.
+ */
+export interface ReceiveBankStatement {
+  account: string;
+  statementId: string;
+  opening?: { amount: Money; date: IsoDate };
+  closing?: { amount: Money; date: IsoDate };
+  areaCode: string;
+}

@@ -5,7 +5,7 @@ import { decideReversal } from '../reversal/reverse-entry.decide.js';
 import type { BankCreditDecision, ReturnBankCredit } from './bank-commands.js';
 import type { BankState } from './bank.state.js';
 
-export type BankCommand = Extract<Command, { command: 'ReceiveBankCredit' | 'MatchBankCredit' | 'AssignBankCredit' | 'ReturnBankCredit' | 'ReverseEntry' }>;
+export type BankCommand = Extract<Command, { command: 'ReceiveBankCredit' | 'MatchBankCredit' | 'AssignBankCredit' | 'ReturnBankCredit' | 'ReceiveBankStatement' | 'ReverseEntry' }>;
 
 /**
  * Decides a command on a collection account's stream. A credit is decided once: matched, assigned
@@ -17,6 +17,7 @@ export function decideBank(command: BankCommand, state: BankState): DomainEvent[
     case 'MatchBankCredit': return [{ type: 'BankCreditMatched', data: decision(command.data, state) }];
     case 'AssignBankCredit': return [{ type: 'BankCreditAssigned', data: decision(command.data, state) }];
     case 'ReturnBankCredit': return [{ type: 'BankCreditReturned', data: { ...command.data, areaCode: openCredit(command.data, state) } }];
+    case 'ReceiveBankStatement': return [{ type: 'BankStatementReceived', data: command.data }];
     case 'ReverseEntry': return decideReversal(command.data, state.facts);
   }
 }

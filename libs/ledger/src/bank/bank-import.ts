@@ -34,6 +34,16 @@ export async function importBankStatement(
 ): Promise<BankImportReport> {
   const report: BankImportReport = { account: account.account, lines: 0, debits: 0, newCredits: 0, duplicates: 0, matched: 0, suspense: 0, lastPosition: 0 };
   const fresh: { creditId: string; credit: BankCreditReceived }[] = [];
+  for (const { header } of statements) {
+    if (!header.opening && !header.closing) continue;
+    const balance = (b?: { amount: string; date: string }) => (b ? { amount: b.amount, date: b.date } : undefined);
+    const opening = balance(header.opening);
+    const closing = balance(header.closing);
+    await ledger.execute({
+      command: 'ReceiveBankStatement',
+      data: { account: account.account, statementId: header.statementId, ...(opening ? { opening } : {}), ...(closing ? { closing } : {}), areaCode: account.areaCode },
+    }, context);
+  }
   for (const line of statements.flatMap((statement) => statement.lines)) {
     report.lines++;
     if (line.direction === 'debit') {

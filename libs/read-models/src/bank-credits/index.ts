@@ -1,0 +1,3 @@
+export * from './bank-credits.tables.js';
+export * from './bank-credits.writer.js';
+export * from './bank-credits.query.js';
