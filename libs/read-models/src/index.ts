@@ -18,3 +18,4 @@ export * from './generations.js';
 export * from './database/postgres/schema-generations.js';
 export { startOfYear } from './dates.js';
 export * from './bank-credits/index.js';
+export { areaScope, type AreaScope } from './area-scope.js';
