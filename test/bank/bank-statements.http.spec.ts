@@ -21,7 +21,7 @@ describe('bank statements over HTTP (issue 24)', () => {
   let server: TestServer;
   const post = (body: string | Buffer, type: string, query = '', key?: string) =>
     fetch(`${server.url}/api/bank-statements?account=${ACCOUNT}${query}`, { method: 'POST', body, headers: { 'content-type': type, authorization: `Bearer ${key ?? server.adminKey}` } })
-      .then(async (r) => ({ status: r.status, body: await r.json() }));
+      .then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
   const reach = async () => `minPosition=${await server.runtime.store.headPosition()}`;
 
   beforeAll(async () => {
