@@ -11,6 +11,7 @@ import { KeysCommand } from './commands/keys.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ReconcileCommand } from './commands/reconcile.command.js';
 import { CloseMonthCommand } from './commands/close-month.command.js';
+import { BankStatementCommand } from './commands/bank-statement.command.js';
 import { PublicKeyCommand } from './commands/keys-export-public.command.js';
 import { ReplayCommand } from './commands/replay.command.js';
 import { ServeCommand } from './commands/serve.command.js';
@@ -18,6 +19,6 @@ import { VerifyCommand } from './commands/verify.command.js';
 
 @Module({
   providers: [ServeCommand, ImportCommand, GenerateCommand, DemoCommand, RebuildCommand, ReportCommand, ...ReportCommand.subCommands, KeysCommand, ...KeysCommand.subCommands,
-    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand, ReconcileCommand, CloseMonthCommand, MigrateCommand, BackupCommand, RestoreCommand],
+    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand, ReconcileCommand, CloseMonthCommand, BankStatementCommand, ...BankStatementCommand.subCommands, MigrateCommand, BackupCommand, RestoreCommand],
 })
 export class CliModule {}
