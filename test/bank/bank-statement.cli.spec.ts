@@ -21,6 +21,7 @@ describe('socai bank-statement import (CLI)', () => {
   it('loads camt.053, then the same credits as CSV (nothing new), refuses a broken file whole', async () => {
     const lines = [
       { command: 'RegisterEmployer', data: { unitCode: 'TA0100A', name: 'Công ty TNHH Mía đường Quảng Trị', areaCode: '465', registeredOn: '2020-01-01' } },
+      { command: 'RegisterEmployer', data: { unitCode: 'TB0200B', name: 'Công ty TNHH Thanh Bình', areaCode: '465', registeredOn: '2020-01-01' } },
       { command: 'RegisterEmployer', data: { unitCode: 'TC0300C', name: 'Công ty Cổ phần Thủy sản Sao Mai', areaCode: '465', taxCode: '0101234567', registeredOn: '2020-01-01' } },
     ];
     const ledger = join(dir, 'ledger.ndjson');
