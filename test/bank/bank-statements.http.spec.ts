@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 import { auth, startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -17,15 +18,18 @@ const OVERLAP = CSV.replace(
   '03/11/2023;03/11/2023;FT23307000011;ung ho;NGUYEN VAN A;0991000111222;5.000.000;\r\nTổng cộng;',
 );
 
-describe('bank statements over HTTP (issue 24)', () => {
+// The same scenario with the read models on SQLite and on a real PostgreSQL (the queue and the proof are SQL on both).
+describe.each(['sqlite', 'postgres'] as const)('bank statements over HTTP (issue 24), read models on %s', (readModels) => {
   let server: TestServer;
+  let cluster: PostgresCluster | undefined;
   const post = (body: string | Buffer, type: string, query = '', key?: string) =>
     fetch(`${server.url}/api/bank-statements?account=${ACCOUNT}${query}`, { method: 'POST', body, headers: { 'content-type': type, authorization: `Bearer ${key ?? server.adminKey}` } })
       .then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
   const reach = async () => `minPosition=${await server.runtime.store.headPosition()}`;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    if (readModels === 'postgres') cluster = await startPostgres();
+    server = await startTestServer(cluster ? { readModels: await cluster.createDatabase('bank') } : {});
     const posts: [string, object][] = [
       ['/api/employers', { unitCode: 'TA0100A', name: 'Công ty TNHH Mía đường Quảng Trị', areaCode: '465', registeredOn: '2020-01-01' }],
       ['/api/employers', { unitCode: 'TB0200B', name: 'Công ty TNHH Thanh Bình', areaCode: '465', registeredOn: '2020-01-01' }],
@@ -33,9 +37,10 @@ describe('bank statements over HTTP (issue 24)', () => {
       ['/api/collections', { receiptNo: 'QT-CASH-1', payer: { kind: 'employer', unitCode: 'TB0200B' }, amount: '3000000', collectedOn: '2023-11-15' }],
     ];
     for (const [path, body] of posts) expect((await server.request('POST', path, body)).status).toBe(201);
-  });
+  }, 60_000);
   afterAll(async () => {
-    await server.close();
+    await server?.close();
+    await cluster?.stop();
   });
 
   it('imports, matches, refuses, reverses and reassigns, and proves the month to the đồng', async () => {
