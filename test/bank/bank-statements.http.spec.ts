@@ -107,6 +107,28 @@ describe.each(['sqlite', 'postgres'] as const)('bank statements over HTTP (issue
     const lines = (await csv.text()).trim().split('\n');
     expect([csv.headers.get('content-type'), lines.length, lines[1], lines[7]]).toEqual(['text/csv; charset=utf-8', 13, 'total,credits,,,120835000,5', 'matched,' + credits[0].id + ',FT23305000001,2023-11-01,32635000,TA0100A,CONG TY TNHH MIA DUONG QUANG TRI,BHXH T10/2023 TA0100A']);
 
+    // Bad input answers 4xx with the field or place at fault, never 500, and writes nothing.
+    const before = await server.runtime.store.headPosition();
+    const bad = [
+      await post('', 'application/xml'),
+      await post(Buffer.from('not a zip'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      await post('<Document/>', 'application/xml'),
+      await post(CSV, 'text/csv', '&bank=acb'),
+      await post(CSV, 'text/csv', '&format=pdf'),
+      await post(CSV, 'application/json'),
+    ];
+    expect(bad.map((r) => [r.status, r.body.code, r.body.errors?.[0]?.field ?? r.body.element ?? null])).toEqual([
+      [422, 'STATEMENT_UNPARSEABLE', 'line 1'],
+      [422, 'STATEMENT_UNPARSEABLE', 'workbook'],
+      [422, 'STATEMENT_UNPARSEABLE', 'Document'],
+      [400, 'VALIDATION_FAILED', 'bank'],
+      [400, 'VALIDATION_FAILED', 'format'],
+      [415, 'UNSUPPORTED_MEDIA_TYPE', null],
+    ]);
+    const nobody = await server.request('POST', '/api/bank-credits/no-such-credit/assignments', { unitCode: 'TA0100A' });
+    expect([nobody.status, nobody.body.code]).toEqual([422, 'EVENT_NOT_FOUND']);
+    expect(await server.runtime.store.headPosition()).toBe(before);
+
     const key = async (role: string, area: string) => (await server.request('POST', '/api/keys', { name: `${role}-${area}`, role, areas: [area] })).body.key as string;
     expect((await post(CAMT, 'application/xml', '', await key('finance', '95'))).status).toBe(403);
     expect((await post(CAMT, 'application/xml', '', await key('inspector', '45'))).status).toBe(403);
