@@ -51,8 +51,15 @@ describe.each(['sqlite', 'postgres'] as const)('bank statements over HTTP (issue
     // camt.053 and the bank's CSV of the same credits are the same facts: nothing new.
     const sameAsCsv = await post(CSV, 'text/csv');
     expect(sameAsCsv.body).toMatchObject({ lines: 4, newCredits: 0, duplicates: 3 });
+    // The MT940 of the same days: the three credits again, and one paid in cash without a bank reference.
+    const mt940 = await post(fixture('vcb-2023-11.mt940'), 'text/plain');
+    expect(mt940).toEqual({ status: 201, body: { account: ACCOUNT, lines: 5, debits: 1, newCredits: 1, duplicates: 3, matched: 0, suspense: 1, lastPosition: 14 } });
     const head = await server.runtime.store.headPosition();
 
+    const contradicts = await post(CSV.replace('15.200.000', '15.300.000'), 'text/csv');
+    expect({ status: contradicts.status, errors: contradicts.body.errors }).toEqual({
+      status: 400, errors: [{ field: 'bankRef', message: 'FT23305000002 was recorded with 15200000 on 2023-11-01; this file says 15300000 on 2023-11-01' }],
+    });
     const refused = await post(CSV.replace('15.200.000', '15.200,5'), 'text/csv');
     expect({ status: refused.status, code: refused.body.code, line: refused.body.line }).toEqual({ status: 422, code: 'STATEMENT_UNPARSEABLE', line: 7 });
     const unknown = await post(CAMT, 'application/xml', '&account=999');
@@ -67,6 +74,7 @@ describe.each(['sqlite', 'postgres'] as const)('bank statements over HTTP (issue
       ['FT23305000001', '32635000', 'matched', 'TA0100A'],
       ['FT23305000002', '15200000', 'matched', 'TC0300C'],
       ['FT23306000004', '48000000', 'unmatched', null],
+      [expect.stringMatching(/^[0-9a-f:-]+|^[A-Z0-9-]+/), '250000', 'unmatched', null],
       ['FT23307000010', '20000000', 'matched', 'TB0200B'],
       ['FT23307000011', '5000000', 'unmatched', null],
     ]);
@@ -90,22 +98,22 @@ describe.each(['sqlite', 'postgres'] as const)('bank statements over HTTP (issue
     expect({ status: badAssign.status, fields: badAssign.body.errors.map((e: any) => e.field) }).toEqual({ status: 400, fields: ['unitCode', 'period'] });
 
     const queue = (await server.request('GET', `/api/bank-credits?status=unmatched&area=45&${await reach()}`)).body;
-    expect(queue.items.map((c: any) => [c.bankRef, c.amount])).toEqual([['FT23307000011', '5000000']]);
+    expect(queue.items.map((c: any) => [c.bankRef, c.amount])).toEqual([[credits[3].bankRef, '250000'], ['FT23307000011', '5000000']]);
     expect(queue.items[0].ageDays).toBeGreaterThan(1000);
 
     const recon = (await server.request('GET', `/api/bank-reconciliations/${ACCOUNT}/2023-11?${await reach()}`)).body;
     expect({ ...recon, ledgerOnly: { ...recon.ledgerOnly, items: recon.ledgerOnly.items.map((k: any) => k.receiptNo) } }).toEqual({
-      account: ACCOUNT, month: '2023-11', openingBalance: '500000000', closingBalance: '595824000',
-      credits: { count: 5, amount: '120835000' },
+      account: ACCOUNT, month: '2023-11', openingBalance: '500000000', closingBalance: '596074000',
+      credits: { count: 6, amount: '121085000' },
       matched: { count: 2, amount: '52635000' },
       assigned: { count: 1, amount: '15200000' },
-      unmatched: { count: 1, amount: '5000000' },
+      unmatched: { count: 2, amount: '5250000' },
       returned: { count: 1, amount: '48000000' },
       ledgerOnly: { count: 1, amount: '3000000', items: ['QT-CASH-1'] },
     });
     const csv = await fetch(`${server.url}/api/bank-reconciliations/${ACCOUNT}/2023-11?format=csv`, { headers: auth(server.adminKey) });
     const lines = (await csv.text()).trim().split('\n');
-    expect([csv.headers.get('content-type'), lines.length, lines[1], lines[7]]).toEqual(['text/csv; charset=utf-8', 13, 'total,credits,,,120835000,5', 'matched,' + credits[0].id + ',FT23305000001,2023-11-01,32635000,TA0100A,CONG TY TNHH MIA DUONG QUANG TRI,BHXH T10/2023 TA0100A']);
+    expect([csv.headers.get('content-type'), lines.length, lines[1], lines[7]]).toEqual(['text/csv; charset=utf-8', 14, 'total,credits,,,121085000,6', 'matched,' + credits[0].id + ',FT23305000001,2023-11-01,32635000,TA0100A,CONG TY TNHH MIA DUONG QUANG TRI,BHXH T10/2023 TA0100A']);
 
     // Bad input answers 4xx with the field or place at fault, never 500, and writes nothing.
     const before = await server.runtime.store.headPosition();

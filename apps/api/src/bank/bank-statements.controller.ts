@@ -68,7 +68,7 @@ export class BankStatementsController {
     const input = await bodyBytes(request, 50 * 1024 * 1024);
     const request_ = { account: str(query.account), bank: str(query.bank), format: formatOf(request, query.format) as StatementFormat | undefined };
     const read = await readBankStatement(input, bankAccounts(), request_).catch(statementRefusal);
-    const report = await importBankStatement(this.runtime.ledger, this.runtime.areas, read.account, read.statements, httpCommandContext(request), todayUtc());
+    const report = await importBankStatement(this.runtime.ledger, this.runtime.areas, read.account, read.statements, httpCommandContext(request), todayUtc()).catch(statementRefusal);
     response.status(report.newCredits > 0 ? 201 : 200);
     return report;
   }

@@ -45,7 +45,8 @@ export class BankStatementImportCommand extends CommandRunner {
       process.exitCode = EXIT.ok;
     } catch (error) {
       process.stderr.write(`socai bank-statement import: ${(error as Error).message}\n`);
-      process.exitCode = EXIT.integrity;
+      // A line that contradicts a credit recorded before refuses the file (nothing written): bad input, not a store failure.
+      process.exitCode = error instanceof StatementRequestError ? EXIT.usage : EXIT.integrity;
     } finally {
       await runtime?.close();
     }

@@ -1,9 +1,10 @@
 import { matchCredit, receiptNumberFor, type Statement, type StatementLine } from '#bank';
-import { DomainError, type BankCreditReceived, type BankState, type IsoDate, type IsoMonth } from '#domain';
+import { commandKeyOf, DomainError, type BankCreditReceived, type BankState, type IsoDate, type IsoMonth } from '#domain';
 import type { CommandContext } from '../command-context.js';
 import type { Ledger, LedgerAreas } from '../ledger.js';
 import type { BankAccount } from './bank-accounts.js';
 import { payerIndexFor } from './bank-payers.js';
+import { StatementRequestError } from './statement-file.js';
 
 /** What a statement import did, line by line (issue 24): the counts POST /api/bank-statements answers. */
 export interface BankImportReport {
@@ -34,23 +35,23 @@ export async function importBankStatement(
 ): Promise<BankImportReport> {
   const report: BankImportReport = { account: account.account, lines: 0, debits: 0, newCredits: 0, duplicates: 0, matched: 0, suspense: 0, lastPosition: 0 };
   const fresh: { creditId: string; credit: BankCreditReceived }[] = [];
+  const credits = await newCredits(ledger, statements, account, report);
   for (const { header } of statements) {
     if (!header.opening && !header.closing) continue;
     const balance = (b?: { amount: string; date: string }) => (b ? { amount: b.amount, date: b.date } : undefined);
     const opening = balance(header.opening);
     const closing = balance(header.closing);
-    await ledger.execute({
+    const recorded = await ledger.execute({
       command: 'ReceiveBankStatement',
       data: { account: account.account, statementId: header.statementId, ...(opening ? { opening } : {}), ...(closing ? { closing } : {}), areaCode: account.areaCode },
     }, context);
+    if (recorded.status === 'created') report.lastPosition = recorded.result.position;
   }
-  for (const line of statements.flatMap((statement) => statement.lines)) {
-    report.lines++;
-    if (line.direction === 'debit') {
-      report.debits++;
+  for (const { line, credit } of credits) {
+    if (!line) {
+      report.duplicates++;
       continue;
     }
-    const credit = creditOf(line, account);
     const outcome = await ledger.execute({ command: 'ReceiveBankCredit', data: credit }, context);
     if (outcome.status === 'duplicate') report.duplicates++;
     else {
@@ -72,6 +73,31 @@ export async function importBankStatement(
     } else report.suspense++;
   }
   return report;
+}
+
+/**
+ * The credit lines of the file, each with whether it is new (`line` set) or recorded before. A bank
+ * reference recorded before is the same credit whatever format brought it (an MT940's texts are not a
+ * camt.053's): it is a duplicate when its amount and value date agree, and refuses the whole file when
+ * they do not, before anything is written (the bank, or the account named, is wrong).
+ */
+async function newCredits(ledger: Ledger, statements: Statement[], account: BankAccount, report: BankImportReport) {
+  const out: { line?: StatementLine; credit: BankCreditReceived }[] = [];
+  for (const line of statements.flatMap((statement) => statement.lines)) {
+    report.lines++;
+    if (line.direction === 'debit') {
+      report.debits++;
+      continue;
+    }
+    const credit = creditOf(line, account);
+    const known = await ledger.store.findKey(commandKeyOf({ command: 'ReceiveBankCredit', data: credit }));
+    const recorded = known ? ((await ledger.store.findEvent(known.eventId))?.data as BankCreditReceived | undefined) : undefined;
+    if (recorded && (recorded.amount !== credit.amount || recorded.valueDate !== credit.valueDate)) {
+      throw new StatementRequestError('bankRef', `${credit.bankRef} was recorded with ${recorded.amount} on ${recorded.valueDate}; this file says ${credit.amount} on ${credit.valueDate}`);
+    }
+    out.push(recorded ? { credit } : { line, credit });
+  }
+  return out;
 }
 
 export function creditOf(line: StatementLine, account: BankAccount): BankCreditReceived {

@@ -100,7 +100,7 @@ export class BankCreditsQuery {
       [...scope.params, first, last],
     );
     const balances = await this.db.query<{ opening_date: string | null; opening: string | null; closing_date: string | null; closing: string | null }>(
-      `SELECT opening_date, opening, closing_date, closing FROM bank_statements WHERE account = ?`, [account],
+      `SELECT opening_date, opening, closing_date, closing FROM bank_statements WHERE account = ? ORDER BY position`, [account],
     );
     const items = ledgerOnly.map((k) => ({
       eventId: k.event_id, receiptNo: k.receipt_no, unitCode: k.unit_code, personId: k.person_id, amount: String(k.amount), collectedOn: k.collected_on, areaCode: k.area_code,
@@ -121,11 +121,12 @@ export class BankCreditsQuery {
 
 /**
  * The month's opening balance is the earliest statement's opening dated the day before the month or
- * later within it; the closing the latest closing dated within the month. A CSV export carries none: null.
+ * later within it; the closing the latest closing dated within the month; between statements of the
+ * same day, the one loaded first opens and the one loaded last closes. A CSV export carries none: null.
  */
 function monthBalances(rows: { opening_date: string | null; opening: string | null; closing_date: string | null; closing: string | null }[], first: string, last: string) {
   const before = new Date(Date.parse(`${first}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-  const openings = rows.filter((r) => r.opening !== null && r.opening_date !== null && r.opening_date >= before && r.opening_date < last).sort((a, b) => a.opening_date!.localeCompare(b.opening_date!));
+  const openings = rows.filter((r) => r.opening !== null && r.opening_date !== null && r.opening_date >= before && r.opening_date < last).sort((a, b) => a.opening_date!.localeCompare(b.opening_date!)); // stable: load order within a day
   const closings = rows.filter((r) => r.closing !== null && r.closing_date !== null && r.closing_date >= first && r.closing_date <= last).sort((a, b) => a.closing_date!.localeCompare(b.closing_date!));
   return { openingBalance: openings.length ? String(openings[0]!.opening) : null, closingBalance: closings.length ? String(closings[closings.length - 1]!.closing) : null };
 }

@@ -15,6 +15,6 @@ CREATE INDEX IF NOT EXISTS bank_credits_status ON bank_credits (status, value_da
 CREATE INDEX IF NOT EXISTS bank_credits_account ON bank_credits (account, value_date);
 CREATE INDEX IF NOT EXISTS bank_credits_decision ON bank_credits (decision_event_id);
 CREATE INDEX IF NOT EXISTS bank_credits_collection ON bank_credits (collection_event_id);
-CREATE TABLE IF NOT EXISTS bank_statements (account TEXT NOT NULL, statement_id TEXT NOT NULL, event_id TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS bank_statements (account TEXT NOT NULL, statement_id TEXT NOT NULL, event_id TEXT NOT NULL, position POS NOT NULL,
   opening_date TEXT, opening MONEY, closing_date TEXT, closing MONEY, PRIMARY KEY (account, statement_id));
 `;

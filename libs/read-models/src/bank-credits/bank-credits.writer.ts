@@ -33,8 +33,8 @@ export function bankCreditStatements(event: RecordedEvent, run: Run, province: (
     case 'BankStatementReceived': {
       const d = event.data as BankStatementReceived;
       run(
-        `INSERT INTO bank_statements (account, statement_id, event_id, opening_date, opening, closing_date, closing) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        d.account, d.statementId, event.eventId, d.opening?.date, d.opening?.amount, d.closing?.date, d.closing?.amount,
+        `INSERT INTO bank_statements (account, statement_id, event_id, position, opening_date, opening, closing_date, closing) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        d.account, d.statementId, event.eventId, event.position, d.opening?.date, d.opening?.amount, d.closing?.date, d.closing?.amount,
       );
       return true;
     }
