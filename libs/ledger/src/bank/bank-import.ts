@@ -1,6 +1,7 @@
 import { matchCredit, receiptNumberFor, type Statement, type StatementLine } from '#bank';
 import { commandKeyOf, DomainError, type BankCreditReceived, type BankState, type IsoDate, type IsoMonth } from '#domain';
 import type { CommandContext } from '../command-context.js';
+import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
 import type { Ledger, LedgerAreas } from '../ledger.js';
 import type { BankAccount } from './bank-accounts.js';
 import { payerIndexFor } from './bank-payers.js';
@@ -143,7 +144,10 @@ export async function bookCredit(ledger: Ledger, booking: CreditBooking, context
     }, cause);
     return decided.result.position;
   } catch (error) {
-    if (booking.how === 'MatchBankCredit' && error instanceof DomainError) return undefined;
+    // The matcher's booking the ledger refuses (an employer not active, a receipt number held by another
+    // collection, an employer outside the caller's areas) leaves the credit for a clerk.
+    const refused = error instanceof DomainError || error instanceof IdempotencyConflictError || error instanceof AreaNotAllowedError;
+    if (booking.how === 'MatchBankCredit' && refused) return undefined;
     throw error;
   }
 }
