@@ -328,6 +328,24 @@ describe('the public contract, outside in', () => {
     expect(person).toMatchObject({ type: 'PersonRelocated', streamId: 'person-9512345679' });
   });
 
+  it('loads a bank statement, keeps the unknown credit in suspense, assigns it and proves the month (issue 24)', async () => {
+    await record('POST /api/employers', '/api/employers', { unitCode: 'TA0100A', name: 'Công ty TNHH Mía đường Quảng Trị', areaCode: '465', registeredOn: '2020-01-01' });
+    const csv = '\uFEFFNgày giao dịch;Ngày hiệu lực;Số tham chiếu;Mô tả;Tên đơn vị chuyển;Tài khoản đối ứng;Số tiền ghi có;Số tiền ghi nợ\r\n'
+      + '01/11/2023;01/11/2023;FT1;BHXH T10/2023 TA0100A;CONG TY MIA DUONG;0451;32.635.000;\r\n'
+      + '01/11/2023;01/11/2023;FT2;nop tien;NGUYEN VAN A;0999;1.000.000;\r\n';
+    const loaded = await call('POST /api/bank-statements', '/api/bank-statements?account=0071000123456', { body: csv, type: 'text/csv' });
+    expect(loaded).toMatchObject({ status: 201, body: { lines: 2, newCredits: 2, duplicates: 0, matched: 1, suspense: 1 } });
+    position = loaded.body.lastPosition;
+    const queue = await call('GET /api/bank-credits', `/api/bank-credits?status=unmatched&area=45&minPosition=${position}`);
+    expect(queue.body.items.map((c: any) => [c.bankRef, c.amount, c.status])).toEqual([['FT2', '1000000', 'unmatched']]);
+    const assigned = await record('POST /api/bank-credits/:id/assignments', `/api/bank-credits/${queue.body.items[0].id}/assignments`, { unitCode: 'TA0100A', period: '2023-10', reason: 'Giám đốc nộp hộ' });
+    expect(assigned).toMatchObject({ type: 'BankCreditAssigned', streamId: 'bank-0071000123456' });
+    const returned = await call('POST /api/bank-credits/:id/returns', `/api/bank-credits/${queue.body.items[0].id}/returns`, { body: { reason: 'nhầm' } });
+    expect({ status: returned.status, code: returned.body.code }).toEqual({ status: 422, code: 'CREDIT_ALREADY_DECIDED' });
+    const recon = await call('GET /api/bank-reconciliations/:account/:month', `/api/bank-reconciliations/0071000123456/2023-11?minPosition=${assigned.position}`);
+    expect(recon.body).toMatchObject({ credits: { count: 2, amount: '33635000' }, matched: { count: 1, amount: '32635000' }, assigned: { count: 1, amount: '1000000' }, unmatched: { count: 0, amount: '0' }, returned: { count: 0, amount: '0' } });
+  });
+
   it('has exercised every route of docs/api.md', () => {
     const missing = documentedRoutes().map(({ route }) => route).filter((route) => !exercised.has(route));
     expect(missing.map((route) => `route ${route} is documented but the contract test never calls it — add a call`)).toEqual([]);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROLES, type Role } from '#runtime';
 import { controllerHandlers } from '../support/controller-handlers.js';
 import { NO_KEY, auth, startTestServer, type TestServer } from '../support/test-server.js';
@@ -29,7 +32,11 @@ interface Row {
 
 const EVERY_ROLE: Role[] = ['clerk', 'inspector', 'finance', 'auditor'];
 const KEY_SCOPES = ['95', '*'] as const;
-const seeded: { payment954?: string; payment465?: string } = {};
+const seeded: { payment954?: string; payment465?: string; credit954?: string; credit465?: string } = {};
+/** Issue 24: a collection account in each place, and a one-credit statement of it (the Vietcombank CSV layout). */
+const account = (scope: Scope) => (scope === 'in' ? '9540000000001' : '4650000000001');
+const statement = (scope: Scope, ref: string) => 'Ngày giao dịch;Ngày hiệu lực;Số tham chiếu;Mô tả;Tên đơn vị chuyển;Tài khoản đối ứng;Số tiền ghi có;Số tiền ghi nợ\n'
+  + `01/06/2021;01/06/2021;${ref};nop tien;NGUYEN VAN A;1;1.000.000;\n`;
 
 /** In-scope data lies in Bạc Liêu (district 954 of province 95); out-of-scope data in Quảng Trị (465 of 45). */
 const place = (scope: Scope) =>
@@ -133,6 +140,26 @@ const ROUTES: Row[] = [
     call: (s) => ({ method: 'POST', path: '/api/month-end-closes', body: { month: '2021-05', areaCode: place(s).district, closedOn: '2021-06-01' } }),
   },
   {
+    route: 'POST /api/bank-statements', roles: ['finance', 'clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/bank-statements?account=${account(s)}`, body: statement(s, 'ACC-FT-2'), headers: { 'content-type': 'text/csv' } }),
+  },
+  {
+    route: 'GET /api/bank-credits', roles: ['finance', 'clerk', 'auditor'], spans: 'area',
+    call: (s) => ({ method: 'GET', path: `/api/bank-credits?status=unmatched&area=${place(s).district}` }),
+  },
+  {
+    route: 'POST /api/bank-credits/:id/assignments', roles: ['finance', 'clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/bank-credits/${s === 'in' ? seeded.credit954 : seeded.credit465}/assignments`, body: { unitCode: place(s).unitCode, reason: 'Đối chiếu UNC' } }),
+  },
+  {
+    route: 'POST /api/bank-credits/:id/returns', roles: ['finance', 'clerk'], spans: 'area',
+    call: (s) => ({ method: 'POST', path: `/api/bank-credits/${s === 'in' ? seeded.credit954 : seeded.credit465}/returns`, body: { reason: 'Trả lại người nộp' } }),
+  },
+  {
+    route: 'GET /api/bank-reconciliations/:account/:month', roles: ['finance', 'clerk', 'auditor'], spans: 'area',
+    call: (s) => ({ method: 'GET', path: `/api/bank-reconciliations/${account(s)}/2021-06` }),
+  },
+  {
     route: 'POST /api/reversals', roles: ['clerk'], spans: 'area',
     call: (s) => ({ method: 'POST', path: '/api/reversals', body: { eventId: s === 'in' ? seeded.payment954 : seeded.payment465, reason: 'Chi trùng', reversedOn: '2021-06-07' } }),
   },
@@ -218,6 +245,9 @@ describe('access: API keys, roles and areas', () => {
   };
 
   beforeAll(async () => {
+    const accounts = join(mkdtempSync(join(tmpdir(), 'socai-accounts-')), 'bank-accounts.csv');
+    writeFileSync(accounts, `account,areaCode,bank\n${account('in')},954,vietcombank\n${account('out')},465,vietcombank\n`);
+    process.env.SOCAI_BANK_ACCOUNTS_FILE = accounts;
     server = await startTestServer();
     for (const scope of ['in', 'out'] as const) {
       const where = place(scope);
@@ -239,9 +269,15 @@ describe('access: API keys, roles and areas', () => {
       }
     }
     victimKeyId = (await created(server.request('POST', '/api/keys', { name: 'victim', role: 'clerk', areas: ['954'] }))).id;
+    for (const scope of ['in', 'out'] as const) {
+      const loaded = await created(server.request('POST', `/api/bank-statements?account=${account(scope)}`, statement(scope, 'ACC-FT-1'), { 'content-type': 'text/csv' }));
+      const credits = await server.request('GET', `/api/bank-credits?account=${account(scope)}&minPosition=${loaded.lastPosition}`);
+      seeded[scope === 'in' ? 'credit954' : 'credit465'] = credits.body.items[0].id;
+    }
     registered = registeredRoutes(server);
   });
   afterAll(async () => {
+    delete process.env.SOCAI_BANK_ACCOUNTS_FILE;
     await server.close();
   });
 

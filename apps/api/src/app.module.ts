@@ -8,6 +8,8 @@ import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/index.js';
 import { DashboardController } from './dashboard/index.js';
 import { LIMIT_PROVIDERS } from './limits/index.js';
 import { ArrearsFactsController } from './commands/arrears-facts.controller.js';
+import { BankCreditsController } from './bank/bank-credits.controller.js';
+import { BankStatementsController } from './bank/bank-statements.controller.js';
 import { EmployersController } from './commands/employers.controller.js';
 import { MonthEndClosesController } from './commands/month-end-closes.controller.js';
 import { PersonsController } from './commands/persons.controller.js';
@@ -34,6 +36,7 @@ export class AppModule {
         HealthController, EmployersController, PersonsController, FactsController, ArrearsFactsController, MonthEndClosesController, PayoutReconciliationsController, ImportController, EventsController,
         ...QUERY_CONTROLLERS, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, DashboardController, RebuildsController,
         ...OBSERVABILITY_CONTROLLERS,
+        BankStatementsController, BankCreditsController,
       ],
       providers: [
         { provide: SocaiRuntime, useValue: runtime },

@@ -12,6 +12,7 @@ import { MigrateCommand } from './commands/migrate.command.js';
 import { ReconcileCommand } from './commands/reconcile.command.js';
 import { CloseMonthCommand } from './commands/close-month.command.js';
 import { NoticesCommand } from './commands/notices.command.js';
+import { BankStatementCommand } from './commands/bank-statement.command.js';
 import { PublicKeyCommand } from './commands/keys-export-public.command.js';
 import { ReplayCommand } from './commands/replay.command.js';
 import { ServeCommand } from './commands/serve.command.js';
@@ -19,6 +20,6 @@ import { VerifyCommand } from './commands/verify.command.js';
 
 @Module({
   providers: [ServeCommand, ImportCommand, GenerateCommand, DemoCommand, RebuildCommand, ReportCommand, ...ReportCommand.subCommands, KeysCommand, ...KeysCommand.subCommands,
-    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand, ReconcileCommand, CloseMonthCommand, NoticesCommand, MigrateCommand, BackupCommand, RestoreCommand],
+    VerifyCommand, ReplayCommand, ...ReplayCommand.subCommands, ExportCommand, ...ExportCommand.subCommands, PublicKeyCommand, ReconcileCommand, CloseMonthCommand, NoticesCommand, BankStatementCommand, ...BankStatementCommand.subCommands, MigrateCommand, BackupCommand, RestoreCommand],
 })
 export class CliModule {}

@@ -1,3 +1,4 @@
+import type { AssignBankCredit, MatchBankCredit, ReceiveBankCredit, ReceiveBankStatement, ReturnBankCredit } from './bank/bank-commands.js';
 import type { IsoDate, IsoMonth } from './calendar.js';
 import type { Money } from './money.js';
 import type { EmployerSector, HighRiskApproval } from './rules/employer-sector.js';
@@ -126,10 +127,17 @@ export type Command =
   | { command: 'GrantFundSuspension'; data: GrantFundSuspension }
   | { command: 'ChargeLateInterest'; data: ChargeLateInterest }
   | { command: 'RelocateEmployer'; data: RelocateEmployer }
-  | { command: 'RelocatePerson'; data: RelocatePerson };
+  | { command: 'RelocatePerson'; data: RelocatePerson }
+  | { command: 'ReceiveBankCredit'; data: ReceiveBankCredit }
+  | { command: 'MatchBankCredit'; data: MatchBankCredit }
+  | { command: 'AssignBankCredit'; data: AssignBankCredit }
+  | { command: 'ReturnBankCredit'; data: ReturnBankCredit }
+  | { command: 'ReceiveBankStatement'; data: ReceiveBankStatement };
 
 /** `ChargeLateInterest` is the ledger's own expansion of a CloseMonth, never sent or imported as such. */
-export type CommandName = Exclude<Command['command'], 'ChargeLateInterest'>;
+/** The bank commands are recorded by the statement import and the suspense routes (issue 24), not by an import line. */
+export type CommandName = Exclude<Command['command'], 'ChargeLateInterest' | BankCommandName>;
+export type BankCommandName = 'ReceiveBankCredit' | 'MatchBankCredit' | 'AssignBankCredit' | 'ReturnBankCredit' | 'ReceiveBankStatement';
 export const COMMAND_NAMES: readonly Command['command'][] = [
   'RegisterEmployer', 'ChangeEmployerStatus', 'AssessContribution', 'CollectContribution', 'IssueBook', 'IssueCard',
   'PayBenefit', 'AssessClaim', 'AssignPlan', 'RecordInspection', 'ReverseEntry', 'ReconcilePayouts',

@@ -37,7 +37,9 @@ export type DomainErrorCode =
   /** A relocation to the area the employer or person is already homed in on that date. */
   | 'AREA_UNCHANGED'
   /** A dated rule (rate, cap) has no row for the date asked: configure it in libs/domain/src/rules. */
-  | 'RULES_NOT_CONFIGURED';
+  | 'RULES_NOT_CONFIGURED'
+  /** A bank credit already matched, assigned or returned (issue 24): reverse that decision first. */
+  | 'CREDIT_ALREADY_DECIDED';
 
 export const refuse = (code: DomainErrorCode, message: string): never => {
   throw new DomainError(code, message);

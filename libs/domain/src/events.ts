@@ -1,3 +1,4 @@
+import type { AssignBankCredit, MatchBankCredit, ReceiveBankCredit, ReceiveBankStatement, ReturnBankCredit } from './bank/bank-commands.js';
 import type { IsoDate, IsoMonth } from './calendar.js';
 import type {
   AnnounceInterestRate, AssignPlan, ChangeEmployerProfile, GrantFundSuspension, RecordForceMajeure, RemindEmployer, EmployerStatus, Headcount, IssueCard, Payer, PayBenefit, RegisterEmployer, StatementLine,
@@ -140,8 +141,24 @@ export const ARREARS_EVENT_TYPES: readonly ArrearsEventType[] = [
   'InterestRateAnnounced', 'EmployerReminded', 'ForceMajeureRecorded', 'EmployerProfileChanged', 'FundSuspensionGranted', 'LateInterestCharged',
 ];
 
+/** Issue 24: a collection account's credits and what was decided on each, on stream `bank-{account}`. */
+export type BankCreditReceived = ReceiveBankCredit;
+export interface BankCreditMatched extends MatchBankCredit { areaCode: string }
+export interface BankCreditAssigned extends AssignBankCredit { areaCode: string }
+export interface BankCreditReturned extends ReturnBankCredit { areaCode: string }
+export type BankStatementReceived = ReceiveBankStatement;
+export interface BankEventDataByType {
+  BankStatementReceived: BankStatementReceived;
+  BankCreditReceived: BankCreditReceived;
+  BankCreditMatched: BankCreditMatched;
+  BankCreditAssigned: BankCreditAssigned;
+  BankCreditReturned: BankCreditReturned;
+}
+export type BankEventType = keyof BankEventDataByType;
+export const BANK_EVENT_TYPES: readonly BankEventType[] = ['BankCreditReceived', 'BankCreditMatched', 'BankCreditAssigned', 'BankCreditReturned', 'BankStatementReceived'];
+
 /** Every event the write side records. */
-export interface AnyEventDataByType extends EventDataByType, ArrearsEventDataByType {}
+export interface AnyEventDataByType extends EventDataByType, ArrearsEventDataByType, BankEventDataByType {}
 export type AnyEventType = keyof AnyEventDataByType;
 export const EVENT_TYPES: readonly EventType[] = [
   'EmployerRegistered', 'EmployerStatusChanged', 'ContributionAssessed', 'ContributionCollected', 'BookIssued', 'CardIssued',
@@ -161,4 +178,6 @@ export const streams = {
   payout: (areaCode: string, month: IsoMonth) => `payout-${areaCode}-${month}`,
   /** The announced late-interest rates k, one stream for the whole ledger. */
   rulesInterest: () => 'rules-interest',
+  /** A collection account's statement credits (issue 24). */
+  bank: (account: string) => `bank-${account}`,
 };

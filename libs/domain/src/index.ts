@@ -14,3 +14,4 @@ export * from './plan/index.js';
 export * from './payout/index.js';
 export * from './ledger-decider.js';
 export * from './interest-rules/index.js';
+export * from './bank/index.js';

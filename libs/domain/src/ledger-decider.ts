@@ -21,12 +21,15 @@ import { FactMap, type StreamFacts } from './reversal/stream-facts.js';
 import { decideInterestRules, type InterestRulesCommand } from './interest-rules/interest-rules.decide.js';
 import { evolveInterestRules } from './interest-rules/interest-rules.evolve.js';
 import { initialInterestRulesState, type InterestRulesState } from './interest-rules/interest-rules.state.js';
+import { decideBank, type BankCommand } from './bank/bank.decide.js';
+import { evolveBank } from './bank/bank.evolve.js';
+import { initialBankState, type BankState } from './bank/bank.state.js';
 
 /**
  * The write side's single entry point, over the six stream types. Every state carries `facts`, its
  * StreamFacts from eventId to { type, position, areaCode, reversed }, which the ledger may read.
  */
-export type StreamState = EmployerState | PersonState | FacilityState | PlanState | PayoutState | InterestRulesState;
+export type StreamState = EmployerState | PersonState | FacilityState | PlanState | PayoutState | InterestRulesState | BankState;
 export type StreamKind = StreamState['kind'];
 
 /**
@@ -48,6 +51,12 @@ export function streamIdFor(command: Command): string {
       return streams.employer(command.data.unitCode);
     case 'AnnounceInterestRate':
       return streams.rulesInterest();
+    case 'ReceiveBankCredit':
+    case 'MatchBankCredit':
+    case 'AssignBankCredit':
+    case 'ReturnBankCredit':
+    case 'ReceiveBankStatement':
+      return streams.bank(command.data.account);
     case 'CollectContribution': {
       const payer = command.data.payer;
       return payer.kind === 'employer' ? streams.employer(payer.unitCode) : streams.person(payer.personId);
@@ -93,6 +102,12 @@ export function commandKeyOf(command: Command): string {
     case 'ChargeLateInterest': return ['CloseMonth', command.data.month, command.data.areaCode, command.data.unitCode].join(':');
     case 'RelocateEmployer': return key(command.data.unitCode, command.data.effectiveOn);
     case 'RelocatePerson': return key(command.data.personId, command.data.effectiveOn);
+    // The contract's per-line key of an ImportBankStatement: a statement loaded twice records nothing new.
+    case 'ReceiveBankCredit': return ['ImportBankStatement', command.data.account, command.data.bankRef].join(':');
+    case 'MatchBankCredit':
+    case 'AssignBankCredit':
+    case 'ReturnBankCredit': return key(command.data.creditId);
+    case 'ReceiveBankStatement': return ['ImportBankStatement', command.data.account, 'statement', command.data.statementId].join(':');
   }
 }
 
@@ -103,6 +118,7 @@ const INITIAL_STATES: Record<StreamKind, (facts: StreamFacts) => StreamState> = 
   plan: initialPlanState,
   payout: initialPayoutState,
   rules: initialInterestRulesState,
+  bank: initialBankState,
 };
 
 /**
@@ -131,6 +147,7 @@ export function evolveStream(state: StreamState, fact: StoredFact): StreamState 
     case 'plan': return evolvePlan(state, fact);
     case 'payout': return evolvePayout(state, fact);
     case 'rules': return evolveInterestRules(state, fact);
+    case 'bank': return evolveBank(state, fact);
   }
 }
 
@@ -156,6 +173,7 @@ export function decideCommand(command: Command, state: StreamState, ctx: DecideC
     case 'plan': return decidePlan(command as PlanCommand, state, ctx);
     case 'payout': return decidePayout(command as PayoutCommand, state, ctx);
     case 'rules': return decideInterestRules(command as InterestRulesCommand, state);
+    case 'bank': return decideBank(command as BankCommand, state);
   }
 }
 

@@ -13,3 +13,4 @@ export * from './import/ndjson-import.js';
 export * from './import/ndjson-lines.js';
 export * from './validation/index.js';
 export { parseStatementCsv, readStatementCsv, type StatementParse } from './statements/statement-csv.js';
+export * from './bank/index.js';

@@ -20,3 +20,5 @@ export { startOfYear } from './dates.js';
 export * from './notices/notice.js';
 export * from './notices/notice.query.js';
 export * from './notices/notice.pdf.js';
+export * from './bank-credits/index.js';
+export { areaScope, type AreaScope } from './area-scope.js';

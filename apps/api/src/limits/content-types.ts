@@ -4,12 +4,15 @@ import type { NextFunction, Request, Response } from 'express';
 export const IMPORT_TYPES = ['application/x-ndjson'];
 /** A payout statement: JSON, or the agent's CSV with the statement's fields as query parameters. */
 export const STATEMENT_TYPES = ['application/json', 'text/csv'];
+/** A bank statement (issue 24): camt.053 XML, MT940 text, a portal's CSV or XLSX export. */
+export const BANK_STATEMENT_TYPES = ['application/xml', 'text/xml', 'text/plain', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 /** Every other route that takes a body takes JSON. */
 const JSON_TYPES = ['application/json'];
 
 const ROUTE_TYPES = new Map<string, string[]>([
   ['/api/import', IMPORT_TYPES],
   ['/api/payout-reconciliations', STATEMENT_TYPES],
+  ['/api/bank-statements', BANK_STATEMENT_TYPES],
 ]);
 
 /**

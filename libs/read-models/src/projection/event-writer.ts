@@ -6,6 +6,7 @@ import { currentProvinceOf } from '../area-scope.js';
 import type { RecordedEvent } from '#event-store';
 import type { SqlParam, SqlStatement } from '../database/read-model-db.js';
 import type { ReadModelAreas } from '../ports.js';
+import { bankCreditStatements, bankReversalStatements } from '../bank-credits/bank-credits.writer.js';
 
 /** The metadata fields the statements read: a rebuild's reader may leave out the rest. */
 export const PROJECTED_METADATA: readonly string[] = ['recordedAt'];
@@ -44,6 +45,7 @@ export class EventWriter {
     const handler = this.handlers[event.type as EventType];
     this.statements = out;
     if (handler) handler(event as RecordedEvent<never>);
+    else bankCreditStatements(event, (sql, ...params) => this.run(sql, ...(params as SqlParam[])), (code) => this.province(code));
     return out;
   }
 
@@ -176,6 +178,7 @@ export class EventWriter {
            reason, reversed_on, area_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.eventId, d.reversedType, d.reversedPosition, d.reason, d.reversedOn, d.areaCode,
       );
+      bankReversalStatements(d, (sql, ...params) => this.run(sql, ...(params as SqlParam[])));
       const table = TABLE_OF[d.reversedType];
       // A fact is reversed once (the ledger refuses a second reversal); the first one stands here too.
       if (table) {

@@ -1,0 +1,123 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { isIsoDate, isIsoMonth, todayUtc } from '#domain';
+import { assignBankCredit, returnBankCredit, type FieldError } from '#ledger';
+import { areaScope, bankCreditsCsv, bankReconciliationCsv, BankCreditsQuery, type BankCreditStatus } from '#read-models';
+import { SocaiRuntime } from '#runtime';
+import { Access } from '../auth/index.js';
+import { NotFound, ValidationFailed } from '../common/http-errors.js';
+import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
+import { QueryParams } from '../queries/query-params.js';
+import { ReadModelsGate } from '../queries/read-models.gate.js';
+import { bankAccounts, BankAreaOf } from './bank-areas.js';
+
+const STATUSES: readonly BankCreditStatus[] = ['matched', 'assigned', 'unmatched', 'returned'];
+const MAX_LIMIT = 1_000;
+const READERS = ['finance', 'clerk', 'auditor'] as const;
+
+/** The suspense queue and the month-end proof of a collection account (issue 24). */
+@ApiTags('queries')
+@Controller('api')
+export class BankCreditsController {
+  constructor(
+    @Inject(SocaiRuntime) private readonly runtime: SocaiRuntime,
+    private readonly gate: ReadModelsGate,
+  ) {}
+
+  private get query() {
+    return new BankCreditsQuery(this.runtime.readModels.store.db);
+  }
+
+  @Access({ roles: READERS, area: BankAreaOf.listing })
+  @Get('bank-credits')
+  @ApiOperation({ summary: 'Bank credits by status (the suspense queue: status=unmatched), with their age in days; ?format=csv' })
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+    const params = new QueryParams(query);
+    const errors: FieldError[] = [];
+    const status = params.string('status');
+    if (status !== undefined && !STATUSES.includes(status as BankCreditStatus)) errors.push({ field: 'status', message: `must be one of: ${STATUSES.join(', ')}` });
+    const area = params.areaCode('area', query.area, false);
+    const from = params.string('from');
+    const to = params.string('to');
+    for (const [field, value] of [['from', from], ['to', to]] as const) if (value !== undefined && !isIsoDate(value)) errors.push({ field, message: 'must be a date YYYY-MM-DD' });
+    const limit = params.integer('limit', { min: 1, max: MAX_LIMIT, fallback: 100 });
+    const cursor = params.string('cursor');
+    if (cursor !== undefined && !/^\d{1,15}$/.test(cursor)) errors.push({ field: 'cursor', message: 'must be the nextCursor of an earlier page' });
+    const format = params.string('format') ?? 'json';
+    if (format !== 'json' && format !== 'csv') errors.push({ field: 'format', message: 'must be json or csv' });
+    params.check();
+    if (errors.length) throw new ValidationFailed(errors);
+    await this.gate.reach(query);
+    const page = await this.query.list(areaScope(this.runtime.areas, area), {
+      status: status as BankCreditStatus | undefined, account: params.string('account'), from, to, limit, cursor: cursor === undefined ? undefined : Number(cursor),
+    }, todayUtc());
+    if (format === 'csv') return csv(response, 'bank-credits.csv', bankCreditsCsv(page.items));
+    return page;
+  }
+
+  @Access({ roles: ['finance', 'clerk'], area: BankAreaOf.creditParam })
+  @Post('bank-credits/:id/assignments')
+  @ApiOperation({ summary: 'AssignBankCredit → ContributionCollected (receipt from the bank reference) + BankCreditAssigned in bank-{account} (key: credit id)' })
+  async assign(@Param('id') id: string, @Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
+    const data = object(body);
+    const errors: FieldError[] = [];
+    if (typeof data.unitCode !== 'string' || !/^[A-Za-z0-9._-]{1,32}$/.test(data.unitCode)) errors.push({ field: 'unitCode', message: 'is required: the unit code of the employer the credit came from' });
+    if (data.period !== undefined && !isIsoMonth(data.period)) errors.push({ field: 'period', message: 'must be a month YYYY-MM' });
+    if (data.reason !== undefined && (typeof data.reason !== 'string' || data.reason.length > 500)) errors.push({ field: 'reason', message: 'must be a text of at most 500 characters' });
+    const extra = Object.keys(data).filter((key) => !['unitCode', 'period', 'reason'].includes(key));
+    for (const key of extra) errors.push({ field: key, message: 'is not a field of an assignment' });
+    if (errors.length) throw new ValidationFailed(errors);
+    const outcome = await assignBankCredit(this.runtime.ledger, id, {
+      unitCode: data.unitCode as string, ...(data.period ? { period: data.period as string } : {}), ...(data.reason ? { reason: data.reason as string } : {}),
+    }, httpCommandContext(request), todayUtc());
+    response.status(outcome.status === 'created' ? 201 : 200);
+    return outcome.result;
+  }
+
+  @Access({ roles: ['finance', 'clerk'], area: BankAreaOf.creditParam })
+  @Post('bank-credits/:id/returns')
+  @ApiOperation({ summary: 'ReturnBankCredit → BankCreditReturned in bank-{account} (key: credit id): the money goes back to the payer' })
+  async returnCredit(@Param('id') id: string, @Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
+    const data = object(body);
+    const errors: FieldError[] = [];
+    if (typeof data.reason !== 'string' || data.reason.trim() === '' || data.reason.length > 500) errors.push({ field: 'reason', message: 'is required: why the money goes back (at most 500 characters)' });
+    if (data.returnedOn !== undefined && !isIsoDate(data.returnedOn)) errors.push({ field: 'returnedOn', message: 'must be a date YYYY-MM-DD' });
+    for (const key of Object.keys(data).filter((k) => !['reason', 'returnedOn'].includes(k))) errors.push({ field: key, message: 'is not a field of a return' });
+    if (errors.length) throw new ValidationFailed(errors);
+    const outcome = await returnBankCredit(this.runtime.ledger, id, { reason: data.reason as string, returnedOn: (data.returnedOn as string | undefined) ?? todayUtc() }, httpCommandContext(request));
+    response.status(outcome.status === 'created' ? 201 : 200);
+    return outcome.result;
+  }
+
+  @Access({ roles: READERS, area: BankAreaOf.accountParam })
+  @Get('bank-reconciliations/:account/:month')
+  @ApiOperation({ summary: 'Month-end proof of a collection account: balances, credits, matched + assigned + unmatched + returned = credits, and collections no credit explains; ?format=csv' })
+  async reconciliation(@Param('account') account: string, @Param('month') month: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
+    const params = new QueryParams(query);
+    params.month('month', month);
+    const format = params.string('format') ?? 'json';
+    params.check();
+    if (format !== 'json' && format !== 'csv') throw new ValidationFailed([{ field: 'format', message: 'must be json or csv' }]);
+    const found = bankAccounts().get(account);
+    if (!found) throw new NotFound('ACCOUNT_NOT_FOUND', `${account} is not one of the office's collection accounts`);
+    await this.gate.reach(query);
+    const recon = await this.query.reconciliation(account, month, areaScope(this.runtime.areas, found.areaCode));
+    if (format === 'csv') {
+      const credits = await this.query.list(areaScope(this.runtime.areas, undefined), { account, from: `${month}-01`, to: `${month}-31`, limit: 1_000_000 }, todayUtc());
+      return csv(response, `bank-reconciliation-${account}-${month}.csv`, bankReconciliationCsv(recon, credits.items));
+    }
+    return recon;
+  }
+}
+
+function object(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ValidationFailed([{ field: 'body', message: 'must be an object' }]);
+  return body as Record<string, unknown>;
+}
+
+function csv(response: Response, name: string, text: string): string {
+  response.setHeader('content-type', 'text/csv; charset=utf-8');
+  response.setHeader('content-disposition', `attachment; filename="${name}"`);
+  return text;
+}
