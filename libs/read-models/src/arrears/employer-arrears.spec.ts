@@ -69,6 +69,17 @@ describeEachStore('employer arrears', (stores) => {
       ['2021-06', '16000000', '0', 0],
     ]);
     expect([a.overdue, a.oldestUnpaidPeriod, a.bucket]).toEqual(['12000000', '2021-05', '1-to-3-months']);
+    // The trace says where each đồng went (allocation.ts): the named June in full, fund by fund, then the
+    // 4,000,000 left in the verified order: May's health 2,250,000, BHTN 1,000,000, then 750,000 of its sickness 1,500,000.
+    const line = (period: string, fund: string, amount: string) => ({ period, fund, kind: 'principal', amount });
+    expect(a.trace.find((t) => t.effect === 'collected')!.allocation).toEqual({
+      lines: [
+        line('2021-06', 'health', '2250000'), line('2021-06', 'unemployment', '1000000'), line('2021-06', 'sickness', '1500000'),
+        line('2021-06', 'accident', '250000'), line('2021-06', 'pension', '11000000'),
+        line('2021-05', 'health', '2250000'), line('2021-05', 'unemployment', '1000000'), line('2021-05', 'sickness', '750000'),
+      ],
+      unallocated: '0',
+    });
   });
 
   it('partial payments reduce the oldest period; an overpayment stays as credit', async () => {
