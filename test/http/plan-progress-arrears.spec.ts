@@ -48,7 +48,7 @@ describe('plan progress and the arrears worklist over HTTP', () => {
     expect(response.body).toEqual({
       asOf: '2024-06-30',
       totals: {
-        overdue: '111200000', interest: '0', employers: 3,
+        overdue: '111200000', interest: '0', employers: 3, evasion: { employers: 0, overdue: '0' },
         byBucket: {
           current: { overdue: '0', employers: 1 }, 'under-1-month': zero, '1-to-3-months': { overdue: '63200000', employers: 1 },
           '3-months-plus': zero, 'hard-to-collect': { overdue: '48000000', employers: 1 },
@@ -61,9 +61,9 @@ describe('plan progress and the arrears worklist over HTTP', () => {
 
   it('pages the whole country two at a time; the totals cover every page', async () => {
     // 63,200,000 + 48,000,000 + 6,400,000 + 3,200,000 + 0 = 120,800,000 overdue at five employers; interest only
-    // BL00002's 534,029 (its 2017 and 2020 months; see hand-ledger.ts).
+    // BL00002's 493,460 (its 2017 and 2020 months; see hand-ledger.ts).
     const totals = {
-      overdue: '120800000', interest: '534029', employers: 5,
+      overdue: '120800000', interest: '493460', employers: 5, evasion: { employers: 0, overdue: '0' },
       byBucket: {
         current: { overdue: '0', employers: 1 }, 'under-1-month': { overdue: '6400000', employers: 1 },
         '1-to-3-months': { overdue: '63200000', employers: 1 }, '3-months-plus': { overdue: '3200000', employers: 1 },
@@ -86,7 +86,7 @@ describe('plan progress and the arrears worklist over HTTP', () => {
     expect(response.body).toEqual({
       asOf: '2024-06-30',
       totals: {
-        overdue: '48000000', interest: '0', employers: 1,
+        overdue: '48000000', interest: '0', employers: 1, evasion: { employers: 0, overdue: '0' },
         byBucket: { current: zero, 'under-1-month': zero, '1-to-3-months': zero, '3-months-plus': zero, 'hard-to-collect': { overdue: '48000000', employers: 1 } },
       },
       items: [QT00002],
@@ -94,12 +94,12 @@ describe('plan progress and the arrears worklist over HTTP', () => {
     });
   });
 
-  it('charges late interest at 2017’s k: 81,138 đồng on BL00002 on 2017-10-30', async () => {
+  it('charges late interest at 2017’s k: 40,570 đồng on BL00002 on 2017-10-30', async () => {
     const response = await server.request('GET', `/api/arrears?area=95&asOf=2017-10-30&${reached}`);
     expect(response.body).toEqual({
       asOf: '2017-10-30',
       totals: {
-        overdue: '3200000', interest: '81138', employers: 1,
+        overdue: '3200000', interest: '40570', employers: 1, evasion: { employers: 0, overdue: '0' },
         byBucket: { current: zero, 'under-1-month': zero, '1-to-3-months': { overdue: '3200000', employers: 1 }, '3-months-plus': zero, 'hard-to-collect': zero },
       },
       items: [BL00002_ON_2017_10_30],

@@ -36,17 +36,19 @@ describe('GET /api/reports/province/{code}', () => {
     const range = `from=2017-01-01&to=2017-10-30&minPosition=${HAND_LEDGER_EVENTS}`;
     const json = await server.request('GET', `/api/reports/province/95?${range}`);
     expect(json.status).toBe(200);
-    // BL00002's 2017-08 (3,200,000) is 60 days late: two months at 2017's k, 40,569 each = 81,138 interest, fully computed.
+    // BL00002's 2017-08 (3,200,000) is 60 days late: September charged at 2017's k, 40,570 (hand-ledger.ts), fully computed;
+    // 40,570 of the 3,240,570 owed is interest: 1.2519… → 1.25 %.
     expect(json.body.arrears).toEqual({
       overdue: { value: '3200000', previousYear: null, change: null, changePercent: null },
       employers: { value: 1, previousYear: null, change: null, changePercent: null },
       percentOfCollectionPlan: null,
-      interest: { value: '81138', previousYear: null, change: null, changePercent: null },
-      interestComputed: true,
+      interest: { value: '40570', previousYear: null, change: null, changePercent: null },
+      interestComputed: true, interestPercentOfTotal: 1.25, evasion: { employers: 0, overdue: '0' },
     });
     const text = await server.request('GET', `/api/reports/province/95?${range}&format=text`);
     expect(text.body.split('\n').at(-2)).toBe(
-      'Số tiền chậm đóng quá hạn đến ngày 30/10/2017 là 3,2 triệu đồng của 1 đơn vị; tiền lãi chậm đóng 81.138 đồng, tổng số nợ 3,281 triệu đồng.',
+      'Số tiền chậm đóng quá hạn đến ngày 30/10/2017 là 3,2 triệu đồng của 1 đơn vị; tiền lãi chậm đóng 40.570 đồng, tổng số nợ 3,241 triệu đồng '
+      + '(tiền lãi chiếm 1,25%); không có đơn vị trốn đóng.',
     );
   });
 

@@ -101,11 +101,14 @@ export const HAND_LEDGER_NDJSON = HAND_LEDGER_COMMANDS.map((line) => JSON.string
 export const HAND_LEDGER_EVENTS = HAND_LEDGER_COMMANDS.length;
 
 /**
- * Interest as of 2024-06-30 is not computed for any 2024 period: k for 2024 is not announced in
- * domain.md, and each month of lateness (30 days, QĐ 595 art. 37) of a 2024 period needs it, so it counts 0.
+ * Interest as of 2024-06-30 is not computed for any 2024 period: k for 2024 is not announced, and each
+ * month of lateness (charged on the 1st of the next month, QĐ 595 art. 37) of a 2024 period needs it, so
+ * it counts 0. `social`: payments settled the period's health first (allocation.ts), so only the social
+ * funds were late in those months.
  */
-const NOT_COMPUTED_2024 = (period: string, months: number) =>
-  `${period}: interest of ${months === 1 ? '1 month' : `${months} months`} not computed: k for 2024 not configured`;
+const NOT_COMPUTED_2024 = (period: string, months: number, funds: 'both' | 'social' = 'both') =>
+  `${period}: interest of ${months} month(s) not computed: ${funds === 'both' ? 'k for 2024 (health) not announced, ' : ''}k for 2024 (social) not announced`;
+const YEARS_WITHOUT_K = [2018, 2019, 2021, 2022, 2023, 2024];
 
 /** The worklist rows on 2024-06-30 (GET /api/arrears items, largest overdue first). */
 export const ARREARS_ON_2024_06_30 = {
@@ -114,54 +117,61 @@ export const ARREARS_ON_2024_06_30 = {
   QT00001: {
     unitCode: 'QT00001', name: 'Công ty TNHH Gạch Đông Hà', areaCode: '461', status: 'active', asOf: '2024-06-30',
     due: '158000000', paid: '94800000', outstanding: '63200000', overdue: '63200000', credit: '0',
-    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-04', 2), NOT_COMPUTED_2024('2024-05', 1)],
+    // Its paid periods were late too (paid after their due dates): their months are not computed either.
+    interest: '0', interestComputed: false, evasion: null,
+    interestNotes: [
+      NOT_COMPUTED_2024('2024-01', 2, 'social'), NOT_COMPUTED_2024('2024-02', 1, 'social'), NOT_COMPUTED_2024('2024-03', 3, 'social'),
+      NOT_COMPUTED_2024('2024-04', 2, 'social'), NOT_COMPUTED_2024('2024-05', 1, 'social'),
+    ],
     oldestUnpaidPeriod: '2024-04', monthsOverdue: 2, bucket: '1-to-3-months',
   },
   // 03, 04, 05 all past due (91, 61, 30 days): 48,000,000 overdue; suspended on 2024-06-30 → hard-to-collect.
   QT00002: {
     unitCode: 'QT00002', name: 'Hợp tác xã Cà phê Khe Sanh', areaCode: '465', status: 'suspended', asOf: '2024-06-30',
     due: '48000000', paid: '0', outstanding: '48000000', overdue: '48000000', credit: '0',
-    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-03', 3), NOT_COMPUTED_2024('2024-04', 2), NOT_COMPUTED_2024('2024-05', 1)],
+    interest: '0', interestComputed: false, evasion: null,
+    interestNotes: [NOT_COMPUTED_2024('2024-03', 3), NOT_COMPUTED_2024('2024-04', 2), NOT_COMPUTED_2024('2024-05', 1)],
     oldestUnpaidPeriod: '2024-03', monthsOverdue: 3, bucket: 'hard-to-collect',
   },
   // 2024-06 is due on 2024-06-30 itself: outstanding, not yet overdue → current.
   QT00003: {
     unitCode: 'QT00003', name: 'Cửa hàng Vật tư Đông Hà', areaCode: '461', status: 'active', asOf: '2024-06-30',
     due: '3200000', paid: '0', outstanding: '3200000', overdue: '0', credit: '0',
-    interest: '0', interestComputed: true, interestNotes: [],
+    interest: '0', interestComputed: true, interestNotes: [], evasion: null,
     oldestUnpaidPeriod: '2024-06', monthsOverdue: 0, bucket: 'current',
   },
   // 2024-05 due 2024-05-31, 30 days late → under-1-month.
   BL00001: {
     unitCode: 'BL00001', name: 'Công ty Thủy sản Bạc Liêu', areaCode: '954', status: 'active', asOf: '2024-06-30',
     due: '6400000', paid: '0', outstanding: '6400000', overdue: '6400000', credit: '0',
-    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-05', 1)],
+    interest: '0', interestComputed: false, interestNotes: [NOT_COMPUTED_2024('2024-05', 1)], evasion: null,
     oldestUnpaidPeriod: '2024-05', monthsOverdue: 1, bucket: 'under-1-month',
   },
-  // 2017-08, late since 2017-08-31 → 3-months-plus. Of its 83 months of lateness (30 days each, QĐ 595 art. 37)
-  // only those ending in a year with a known k are charged, on 3,200,000 of which 450,000 health:
-  //   2017, 4 months (ending 09-30 … 12-29): 2,750,000 × 1.317 % + 450,000 × 0.967 % = 40,569 a month → 162,276;
-  //   2020, 12 months: 2,750,000 × 0.9667 % + 450,000 × 0.9767 % = 26,584.25 + 4,395.15 = 30,979.40 → 371,752.80;
-  //   162,276 + 371,752.80 = 534,028.80 → 534,029. The 67 months ending in 2018, 2019 and 2021–2024 are not computed.
+  // 2017-08, late since 2017-08-31 → 3-months-plus. Each month from September 2017 to May 2024 is charged on the
+  // 1st of the next month (QĐ 595 art. 37) at that year's k, on 3,200,000 of which 450,000 health:
+  //   2017, 3 months (September to November): 2,750,000 × 1.317 % + 450,000 × 0.967 % = 40,569 a month → 121,707;
+  //   2020, 12 months (December 2019 to November 2020): 2,750,000 × 0.9667 % + 450,000 × 0.9767 % = 30,979.40 → 371,752.80;
+  //   493,459.80, rounded per fund → 493,460. The 67 months charged at k of 2018, 2019 and 2021–2024 are not computed
+  //   (June 2024 counts on 2024-06-30, its last day, as late-interest.ts counts a month whose last day has come).
   BL00002: {
     unitCode: 'BL00002', name: 'Xí nghiệp Muối Bạc Liêu', areaCode: '954', status: 'active', asOf: '2024-06-30',
     due: '3200000', paid: '0', outstanding: '3200000', overdue: '3200000', credit: '0',
-    interest: '534029', interestComputed: false,
-    interestNotes: ['2017-08: interest of 67 months not computed: k for 2018, 2019, 2021, 2022, 2023, 2024 not configured'],
+    interest: '493460', interestComputed: false, evasion: null,
+    interestNotes: [`2017-08: interest of 67 month(s) not computed: ${YEARS_WITHOUT_K.map((y) => `k for ${y} (health) not announced, k for ${y} (social) not announced`).join(', ')}`],
     oldestUnpaidPeriod: '2017-08', monthsOverdue: 1, bucket: '3-months-plus',
   },
 } as const;
 
 /**
- * BL00002 on 2017-10-30: 60 days late, two months of lateness ending 2017-09-30 and 2017-10-30, both
- * at 2017's k (domain.md: BHXH/BHTN 1.317 %, BHYT 0.967 % a month):
- *   (3,200,000 − 450,000) × 1.317 % = 36,217.5;  450,000 × 0.967 % = 4,351.5;  40,569 a month;
- *   × 2 = 81,138 đồng.
+ * BL00002 on 2017-10-30: 60 days late; September is charged on 1 October at 2017's k (domain.md: BHXH/BHTN
+ * 1.317 %, BHYT 0.967 % a month), October not yet (on 1 November):
+ *   (3,200,000 − 450,000) × 1.317 % = 36,217.5;  450,000 × 0.967 % = 4,351.5;  40,569 exactly,
+ *   rounded per fund (the social half-đồng of one of the four social funds rounds up) → 40,570 đồng.
  */
 export const BL00002_ON_2017_10_30 = {
   unitCode: 'BL00002', name: 'Xí nghiệp Muối Bạc Liêu', areaCode: '954', status: 'active', asOf: '2017-10-30',
   due: '3200000', paid: '0', outstanding: '3200000', overdue: '3200000', credit: '0',
-  interest: '81138', interestComputed: true, interestNotes: [],
+  interest: '40570', interestComputed: true, interestNotes: [], evasion: null,
   oldestUnpaidPeriod: '2017-08', monthsOverdue: 1, bucket: '1-to-3-months',
 };
 
@@ -230,7 +240,7 @@ export const REPORT_45_H1_2024 = {
   arrears: {
     overdue: compared('111200000', '0', '111200000', null), employers: compared(2, 0, 2, null), percentOfCollectionPlan: 11.12,
     // Interest of QT00001 and QT00002 on 2024-06-30 is 0, not computed: k for 2024 is not announced (ARREARS_ON_2024_06_30).
-    interest: compared('0', '0', '0', null), interestComputed: false,
+    interest: compared('0', '0', '0', null), interestComputed: false, interestPercentOfTotal: 0, evasion: { employers: 0, overdue: '0' },
   },
 };
 
@@ -252,5 +262,6 @@ export const REPORT_45_H1_2024_TEXT = [
     + 'chấp nhận 46,5 triệu đồng, từ chối 3,5 triệu đồng.',
   'Thanh tra, kiểm tra 2 đơn vị (1 đơn vị kiểm tra đột xuất), phát hiện số tiền chậm đóng 32.000.000 đồng.',
   'Số tiền chậm đóng quá hạn đến ngày 30/6/2024 là 111,2 triệu đồng của 2 đơn vị, bằng 11,12% kế hoạch thu; '
-    + 'tiền lãi chậm đóng 0 đồng (chưa tính đủ: có tháng chưa có lãi suất được công bố), tổng số nợ 111,2 triệu đồng.',
+    + 'tiền lãi chậm đóng 0 đồng (chưa tính đủ: có tháng chưa có lãi suất được công bố), tổng số nợ 111,2 triệu đồng '
+    + '(tiền lãi chiếm 0,00%); không có đơn vị trốn đóng.',
 ].join('\n') + '\n';

@@ -99,14 +99,17 @@ export interface EventDataByType {
   PayoutsReconciled: PayoutsReconciled;
   EmployerRelocated: EmployerRelocated;
   PersonRelocated: PersonRelocated;
+  InterestRateAnnounced: InterestRateAnnounced;
+  EmployerReminded: EmployerReminded;
+  ForceMajeureRecorded: ForceMajeureRecorded;
+  EmployerProfileChanged: EmployerProfileChanged;
+  FundSuspensionGranted: FundSuspensionGranted;
+  LateInterestCharged: LateInterestCharged;
 }
 
 export type EventType = keyof EventDataByType;
 
-/**
- * Issue 22's facts of the arrears law. Kept in a map of their own until the read side handles them:
- * the projection's handler map is total over `EventType`, and ignores a type it does not know.
- */
+/** Issue 22's facts of the arrears law. */
 export type InterestRateAnnounced = AnnounceInterestRate;
 export interface EmployerReminded extends RemindEmployer { areaCode: string }
 export interface ForceMajeureRecorded extends RecordForceMajeure { areaCode: string }
@@ -128,19 +131,6 @@ export interface LateInterestCharged {
   notComputed: UncomputedLateMonth[];
 }
 
-export interface ArrearsEventDataByType {
-  LateInterestCharged: LateInterestCharged;
-  InterestRateAnnounced: InterestRateAnnounced;
-  EmployerReminded: EmployerReminded;
-  ForceMajeureRecorded: ForceMajeureRecorded;
-  EmployerProfileChanged: EmployerProfileChanged;
-  FundSuspensionGranted: FundSuspensionGranted;
-}
-export type ArrearsEventType = keyof ArrearsEventDataByType;
-export const ARREARS_EVENT_TYPES: readonly ArrearsEventType[] = [
-  'InterestRateAnnounced', 'EmployerReminded', 'ForceMajeureRecorded', 'EmployerProfileChanged', 'FundSuspensionGranted', 'LateInterestCharged',
-];
-
 /** Issue 24: a collection account's credits and what was decided on each, on stream `bank-{account}`. */
 export type BankCreditReceived = ReceiveBankCredit;
 export interface BankCreditMatched extends MatchBankCredit { areaCode: string }
@@ -157,13 +147,15 @@ export interface BankEventDataByType {
 export type BankEventType = keyof BankEventDataByType;
 export const BANK_EVENT_TYPES: readonly BankEventType[] = ['BankCreditReceived', 'BankCreditMatched', 'BankCreditAssigned', 'BankCreditReturned', 'BankStatementReceived'];
 
-/** Every event the write side records. */
-export interface AnyEventDataByType extends EventDataByType, ArrearsEventDataByType, BankEventDataByType {}
+/** Every event the write side records: the ledger's events and the bank's, whose read model has its own hooks. */
+export interface AnyEventDataByType extends EventDataByType, BankEventDataByType {}
 export type AnyEventType = keyof AnyEventDataByType;
 export const EVENT_TYPES: readonly EventType[] = [
   'EmployerRegistered', 'EmployerStatusChanged', 'ContributionAssessed', 'ContributionCollected', 'BookIssued', 'CardIssued',
   'BenefitPaid', 'ClaimAssessed', 'PlanAssigned', 'InspectionRecorded', 'EntryReversed', 'PayoutsReconciled',
   'EmployerRelocated', 'PersonRelocated',
+  // Appended in the order the arrears law's own list had, so a packed fact index keeps each type's number.
+  'InterestRateAnnounced', 'EmployerReminded', 'ForceMajeureRecorded', 'EmployerProfileChanged', 'FundSuspensionGranted', 'LateInterestCharged',
 ];
 
 /** A domain event before it is recorded: its type and data, nothing the store adds. */

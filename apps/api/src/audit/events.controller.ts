@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ARREARS_EVENT_TYPES, BANK_EVENT_TYPES, EVENT_TYPES as FIRST_ROUND_EVENT_TYPES } from '#domain';
+import { BANK_EVENT_TYPES, EVENT_TYPES as LEDGER_EVENT_TYPES } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { QueryParams } from '../queries/query-params.js';
 import { Access, AreaOf } from '../auth/index.js';
@@ -8,7 +8,7 @@ import { SocaiRuntime } from '#runtime';
 import { QueryDocs } from '../openapi/query-docs.js';
 
 const MAX_PAGE = 1_000;
-const EVENT_TYPES = [...FIRST_ROUND_EVENT_TYPES, ...ARREARS_EVENT_TYPES, ...BANK_EVENT_TYPES];
+const EVENT_TYPES = [...LEDGER_EVENT_TYPES, ...BANK_EVENT_TYPES];
 
 function present(event: RecordedEvent) {
   return { eventId: event.eventId, type: event.type, streamId: event.streamId, revision: event.revision, position: event.position, data: event.data, metadata: event.metadata };

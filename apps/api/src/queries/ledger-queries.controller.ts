@@ -63,6 +63,7 @@ export class LedgerQueriesController {
   @QueryDocs({
     area: { description: 'Province, district or commune code; without it every area (a key for `*` only).', example: '95' },
     bucket: { description: 'Only employers in this age bucket.', enum: ARREARS_BUCKETS },
+    status: { description: 'evasion: only employers whose late payment is evasion on asOf (more than 60 days late after a written reminder, from 2025-07-01).', enum: ['evasion'] },
     asOf: date('Default today.'),
     limit: { type: 'integer', description: 'Page size, 1 to 500 (default 50).', example: 50 },
     cursor: { description: 'The `nextCursor` of the previous page.' },
@@ -73,12 +74,13 @@ export class LedgerQueriesController {
     const params = new QueryParams(query);
     const area = params.areaCode('area', query.area, false);
     const bucket = params.oneOf('bucket', ARREARS_BUCKETS);
+    const status = params.oneOf('status', ['evasion'] as const);
     const asOf = params.date('asOf');
     const limit = params.integer('limit', { min: 1, max: 500, fallback: 50 });
     const cursor = params.cursor('cursor');
     params.check();
     await this.gate.reach(query);
-    return await this.queries.arrearsWorklist({ area, bucket, asOf, limit, cursor });
+    return await this.queries.arrearsWorklist({ area, bucket, status, asOf, limit, cursor });
   }
 
   @Access({ roles: ['clerk', 'inspector', 'auditor'], area: AreaOf.queryOrEverywhere('area') })

@@ -1,7 +1,7 @@
-import { ARREARS_EVENT_TYPES, BANK_EVENT_TYPES, EVENT_TYPES, type AnyEventType, type FactRecord, type StreamFacts } from '#domain';
+import { BANK_EVENT_TYPES, EVENT_TYPES, type AnyEventType, type FactRecord, type StreamFacts } from '#domain';
 
 /** Every type a fact may have, in a fixed order: its index is packed into a slot. */
-const FACT_TYPES: readonly AnyEventType[] = [...EVENT_TYPES, ...ARREARS_EVENT_TYPES, ...BANK_EVENT_TYPES];
+const FACT_TYPES: readonly AnyEventType[] = [...EVENT_TYPES, ...BANK_EVENT_TYPES];
 
 /**
  * The write side's StreamFacts (the domain's interface of what a decider knows of a stream's facts):

@@ -9,6 +9,8 @@ export interface ArrearsWorklistRequest {
   /** Province, district or commune code; none for the whole country. */
   area?: string;
   bucket?: ArrearsBucket;
+  /** `evasion`: only employers whose late payment is evasion on `asOf` (evasion.ts). */
+  status?: 'evasion';
   asOf?: IsoDate;
   /** 50 by default, at most 500. */
   limit?: number;
@@ -18,7 +20,10 @@ export interface ArrearsWorklistRequest {
 
 export interface ArrearsWorklist {
   asOf: IsoDate;
-  totals: { overdue: Money; interest: Money; employers: number; byBucket: Record<string, { overdue: Money; employers: number }> };
+  totals: {
+    overdue: Money; interest: Money; employers: number; byBucket: Record<string, { overdue: Money; employers: number }>;
+    evasion: { employers: number; overdue: Money };
+  };
   items: ArrearsSummary[];
   nextCursor: string | null;
 }
@@ -32,13 +37,14 @@ export async function arrearsWorklist(
   lateInterest: LateInterestRule,
   scope: AreaScope,
   asOf: IsoDate,
-  request: Pick<ArrearsWorklistRequest, 'bucket' | 'limit' | 'cursor'>,
+  request: Pick<ArrearsWorklistRequest, 'bucket' | 'status' | 'limit' | 'cursor'>,
 ): Promise<ArrearsWorklist> {
   const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
   const offset = request.cursor ? (decodeCursor(request.cursor) ?? 0) : 0;
   const owing = (await repository.inArea(scope))
     .map((facts) => summaryOf(computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: true })))
-    .filter((a) => compareMoney(a.outstanding, '0') > 0 && (!request.bucket || a.bucket === request.bucket))
+    .filter((a) => compareMoney(a.outstanding, '0') > 0 && (!request.bucket || a.bucket === request.bucket)
+      && (request.status !== 'evasion' || a.evasion !== null))
     .sort((a, b) => compareMoney(b.overdue, a.overdue) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
   const byBucket: ArrearsWorklist['totals']['byBucket'] = {};
   for (const bucket of ARREARS_BUCKETS) byBucket[bucket] = { overdue: '0', employers: 0 };
@@ -46,6 +52,7 @@ export async function arrearsWorklist(
     byBucket[a.bucket] = { overdue: addMoney(byBucket[a.bucket].overdue, a.overdue), employers: byBucket[a.bucket].employers + 1 };
   }
   const items = owing.slice(offset, offset + limit);
+  const evading = owing.filter((a) => a.evasion !== null);
   return {
     asOf,
     totals: {
@@ -53,6 +60,7 @@ export async function arrearsWorklist(
       interest: addMoney(...owing.map((a) => a.interest)),
       employers: owing.length,
       byBucket,
+      evasion: { employers: evading.length, overdue: addMoney(...evading.map((a) => a.overdue)) },
     },
     items,
     nextCursor: offset + limit < owing.length ? encodeCursor(offset + limit) : null,

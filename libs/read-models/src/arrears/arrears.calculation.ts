@@ -1,6 +1,10 @@
-import { Dec, daysBetween, roundToDong } from '#domain';
-import type { EmployerStatus, IsoDate, IsoMonth, Money } from '#domain';
+import { daysBetween } from '#domain';
+import type { AllocationLine, EmployerStatus, FundDues, InterestRateAnnouncement, IsoDate, IsoMonth, Money } from '#domain';
 import type { LateInterestRule } from '../ports.js';
+import {
+  arrearsLaw, ratesKnownOn, type Evasion, type ForceMajeureFact, type InterestChargeFact, type LateStretch, type ReminderFact,
+  type UncomputedInterest,
+} from './arrears-law.js';
 
 /**
  * Employer arrears as of a business date, computed from the employer's facts. Pure: the queries
@@ -25,6 +29,13 @@ export interface EmployerFacts {
   payments: PaymentFact[];
   statuses: StatusFact[];
   reversals: ReversalFact[];
+  /** Each assessment's dues per fund, by event id (a store from before migration 6 may lack some). */
+  fundDues?: Map<string, FundDues>;
+  reminders?: ReminderFact[];
+  forceMajeure?: ForceMajeureFact[];
+  charges?: InterestChargeFact[];
+  /** Every announced rate k of the ledger (the same list for every employer). */
+  rates?: InterestRateAnnouncement[];
 }
 
 export interface ArrearsPeriod {
@@ -35,18 +46,23 @@ export interface ArrearsPeriod {
   dueDate: IsoDate;
   daysLate: number;
   interest: Money;
+  /** The period's late amount (every fund) over time, up to `asOf`: what its interest is charged on. */
+  lateHistory: LateStretch[];
 }
 
 export interface TraceEntry {
   position: number;
   eventId: string;
-  type: 'ContributionAssessed' | 'ContributionCollected' | 'EntryReversed' | 'EmployerStatusChanged';
+  type: 'ContributionAssessed' | 'ContributionCollected' | 'EntryReversed' | 'EmployerStatusChanged'
+    | 'LateInterestCharged' | 'EmployerReminded' | 'ForceMajeureRecorded';
   recordedAt: string;
-  /** The amount the fact moves (always unsigned; `effect` says which way); null for a status change. */
+  /** The amount the fact moves (always unsigned; `effect` says which way); null for a status change, reminder or force majeure. */
   amount: Money | null;
-  effect: 'assessed' | 'collected' | 'reversed' | 'status';
-  /** The period assessed or named, the status taken, or the event reversed. */
+  effect: 'assessed' | 'collected' | 'reversed' | 'status' | 'charged' | 'reminded' | 'force-majeure';
+  /** The period assessed or named, the status taken, the event reversed, the month charged, the reminder or the span. */
   detail: string;
+  /** Of a payment: where each đồng went (allocation.ts), and what was left over. */
+  allocation?: { lines: AllocationLine[]; unallocated: Money };
 }
 
 export interface ArrearsSummary {
@@ -68,14 +84,15 @@ export interface ArrearsSummary {
   oldestUnpaidPeriod: IsoMonth | null;
   monthsOverdue: number;
   bucket: ArrearsBucket;
+  /** Late payment turned evasion (evasion.ts), or null. */
+  evasion: Evasion | null;
 }
 
-/** A month of a period's lateness whose interest is left out of `interest`, and why. */
-export interface UncomputedInterest { period: IsoMonth; month: IsoMonth; reason: string }
+export type { UncomputedInterest } from './arrears-law.js';
 
 /**
- * The contract's `interestDetail`. Until month-end closes record charged interest and payments are
- * allocated to interest (issue #22), nothing is charged or paid: all of `interest` is accrued.
+ * The contract's `interestDetail`: charged by month-end closes (LateInterestCharged), accrued since
+ * the last charge, paid (payments allocated to interest), and outstanding = charged − paid + accrued.
  */
 export interface InterestDetail {
   charged: Money;
@@ -154,7 +171,8 @@ export interface ArrearsOptions {
 export function computeArrears(
   facts: EmployerFacts,
   asOf: IsoDate,
-  lateInterest: LateInterestRule,
+  // The figures follow the law's computation (arrears-law.ts); the port stays for the callers' signatures.
+  _lateInterest: LateInterestRule,
   options: ArrearsOptions = { detailed: true, withInterest: true },
 ): EmployerArrears {
   const assessments = facts.assessments
@@ -162,28 +180,19 @@ export function computeArrears(
     .sort((a, b) => compareText(a.period, b.period) || a.position - b.position);
   const payments = facts.payments.filter((p) => p.collectedOn <= asOf && standsOn(p, asOf));
   const { paidByPeriod, credit } = settle(assessments, payments);
+  const law = options.withInterest ? lawOf(facts, assessments, payments, asOf) : undefined;
 
   const periods: ArrearsPeriod[] = [];
-  const notes: string[] = [];
-  const notComputed: UncomputedInterest[] = [];
-  let interestComputed = true;
   const outstandingOf = new Map<ArrearsPeriod, bigint>();
   for (const a of assessments) {
     const paidAmount = paidByPeriod.get(a.period)!;
     const outstandingAmount = BigInt(a.due) - paidAmount;
-    const paid = paidAmount.toString();
-    const outstanding = outstandingAmount.toString();
     const late = outstandingAmount > 0n && a.dueDate < asOf;
-    let interest: Money = '0';
-    if (late && options.withInterest) {
-      const healthPortion = a.due !== '0' ? roundToDong(new Dec(outstanding).times(a.health).div(a.due)) : '0';
-      const result = lateInterest({ overdue: outstanding, healthPortion, dueDate: a.dueDate, asOf });
-      interest = result.amount;
-      if (!result.computed) interestComputed = false;
-      if (result.note) notes.push(`${a.period}: ${result.note}`);
-      for (const month of result.notComputed ?? []) notComputed.push({ period: a.period, ...month });
-    }
-    const period = { period: a.period, due: a.due, paid, outstanding, dueDate: a.dueDate, daysLate: late ? daysBetween(a.dueDate, asOf) : 0, interest };
+    const period: ArrearsPeriod = {
+      period: a.period, due: a.due, paid: paidAmount.toString(), outstanding: outstandingAmount.toString(), dueDate: a.dueDate,
+      daysLate: late ? daysBetween(a.dueDate, asOf) : 0, interest: law?.interestByPeriod.get(a.period) ?? '0',
+      lateHistory: law?.lateHistory.get(a.period) ?? [],
+    };
     outstandingOf.set(period, outstandingAmount);
     periods.push(period);
   }
@@ -191,7 +200,8 @@ export function computeArrears(
   const overduePeriods = periods.filter((p) => p.daysLate > 0);
   const outstanding = sum(periods.map((p) => outstandingOf.get(p)!)).toString();
   const status = statusOn(facts.statuses, asOf);
-  const interest = sum(periods.map((p) => BigInt(p.interest))).toString();
+  const notComputed = law?.notComputed ?? [];
+  const interest = law?.outstanding ?? '0';
   const result: EmployerArrears = {
     unitCode: facts.unitCode,
     name: facts.name,
@@ -204,20 +214,54 @@ export function computeArrears(
     overdue: sum(overduePeriods.map((p) => outstandingOf.get(p)!)).toString(),
     credit: credit.toString(),
     interest,
-    interestComputed,
-    interestNotes: [...new Set(notes)],
+    interestComputed: notComputed.length === 0,
+    interestNotes: notesOf(notComputed),
     oldestUnpaidPeriod: periods.find((p) => outstandingOf.get(p)! > 0n)?.period ?? null,
     monthsOverdue: overduePeriods.length,
     bucket: bucketFor(status, outstanding, overduePeriods[0]?.daysLate),
-    interestDetail: { charged: '0', accrued: interest, paid: '0', outstanding: interest, notComputed },
+    evasion: law?.evasion ?? null,
+    interestDetail: { charged: law?.charged ?? '0', accrued: law?.accrued ?? '0', paid: law?.paid ?? '0', outstanding: interest, notComputed },
     periods: options.detailed ? periods : [],
-    trace: options.detailed ? traceOf(facts, asOf) : [],
+    trace: options.detailed ? traceOf(facts, asOf, law?.allocations) : [],
   };
   return result;
 }
 
+/**
+ * The law's figures from the standing facts. An assessment whose per-fund dues a store from before
+ * migration 6 lacks is read as its health part and the rest as pension (the fund settled last), so
+ * a payment reaches it no sooner than the verified order would; a rebuild restores the exact funds.
+ */
+function lawOf(facts: EmployerFacts, assessments: AssessmentFact[], payments: PaymentFact[], asOf: IsoDate) {
+  return arrearsLaw({
+    assessments: assessments.map((a) => ({
+      period: a.period, dueDate: a.dueDate,
+      funds: facts.fundDues?.get(a.eventId)
+        ?? { health: a.health, pension: (BigInt(a.due) - BigInt(a.health)).toString(), sickness: '0', accident: '0', unemployment: '0' },
+    })),
+    payments: payments.map((p) => ({ eventId: p.eventId, amount: p.amount, collectedOn: p.collectedOn, position: p.position, namedPeriod: p.namedPeriod })),
+    charges: facts.charges ?? [],
+    reminders: facts.reminders ?? [],
+    forceMajeure: facts.forceMajeure ?? [],
+    rates: ratesKnownOn(facts.rates ?? [], asOf),
+    asOf,
+  });
+}
+
+/** Per period, the months left uncharged and the years whose k is missing. */
+function notesOf(notComputed: readonly UncomputedInterest[]): string[] {
+  const byPeriod = new Map<IsoMonth, { months: Set<IsoMonth>; reasons: Set<string> }>();
+  for (const m of notComputed) {
+    const entry = byPeriod.get(m.period) ?? { months: new Set(), reasons: new Set() };
+    entry.months.add(m.month);
+    entry.reasons.add(m.reason);
+    byPeriod.set(m.period, entry);
+  }
+  return [...byPeriod].map(([period, e]) => `${period}: interest of ${e.months.size} month(s) not computed: ${[...e.reasons].join(', ')}`);
+}
+
 /** Every fact behind the balance as of `asOf`, reversed ones included, in log order. */
-function traceOf(facts: EmployerFacts, asOf: IsoDate): TraceEntry[] {
+function traceOf(facts: EmployerFacts, asOf: IsoDate, allocations?: Map<string, { lines: AllocationLine[]; unallocated: Money }>): TraceEntry[] {
   const amounts = new Map<string, Money>();
   const entries: TraceEntry[] = [];
   for (const a of facts.assessments.filter((x) => x.assessedOn <= asOf)) {
@@ -229,7 +273,18 @@ function traceOf(facts: EmployerFacts, asOf: IsoDate): TraceEntry[] {
     entries.push({
       position: p.position, eventId: p.eventId, type: 'ContributionCollected', recordedAt: p.recordedAt, amount: p.amount, effect: 'collected',
       detail: p.namedPeriod ? `${p.receiptNo} for ${p.namedPeriod}` : p.receiptNo,
+      ...(allocations?.has(p.eventId) ? { allocation: { lines: allocations.get(p.eventId)!.lines, unallocated: allocations.get(p.eventId)!.unallocated } } : {}),
     });
+  }
+  for (const c of (facts.charges ?? []).filter((x) => x.closedOn <= asOf)) {
+    amounts.set(c.eventId, c.total);
+    entries.push({ position: c.position, eventId: c.eventId, type: 'LateInterestCharged', recordedAt: c.recordedAt, amount: c.total, effect: 'charged', detail: c.month });
+  }
+  for (const r of (facts.reminders ?? []).filter((x) => x.sentOn <= asOf)) {
+    entries.push({ position: r.position, eventId: r.eventId, type: 'EmployerReminded', recordedAt: r.recordedAt, amount: null, effect: 'reminded', detail: r.reminderRef });
+  }
+  for (const f of (facts.forceMajeure ?? []).filter((x) => x.from <= asOf)) {
+    entries.push({ position: f.position, eventId: f.eventId, type: 'ForceMajeureRecorded', recordedAt: f.recordedAt, amount: null, effect: 'force-majeure', detail: `${f.from}..${f.to}` });
   }
   for (const s of facts.statuses.filter((x) => x.effectiveOn <= asOf)) {
     entries.push({ position: s.position, eventId: s.eventId, type: 'EmployerStatusChanged', recordedAt: s.recordedAt, amount: null, effect: 'status', detail: s.status });

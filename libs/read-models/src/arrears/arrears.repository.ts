@@ -1,7 +1,9 @@
 import type { IsoDate } from '#domain';
 import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
 import type { AreaScope } from '../area-scope.js';
+import type { FundDues, InterestRateAnnouncement } from '#domain';
 import type { AssessmentFact, EmployerFacts, PaymentFact, ReversalFact, StatusFact } from './arrears.calculation.js';
+import type { ForceMajeureFact, InterestChargeFact, ReminderFact } from './arrears-law.js';
 
 interface EmployerRow { unit_code: string; name: string; area_code: string }
 
@@ -36,6 +38,7 @@ export class ArrearsRepository {
          SELECT event_id FROM employer_statuses WHERE unit_code = ?)`,
       [unitCode, unitCode, unitCode],
     );
+    await this.addLawFacts(new Map([[unitCode, facts]]), 'e.unit_code = ?', [unitCode]);
     return facts;
   }
 
@@ -45,7 +48,9 @@ export class ArrearsRepository {
       `SELECT unit_code, name, area_code FROM employers e WHERE ${scope.where('e')} ORDER BY unit_code`,
       scope.params,
     );
-    return [...(await this.collect(employers, scope.where('e'), scope.params)).values()];
+    const byUnit = await this.collect(employers, scope.where('e'), scope.params);
+    await this.addLawFacts(byUnit, scope.where('e'), scope.params);
+    return [...byUnit.values()];
   }
 
   /**
@@ -82,5 +87,43 @@ export class ArrearsRepository {
       byUnit.get(row.unitCode)?.statuses.push(row);
     }
     return byUnit;
+  }
+
+  /**
+   * The arrears law's facts of the employers (arrears-law-facts.ts): per-fund dues, reminders, force
+   * majeure, interest charged, and the ledger's announced rates. Overdue-only callers skip them.
+   */
+  private async addLawFacts(byUnit: Map<string, EmployerFacts>, where: string, params: SqlParam[]): Promise<void> {
+    const rates = await this.db.query<InterestRateAnnouncement>(
+      `SELECT year, fund, monthly_percent AS "monthlyPercent", document_ref AS "documentRef", announced_on AS "announcedOn"
+       FROM interest_rates WHERE reversed_on IS NULL`,
+    );
+    for (const facts of byUnit.values()) {
+      Object.assign(facts, { fundDues: new Map(), reminders: [], forceMajeure: [], charges: [], rates: rates.map((r) => ({ ...r, year: Number(r.year) })) });
+    }
+    const join = (table: string, alias: string) => `FROM ${table} ${alias} JOIN employers e ON e.unit_code = ${alias}.unit_code WHERE ${where}`;
+    const fact = (alias: string) => `${alias}.unit_code AS "unitCode", ${alias}.event_id AS "eventId", ${alias}.position, ${alias}.recorded_at AS "recordedAt",
+      ${alias}.reversed_on AS "reversedOn"`;
+    for (const row of await this.db.query<WithUnit<FundDues & { eventId: string }>>(
+      `SELECT f.unit_code AS "unitCode", f.event_id AS "eventId", CAST(f.pension AS TEXT) AS pension, CAST(f.sickness AS TEXT) AS sickness,
+         CAST(f.accident AS TEXT) AS accident, CAST(f.unemployment AS TEXT) AS unemployment, CAST(f.health AS TEXT) AS health ${join('assessment_funds', 'f')}`,
+      params,
+    )) {
+      const { unitCode: _unit, eventId, ...dues } = row;
+      byUnit.get(row.unitCode)?.fundDues!.set(eventId, dues);
+    }
+    for (const row of await this.db.query<WithUnit<ReminderFact>>(
+      `SELECT ${fact('r')}, r.reminder_ref AS "reminderRef", r.sent_on AS "sentOn" ${join('employer_reminders', 'r')}`, params,
+    )) byUnit.get(row.unitCode)?.reminders!.push(row);
+    for (const row of await this.db.query<WithUnit<ForceMajeureFact>>(
+      `SELECT ${fact('m')}, m.from_date AS "from", m.to_date AS "to", m.reason, m.document_ref AS "documentRef" ${join('force_majeure', 'm')}`, params,
+    )) byUnit.get(row.unitCode)?.forceMajeure!.push(row);
+    for (const row of await this.db.query<WithUnit<Omit<InterestChargeFact, 'byFund' | 'basis' | 'notComputed'> & { data: string }>>(
+      `SELECT ${fact('i')}, i.month, i.closed_on AS "closedOn", i.from_date AS "from", i.to_date AS "to", CAST(i.total AS TEXT) AS total, i.data
+       ${join('interest_charges', 'i')}`, params,
+    )) {
+      const { data, ...charge } = row;
+      byUnit.get(row.unitCode)?.charges!.push({ ...charge, ...(JSON.parse(data) as Pick<InterestChargeFact, 'byFund' | 'basis' | 'notComputed'>) });
+    }
   }
 }

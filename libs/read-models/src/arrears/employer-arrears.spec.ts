@@ -37,8 +37,16 @@ describeEachStore('employer arrears', (stores) => {
       interest: '0', interestComputed: false,
     });
     expect(a.periods).toEqual([
-      { period: '2021-05', due: '16000000', paid: '16000000', outstanding: '0', dueDate: '2021-05-31', daysLate: 0, interest: '0' },
-      { period: '2021-06', due: '16000000', paid: '0', outstanding: '16000000', dueDate: '2021-06-30', daysLate: 31, interest: '0' },
+      // FIFO by period settles May; the verified fund order (allocation.ts) settles health and BHTN of May and June first,
+      // so May's pension (5,000,000) stays late after the payment: its interest month (k 2021) is not computed.
+      {
+        period: '2021-05', due: '16000000', paid: '16000000', outstanding: '0', dueDate: '2021-05-31', daysLate: 0, interest: '0',
+        lateHistory: [{ from: '2021-06-01', to: '2021-06-10', lateAmount: '16000000' }, { from: '2021-06-11', to: '2021-07-31', lateAmount: '5000000' }],
+      },
+      {
+        period: '2021-06', due: '16000000', paid: '0', outstanding: '16000000', dueDate: '2021-06-30', daysLate: 31, interest: '0',
+        lateHistory: [{ from: '2021-07-01', to: '2021-07-31', lateAmount: '11000000' }],
+      },
     ]);
     expect(a.trace.map((t) => [t.position, t.eventId, t.type, t.amount, t.effect])).toEqual([
       [may.position, may.eventId, 'ContributionAssessed', '16000000', 'assessed'],
@@ -61,6 +69,17 @@ describeEachStore('employer arrears', (stores) => {
       ['2021-06', '16000000', '0', 0],
     ]);
     expect([a.overdue, a.oldestUnpaidPeriod, a.bucket]).toEqual(['12000000', '2021-05', '1-to-3-months']);
+    // The trace says where each đồng went (allocation.ts): the named June in full, fund by fund, then the
+    // 4,000,000 left in the verified order: May's health 2,250,000, BHTN 1,000,000, then 750,000 of its sickness 1,500,000.
+    const line = (period: string, fund: string, amount: string) => ({ period, fund, kind: 'principal', amount });
+    expect(a.trace.find((t) => t.effect === 'collected')!.allocation).toEqual({
+      lines: [
+        line('2021-06', 'health', '2250000'), line('2021-06', 'unemployment', '1000000'), line('2021-06', 'sickness', '1500000'),
+        line('2021-06', 'accident', '250000'), line('2021-06', 'pension', '11000000'),
+        line('2021-05', 'health', '2250000'), line('2021-05', 'unemployment', '1000000'), line('2021-05', 'sickness', '750000'),
+      ],
+      unallocated: '0',
+    });
   });
 
   it('partial payments reduce the oldest period; an overpayment stays as credit', async () => {
@@ -93,43 +112,59 @@ describeEachStore('employer arrears', (stores) => {
     expect([before.status, before.bucket, before.periods[0].daysLate]).toEqual(['active', 'under-1-month', 10]);
   });
 
-  it('daily regime (Luật BHXH 2024): 100,000,000 for 2025-07 due 2025-08-31, 30 days late on 2025-09-30 → 900,000', async () => {
+  it('daily regime (Luật BHXH 2024): 100,000,000 for 2025-07 due 2025-08-31, 30 days late on 2025-09-30 → 900,001', async () => {
+    // 0.03 % a day for 30 days, rounded per fund (late-interest.ts INTEREST_ROUNDING): health 14,062,500 → 126,562.5 → 126,563,
+    // accident 1,562,500 → 14,062.5 → 14,063, pension 618,750, sickness 84,375, unemployment 56,250 = 900,001. A period's
+    // `interest` is its exact interest rounded once (900,000): it says what the period costs, the total is what is owed.
     const { log } = employerWith([{ period: '2025-07', due: '100000000', dueDate: '2025-08-31', assessedOn: '2025-08-01' }]);
     const a = (await arrearsOf(log, 'BL00002', '2025-09-30'))!;
     expect(a.periods).toEqual([
-      { period: '2025-07', due: '100000000', paid: '0', outstanding: '100000000', dueDate: '2025-08-31', daysLate: 30, interest: '900000' },
+      {
+        period: '2025-07', due: '100000000', paid: '0', outstanding: '100000000', dueDate: '2025-08-31', daysLate: 30, interest: '900000',
+        lateHistory: [{ from: '2025-09-01', to: '2025-09-30', lateAmount: '100000000' }],
+      },
     ]);
-    expect([a.interest, a.interestComputed, a.bucket]).toEqual(['900000', true, 'under-1-month']);
+    expect([a.interest, a.interestComputed, a.bucket]).toEqual(['900001', true, 'under-1-month']);
   });
 
-  it('monthly regime (QĐ 595 art. 37): 10,000,000 for 2017-03, 60 days late → 2 × (8,593,750 × 1.317% + 1,406,250 × 0.967%) = 253,556', async () => {
+  it('monthly regime (QĐ 595 art. 37): 10,000,000 for 2017-03, 60 days late → April charged on 1 May: 8,593,750 × 1.317% + 1,406,250 × 0.967% = 126,778', async () => {
+    // May is charged on 1 June: on 2017-05-30 it is not yet (late-interest.ts; docs/decisions.md "pure rules first").
     const { log } = employerWith([{ period: '2017-03', due: '10000000', dueDate: '2017-03-31' }]);
     const a = (await arrearsOf(log, 'BL00002', '2017-05-30'))!;
-    expect([a.interest, a.interestComputed, a.periods[0].daysLate, a.bucket]).toEqual(['253556', true, 60, '1-to-3-months']);
+    expect([a.interest, a.interestComputed, a.periods[0].daysLate, a.bucket]).toEqual(['126778', true, 60, '1-to-3-months']);
   });
 
   it('a year with unknown k leaves out only its own months: 2017 months charged, 2018 months listed as not computed', async () => {
-    // 10,000,000 a period, health 1,406,250: a month at k 2017 = 8,593,750 × 1.317 % + 1,406,250 × 0.967 % = 126,778.125.
-    // 2017-10 (due 2017-10-31, 125 days late): months ending 2017-11-30, 2017-12-30 charged (253,556.25 → 253,556);
-    //   months ending 2018-01-29, 2018-02-28 need k 2018: not computed.
-    // 2017-11 (due 2017-11-30, 95 days late): month ending 2017-12-30 charged (126,778); 2018-01, 2018-02 not computed.
+    // 10,000,000 a period, health 1,406,250: a month at k 2017 = 8,593,750 × 1.317 % + 1,406,250 × 0.967 % = 126,778.
+    // 2017-10 (due 2017-10-31), on 2018-03-05: November is charged on 2017-12-01 at k 2017 (126,778); December, January and
+    //   February are charged on 1 January, 1 February, 1 March 2018 and need k 2018: not computed.
+    // 2017-11 (due 2017-11-30): December, January, February need k 2018: nothing charged.
     const { log } = employerWith([{ period: '2017-10', due: '10000000', dueDate: '2017-10-31' }, { period: '2017-11', due: '10000000', dueDate: '2017-11-30' }]);
     const a = (await arrearsOf(log, 'BL00002', '2018-03-05'))!;
-    expect(a.periods.map((p) => [p.period, p.daysLate, p.interest])).toEqual([['2017-10', 125, '253556'], ['2017-11', 95, '126778']]);
-    const notComputed = (period: string, month: string) => ({ period, month, reason: 'k for 2018 not configured' });
-    expect([a.interest, a.interestComputed, a.interestDetail]).toEqual(['380334', false, {
-      charged: '0', accrued: '380334', paid: '0', outstanding: '380334',
-      notComputed: [notComputed('2017-10', '2018-01'), notComputed('2017-10', '2018-02'), notComputed('2017-11', '2018-01'), notComputed('2017-11', '2018-02')],
+    expect(a.periods.map((p) => [p.period, p.daysLate, p.interest])).toEqual([['2017-10', 125, '126778'], ['2017-11', 95, '0']]);
+    const notComputed = (period: string, month: string) => [
+      { period, month, reason: 'k for 2018 (health) not announced' }, { period, month, reason: 'k for 2018 (social) not announced' },
+    ];
+    expect([a.interest, a.interestComputed, a.interestDetail]).toEqual(['126778', false, {
+      charged: '0', accrued: '126778', paid: '0', outstanding: '126778',
+      notComputed: ['2017-10', '2017-11'].flatMap((period) => ['2017-12', '2018-01', '2018-02'].flatMap((month) => notComputed(period, month))),
     }]);
-    expect(a.interestNotes).toEqual(['2017-10: interest of 2 months not computed: k for 2018 not configured', '2017-11: interest of 2 months not computed: k for 2018 not configured']);
+    expect(a.interestNotes).toEqual([
+      '2017-10: interest of 3 month(s) not computed: k for 2018 (health) not announced, k for 2018 (social) not announced',
+      '2017-11: interest of 3 month(s) not computed: k for 2018 (health) not announced, k for 2018 (social) not announced',
+    ]);
   });
 
   it('across 2025-07-01 with k 2025 unknown, the daily days are still charged', async () => {
-    // 2025-05 (due 2025-05-31), 40 days late on 2025-07-10: one monthly month ending 2025-06-30 needs k 2025 (unknown);
-    // 10 days from 2025-07-01 at 0.03 %: 10,000,000 × 0.0003 × 10 = 30,000.
+    // 2025-05 (due 2025-05-31), on 2025-07-10: June is charged on 1 July and needs k 2025 (unknown); the 10 days from
+    // 2025-07-01 at 0.03 % a day, rounded per fund (late-interest.ts): pension 6,875,000 → 20,625, sickness 937,500 →
+    // 2,812.5 → 2,813, accident 156,250 → 468.75 → 469, unemployment 625,000 → 1,875, health 1,406,250 → 4,218.75 → 4,219 = 30,001.
     const { log } = employerWith([{ period: '2025-05', due: '10000000', dueDate: '2025-05-31' }]);
     const a = (await arrearsOf(log, 'BL00002', '2025-07-10'))!;
-    expect([a.interest, a.interestComputed, a.interestDetail.notComputed]).toEqual(['30000', false, [{ period: '2025-05', month: '2025-06', reason: 'k for 2025 not configured' }]]);
+    expect([a.interest, a.interestComputed, a.interestDetail.notComputed]).toEqual(['30001', false, [
+      { period: '2025-05', month: '2025-06', reason: 'k for 2025 (health) not announced' },
+      { period: '2025-05', month: '2025-06', reason: 'k for 2025 (social) not announced' },
+    ]]);
   });
 
   it('as of a past date, later assessments and payments do not count', async () => {

@@ -1,4 +1,5 @@
 import { ARREARS_SUMMARY_TABLES, arrearsSummaryMigration } from '../arrears/arrears-summary.js';
+import { ARREARS_LAW_SCHEMA, ARREARS_LAW_TABLES } from '../arrears/arrears-law-facts.js';
 import { AREA_SUMMARY_TABLES, areaSummariesMigration } from '../area-figures/area-summaries.js';
 import { SUSPENDED_TABLE_SQL } from '../projection/summaries-suspension.js';
 import type { Dialect } from './read-model-db.js';
@@ -27,7 +28,7 @@ export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TAB
 
 /** Tables that hold read models (and the checkpoint), emptied by a rebuild. */
 export const READ_MODEL_TABLES = [
-  ...FACT_TABLES, ...ARREARS_SUMMARY_TABLES, ...AREA_SUMMARY_TABLES, ...BANK_CREDIT_TABLES,
+  ...FACT_TABLES, ...ARREARS_SUMMARY_TABLES, ...AREA_SUMMARY_TABLES, ...BANK_CREDIT_TABLES, ...ARREARS_LAW_TABLES,
 ] as const;
 
 /** The marker a rebuild leaves while the summaries' triggers are off (projection/summaries-suspension.ts). */
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'derived summaries suspension marker', sql: V3 },
   { version: 4, name: 'area summaries: flows, headcounts, voluntary cover, benefit recipients, card cover', sql: areaSummariesMigration },
   { version: 5, name: 'bank credits and statement balances (issue 24)', sql: BANK_CREDITS_SQL },
+  { version: 6, name: 'arrears law facts: per-fund dues, reminders, force majeure, interest charged, rates, profiles', sql: ARREARS_LAW_SCHEMA },
 ];
 
 /** The newest schema version this build knows. */

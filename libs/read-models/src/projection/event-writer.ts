@@ -1,6 +1,7 @@
 import type {
   BenefitPaid, BookIssued, CardIssued, ClaimAssessed, ContributionAssessed, ContributionCollected, EmployerRegistered,
-  EmployerRelocated, EmployerStatusChanged, EntryReversed, EventType, InspectionRecorded, PayoutsReconciled, PlanAssigned,
+  EmployerProfileChanged, EmployerRelocated, EmployerReminded, EmployerStatusChanged, EntryReversed, EventType, ForceMajeureRecorded, InspectionRecorded,
+  InterestRateAnnounced, LateInterestCharged, PayoutsReconciled, PlanAssigned,
 } from '#domain';
 import { currentProvinceOf } from '../area-scope.js';
 import type { RecordedEvent } from '#event-store';
@@ -22,6 +23,11 @@ const TABLE_OF: Partial<Record<EventType, string>> = {
   ClaimAssessed: 'claims',
   PlanAssigned: 'plans',
   InspectionRecorded: 'inspections',
+  EmployerReminded: 'employer_reminders',
+  ForceMajeureRecorded: 'force_majeure',
+  LateInterestCharged: 'interest_charges',
+  InterestRateAnnounced: 'interest_rates',
+  EmployerProfileChanged: 'employer_profiles',
 };
 
 /**
@@ -91,6 +97,12 @@ export class EventWriter {
         e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, this.province(d.areaCode), d.period, d.due,
         d.funds.health, d.dueDate, d.assessedOn, d.headcount.socialInsurance, d.headcount.healthInsurance,
         d.headcount.unemploymentInsurance,
+      );
+      // The allocation of payments settles fund by fund (arrears/arrears-law-facts.ts).
+      this.run(
+        `INSERT INTO assessment_funds (event_id, unit_code, pension, sickness, accident, unemployment, health)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        e.eventId, d.unitCode, d.funds.pension, d.funds.sickness, d.funds.accident, d.funds.unemployment, d.funds.health,
       );
     },
     ContributionCollected: (e) => {
@@ -201,5 +213,51 @@ export class EventWriter {
     // A person has no row of their own here: each of their facts names the area it counts in, the
     // relocation's new home included (the write side places a person's later payments by it).
     PersonRelocated: () => {},
+    // Issue 22's facts, for the arrears read model (arrears/arrears-law-facts.ts).
+    InterestRateAnnounced: (e) => {
+      const d = e.data as InterestRateAnnounced;
+      this.run(
+        `INSERT INTO interest_rates (event_id, position, recorded_at, year, fund, monthly_percent, document_ref, announced_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        e.eventId, e.position, e.metadata.recordedAt, d.year, d.fund, d.monthlyPercent, d.documentRef, d.announcedOn,
+      );
+    },
+    EmployerReminded: (e) => {
+      const d = e.data as EmployerReminded;
+      this.run(
+        `INSERT INTO employer_reminders (event_id, position, recorded_at, unit_code, area_code, reminder_ref, sent_on, amount_late)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, d.reminderRef, d.sentOn, d.amountLate,
+      );
+    },
+    ForceMajeureRecorded: (e) => {
+      const d = e.data as ForceMajeureRecorded;
+      this.run(
+        `INSERT INTO force_majeure (event_id, position, recorded_at, unit_code, area_code, from_date, to_date, reason, document_ref)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, d.from, d.to, d.reason, d.documentRef,
+      );
+    },
+    LateInterestCharged: (e) => {
+      const d = e.data as LateInterestCharged;
+      // byFund and the basis are read back whole for one employer's answer: kept as the event's JSON.
+      this.run(
+        `INSERT INTO interest_charges (event_id, position, recorded_at, unit_code, area_code, month, closed_on, from_date, to_date, total, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, d.month, d.closedOn, d.from ?? null, d.to, d.total,
+        JSON.stringify({ byFund: d.byFund, basis: d.basis, notComputed: d.notComputed }),
+      );
+    },
+    EmployerProfileChanged: (e) => {
+      const d = e.data as EmployerProfileChanged;
+      this.run(
+        `INSERT INTO employer_profiles (event_id, position, recorded_at, unit_code, area_code, effective_on, wage_region, sector,
+           high_risk_rate, high_risk_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, d.effectiveOn, d.wageRegion, d.sector,
+        d.highRiskApproval?.rate, d.highRiskApproval?.decisionRef,
+      );
+    },
+    // The pension-fund suspension changes dues, which the write side assesses: no read model reads it yet.
+    FundSuspensionGranted: () => {},
   };
 }

@@ -1,4 +1,4 @@
-import { subMoney } from '#domain';
+import { addMoney, subMoney } from '#domain';
 import type { IsoDate, Money } from '#domain';
 import type { AreaScope } from '../area-scope.js';
 import type { BenefitFigures, ClaimFigures, InspectionFigures, Participants } from '../area-figures/area-figures.js';
@@ -126,6 +126,8 @@ export async function provinceReport(
           }
         : { value: interestNow.interest, previousYear: null, change: null, changePercent: null },
       interestComputed: interestNow.interestComputed,
+      interestPercentOfTotal: percentOf(interestNow.interest, addMoney(now.arrears.overdue, interestNow.interest)),
+      evasion: interestNow.evasion,
     },
   };
 }

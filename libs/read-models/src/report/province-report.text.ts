@@ -92,7 +92,11 @@ export function renderProvinceReportText(report: ProvinceReport): string {
       // The overdue figure is principal; the interest owed on it is stated beside it, with the total owed.
       `tiền lãi chậm đóng ${formatMoney(arrears.interest.value)}` +
       (arrears.interestComputed ? '' : ' (chưa tính đủ: có tháng chưa có lãi suất được công bố)') +
-      `, tổng số nợ ${formatMoney(addMoney(arrears.overdue.value, arrears.interest.value))}.`,
+      `, tổng số nợ ${formatMoney(addMoney(arrears.overdue.value, arrears.interest.value))}` +
+      (arrears.interestPercentOfTotal === null ? '' : ` (tiền lãi chiếm ${formatPercent(arrears.interestPercentOfTotal)})`) +
+      (arrears.evasion.employers === 0
+        ? '; không có đơn vị trốn đóng.'
+        : `; ${formatCount(arrears.evasion.employers)} đơn vị trốn đóng, nợ quá hạn ${formatMoney(arrears.evasion.overdue)}.`),
   );
   return `${lines.join('\n')}\n`;
 }

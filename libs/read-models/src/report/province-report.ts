@@ -62,5 +62,9 @@ export interface ProvinceReport {
     percentOfCollectionPlan: number | null;
     interest: Compared<Money>;
     interestComputed: boolean;
+    /** Interest as a percentage of the total owed (overdue + interest) on `to`; null when nothing is owed. */
+    interestPercentOfTotal: number | null;
+    /** Employers in evasion on `to` (as `GET /api/arrears?status=evasion` totals.evasion). */
+    evasion: { employers: number; overdue: Money };
   };
 }
