@@ -94,7 +94,8 @@ describe.each(STORES)('the arrears law over HTTP [%s]', (_name, onPostgres) => {
   ] as [string, string | null, string][])('evasion on %s: since %s (%s)', async (asOf, since) => {
     const a = await get(`/api/employers/BL00004/arrears?asOf=${asOf}`);
     expect(a.evasion === null ? null : [a.evasion.since, a.evasion.reminderRef]).toEqual(since === null ? null : [since, 'ĐĐ-0123/BHXH']);
-    const list = await get(`/api/arrears?area=95&status=evasion&asOf=${asOf}`);
+    // Bạc Liêu (95) ended on 2025-06-30: its employers count in Cà Mau (96) since.
+    const list = await get(`/api/arrears?area=96&status=evasion&asOf=${asOf}`);
     expect(list.items.map((i: { unitCode: string }) => i.unitCode)).toEqual(since === null ? [] : ['BL00004']);
     expect(list.totals.evasion).toEqual(since === null ? { employers: 0, overdue: '0' } : { employers: 1, overdue: a.overdue });
   });
@@ -102,12 +103,12 @@ describe.each(STORES)('the arrears law over HTTP [%s]', (_name, onPostgres) => {
   it('the evasion basis names the period, the reminder and the rule', async () => {
     const a = await get('/api/employers/BL00004/arrears?asOf=2025-12-20');
     expect(a.evasion.basis).toMatch(/^period 2025-08 due 2025-09-30 still unpaid more than 60 days after its deadline, 10 day\(s\) of force majeure not counted; reminder ĐĐ-0123\/BHXH sent 2025-10-08; Luật BHXH 2024/);
-    const all = await get('/api/arrears?area=95&asOf=2025-12-20');
+    const all = await get('/api/arrears?area=96&asOf=2025-12-20');
     expect(all.items.map((i: { unitCode: string; evasion: unknown }) => [i.unitCode, i.evasion !== null])).toEqual([['BL00003', false], ['BL00004', true]]);
     // The province report's arrears line: how much of it is interest, and how many employers are in evasion.
-    const report = await get('/api/reports/province/95?from=2025-07-01&to=2025-12-20');
+    const report = await get('/api/reports/province/96?from=2025-07-01&to=2025-12-20');
     expect(report.arrears.evasion).toEqual({ employers: 1, overdue: a.overdue });
-    const text = await server.request('GET', `/api/reports/province/95?from=2025-07-01&to=2025-12-20&format=text&minPosition=${position}`);
+    const text = await server.request('GET', `/api/reports/province/96?from=2025-07-01&to=2025-12-20&format=text&minPosition=${position}`);
     expect(String(text.body).split('\n').at(-2)).toMatch(/; 1 đơn vị trốn đóng, nợ quá hạn 16 triệu đồng\.$/);
     const bad = await server.request('GET', '/api/arrears?status=late');
     expect({ status: bad.status, errors: bad.body.errors }).toEqual({ status: 400, errors: [{ field: 'status', message: 'must be one of evasion' }] });

@@ -78,7 +78,12 @@ function transpileLibrary(): void {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, output);
   }
-  writeFileSync(join(buildDir, 'package.json'), '{"type":"module"}');
+  // The library reads its defaults from the one tunables module (libs/runtime/src/tunables.ts, no imports).
+  const tunables = ts.transpileModule(readFileSync(resolve(librarySource, '../../runtime/src/tunables.ts'), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  writeFileSync(join(buildDir, 'tunables.js'), tunables);
+  writeFileSync(join(buildDir, 'package.json'), JSON.stringify({ type: 'module', imports: { '#runtime/tunables': './tunables.js' } }));
   writeFileSync(join(buildDir, 'writer.mjs'), writerScript);
   symlinkSync(projectNodeModules, join(buildDir, 'node_modules'));
 }
