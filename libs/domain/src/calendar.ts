@@ -31,9 +31,11 @@ export function firstDayOf(month: IsoMonth): IsoDate {
 }
 
 export function lastDayOf(month: IsoMonth): IsoDate {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m, 0));
-  return d.toISOString().slice(0, 10);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  // Arithmetic rather than a Date: interest walks months by the thousand per query.
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return `${month}-${days}`;
 }
 
 export function addMonths(month: IsoMonth, count: number): IsoMonth {

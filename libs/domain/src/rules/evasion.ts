@@ -88,6 +88,8 @@ function underForceMajeure(spans: readonly ForceMajeureSpan[], day: IsoDate): Fo
 function periodEvasion(period: PeriodDeadline, input: EvasionInput, rules: DatedTable<EvasionByDelay | null>): EvasionFinding | undefined {
   if (period.settledOn !== undefined && period.settledOn <= input.asOf) return undefined;
   const reminder = [...input.reminders].filter((r) => r.sentOn > period.dueDate && r.sentOn <= input.asOf).sort((a, b) => (a.sentOn < b.sentOn ? -1 : 1))[0];
+  // No finding is ever made without a reminder (the end of this function asks for one): skip the count of days.
+  if (!reminder) return undefined;
   let lateDays = 0;
   let excluded = 0;
   let since: IsoDate | undefined;

@@ -136,13 +136,18 @@ function monthlyLines(
   rates: InterestRateLookup, regimes: DatedTable<InterestRegime>, basis: InterestBasisLine[], notComputed: UncomputedLateMonth[],
 ): void {
   const regimeSource = rowOn(regimes, timeline.dueDate)?.source ?? 'QĐ 595/QĐ-BHXH art. 37';
+  // Once nothing is owed and no later change can make it owed again, no further month is charged.
+  const lastChangeOn = changes.reduce((latest, change) => (change.on > latest ? change.on : latest), '');
   // The month the amount falls due in is not charged: its first day is not after the due date.
   for (let month = addMonths(monthOf(timeline.dueDate), 1); lastDayOf(month) <= window.to; month = addMonths(month, 1)) {
     const monthEnd = lastDayOf(month);
     if (valueOn(regimes, monthEnd)?.kind !== 'monthly') break;
     if (window.from !== undefined && monthEnd < window.from) continue;
     const lateAmount = balanceAt(changes, monthEnd);
-    if (lateAmount.lte(0)) continue;
+    if (lateAmount.lte(0)) {
+      if (monthEnd >= lastChangeOn) break;
+      continue;
+    }
     const chargedOn = firstDayOf(addMonths(month, 1));
     const year = Number(chargedOn.slice(0, 4));
     const k = rates(year, interestRateFundOf(fund));
