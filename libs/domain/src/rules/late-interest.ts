@@ -136,14 +136,19 @@ function monthlyLines(
   rates: InterestRateLookup, regimes: DatedTable<InterestRegime>, basis: InterestBasisLine[], notComputed: UncomputedLateMonth[],
 ): void {
   const regimeSource = rowOn(regimes, timeline.dueDate)?.source ?? 'QĐ 595/QĐ-BHXH art. 37';
+  // The balance is carried from month to month over the changes in date order, each added once.
+  const ordered = [...changes].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  let next = 0;
+  let balance = new Dec(0);
   // Once nothing is owed and no later change can make it owed again, no further month is charged.
-  const lastChangeOn = changes.reduce((latest, change) => (change.on > latest ? change.on : latest), '');
+  const lastChangeOn = ordered.at(-1)?.on ?? '';
   // The month the amount falls due in is not charged: its first day is not after the due date.
   for (let month = addMonths(monthOf(timeline.dueDate), 1); lastDayOf(month) <= window.to; month = addMonths(month, 1)) {
     const monthEnd = lastDayOf(month);
     if (valueOn(regimes, monthEnd)?.kind !== 'monthly') break;
+    while (next < ordered.length && ordered[next]!.on <= monthEnd) balance = balance.plus(ordered[next++]!.change);
     if (window.from !== undefined && monthEnd < window.from) continue;
-    const lateAmount = balanceAt(changes, monthEnd);
+    const lateAmount = balance;
     if (lateAmount.lte(0)) {
       if (monthEnd >= lastChangeOn) break;
       continue;
