@@ -158,10 +158,13 @@ function uniqueMonths(months: readonly UncomputedLateMonth[]): UncomputedInteres
 /** The period's late amount (every fund) over time: one stretch per amount, from the day after the due date up to `asOf`. */
 function stretchesOf(timeline: PeriodLateTimeline, asOf: IsoDate): LateStretch[] {
   const days = [...new Set([timeline.dueDate, ...timeline.changes.map((c) => c.on)])].filter((d) => d >= timeline.dueDate && d < asOf).sort();
-  const balanceAt = (day: IsoDate) => timeline.changes.reduce((sum, c) => (c.on <= day ? sum.plus(c.change) : sum), new Dec(0));
+  // The balance is carried over the changes in date order, each added once, as late-interest.ts does.
+  const ordered = [...timeline.changes].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  let next = 0;
+  let amount = new Dec(0);
   const stretches: LateStretch[] = [];
   for (let i = 0; i < days.length; i++) {
-    const amount = balanceAt(days[i]);
+    while (next < ordered.length && ordered[next]!.on <= days[i]!) amount = amount.plus(ordered[next++]!.change);
     if (amount.lte(0)) continue;
     const to = i + 1 < days.length ? days[i + 1] : asOf;
     stretches.push({ from: addDays(days[i], 1), to, lateAmount: amount.toFixed(0) });
