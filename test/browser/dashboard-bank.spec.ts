@@ -51,8 +51,8 @@ async function loadStatement(body: string | Buffer, type: string) {
   if (response.status !== 201) throw new Error(`the statement answered ${response.status}: ${await response.text()}`);
 }
 
-async function openPanel(key: string, query = '?area=45&year=2023&month=11'): Promise<Page> {
-  const context = await browser.newContext({ viewport: LAPTOP, locale: 'vi-VN', acceptDownloads: true });
+async function openPanel(key: string, query = '?area=45&year=2023&month=11', viewport = LAPTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -148,7 +148,7 @@ describe("the dashboard's bank panel (issue 24, item 4)", () => {
     expect(await tableRows(page, '#bank-reconciliation .bank-ledger-only')).toEqual([
       ['Số chứng từ', 'Ngày thu', 'Người nộp', 'Số tiền (đồng)'],
       ['QT-CASH-1', '15/11/2023', 'TB0200B', '3.000.000'],
-      ['Tổng', '1', '', '3.000.000'],
+      ['Tổng', '1 khoản thu', '', '3.000.000'],
     ]);
   });
 
@@ -194,7 +194,7 @@ describe("the dashboard's bank panel (issue 24, item 4)", () => {
       ['Số dư cuối kỳ', '', 'không có trong sao kê'],
     ]);
     // The account's area's cash collection is in the ledger whichever account of the area is shown.
-    expect(await tableRows(page, '#bank-reconciliation .bank-ledger-only tfoot')).toEqual([['Tổng', '1', '', '3.000.000']]);
+    expect(await tableRows(page, '#bank-reconciliation .bank-ledger-only tfoot')).toEqual([['Tổng', '1 khoản thu', '', '3.000.000']]);
     await page.locator('#bank-account').selectOption(ACCOUNT);
     await page.waitForSelector(`#bank-reconciliation h3:text("tài khoản ${ACCOUNT}")`);
     await page.waitForSelector('#bank-reconciliation .bank-figures');
@@ -209,8 +209,19 @@ describe("the dashboard's bank panel (issue 24, item 4)", () => {
       ['Returned to the payer', '1', '48,000,000'],
       ['Closing balance', '', '596,074,000'],
     ]);
+    if (process.env.SOCAI_BANK_SCREENSHOT) await page.locator('#bank').screenshot({ path: process.env.SOCAI_BANK_SCREENSHOT.replace('.png', '-en.png') });
     await page.locator('#language').click();
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the bank panel on a phone', () => {
+  it('fits the screen: its tables scroll sideways within the panel', async () => {
+    const page = await openPanel(keys.finance45, '?area=45&year=2023&month=11', { width: 390, height: 844 });
+    expect(await page.locator('#bank-suspense .bank-queue tbody tr').count()).toBe(3);
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (process.env.SOCAI_BANK_SCREENSHOT) await page.locator('#bank').screenshot({ path: process.env.SOCAI_BANK_SCREENSHOT });
+    await page.context().close();
   });
 });
 

@@ -138,6 +138,7 @@ const WORDS = {
     bankCounterparty: 'Bên chuyển',
     bankAge: 'Tuổi (ngày)',
     bankCredits: '{count} khoản',
+    bankCollections: '{count} khoản thu',
     bankExport: 'Tải về',
   },
   en: {
@@ -276,6 +277,7 @@ const WORDS = {
     bankCounterparty: 'Counterparty',
     bankAge: 'Age (days)',
     bankCredits: '{count} credits',
+    bankCollections: '{count} collections',
     bankExport: 'Download',
   },
 };

@@ -81,7 +81,7 @@ function reconciliation(ctx, bank, actions) {
     className: 'figures bank-ledger-only',
     columns: [{ label: t('bankReceipt') }, { label: t('bankCollectedOn') }, { label: t('bankPayer') }, { label: t('amount'), className: 'num' }],
     rows: r.ledgerOnly.items.map((k) => [k.receiptNo, formatDate(k.collectedOn, lang), k.unitCode ?? k.personId ?? '', groupDigits(k.amount, lang)]),
-    footer: [t('total'), formatCount(r.ledgerOnly.count, lang), '', groupDigits(r.ledgerOnly.amount, lang)],
+    footer: [t('total'), t('bankCollections', { count: formatCount(r.ledgerOnly.count, lang) }), '', groupDigits(r.ledgerOnly.amount, lang)],
   });
   return h(
     'div',
