@@ -151,5 +151,8 @@ describe('GET /api/bank-accounts', () => {
       [403, 'FORBIDDEN'],
       [403, 'FORBIDDEN'],
     ]);
+    // What 44 lists it can read: the old province's queue is today's province's.
+    const queue = async (area: string) => (await server.request('GET', `/api/bank-credits?status=unmatched&area=${area}&${await reach()}`)).body.items.map((c: any) => c.amount);
+    expect([await queue('45'), await queue('44')]).toEqual([['48000000', '1250000'], ['48000000', '1250000']]);
   });
 });
