@@ -247,9 +247,13 @@ export function overdueByPeriod(facts: EmployerFacts, asOf: IsoDate): bigint {
   const assessments = standingAssessments(facts, asOf);
   const { paidByPeriod } = settleByPeriod(assessments, standingPayments(facts, asOf));
   let overdue = 0n;
+  // Two standing assessments of one period (one reversed after `asOf`) share what it was paid, the first first.
   for (const a of assessments) {
-    const outstanding = BigInt(a.due) - paidByPeriod.get(a.period)!;
-    if (outstanding > 0n && a.dueDate < asOf) overdue += outstanding;
+    const due = BigInt(a.due);
+    const pool = paidByPeriod.get(a.period)!;
+    const paid = pool < due ? pool : due;
+    paidByPeriod.set(a.period, pool - paid);
+    if (due > paid && a.dueDate < asOf) overdue += due - paid;
   }
   return overdue;
 }
