@@ -173,6 +173,8 @@ function dailyLines(
   timeline: PeriodLateTimeline, fund: Fund, changes: readonly LateAmountChange[], window: InterestWindow,
   regimes: DatedTable<InterestRegime>, basis: InterestBasisLine[],
 ): void {
+  // A window that ends before the first daily row has no daily days: skip the day arithmetic (most of a query's time before 2025).
+  if (!regimes.some((row) => row.value.kind === 'daily' && row.from <= window.to)) return;
   let start = addDays(timeline.dueDate, 1);
   if (window.from !== undefined && window.from > start) start = window.from;
   if (start > window.to) return;
