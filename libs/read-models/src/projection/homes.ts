@@ -17,6 +17,8 @@ CREATE TABLE homes (event_id TEXT PRIMARY KEY, position POS NOT NULL, recorded_a
   subject TEXT NOT NULL, area_code TEXT NOT NULL, province TEXT, valid_to TEXT, successor TEXT, effective_on TEXT NOT NULL,
   from_area_code TEXT, from_province TEXT, from_valid_to TEXT, from_successor TEXT, reversed_on TEXT, reversed_position POS);
 CREATE INDEX homes_subject ON homes (subject_kind, subject, effective_on);
+-- A move places an employer's inspections again, found by employer (payments and assessments have theirs).
+CREATE INDEX IF NOT EXISTS inspections_unit ON inspections (unit_code, inspected_on);
 CREATE TABLE rebuild_requests (reason TEXT NOT NULL, requested_at TEXT NOT NULL)`;
 
 /** A registration's row is in force from before any date a fact can carry. */
