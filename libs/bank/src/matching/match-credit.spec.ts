@@ -58,6 +58,20 @@ const CASES: [string, CreditText, MatchResult][] = [
     { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: 'unit code TA0100A mistyped as TA01000A; the counterparty name agrees' },
   ],
   ['a mistyped code and another payer\'s name', { description: 'TAO100A nop BHXH', counterpartyName: 'CONG TY CP XAY DUNG DAI VIET' }, { kind: 'ambiguous', candidates: [{ unitCode: 'TB0200B', reason: 'counterparty name only' }] }],
+  [
+    // Issue 24: the registered code and a second code no payer of the account holds (a sister company
+    // registered in another province, say) go to the clerk, whatever the amount.
+    'a registered code and a second, unregistered one',
+    { description: 'BHXH T10/2023 TA0100A va TA0999Z', counterpartyAccount: '0451000234567' },
+    { kind: 'ambiguous', candidates: [{ unitCode: 'TA0100A', reason: `${code('TA0100A')}; TA0999Z also named, not a payer of this account` }] },
+  ],
+  [
+    'a registered code and an unregistered one broken by a space, glued to its prefix',
+    { description: 'MDV TA0100A + MDVHN 0100A nop BHXH' },
+    { kind: 'ambiguous', candidates: [{ unitCode: 'TA0100A', reason: `${code('TA0100A')}; HN0100A also named, not a payer of this account` }] },
+  ],
+  ['the code written twice, once mistyped', { description: 'TA0100A nop BHXH (TA0101A nham)' }, { kind: 'matched', unitCode: 'TA0100A', reason: code('TA0100A') }],
+  ['a code and a date or period are not two codes', { description: 'TA0100A T10/2023 ngay 15/10/2023 so CT 123456' }, { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: code('TA0100A') }],
   ['a longer code that contains one', { description: 'TA0100AB nop BHXH' }, { kind: 'unknown' }],
   ['a code of another province', { description: 'HN0100A nop BHXH T10/2023' }, { kind: 'unknown' }],
   ['nothing to go on', { description: 'chuyen tien', counterpartyAccount: '5555' }, { kind: 'unknown' }],

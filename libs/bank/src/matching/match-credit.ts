@@ -1,5 +1,5 @@
 import { compact, normaliseText } from './normalise.js';
-import { oneDeleted, type Payer, type PayerIndex } from './payer-directory.js';
+import { codeShape, oneDeleted, type Payer, type PayerIndex } from './payer-directory.js';
 import { periodsIn } from './period.js';
 
 export interface CreditText {
@@ -38,6 +38,13 @@ export function matchCredit(credit: CreditText, index: PayerIndex): MatchResult 
   }
   if (named.size === 1) {
     const [[unitCode, reason]] = [...named];
+    // A second code that is no payer of this account may be a second employer paid in the same
+    // transfer (a sister company registered elsewhere): booking the whole amount to the one known
+    // would be wrong, so the clerk decides (docs/decisions.md, "A second, unregistered code").
+    const unregistered = unregisteredCodesIn(text, index, unitCode);
+    if (unregistered.length) {
+      return { kind: 'ambiguous', candidates: [{ unitCode, reason: `${reason}; ${unregistered.join(', ')} also named, not a payer of this account` }] };
+    }
     const others = fromAccount.filter((p) => p.unitCode !== unitCode);
     if (others.length && !fromAccount.some((p) => p.unitCode === unitCode)) {
       return {
@@ -112,6 +119,29 @@ function nearCodesIn(text: string, index: PayerIndex): Map<string, string> {
     }
   }
   return near;
+}
+
+/**
+ * Tokens (or joins of up to three, as codes are written broken) shaped like the directory's unit codes
+ * that name none of its payers. One keystroke from the named code is that code typed twice, not a second one.
+ */
+function unregisteredCodesIn(text: string, index: PayerIndex, namedCode: string): string[] {
+  const tokens = normaliseText(text).split(' ').filter(Boolean);
+  const named = new Set(oneDeleted(compact(namedCode)));
+  const found = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = '';
+    for (let j = i; j < Math.min(tokens.length, i + 3); j++) {
+      joined += tokens[j];
+      if (joined.length > index.longestCode + 'MASOTHUE'.length) break;
+      for (const candidate of new Set([joined, withoutPrefix(joined)])) {
+        if (!index.codeShapes.has(codeShape(candidate)) || index.byUnitCode.has(candidate)) continue;
+        if (oneDeleted(candidate).some((variant) => named.has(variant))) continue;
+        found.add(candidate);
+      }
+    }
+  }
+  return [...found];
 }
 
 function withoutPrefix(token: string): string {
