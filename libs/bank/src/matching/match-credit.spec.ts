@@ -81,6 +81,14 @@ describe('matching a credit to a payer', () => {
   it.each(CASES)('%s', (_name, credit, expected) => {
     expect(matchCredit(credit, DIRECTORY)).toEqual(expected);
   });
+
+  it('knows an account learnt from several credits as one payer\'s, not as several', () => {
+    // The ledger's directory lists an account once per matched credit it came from.
+    const learnt = indexPayers([{ unitCode: 'TA0100A', names: ['A'], accounts: ['0451000234567', '0451000234567', '045 1000 234567'] }]);
+    expect(matchCredit({ description: 'nop tien bao hiem', counterpartyAccount: '0451000234567' }, learnt)).toEqual({
+      kind: 'matched', unitCode: 'TA0100A', reason: 'known counterparty account 0451000234567',
+    });
+  });
 });
 
 describe('periods named in a transfer text', () => {

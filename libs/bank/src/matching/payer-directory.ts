@@ -45,7 +45,8 @@ export function indexPayers(payers: readonly Payer[]): PayerIndex {
     index.codeShapes.add(codeShape(code));
     for (const near of oneDeleted(code)) push(index.byNearCode, near, payer);
     if (payer.taxCode) index.byTaxCode.set(compact(payer.taxCode), payer);
-    for (const account of payer.accounts ?? []) push(index.byAccount, compact(account), payer);
+    // Every matched credit teaches its account again: the same account twice is still one payer, not two.
+    for (const account of new Set((payer.accounts ?? []).map(compact))) push(index.byAccount, account, payer);
     for (const name of payer.names) push(index.byName, normaliseText(name), payer);
   }
   return index;
