@@ -82,6 +82,20 @@ describe('matching a credit to a payer', () => {
     expect(matchCredit(credit, DIRECTORY)).toEqual(expected);
   });
 
+  it('takes a mistyped code when exactly one payer is both one keystroke from it and of the counterparty\'s name', () => {
+    // Two employers of one name (a province repeats names), and a second code one keystroke from the typo.
+    const namesake = indexPayers([
+      { unitCode: 'DN46400004', names: ['Công ty TNHH Vận tải Hải Đăng'] },
+      { unitCode: 'DN46200005', names: ['Công ty TNHH Vận tải Hải Đăng'] },
+      { unitCode: 'DN46400014', names: ['Công ty TNHH Sao Mai'] },
+    ]);
+    const credit = { description: 'nop BHXH 03/2023 ma don vi DN464O0004', counterpartyName: 'CONG TY TNHH VAN TAI HAI DANG' };
+    expect(matchCredit(credit, namesake)).toEqual({
+      kind: 'matched', unitCode: 'DN46400004', period: '2023-03', reason: 'unit code DN46400004 mistyped as DN464O0004; the counterparty name agrees',
+    });
+    expect(matchCredit({ ...credit, counterpartyName: 'CONG TY TNHH SAO MAI XANH' }, namesake)).toEqual({ kind: 'unknown' });
+  });
+
   it('knows an account learnt from several credits as one payer\'s, not as several', () => {
     // The ledger's directory lists an account once per matched credit it came from.
     const learnt = indexPayers([{ unitCode: 'TA0100A', names: ['A'], accounts: ['0451000234567', '0451000234567', '045 1000 234567'] }]);

@@ -21,6 +21,8 @@ export interface PayerIndex {
   byNearCode: Map<string, Payer[]>;
   /** The shapes of the unit codes (letters as A, digits as 9): what a code written in a transfer looks like. */
   codeShapes: Set<string>;
+  /** Their lengths, to pass over most tokens before working out a shape. */
+  codeLengths: Set<number>;
 }
 
 /** A code's shape: `TA0100A` → `AA9999A`. A token of a directory code's shape that is no payer's is an unregistered code. */
@@ -36,13 +38,14 @@ export function oneDeleted(text: string): string[] {
 }
 
 export function indexPayers(payers: readonly Payer[]): PayerIndex {
-  const index: PayerIndex = { byUnitCode: new Map(), byTaxCode: new Map(), byAccount: new Map(), byName: new Map(), longestCode: 0, byNearCode: new Map(), codeShapes: new Set() };
+  const index: PayerIndex = { byUnitCode: new Map(), byTaxCode: new Map(), byAccount: new Map(), byName: new Map(), longestCode: 0, byNearCode: new Map(), codeShapes: new Set(), codeLengths: new Set() };
   const push = <K>(map: Map<K, Payer[]>, key: K, payer: Payer) => map.set(key, [...(map.get(key) ?? []), payer]);
   for (const payer of payers) {
     const code = compact(payer.unitCode);
     index.byUnitCode.set(code, payer);
     index.longestCode = Math.max(index.longestCode, code.length);
     index.codeShapes.add(codeShape(code));
+    index.codeLengths.add(code.length);
     for (const near of oneDeleted(code)) push(index.byNearCode, near, payer);
     if (payer.taxCode) index.byTaxCode.set(compact(payer.taxCode), payer);
     // Every matched credit teaches its account again: the same account twice is still one payer, not two.
