@@ -1,5 +1,6 @@
 import { BANK_MAPPINGS, indexPayers, matchCredit, SeededRandom, VIETCOMBANK, writeCamt053, writeStatementCsv, type Payer, type Statement, type StatementLine } from '#bank';
 import type { Command, IsoMonth } from '#domain';
+import { areaOn, provinceOn } from './areas.js';
 import { OTHER_PROVINCE_PER_MILLE, TransferTexts, type DraftCredit, type Transfer } from './bank-transfers.js';
 import type { Scenario } from './scenarios.js';
 import type { Employer, World } from './world.js';
@@ -55,6 +56,7 @@ export interface BankExpectation {
 
 interface AccountState {
   account: CollectionAccount;
+  /** The employers the ledger will match this account's credits against. */
   employers: Employer[];
   transfers: Transfer[];
   /** Counterparty accounts the ledger has learnt from earlier statements' matches, by unit code. */
@@ -83,7 +85,7 @@ export class BankStatements {
     this.texts = new TransferTexts(scenario.seed, new Set(world.employers.map((e) => e.unitCode)));
     this.states = sink.accounts.map((account) => ({
       account,
-      employers: world.employers.filter((e) => serves(account, e)),
+      employers: world.employers.filter((e) => knows(account, e)),
       transfers: [],
       learnt: new Map(),
       balance: BigInt(new SeededRandom(`${scenario.seed}/opening/${account.account}`).int(100, 900)) * 1_000_000n,
@@ -215,6 +217,15 @@ export class BankStatements {
 /** An account serves its area: a province's account every employer of the province, a district's its own. */
 function serves(account: CollectionAccount, employer: Employer): boolean {
   return account.areaCode === employer.provinceCode || account.areaCode === employer.areaCode;
+}
+
+/**
+ * The ledger matches an account's credits against the employers registered within its area, by the
+ * area their registration names: one registered in a commune after 2025-07-01 is the successor
+ * province's, not the abolished one's whose account it may still pay into.
+ */
+function knows(account: CollectionAccount, employer: Employer): boolean {
+  return account.areaCode === provinceOn(employer.provinceCode, employer.registeredOn) || account.areaCode === areaOn(employer.areaCode, employer.registeredOn);
 }
 
 function add(tally: bigint[], amount: bigint): void {
