@@ -82,6 +82,16 @@ describe('socai generate --bank-statements', () => {
     expect(JSON.parse(files.get('expected.json')!)).toEqual(expected);
   });
 
+  // The issue's aim: at least 95 % of the credited amount matched automatically, none wrongly. The
+  // 3,000-employer province gives 95.55 % for seeds 1 and 2 (docs/decisions.md); too slow for a spec.
+  it.each([
+    [1, '96.41'],
+    [2, '96.35'],
+  ])('matches the demo scenario\'s two years (seed %i) for %s %% of the amount, none wrongly', (seed, share) => {
+    const { expected: whole } = generateWithStatements({ scenario: 'demo', seed });
+    expect({ share: whole.accounts[0]!.sharePercent, wrong: whole.accounts[0]!.wrong }).toEqual({ share, wrong: 0 });
+  });
+
   it('is the same for the same seed', () => {
     expect(generateWithStatements(SMALL).files).toEqual(files);
   });
