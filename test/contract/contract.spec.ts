@@ -106,10 +106,10 @@ describe('the public contract, outside in', () => {
     await record('POST /api/employers/:unitCode/force-majeure', '/api/employers/BL00001/force-majeure', { from: '2021-07-19', to: '2021-09-15', reason: 'Giãn cách xã hội (COVID-19)', documentRef: 'CT 16/CT-TTg' });
     await record('POST /api/employers/:unitCode/profile-changes', '/api/employers/BL00001/profile-changes', { effectiveOn: '2021-01-01', wageRegion: 3, sector: 'enterprise' });
     await record('POST /api/employers/:unitCode/fund-suspensions', '/api/employers/BL00001/fund-suspensions', { fund: 'pension', from: '2021-07-01', to: '2022-06-30', decisionRef: 'BL-QD-TN-01' });
-    // The 16,000,000 paid on 2021-06-10 settles health, BHTN, sickness and TNLĐ of May and June first (the
-    // verified fund order), so part of May's pension was late at the end of June: charged, but 2021's BHXH k
-    // is not in this ledger, so that month is recorded as not computed.
-    const closed = await call('POST /api/month-end-closes', '/api/month-end-closes', { body: { month: '2021-06', areaCode: '954', closedOn: '2021-07-01' } });
+    // The 16,000,000 paid on 2021-06-10 settles May, the one period late that day (June is not due until
+    // 30 June), so nothing is late at the end of June; June is late at the end of July: charged, at 2021's
+    // health k, but 2021's BHXH k is not in this ledger, so the social funds' month is recorded as not computed.
+    const closed = await call('POST /api/month-end-closes', '/api/month-end-closes', { body: { month: '2021-07', areaCode: '954', closedOn: '2021-08-01' } });
     expect([closed.status, closed.body.employers, closed.body.charged, closed.body.nothingToCharge]).toEqual([201, 1, 1, 0]);
     position = closed.body.lastPosition;
     const duplicate = await record('POST /api/benefit-payments', '/api/benefit-payments', { paymentRef: 'BL-P-DUP', ...payment, paidOn: '2021-06-06' });
@@ -195,10 +195,11 @@ describe('the public contract, outside in', () => {
       unitCode: 'BL00001', month: '2021-07', from: '2021-07-01', to: '2021-07-31',
       opening: { principal: { total: '16000000' }, interest: { total: '0' } },
       paid: { amount: '0' },
-      closing: { principal: { total: '16000000' }, total: '16000000' },
-      // Allocated by fund (health, BHTN, sickness, accident, pension; oldest first in each), the payment of
-      // 2021-06-10 left May's pension owed where the arrears query, by period, settled May whole.
-      lateAmount: { principal: '16000000', periods: [{ period: '2021-05', dueDate: '2021-05-31', amount: '5000000' }, { period: '2021-06', dueDate: '2021-06-30', amount: '11000000' }] },
+      // The close of July charged June's health for July: 2,250,000 × 0.5133 % = 11,549 (BHXH's k of 2021 is not known).
+      closing: { principal: { total: '16000000' }, interest: { health: '11549', total: '11549' }, total: '16011549' },
+      // The payment of 2021-06-10 settled May (late that day) fund by fund; June, not yet due then, is late whole,
+      // as the arrears query says.
+      lateAmount: { principal: '16000000', periods: [{ period: '2021-06', dueDate: '2021-06-30', amount: '16000000' }] },
       evasion: null,
     });
     const pdf = await fetch(`${server.url}/api/employers/BL00001/notices/2021-07?format=pdf`, { headers: { authorization: `Bearer ${KEY}` } });
