@@ -339,6 +339,9 @@ describe('the public contract, outside in', () => {
     const csv = '\uFEFFNgày giao dịch;Ngày hiệu lực;Số tham chiếu;Mô tả;Tên đơn vị chuyển;Tài khoản đối ứng;Số tiền ghi có;Số tiền ghi nợ\r\n'
       + '01/11/2023;01/11/2023;FT1;BHXH T10/2023 TA0100A;CONG TY MIA DUONG;0451;32.635.000;\r\n'
       + '01/11/2023;01/11/2023;FT2;nop tien;NGUYEN VAN A;0999;1.000.000;\r\n';
+    // Today's province 44 reaches the old 45's collection account.
+    const accounts = await call('GET /api/bank-accounts', '/api/bank-accounts?area=44');
+    expect([accounts.status, accounts.body.items]).toEqual([200, [{ account: '0071000123456', areaCode: '45', bank: 'vietcombank' }]]);
     const loaded = await call('POST /api/bank-statements', '/api/bank-statements?account=0071000123456', { body: csv, type: 'text/csv' });
     expect(loaded).toMatchObject({ status: 201, body: { lines: 2, newCredits: 2, duplicates: 0, matched: 1, suspense: 1 } });
     position = loaded.body.lastPosition;
