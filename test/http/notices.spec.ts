@@ -3,8 +3,8 @@ import { pdfText } from '../support/pdf-text.js';
 
 /**
  * GET /api/employers/{unitCode}/notices/{month} through a real Nest app: March 2017 of an employer
- * that owes January, is assessed March, pays part of both on 15 March, and is charged interest by the
- * close of March. The figures are the ledger's, to the đồng; the PDF is read back with PDF.js.
+ * that owes January, is assessed March, pays part of January on 15 March (March is not due until the
+ * 31st, so the payment settles only what is late), and is charged interest by the close of March. The figures are the ledger's, to the đồng; the PDF is read back with PDF.js.
  */
 describe('the monthly notice (C12-TS) over HTTP', () => {
   let server: TestServer;
@@ -40,26 +40,25 @@ describe('the monthly notice (C12-TS) over HTTP', () => {
       opening: { principal: period, interest: zero, credit: '0', total: '16250000' },
       assessed: { byFund: period, periods: [{ period: '2017-03', assessedOn: '2017-03-01', dueDate: '2017-03-31', amount: '16250000' }] },
       adjustments: { principal: zero, interest: zero, items: [] },
-      // Health, then unemployment, sickness, accident, pension; in each fund the older period first.
-      paid: { amount: '10000000', principal: funds('0', '3000000', '500000', '4500000', '2000000', '10000000'), interest: zero },
-      // February's end: 14,000,000 × 1.317 % + 2,250,000 × 0.967 %; March's end: January's pension 11,000,000 × 1.317 %.
-      interestCharged: { byFund: funds('289740', '19755', '6585', '21758', '13170', '351008'), charges: [{ month: '2017-03', from: null, to: '2017-03-31', total: '351008' }] },
-      closing: { principal: funds('22000000', '0', '500000', '0', '0', '22500000'), interest: funds('289740', '19755', '6585', '21758', '13170', '351008'), credit: '0', total: '22851008' },
-      lateAmount: { principal: '11000000', interest: '351008', total: '11351008', periods: [{ period: '2017-01', dueDate: '2017-01-31', amount: '11000000' }] },
+      // What is late on 15 March (January) by fund: health, unemployment, sickness, accident, then 4,750,000 of its pension.
+      paid: { amount: '10000000', principal: funds('4750000', '1500000', '500000', '2250000', '1000000', '10000000'), interest: zero },
+      // February's end: 14,000,000 × 1.317 % + 2,250,000 × 0.967 %; March's end: January's pension 6,250,000 × 1.317 % = 82,312.5.
+      interestCharged: { byFund: funds('227183', '19755', '6585', '21758', '13170', '288451'), charges: [{ month: '2017-03', from: null, to: '2017-03-31', total: '288451' }] },
+      closing: { principal: funds('17250000', '1500000', '500000', '2250000', '1000000', '22500000'), interest: funds('227183', '19755', '6585', '21758', '13170', '288451'), credit: '0', total: '22788451' },
+      lateAmount: { principal: '6250000', interest: '288451', total: '6538451', periods: [{ period: '2017-01', dueDate: '2017-01-31', amount: '6250000' }] },
       reminders: [],
       evasion: null,
+      // The arrears query's headline reads the payment the same way: January's 6,250,000 is what is overdue.
       arrearsQuery: { asOf: '2017-03-31', overdue: '6250000', bucket: '1-to-3-months' },
     });
     expect(body.paid.payments).toEqual([{
       eventId: expect.any(String), receiptNo: 'QT-R-1', collectedOn: '2017-03-15', amount: '10000000', unallocated: '0',
       allocation: [
         { period: '2017-01', fund: 'health', kind: 'principal', amount: '2250000' },
-        { period: '2017-03', fund: 'health', kind: 'principal', amount: '2250000' },
         { period: '2017-01', fund: 'unemployment', kind: 'principal', amount: '1000000' },
-        { period: '2017-03', fund: 'unemployment', kind: 'principal', amount: '1000000' },
         { period: '2017-01', fund: 'sickness', kind: 'principal', amount: '1500000' },
-        { period: '2017-03', fund: 'sickness', kind: 'principal', amount: '1500000' },
         { period: '2017-01', fund: 'accident', kind: 'principal', amount: '500000' },
+        { period: '2017-01', fund: 'pension', kind: 'principal', amount: '4750000' },
       ],
     }]);
   });
@@ -76,13 +75,13 @@ describe('the monthly notice (C12-TS) over HTTP', () => {
       'Tên đơn vị: Công ty Gỗ Hướng Hóa',
       'Số dư đầu kỳ: tiền đóng 11.000.000 1.500.000 500.000 2.250.000 1.000.000 16.250.000',
       'Phải đóng phát sinh 11.000.000 1.500.000 500.000 2.250.000 1.000.000 16.250.000',
-      'Lãi chậm đóng tính trong tháng 289.740 19.755 6.585 21.758 13.170 351.008',
-      'Đã đóng: tiền đóng 0 3.000.000 500.000 4.500.000 2.000.000 10.000.000',
-      'Số dư cuối kỳ: tiền đóng 22.000.000 0 500.000 0 0 22.500.000',
-      'Số dư cuối kỳ: tiền lãi 289.740 19.755 6.585 21.758 13.170 351.008',
-      'Tổng số còn phải đóng cuối tháng: 22.851.008 đồng.',
-      'Số tiền chậm đóng đến ngày 31/3/2017: 11.351.008 đồng',
-      'gồm tiền đóng 11.000.000 đồng và tiền lãi chậm đóng 351.008 đồng.',
+      'Lãi chậm đóng tính trong tháng 227.183 19.755 6.585 21.758 13.170 288.451',
+      'Đã đóng: tiền đóng 4.750.000 1.500.000 500.000 2.250.000 1.000.000 10.000.000',
+      'Số dư cuối kỳ: tiền đóng 17.250.000 1.500.000 500.000 2.250.000 1.000.000 22.500.000',
+      'Số dư cuối kỳ: tiền lãi 227.183 19.755 6.585 21.758 13.170 288.451',
+      'Tổng số còn phải đóng cuối tháng: 22.788.451 đồng.',
+      'Số tiền chậm đóng đến ngày 31/3/2017: 6.538.451 đồng',
+      'gồm tiền đóng 6.250.000 đồng và tiền lãi chậm đóng 288.451 đồng.',
     ]) expect(lines).toContain(line);
     expect(text).toContain('Ngày 15/3/2017, chứng từ QT-R-1: 10.000.000 đồng, phân bổ: 1/2017 BHYT (tiền đóng) 2.250.000;');
     // Every Vietnamese letter with a diacritic the notice prints comes back as itself, none as a blank or a box.

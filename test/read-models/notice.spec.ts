@@ -39,31 +39,31 @@ describe('the monthly notice from an employer stream', () => {
         interest: zero,
         items: [{ eventId: 'x-1', on: '2025-11-20', effect: 'payment-reversed', detail: 'UNC-0', amount: '2000000' }],
       },
-      // Health of July, then health of October (health before every other fund, oldest period first).
-      paid: amounts('0', '0', '0', '3000000', '0', '3000000'),
-      closing: { principal: amounts('10000000', '2000000', '1000000', '2000000', '2000000', '17000000'), interest: zero, credit: '0', total: '17000000' },
+      // What is late first, by fund: July's health, then its unemployment; October is not due until 30 November.
+      paid: amounts('0', '0', '0', '2500000', '500000', '3000000'),
+      closing: { principal: amounts('10000000', '2000000', '1000000', '2500000', '1500000', '17000000'), interest: zero, credit: '0', total: '17000000' },
     });
     expect(notice.paid.payments.map((p) => [p.receiptNo, p.allocation.map((line) => `${line.period} ${line.fund} ${line.amount}`)])).toEqual([
-      ['UNC-1', ['2025-07 health 2500000', '2025-10 health 500000']],
+      ['UNC-1', ['2025-07 health 2500000', '2025-07 unemployment 500000']],
     ]);
   });
 
   // Late from 1 September (the day after the deadline); the 61st late day is 31 October, after the reminder.
   it('states the late amount and the evasion warning from the reminder', () => {
-    expect(notice.lateAmount).toEqual({ principal: '7500000', interest: '0', total: '7500000', periods: [{ period: '2025-07', dueDate: '2025-08-31', amount: '7500000' }] });
+    expect(notice.lateAmount).toEqual({ principal: '7000000', interest: '0', total: '7000000', periods: [{ period: '2025-07', dueDate: '2025-08-31', amount: '7000000' }] });
     expect(notice.reminders).toEqual([{ reminderRef: 'ĐĐ-01/2025', sentOn: '2025-09-05', amountLate: '10000000' }]);
     expect({ since: notice.evasion?.since, reminderRef: notice.evasion?.reminderRef, period: notice.evasion?.period }).toEqual({ since: '2025-10-31', reminderRef: 'ĐĐ-01/2025', period: '2025-07' });
   });
 
   it('prints it on one page with every diacritic and the warning', async () => {
-    const pdf = await renderNoticePdf({ ...notice, status: 'active', arrearsQuery: { asOf: '2025-11-30', overdue: '7500000', interest: '0', interestComputed: true, bucket: '1-to-3-months' } });
+    const pdf = await renderNoticePdf({ ...notice, status: 'active', arrearsQuery: { asOf: '2025-11-30', overdue: '7000000', interest: '0', interestComputed: true, bucket: '1-to-3-months' } });
     const { pages, text } = await pdfText(pdf);
     expect(pages).toBe(1);
     const lines = text.split('\n').map((line) => line.trim());
     expect(lines).toEqual(expect.arrayContaining([
       'Tên đơn vị: Hợp tác xã Dịch vụ Nông nghiệp Ưu Điền',
       'Điều chỉnh: tiền đóng 0 0 0 2.000.000 0 2.000.000',
-      'Số dư cuối kỳ: tiền đóng 10.000.000 2.000.000 1.000.000 2.000.000 2.000.000 17.000.000',
+      'Số dư cuối kỳ: tiền đóng 10.000.000 2.000.000 1.000.000 2.500.000 1.500.000 17.000.000',
       'Tổng số còn phải đóng cuối tháng: 17.000.000 đồng.',
     ]));
     expect(text).toContain('CẢNH BÁO: đơn vị có dấu hiệu trốn đóng từ ngày 31/10/2025 (văn bản đôn đốc ĐĐ-01/2025).');

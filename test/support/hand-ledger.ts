@@ -117,12 +117,10 @@ export const ARREARS_ON_2024_06_30 = {
   QT00001: {
     unitCode: 'QT00001', name: 'Công ty TNHH Gạch Đông Hà', areaCode: '461', status: 'active', asOf: '2024-06-30',
     due: '158000000', paid: '94800000', outstanding: '63200000', overdue: '63200000', credit: '0',
-    // Its paid periods were late too (paid after their due dates): their months are not computed either.
+    // Each payment settles what is late on its day, then what falls due next (allocation.ts): 10 February pays January
+    // and, in advance, February; 5 April pays March. No month-end finds 01–03 unpaid; 04 and 05 are late at June's end.
     interest: '0', interestComputed: false, evasion: null,
-    interestNotes: [
-      NOT_COMPUTED_2024('2024-01', 2, 'social'), NOT_COMPUTED_2024('2024-02', 1, 'social'), NOT_COMPUTED_2024('2024-03', 3, 'social'),
-      NOT_COMPUTED_2024('2024-04', 2, 'social'), NOT_COMPUTED_2024('2024-05', 1, 'social'),
-    ],
+    interestNotes: [NOT_COMPUTED_2024('2024-04', 2), NOT_COMPUTED_2024('2024-05', 1)],
     oldestUnpaidPeriod: '2024-04', monthsOverdue: 2, bucket: '1-to-3-months',
   },
   // 03, 04, 05 all past due (91, 61, 30 days): 48,000,000 overdue; suspended on 2024-06-30 → hard-to-collect.

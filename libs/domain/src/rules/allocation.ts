@@ -1,7 +1,8 @@
 import type { IsoDate, IsoMonth } from '../calendar.js';
-import { Dec, type Money } from '../money.js';
+import type { Money } from '../money.js';
 import type { Fund } from './contribution-rates.js';
 import { rowOn, type DatedTable } from './dated-table.js';
+import { dueDateFor } from './due-dates.js';
 
 /** What an employer owes, per period and fund: contributions (principal) or late-payment interest charged. */
 export type ReceivableKind = 'principal' | 'interest';
@@ -59,30 +60,101 @@ export const ALLOCATION_ORDERS: DatedTable<AllocationOrder> = [
 ];
 
 /**
- * Where each đồng of a payment goes: the named period first (in the fund order), then every fund in
- * the order in force on the payment date, each fund's contributions oldest period first (FIFO), then
- * its interest oldest period first. The lines say exactly how much went where; what is left over is
+ * Where each đồng of a payment goes: the named period first (in the fund order); then what is late on
+ * the payment day (contributions past their due date, and charged interest), every fund in the order in
+ * force on that day, each fund's contributions oldest period first (FIFO), then its interest oldest
+ * period first; then, as an advance, what is not yet due, in the order it falls due (period by period,
+ * each in the fund order). The lines say exactly how much went where; what is left over is
  * `unallocated`. Receivables are given as owed before the payment; none is settled beyond its amount.
+ *
+ * The fund order is the agency's order for what an employer owes (QĐ 60/2015 art. 6; NĐ 233/2025
+ * art. 7); a period whose deadline has not come is not yet owed, so a payment reaches it only after
+ * every late amount, and never its health part before an older period's pension (docs/decisions.md).
  */
 export function allocatePayment(payment: PaymentToAllocate, owed: readonly Receivable[], orders: DatedTable<AllocationOrder> = ALLOCATION_ORDERS): PaymentAllocation {
+  const book = owedBook(owed.map((r) => owedSlot(r.period, r.fund, r.kind, BigInt(r.amount))));
+  const settled = settleFromBook(book, { amount: BigInt(payment.amount), paidOn: payment.paidOn, period: payment.period }, orders);
+  return {
+    lines: settled.lines.map(({ slot, amount }) => ({ period: slot.period, fund: slot.fund, kind: slot.kind, amount: amount.toString() })),
+    unallocated: settled.unallocated.toString(),
+    ruleSource: settled.ruleSource,
+  };
+}
+
+/** A receivable as a book of many payments keeps it: whole đồng, settled in place. */
+export interface OwedSlot {
+  period: IsoMonth;
+  fund: Fund;
+  kind: ReceivableKind;
+  left: bigint;
+  /** The day after which it is late: a period's due date; '' for charged interest, owed from its charge. */
+  lateAfter: IsoDate | '';
+}
+
+export function owedSlot(period: IsoMonth, fund: Fund, kind: ReceivableKind, left: bigint): OwedSlot {
+  return { period, fund, kind, left, lateAfter: kind === 'principal' ? dueDateFor(period) : '' };
+}
+
+/**
+ * What an employer owes across many payments, kept sorted for the fund order last used (and by period
+ * for advances), so that a history of payments is allocated without sorting every receivable again for
+ * each payment (the arrears query allocates every payment of an employer on each call). Amounts are
+ * whole đồng, as every assessed due, payment and charged interest is, so BigInt is as exact as decimal.js.
+ */
+export interface OwedBook {
+  slots: OwedSlot[];
+  /** The same slots by period, then fund order: the order advances settle them in. */
+  byPeriod: OwedSlot[];
+  /** The order the slots are sorted for; undefined once a slot is added. */
+  sortedFor?: AllocationOrder;
+}
+
+export function owedBook(slots: OwedSlot[] = []): OwedBook {
+  return { slots, byPeriod: [] };
+}
+
+/** A new receivable in the book (an assessment, interest charged); the book is sorted again before the next payment. */
+export function addToBook(book: OwedBook, slot: OwedSlot): void {
+  book.slots.push(slot);
+  book.sortedFor = undefined;
+}
+
+export interface BookPayment {
+  amount: bigint;
+  paidOn: IsoDate;
+  period?: IsoMonth;
+}
+
+/** allocatePayment on a book: settles the slots in place and says what went to each. */
+export function settleFromBook(
+  book: OwedBook, payment: BookPayment, orders: DatedTable<AllocationOrder> = ALLOCATION_ORDERS,
+): { lines: { slot: OwedSlot; amount: bigint }[]; unallocated: bigint; ruleSource: string } {
   const row = rowOn(orders, payment.paidOn) ?? orders[0];
-  const rank = (receivable: Receivable) => row.value.funds.indexOf(receivable.fund) * 2 + (receivable.kind === 'principal' ? 0 : 1);
-  const queue = owed
-    .filter((receivable) => new Dec(receivable.amount).gt(0))
-    .map((receivable) => ({ ...receivable }))
-    .sort((a, b) => {
-      const named = Number(b.period === payment.period) - Number(a.period === payment.period);
-      if (named !== 0) return named;
-      if (rank(a) !== rank(b)) return rank(a) - rank(b);
-      return a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
-    });
-  let left = new Dec(payment.amount);
-  const lines: AllocationLine[] = [];
-  for (const receivable of queue) {
-    if (left.lte(0)) break;
-    const amount = Dec.min(left, receivable.amount);
-    lines.push({ period: receivable.period, fund: receivable.fund, kind: receivable.kind, amount: amount.toFixed(0) });
-    left = left.minus(amount);
+  if (book.sortedFor !== row.value) sortBook(book, row.value);
+  const lines: { slot: OwedSlot; amount: bigint }[] = [];
+  let left = payment.amount;
+  const take = (slot: OwedSlot) => {
+    if (slot.left <= 0n) return;
+    const amount = slot.left < left ? slot.left : left;
+    slot.left -= amount;
+    left -= amount;
+    lines.push({ slot, amount });
+  };
+  const { slots, byPeriod } = book;
+  if (payment.period !== undefined) {
+    for (let i = 0; i < slots.length && left > 0n; i++) if (slots[i].period === payment.period) take(slots[i]);
   }
-  return { lines, unallocated: left.toFixed(0), ruleSource: row.source };
+  for (let i = 0; i < slots.length && left > 0n; i++) if (slots[i].lateAfter < payment.paidOn) take(slots[i]);
+  for (let i = 0; i < byPeriod.length && left > 0n; i++) take(byPeriod[i]);
+  return { lines, unallocated: left, ruleSource: row.source };
+}
+
+/** Fund by fund in the order, each fund's contributions before its interest, oldest period first; and by period for advances. */
+function sortBook(book: OwedBook, order: AllocationOrder): void {
+  const fundRank = new Map(order.funds.map((fund, i) => [fund, i]));
+  const rank = (slot: OwedSlot) => fundRank.get(slot.fund)! * 2 + (slot.kind === 'principal' ? 0 : 1);
+  const byPeriod = (a: OwedSlot, b: OwedSlot) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
+  book.slots.sort((a, b) => rank(a) - rank(b) || byPeriod(a, b));
+  book.byPeriod = book.slots.filter((slot) => slot.kind === 'principal').sort((a, b) => byPeriod(a, b) || rank(a) - rank(b));
+  book.sortedFor = order;
 }

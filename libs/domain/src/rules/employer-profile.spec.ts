@@ -1,5 +1,5 @@
 import { Dec } from '../money.js';
-import { employerRatesOn, profileOn, reliefScope, RELIEFS, suspensionFor, type EmployerProfileFacts } from './employer-profile.js';
+import { bhtnSinceOf, employerRatesOn, profileOn, reliefScope, RELIEFS, suspensionFor, type EmployerProfileFacts } from './employer-profile.js';
 import { unemploymentCapFor, type WageRegion } from './wage-regions.js';
 
 describe('unemploymentCapFor: 20 × the employer\'s own regional minimum wage', () => {
@@ -76,6 +76,23 @@ describe('reliefs as rules with a scope', () => {
     };
     // Outside NQ 116 but inside NQ 68: 32 % − 0.5 % TNLĐ = 31.5 %; inside both: 30.5 %.
     expect({ outside: total('2021-11-15'), inside: total('2019-01-01') }).toEqual({ outside: '15750000', inside: '15250000' });
+  });
+
+  it.each([
+    ['registered in 2020: in BHTN before 2021-10-01, NQ 116 applies in March 2022', '2020-06-15', '0', 'NQ 116/NQ-CP'],
+    ['registered in 2022: not in BHTN before 2021-10-01, no NQ 116 relief in March 2022', '2022-01-10', '1', 'is for employers in BHTN before 2021-10-01'],
+    ['registered on 2021-10-01 itself: not before it, no relief', '2021-10-01', '1', 'is for employers in BHTN before 2021-10-01'],
+  ])('derives bhtnSince on replay from the registration: %s', (_name, registeredOn, unemploymentEmployerPercent, source) => {
+    const profile = profileOn({ registeredOn, changes: [], suspensions: [] }, '2022-03-01');
+    expect(profile.bhtnSince).toBe(registeredOn);
+    const { rates, sources } = employerRatesOn(profile, '2022-03-01')!;
+    expect(rates.unemployment.employerPercent).toBe(unemploymentEmployerPercent);
+    expect(sources.unemployment).toContain(source);
+  });
+
+  it('keeps an explicit bhtnSince over the registration date', () => {
+    expect(bhtnSinceOf({ registeredOn: '2022-01-10', bhtnSince: '2019-01-01' })).toBe('2019-01-01');
+    expect(bhtnSinceOf({})).toBeUndefined();
   });
 
   it('charges 0.3 % TNLĐ to an approved high-risk employer, but NQ 68\'s 0 % where it applies', () => {

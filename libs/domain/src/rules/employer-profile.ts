@@ -23,7 +23,9 @@ export interface EmployerProfileChange {
 }
 
 export interface EmployerProfileFacts {
-  /** The first day the employer took part in BHTN (NQ 116 asks whether it was before 2021-10-01). */
+  /** The employer's registration date (EmployerRegistered.registeredOn): on replay, where `bhtnSince` comes from. */
+  registeredOn?: IsoDate;
+  /** The first day the employer took part in BHTN (NQ 116 asks whether it was before 2021-10-01); by default bhtnSinceOf. */
   bhtnSince?: IsoDate;
   changes: readonly EmployerProfileChange[];
   suspensions: readonly FundSuspension[];
@@ -46,9 +48,22 @@ export interface DatedEmployerProfile {
 export const DEFAULT_WAGE_REGION: WageRegion = 1;
 export const DEFAULT_SECTOR: EmployerSector = 'enterprise';
 
+/**
+ * When an employer began to take part in BHTN, from its facts: its registration date. BHTN is
+ * compulsory for every employer with employees on contracts of 3 months or more from the day it takes
+ * them on (Luật Việc làm 2013 art. 43–44), which is when it registers with the agency. The first period
+ * assessed with unemployment insurance is not used: a ledger's history may begin after an employer
+ * registered (a migration loads from some year on), so the lack of earlier assessments proves nothing,
+ * while the registration is always recorded. An explicit `bhtnSince` (a fact from outside the ledger)
+ * wins (docs/decisions.md).
+ */
+export function bhtnSinceOf(facts: Pick<EmployerProfileFacts, 'registeredOn' | 'bhtnSince'>): IsoDate | undefined {
+  return facts.bhtnSince ?? facts.registeredOn;
+}
+
 /** The profile on `date`: every change effective on or before it, in date order, the later winning. */
 export function profileOn(facts: EmployerProfileFacts, date: IsoDate): DatedEmployerProfile {
-  const profile: DatedEmployerProfile = { wageRegion: DEFAULT_WAGE_REGION, sector: DEFAULT_SECTOR, bhtnSince: facts.bhtnSince, suspensions: facts.suspensions };
+  const profile: DatedEmployerProfile = { wageRegion: DEFAULT_WAGE_REGION, sector: DEFAULT_SECTOR, bhtnSince: bhtnSinceOf(facts), suspensions: facts.suspensions };
   const changes = facts.changes.filter((change) => change.effectiveOn <= date).sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0));
   for (const change of changes) {
     if (change.wageRegion !== undefined) profile.wageRegion = change.wageRegion;

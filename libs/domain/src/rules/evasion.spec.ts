@@ -44,6 +44,16 @@ describe('evasionOn', () => {
     expect(finding?.basis).toContain('Law 41/2024/QH15) art. 39 cl. 1 đ–e');
   });
 
+  it('walks a debt ten years late in stretches: evasion from 2025-07-01, broken by force majeure, resumed after it', () => {
+    const old = { period: '2016-01', dueDate: '2016-01-31' };
+    const finding = evasionOn({
+      periods: [old], reminders: [{ reminderRef: 'CV-1/BHXH', sentOn: '2016-03-01' }],
+      forceMajeure: [{ from: '2025-07-10', to: '2025-07-20', reason: 'storm', documentRef: 'QĐ 9/UBND' }], asOf: '2026-01-01',
+    });
+    expect(finding).toMatchObject({ since: '2025-07-21', reminderRef: 'CV-1/BHXH', period: '2016-01' });
+    expect(finding?.basis).toContain('11 day(s) of force majeure not counted');
+  });
+
   it('reports the period in evasion longest', () => {
     const september = { period: '2025-09', dueDate: '2025-10-31' };
     expect(evasionOn(input('2026-01-15', { periods: [september, august] }))).toMatchObject({ since: '2025-11-30', period: '2025-08' });

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate, type IsoMonth } from '../calendar.js';
+import { addDays, daysBetween, type IsoDate, type IsoMonth } from '../calendar.js';
 import { rowOn, type DatedTable } from './dated-table.js';
 
 /** When late payment becomes evasion by its length: more than `daysAfterDeadline` days, counted as below. */
@@ -90,27 +90,36 @@ function periodEvasion(period: PeriodDeadline, input: EvasionInput, rules: Dated
   const reminder = [...input.reminders].filter((r) => r.sentOn > period.dueDate && r.sentOn <= input.asOf).sort((a, b) => (a.sentOn < b.sentOn ? -1 : 1))[0];
   // No finding is ever made without a reminder (the end of this function asks for one): skip the count of days.
   if (!reminder) return undefined;
+  // The days are walked in stretches over which nothing changes (force majeure, the rule in force, the
+  // reminder), not one by one: a debt years late is thousands of days and each query walks every period.
+  const first = addDays(period.dueDate, 1);
+  const cuts = new Set<IsoDate>([first, reminder.sentOn]);
+  for (const span of input.forceMajeure) cuts.add(span.from).add(addDays(span.to, 1));
+  for (const row of rules) cuts.add(row.from);
+  const starts = [...cuts].filter((day) => day >= first && day <= input.asOf).sort();
   let lateDays = 0;
   let excluded = 0;
   let since: IsoDate | undefined;
   let rule: { source: string; value: EvasionByDelay } | undefined;
-  for (let day = addDays(period.dueDate, 1); day <= input.asOf; day = addDays(day, 1)) {
-    const span = underForceMajeure(input.forceMajeure, day);
-    if (span) {
-      excluded++;
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i];
+    const days = daysBetween(from, i + 1 < starts.length ? starts[i + 1] : addDays(input.asOf, 1));
+    if (underForceMajeure(input.forceMajeure, from)) {
+      excluded += days;
       since = undefined;
       continue;
     }
-    lateDays++;
-    const row = rowOn(rules, day);
-    const inEvasion = !!row?.value && lateDays > row.value.daysAfterDeadline
-      && (!row.value.reminderRequired || (reminder !== undefined && reminder.sentOn <= day));
-    if (!inEvasion) {
+    const row = rowOn(rules, from);
+    // The first day of the stretch (1-based) that is late more than the rule's days, once the reminder is sent.
+    const firstInEvasion = row?.value && (!row.value.reminderRequired || reminder.sentOn <= from)
+      ? Math.max(1, row.value.daysAfterDeadline - lateDays + 1) : Infinity;
+    lateDays += days;
+    if (firstInEvasion > days) {
       since = undefined;
       continue;
     }
-    if (since === undefined) {
-      since = day;
+    if (firstInEvasion > 1 || since === undefined) {
+      since = addDays(from, firstInEvasion - 1);
       rule = { source: row!.source, value: row!.value! };
     }
   }

@@ -2,17 +2,24 @@ import { addMoney, compareMoney } from '#domain';
 import type { IsoDate } from '#domain';
 import { EventWriter } from '../projection/event-writer.js';
 import { ARREARS_SUMMARY_FROM_FACTS, ARREARS_SUMMARY_TABLES } from './arrears-summary.js';
+import { overdueByPeriod } from './arrears.calculation.js';
+import { ArrearsRepository } from './arrears.repository.js';
 import { DISTRICTS, randomLedger } from '../testing/random-ledger.js';
 import { describeEachStore, type ReadModelsHarness } from '../testing/read-models-harness.js';
 
-/** What the area's overdue was before the summary: every employer's own computeArrears, summed. */
+/**
+ * What the area's overdue was before the summary: every employer's history settled period by period
+ * (overdueByPeriod), summed. One employer's headline settles by fund instead (docs/decisions.md, "The
+ * area's overdue stays period-based"): the summary's closed form is the period-by-period settlement.
+ */
 async function overdueTheExactWay(h: ReadModelsHarness, units: string[], areaOf: Map<string, string>, area: string, asOf: IsoDate) {
+  const repository = new ArrearsRepository(h.store.db);
   let overdue = '0';
   let employers = 0;
   for (const unit of units.filter((u) => areaOf.get(u) === area || area === '95')) {
-    const arrears = (await h.queries.employerArrears(unit, asOf))!;
-    if (compareMoney(arrears.overdue, '0') <= 0) continue;
-    overdue = addMoney(overdue, arrears.overdue);
+    const owed = overdueByPeriod((await repository.one(unit))!, asOf).toString();
+    if (compareMoney(owed, '0') <= 0) continue;
+    overdue = addMoney(overdue, owed);
     employers += 1;
   }
   return { overdue, employers };
@@ -54,6 +61,28 @@ describeEachStore('area overdue from the arrears summary', (stores) => {
       }
     }
     // The ledgers do owe: the comparison is not between zeros.
+    expect(owing).toBeGreaterThan(20);
+  });
+
+  it.each([1, 2, 3])('agrees with the headline\'s allocation for every employer when no payment names a period (ledger seed %i)', async (seed) => {
+    // Late periods are the oldest, so period by period and fund by fund put the same total on every prefix
+    // of periods due before a date (docs/decisions.md, "The area's overdue stays period-based").
+    const { log, units } = randomLedger(seed);
+    for (const event of log.events) {
+      if (event.type === 'ContributionCollected') delete (event.data as { payer: { period?: string } }).payer.period;
+    }
+    const h = await stores.harness();
+    await h.project(log);
+    const repository = new ArrearsRepository(h.store.db);
+    let owing = 0;
+    for (const unit of units) {
+      const facts = (await repository.one(unit))!;
+      for (const asOf of AS_OF) {
+        const headline = (await h.queries.employerArrears(unit, asOf))!.overdue;
+        expect([unit, asOf, overdueByPeriod(facts, asOf).toString()]).toEqual([unit, asOf, headline]);
+        if (headline !== '0') owing += 1;
+      }
+    }
     expect(owing).toBeGreaterThan(20);
   });
 

@@ -1,21 +1,23 @@
-import { addMoney, compareMoney } from '#domain';
+import { addMoney } from '#domain';
 import type { IsoDate, Money } from '#domain';
 import type { ReadModelDb } from '../database/read-model-db.js';
 import { money } from '../projection/derived-summary.js';
 import type { LateInterestRule } from '../ports.js';
 import type { AreaScope } from '../area-scope.js';
-import { computeArrears } from './arrears.calculation.js';
+import { overdueByPeriod } from './arrears.calculation.js';
 import type { ArrearsRepository } from './arrears.repository.js';
 
 export interface AreaOverdue { overdue: Money; employers: number }
 
 /**
- * Overdue employer arrears of an area on `asOf`, and how many employers owe overdue amounts: what
- * summing computeArrears(...).overdue over every employer of the area gives, without settling
- * every employer's history per call. Owing employers whose facts all date from `asOf` or before
- * (every one, for a current date) are one indexed query over the arrears summary
- * (arrears-summary.ts): a row each; the few with later facts (every one with history
- * after a past `asOf`) are settled the exact way.
+ * Overdue employer arrears of an area on `asOf`, and how many employers owe overdue amounts, with
+ * payments settled period by period (overdueByPeriod), without settling every employer's history per
+ * call. One employer's headline settles by fund in the verified order instead; the two differ only in
+ * how an employer's unpaid total splits between overdue periods and periods not yet due, or when a
+ * payment went to charged interest (docs/decisions.md, "The area's overdue stays period-based").
+ * Owing employers whose facts all date from `asOf` or before (every one, for a current date) are one
+ * indexed query over the arrears summary (arrears-summary.ts): a row each; the few with later facts
+ * (every one with history after a past `asOf`) are settled in JavaScript the same way.
  */
 export async function areaOverdue(
   db: ReadModelDb,
@@ -36,9 +38,9 @@ export async function areaOverdue(
   let overdue = settled.overdue;
   let employers = Number(settled.employers);
   for (const facts of await repository.inAreaWithFactsAfter(scope, asOf)) {
-    const result = computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: false });
-    if (compareMoney(result.overdue, '0') <= 0) continue;
-    overdue = addMoney(overdue, result.overdue);
+    const owed = overdueByPeriod(facts, asOf);
+    if (owed <= 0n) continue;
+    overdue = addMoney(overdue, owed.toString());
     employers += 1;
   }
   return { overdue, employers };

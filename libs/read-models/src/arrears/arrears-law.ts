@@ -1,9 +1,9 @@
 import {
-  addDays, allocatePayment, Dec, evasionOn, FUNDS, interestRatesFrom, LATE_INTEREST_K_BY_YEAR, lateInterestCharge, periodTimeline, roundToDong,
+  addDays, addToBook, Dec, evasionOn, FUNDS, interestRatesFrom, LATE_INTEREST_K_BY_YEAR, lateInterestCharge, monthsLeftUncomputed, owedBook, owedSlot, roundToDong, settleFromBook,
 } from '#domain';
 import type {
-  AllocatedPayment, AllocationLine, Fund, FundDues, InterestBasisLine, InterestRateAnnouncement, InterestRateLookup, IsoDate, IsoMonth, Money,
-  PeriodLateTimeline, Receivable, UncomputedLateMonth,
+  AllocationLine, Fund, FundDues, InterestBasisLine, InterestRateAnnouncement, InterestRateLookup, IsoDate, IsoMonth, LateAmountChange, Money,
+  OwedSlot, PeriodLateTimeline, UncomputedLateMonth,
 } from '#domain';
 
 /** The arrears law's facts of one employer (arrears-law-facts.ts), as the repository loads them. */
@@ -40,15 +40,16 @@ export interface ArrearsLaw {
 }
 
 /**
- * k of a year and fund: the latest announcement known on `knownOn` (InterestRateAnnounced), or else
- * the configured table of interest.ts, which holds the rates a ledger without announcements has always
- * been charged at (the seed facts are not recorded by `socai serve` yet; docs/decisions.md).
+ * k of a year and fund: the latest announcement known on `knownOn` (InterestRateAnnounced). A ledger
+ * that holds any announcement answers from its announcements alone, so a year announced after
+ * `knownOn`, or never, is "not computed" for its months (what was known then, not the table). Only a
+ * ledger with no announcement at all (one recorded before the seed facts existed) falls back to the
+ * configured table of interest.ts, the rates it has always been charged at (docs/decisions.md).
  */
 export function ratesKnownOn(announcements: readonly InterestRateAnnouncement[], knownOn: IsoDate): InterestRateLookup {
   const announced = interestRatesFrom(announcements, knownOn);
+  if (announcements.length > 0) return announced;
   return (year, fund) => {
-    const fact = announced(year, fund);
-    if (fact) return fact;
     const row = LATE_INTEREST_K_BY_YEAR[year];
     if (!row) return undefined;
     return { year, fund, monthlyPercent: fund === 'health' ? row.healthPercent : row.socialPercent, documentRef: row.source, announcedOn: `${year}-01-01` };
@@ -56,59 +57,117 @@ export function ratesKnownOn(announcements: readonly InterestRateAnnouncement[],
 }
 
 /**
- * Interest as the law charges it, and evasion, from one employer's standing facts on `asOf`:
- * payments allocated in the verified order (allocation.ts: a named period first, then by fund,
- * contributions before interest, FIFO by period), charged interest a receivable per fund from the
- * day it was charged, the late amount of each period over time (late-timeline.ts), the interest
- * accrued since the last charge (late-interest.ts) and the evasion status (evasion.ts).
+ * The payments of one employer allocated in the verified order (allocation.ts: a named period first,
+ * then by fund, contributions before interest, FIFO by period), charged interest a receivable per fund
+ * (filed under its month) from the day it was charged. The arrears headline, the interest and the
+ * notice all read payments this way, so they agree to the đồng.
  */
-export function arrearsLaw(input: {
+export interface PaymentsAllocated {
+  dueDates: Map<IsoMonth, IsoDate>;
+  /** What each period's contributions came to per fund (the assessments standing on `asOf`). */
+  assessed: Map<IsoMonth, Record<Fund, bigint>>;
+  /** Of each period's contributions, what payments settled (every fund). */
+  principalPaid: Map<IsoMonth, bigint>;
+  /** Each period's late-amount changes per fund: its dues on the due date, each payment's part on its day. */
+  changes: Map<IsoMonth, LateAmountChange[]>;
+  /** What payments settled of charged interest. */
+  interestPaid: bigint;
+  /** What was paid beyond everything owed on the payment's day. */
+  unallocated: bigint;
+  /** Where each đồng of each payment went, by the payment's event id. */
+  allocations: Map<string, { lines: AllocationLine[]; unallocated: Money; ruleSource: string }>;
+}
+
+export function allocatePayments(input: {
   assessments: readonly LawAssessment[];
   payments: readonly LawPayment[];
+  /** The charges standing on `asOf`, in the order they were made. */
+  charges: readonly InterestChargeFact[];
+}): PaymentsAllocated {
+  const dueDates = new Map<IsoMonth, IsoDate>();
+  const assessed = new Map<IsoMonth, Record<Fund, bigint>>();
+  for (const a of input.assessments) {
+    if (!dueDates.has(a.period)) dueDates.set(a.period, a.dueDate);
+    const funds = assessed.get(a.period) ?? { pension: 0n, sickness: 0n, accident: 0n, unemployment: 0n, health: 0n };
+    for (const fund of FUNDS) funds[fund] += BigInt(a.funds[fund]);
+    assessed.set(a.period, funds);
+  }
+  const book = owedBook();
+  const changes = new Map<IsoMonth, LateAmountChange[]>();
+  const principalPaid = new Map<IsoMonth, bigint>();
+  for (const [period, funds] of assessed) {
+    const own: LateAmountChange[] = [];
+    for (const fund of FUNDS) {
+      if (funds[fund] > 0n) own.push({ on: dueDates.get(period)!, fund, change: funds[fund].toString() });
+      book.slots.push(owedSlot(period, fund, 'principal', funds[fund]));
+    }
+    changes.set(period, own);
+    principalPaid.set(period, 0n);
+  }
+  const interestSlots = new Map<string, OwedSlot>();
+  const addCharge = (charge: InterestChargeFact) => {
+    for (const fund of FUNDS) {
+      const key = `${charge.month}/${fund}`;
+      let slot = interestSlots.get(key);
+      if (!slot) {
+        interestSlots.set(key, (slot = owedSlot(charge.month, fund, 'interest', 0n)));
+        addToBook(book, slot);
+      }
+      slot.left += BigInt(charge.byFund[fund] ?? '0');
+    }
+  };
+  const payments = [...input.payments].sort((a, b) => (a.collectedOn < b.collectedOn ? -1 : a.collectedOn > b.collectedOn ? 1 : a.position - b.position));
+  const allocations: PaymentsAllocated['allocations'] = new Map();
+  let chargedSoFar = 0;
+  let interestPaid = 0n;
+  let unallocated = 0n;
+  for (const payment of payments) {
+    for (; chargedSoFar < input.charges.length && input.charges[chargedSoFar].closedOn <= payment.collectedOn; chargedSoFar++) addCharge(input.charges[chargedSoFar]);
+    const settled = settleFromBook(book, { amount: BigInt(payment.amount), paidOn: payment.collectedOn, period: payment.namedPeriod ?? undefined });
+    const lines: AllocationLine[] = [];
+    for (const { slot, amount } of settled.lines) {
+      lines.push({ period: slot.period, fund: slot.fund, kind: slot.kind, amount: amount.toString() });
+      if (slot.kind === 'interest') {
+        interestPaid += amount;
+        continue;
+      }
+      principalPaid.set(slot.period, principalPaid.get(slot.period)! + amount);
+      changes.get(slot.period)!.push({ on: payment.collectedOn, fund: slot.fund, change: (-amount).toString() });
+    }
+    unallocated += settled.unallocated;
+    allocations.set(payment.eventId, { lines, unallocated: settled.unallocated.toString(), ruleSource: settled.ruleSource });
+  }
+  return { dueDates, assessed, principalPaid, changes, interestPaid, unallocated, allocations };
+}
+
+/** The charges that stand on `asOf` (made by then, not reversed by then), in the order they were made. */
+export function chargesStandingOn(charges: readonly InterestChargeFact[], asOf: IsoDate): InterestChargeFact[] {
+  return charges.filter((c) => c.closedOn <= asOf && (c.reversedOn === null || c.reversedOn > asOf))
+    .sort((a, b) => (a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : 0));
+}
+
+/**
+ * Interest as the law charges it, and evasion, from one employer's standing facts on `asOf` and its
+ * payments as allocated (allocatePayments): charged interest a receivable per fund from the day it was
+ * charged, the late amount of each period over time (late-timeline.ts), the interest accrued since the
+ * last charge (late-interest.ts) and the evasion status (evasion.ts).
+ */
+export function arrearsLaw(input: {
+  allocated: PaymentsAllocated;
+  /** The charges standing on `asOf` (chargesStandingOn). */
   charges: readonly InterestChargeFact[];
   reminders: readonly ReminderFact[];
   forceMajeure: readonly ForceMajeureFact[];
   rates: InterestRateLookup;
   asOf: IsoDate;
 }): ArrearsLaw {
-  const { asOf } = input;
-  const dueDates = new Map<IsoMonth, IsoDate>();
-  const assessed = new Map<IsoMonth, Partial<Record<Fund, Money>>>();
-  const owed = new Map<string, Receivable>();
-  for (const a of input.assessments) {
-    if (!dueDates.has(a.period)) dueDates.set(a.period, a.dueDate);
-    const funds = assessed.get(a.period) ?? {};
-    for (const fund of FUNDS) {
-      funds[fund] = new Dec(funds[fund] ?? '0').plus(a.funds[fund]).toFixed(0);
-      receivable(owed, a.period, fund, 'principal').amount = funds[fund]!;
-    }
-    assessed.set(a.period, funds);
-  }
-  const charges = input.charges.filter((c) => c.closedOn <= asOf && (c.reversedOn === null || c.reversedOn > asOf))
-    .sort((a, b) => (a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : 0));
-  const payments = [...input.payments].sort((a, b) => (a.collectedOn < b.collectedOn ? -1 : a.collectedOn > b.collectedOn ? 1 : a.position - b.position));
-
-  // Payments in date order; a charge becomes owed (per fund, filed under its month) on the day it was made.
-  const allocated: AllocatedPayment[] = [];
-  const allocations: ArrearsLaw['allocations'] = new Map();
-  let chargedSoFar = 0;
-  let interestPaid = new Dec(0);
-  for (const payment of payments) {
-    for (; chargedSoFar < charges.length && charges[chargedSoFar].closedOn <= payment.collectedOn; chargedSoFar++) addCharge(owed, charges[chargedSoFar]);
-    const allocation = allocatePayment({ amount: payment.amount, paidOn: payment.collectedOn, period: payment.namedPeriod ?? undefined }, [...owed.values()]);
-    for (const line of allocation.lines) {
-      const slot = receivable(owed, line.period, line.fund, line.kind);
-      slot.amount = new Dec(slot.amount).minus(line.amount).toFixed(0);
-      if (line.kind === 'interest') interestPaid = interestPaid.plus(line.amount);
-    }
-    allocated.push({ paidOn: payment.collectedOn, lines: allocation.lines });
-    allocations.set(payment.eventId, allocation);
-  }
-
-  const timelines = [...assessed].map(([period, funds]) => periodTimeline(period, dueDates.get(period)!, funds, allocated));
+  const { asOf, charges, allocated } = input;
+  const timelines: PeriodLateTimeline[] = [...allocated.changes].map(([period, changes]) => ({ period, dueDate: allocated.dueDates.get(period)!, changes }));
   const lastCharged = charges.reduce<IsoDate | undefined>((last, c) => (last === undefined || c.to > last ? c.to : last), undefined);
   const from = lastCharged === undefined ? undefined : addDays(lastCharged, 1);
-  const accrual = from !== undefined && from > asOf ? undefined : lateInterestCharge(timelines, { from, to: asOf }, input.rates);
+  // The months a close left "not computed" (k unknown then) accrue too, once k is known, until a close charges them.
+  const earlier = monthsLeftUncomputed(charges);
+  const accrual = from !== undefined && from > asOf && earlier.length === 0 ? undefined : lateInterestCharge(timelines, { from, to: asOf, earlier }, input.rates);
 
   const exactByPeriod = new Map<IsoMonth, Dec>();
   const addLine = (line: InterestBasisLine) => exactByPeriod.set(line.period, (exactByPeriod.get(line.period) ?? new Dec(0)).plus(line.interest));
@@ -116,35 +175,22 @@ export function arrearsLaw(input: {
   accrual?.basis.forEach(addLine);
   const interestByPeriod = new Map([...exactByPeriod].map(([period, exact]) => [period, roundToDong(exact)]));
 
-  const charged = charges.reduce((sum, c) => sum.plus(c.total), new Dec(0));
-  const accrued = new Dec(accrual?.total ?? '0');
-  const notComputed = uniqueMonths([...charges.flatMap((c) => c.notComputed), ...(accrual?.notComputed ?? [])]);
+  const charged = charges.reduce((sum, c) => sum + BigInt(c.total), 0n);
+  const accrued = BigInt(accrual?.total ?? '0');
+  // The charges' uncomputed months that are still owed are the accrual's `earlier`: listed again by it while k is unknown.
+  const notComputed = uniqueMonths(accrual?.notComputed ?? []);
   const lateHistory = new Map(timelines.map((t) => [t.period, stretchesOf(t, asOf)]));
   return {
-    charged: charged.toFixed(0),
-    accrued: accrued.toFixed(0),
-    paid: interestPaid.toFixed(0),
-    outstanding: charged.minus(interestPaid).plus(accrued).toFixed(0),
+    charged: charged.toString(),
+    accrued: accrued.toString(),
+    paid: allocated.interestPaid.toString(),
+    outstanding: (charged - allocated.interestPaid + accrued).toString(),
     notComputed,
     interestByPeriod,
     lateHistory,
-    allocations,
+    allocations: allocated.allocations,
     evasion: evasionOf(timelines, input, asOf),
   };
-}
-
-function receivable(owed: Map<string, Receivable>, period: IsoMonth, fund: Fund, kind: Receivable['kind']): Receivable {
-  const key = `${period}/${fund}/${kind}`;
-  let slot = owed.get(key);
-  if (!slot) owed.set(key, (slot = { period, fund, kind, amount: '0' }));
-  return slot;
-}
-
-function addCharge(owed: Map<string, Receivable>, charge: InterestChargeFact): void {
-  for (const fund of FUNDS) {
-    const slot = receivable(owed, charge.month, fund, 'interest');
-    slot.amount = new Dec(slot.amount).plus(charge.byFund[fund] ?? '0').toFixed(0);
-  }
 }
 
 /** One entry per period, month and reason: the four social funds share k, so their months read alike. */
@@ -161,13 +207,13 @@ function stretchesOf(timeline: PeriodLateTimeline, asOf: IsoDate): LateStretch[]
   // The balance is carried over the changes in date order, each added once, as late-interest.ts does.
   const ordered = [...timeline.changes].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   let next = 0;
-  let amount = new Dec(0);
+  let amount = 0n;
   const stretches: LateStretch[] = [];
   for (let i = 0; i < days.length; i++) {
-    while (next < ordered.length && ordered[next]!.on <= days[i]!) amount = amount.plus(ordered[next++]!.change);
-    if (amount.lte(0)) continue;
+    while (next < ordered.length && ordered[next]!.on <= days[i]!) amount += BigInt(ordered[next++]!.change);
+    if (amount <= 0n) continue;
     const to = i + 1 < days.length ? days[i + 1] : asOf;
-    stretches.push({ from: addDays(days[i], 1), to, lateAmount: amount.toFixed(0) });
+    stretches.push({ from: addDays(days[i], 1), to, lateAmount: amount.toString() });
   }
   return stretches;
 }
@@ -180,8 +226,8 @@ function evasionOf(timelines: readonly PeriodLateTimeline[], input: { reminders:
   if (reminders.length === 0) return null;
   const periods = timelines.map((t) => {
     const changes = t.changes.filter((c) => c.on <= asOf);
-    const left = changes.reduce((sum, c) => sum.plus(c.change), new Dec(0));
-    return { period: t.period, dueDate: t.dueDate, settledOn: left.lte(0) ? changes.reduce((last, c) => (c.on > last ? c.on : last), t.dueDate) : undefined };
+    const left = changes.reduce((sum, c) => sum + BigInt(c.change), 0n);
+    return { period: t.period, dueDate: t.dueDate, settledOn: left <= 0n ? changes.reduce((last, c) => (c.on > last ? c.on : last), t.dueDate) : undefined };
   }).filter((p) => p.settledOn === undefined && p.dueDate < asOf);
   const finding = evasionOn({
     periods,

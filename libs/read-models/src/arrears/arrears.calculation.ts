@@ -2,7 +2,7 @@ import { daysBetween } from '#domain';
 import type { AllocationLine, EmployerStatus, FundDues, InterestRateAnnouncement, IsoDate, IsoMonth, Money } from '#domain';
 import type { LateInterestRule } from '../ports.js';
 import {
-  arrearsLaw, ratesKnownOn, type Evasion, type ForceMajeureFact, type InterestChargeFact, type LateStretch, type ReminderFact,
+  allocatePayments, arrearsLaw, chargesStandingOn, ratesKnownOn, type Evasion, type ForceMajeureFact, type InterestChargeFact, type LateStretch, type ReminderFact,
   type UncomputedInterest,
 } from './arrears-law.js';
 
@@ -128,12 +128,13 @@ export function bucketFor(status: EmployerStatus, outstanding: Money, oldestOver
 }
 
 /**
- * Settles the payments against the periods: a payment naming a period pays that period first,
- * everything else pays the oldest outstanding period first (FIFO, domain.md "Arrears"); what is
- * left after every period is credit. The arithmetic is BigInt: amounts are whole đồng, so it is as
- * exact as decimal.js, and a worklist settles millions of payments.
+ * The area summary's settlement (arrears-summary.ts), not the headline's: a payment naming a period
+ * pays that period first, everything else pays the oldest outstanding period first, whatever the fund;
+ * what is left after every period is credit. The SQL keeps an area's overdue in this closed form, so
+ * the employers it settles in JavaScript (facts after `asOf`) are settled the same way (docs/decisions.md).
+ * The arithmetic is BigInt: amounts are whole đồng, so it is as exact as decimal.js.
  */
-function settle(assessments: AssessmentFact[], payments: PaymentFact[]): { paidByPeriod: Map<IsoMonth, bigint>; credit: bigint } {
+function settleByPeriod(assessments: AssessmentFact[], payments: PaymentFact[]): { paidByPeriod: Map<IsoMonth, bigint>; credit: bigint } {
   const open = assessments.map((a) => ({ period: a.period, outstanding: BigInt(a.due) }));
   const paidByPeriod = new Map<IsoMonth, bigint>(assessments.map((a) => [a.period, 0n]));
   let credit = 0n;
@@ -175,18 +176,23 @@ export function computeArrears(
   _lateInterest: LateInterestRule,
   options: ArrearsOptions = { detailed: true, withInterest: true },
 ): EmployerArrears {
-  const assessments = facts.assessments
-    .filter((a) => a.assessedOn <= asOf && standsOn(a, asOf))
-    .sort((a, b) => compareText(a.period, b.period) || a.position - b.position);
-  const payments = facts.payments.filter((p) => p.collectedOn <= asOf && standsOn(p, asOf));
-  const { paidByPeriod, credit } = settle(assessments, payments);
-  const law = options.withInterest ? lawOf(facts, assessments, payments, asOf) : undefined;
+  const assessments = standingAssessments(facts, asOf);
+  const payments = standingPayments(facts, asOf);
+  const charges = chargesStandingOn(facts.charges ?? [], asOf);
+  // The headline settles payments as the notice and the interest do: by fund in the verified order.
+  const allocated = allocatePayments({ assessments: lawAssessments(facts, assessments), payments, charges });
+  const law = options.withInterest ? lawOf(facts, allocated, charges, asOf) : undefined;
 
   const periods: ArrearsPeriod[] = [];
   const outstandingOf = new Map<ArrearsPeriod, bigint>();
+  // Two standing assessments of one period (one reversed after `asOf`) share its payments, the first first.
+  const unspent = new Map(allocated.principalPaid);
   for (const a of assessments) {
-    const paidAmount = paidByPeriod.get(a.period)!;
-    const outstandingAmount = BigInt(a.due) - paidAmount;
+    const due = BigInt(a.due);
+    const pool = unspent.get(a.period)!;
+    const paidAmount = pool < due ? pool : due;
+    unspent.set(a.period, pool - paidAmount);
+    const outstandingAmount = due - paidAmount;
     const late = outstandingAmount > 0n && a.dueDate < asOf;
     const period: ArrearsPeriod = {
       period: a.period, due: a.due, paid: paidAmount.toString(), outstanding: outstandingAmount.toString(), dueDate: a.dueDate,
@@ -212,7 +218,7 @@ export function computeArrears(
     paid: sum(payments.map((p) => BigInt(p.amount))).toString(),
     outstanding,
     overdue: sum(overduePeriods.map((p) => outstandingOf.get(p)!)).toString(),
-    credit: credit.toString(),
+    credit: allocated.unallocated.toString(),
     interest,
     interestComputed: notComputed.length === 0,
     interestNotes: notesOf(notComputed),
@@ -222,25 +228,54 @@ export function computeArrears(
     evasion: law?.evasion ?? null,
     interestDetail: { charged: law?.charged ?? '0', accrued: law?.accrued ?? '0', paid: law?.paid ?? '0', outstanding: interest, notComputed },
     periods: options.detailed ? periods : [],
-    trace: options.detailed ? traceOf(facts, asOf, law?.allocations) : [],
+    trace: options.detailed ? traceOf(facts, asOf, allocated.allocations) : [],
   };
   return result;
 }
 
+const standingAssessments = (facts: EmployerFacts, asOf: IsoDate) => facts.assessments
+  .filter((a) => a.assessedOn <= asOf && standsOn(a, asOf))
+  .sort((a, b) => compareText(a.period, b.period) || a.position - b.position);
+
+const standingPayments = (facts: EmployerFacts, asOf: IsoDate) => facts.payments.filter((p) => p.collectedOn <= asOf && standsOn(p, asOf));
+
 /**
- * The law's figures from the standing facts. An assessment whose per-fund dues a store from before
- * migration 6 lacks is read as its health part and the rest as pension (the fund settled last), so
- * a payment reaches it no sooner than the verified order would; a rebuild restores the exact funds.
+ * An employer's overdue on `asOf` settled period by period (settleByPeriod), as the area summary's SQL
+ * keeps it: what areaOverdue adds for the employers the summary cannot answer for that date.
  */
-function lawOf(facts: EmployerFacts, assessments: AssessmentFact[], payments: PaymentFact[], asOf: IsoDate) {
+export function overdueByPeriod(facts: EmployerFacts, asOf: IsoDate): bigint {
+  const assessments = standingAssessments(facts, asOf);
+  const { paidByPeriod } = settleByPeriod(assessments, standingPayments(facts, asOf));
+  let overdue = 0n;
+  // Two standing assessments of one period (one reversed after `asOf`) share what it was paid, the first first.
+  for (const a of assessments) {
+    const due = BigInt(a.due);
+    const pool = paidByPeriod.get(a.period)!;
+    const paid = pool < due ? pool : due;
+    paidByPeriod.set(a.period, pool - paid);
+    if (due > paid && a.dueDate < asOf) overdue += due - paid;
+  }
+  return overdue;
+}
+
+/**
+ * Each assessment's dues per fund. One whose per-fund dues a store from before migration 6 lacks is
+ * read as its health part and the rest as pension (the fund settled last), so a payment reaches it no
+ * sooner than the verified order would; a rebuild restores the exact funds.
+ */
+function lawAssessments(facts: EmployerFacts, assessments: AssessmentFact[]) {
+  return assessments.map((a) => ({
+    period: a.period, dueDate: a.dueDate,
+    funds: facts.fundDues?.get(a.eventId)
+      ?? { health: a.health, pension: (BigInt(a.due) - BigInt(a.health)).toString(), sickness: '0', accident: '0', unemployment: '0' },
+  }));
+}
+
+/** The law's figures (interest, late history, evasion) from the payments as allocated. */
+function lawOf(facts: EmployerFacts, allocated: ReturnType<typeof allocatePayments>, charges: InterestChargeFact[], asOf: IsoDate) {
   return arrearsLaw({
-    assessments: assessments.map((a) => ({
-      period: a.period, dueDate: a.dueDate,
-      funds: facts.fundDues?.get(a.eventId)
-        ?? { health: a.health, pension: (BigInt(a.due) - BigInt(a.health)).toString(), sickness: '0', accident: '0', unemployment: '0' },
-    })),
-    payments: payments.map((p) => ({ eventId: p.eventId, amount: p.amount, collectedOn: p.collectedOn, position: p.position, namedPeriod: p.namedPeriod })),
-    charges: facts.charges ?? [],
+    allocated,
+    charges,
     reminders: facts.reminders ?? [],
     forceMajeure: facts.forceMajeure ?? [],
     rates: ratesKnownOn(facts.rates ?? [], asOf),

@@ -1,6 +1,7 @@
 import { EventLog, fundsOf, headcount } from '../testing/event-log.js';
 import { contractScenario } from '../testing/contract-scenario.js';
 import { describeEachStore } from '../testing/read-models-harness.js';
+import { buildNotice } from '../notices/notice.js';
 
 /** An employer of Bạc Liêu (district 954) with monthly assessments of `due` đồng, due at the end of the month (pre-2025 rule). */
 function employerWith(periods: { period: string; due: string; dueDate: string; assessedOn?: string }[], unitCode = 'BL00002') {
@@ -37,15 +38,15 @@ describeEachStore('employer arrears', (stores) => {
       interest: '0', interestComputed: false,
     });
     expect(a.periods).toEqual([
-      // FIFO by period settles May; the verified fund order (allocation.ts) settles health and BHTN of May and June first,
-      // so May's pension (5,000,000) stays late after the payment: its interest month (k 2021) is not computed.
+      // On 10 June only May is late; June is not due until 30 June, so the payment settles May in full, fund by fund
+      // (allocation.ts), and June is late in full from 1 July. The headline, the late history and the interest read it alike.
       {
         period: '2021-05', due: '16000000', paid: '16000000', outstanding: '0', dueDate: '2021-05-31', daysLate: 0, interest: '0',
-        lateHistory: [{ from: '2021-06-01', to: '2021-06-10', lateAmount: '16000000' }, { from: '2021-06-11', to: '2021-07-31', lateAmount: '5000000' }],
+        lateHistory: [{ from: '2021-06-01', to: '2021-06-10', lateAmount: '16000000' }],
       },
       {
         period: '2021-06', due: '16000000', paid: '0', outstanding: '16000000', dueDate: '2021-06-30', daysLate: 31, interest: '0',
-        lateHistory: [{ from: '2021-07-01', to: '2021-07-31', lateAmount: '11000000' }],
+        lateHistory: [{ from: '2021-07-01', to: '2021-07-31', lateAmount: '16000000' }],
       },
     ]);
     expect(a.trace.map((t) => [t.position, t.eventId, t.type, t.amount, t.effect])).toEqual([
@@ -80,6 +81,41 @@ describeEachStore('employer arrears', (stores) => {
       ],
       unallocated: '0',
     });
+  });
+
+  it('one allocation everywhere: the headline, the notice and the interest\'s basis settle a payment by fund, not period by period', async () => {
+    // January and February 2017, 16,000,000 each (health 2,250,000, BHTN 1,000,000, sickness 1,500,000, TNLĐ 250,000,
+    // pension 11,000,000), both late when 20,000,000 is paid on 20 March. Period by period it would settle January and
+    // 4,000,000 of February. By fund (allocation.ts): health 2 × 2,250,000, BHTN 2 × 1,000,000, sickness 2 × 1,500,000,
+    // TNLĐ 2 × 250,000 = 10,000,000, then January's pension 10,000,000 of 11,000,000: January owes 1,000,000, February 11,000,000.
+    const { log, pay } = employerWith([
+      { period: '2017-01', due: '16000000', dueDate: '2017-01-31' },
+      { period: '2017-02', due: '16000000', dueDate: '2017-02-28' },
+    ]);
+    pay('R-1', '20000000', '2017-03-20');
+    const a = (await arrearsOf(log, 'BL00002', '2017-04-30'))!;
+    expect(a.periods.map((p) => [p.period, p.paid, p.outstanding, p.daysLate])).toEqual([
+      ['2017-01', '15000000', '1000000', 89],
+      ['2017-02', '5000000', '11000000', 61],
+    ]);
+    expect([a.overdue, a.monthsOverdue, a.oldestUnpaidPeriod, a.bucket, a.credit]).toEqual(['12000000', 2, '2017-01', '1-to-3-months', '0']);
+    // The interest's basis: what stayed late after the payment is the headline's outstanding, period by period.
+    expect(a.periods.map((p) => p.lateHistory)).toEqual([
+      [{ from: '2017-02-01', to: '2017-03-20', lateAmount: '16000000' }, { from: '2017-03-21', to: '2017-04-30', lateAmount: '1000000' }],
+      [{ from: '2017-03-01', to: '2017-03-20', lateAmount: '16000000' }, { from: '2017-03-21', to: '2017-04-30', lateAmount: '11000000' }],
+    ]);
+    // QĐ 595 art. 37 at k 2017 (1.317 %, health 0.967 %): January's February on 16,000,000 (health 2,250,000 × 0.967 % =
+    // 21,757.5, the rest 13,750,000 × 1.317 % = 181,087.5), then March and April on its 1,000,000 of pension (13,170 each):
+    // 229,185; February's March and April on 11,000,000 of pension: 2 × 144,870 = 289,740. Rounded per fund: 518,926.
+    expect(a.periods.map((p) => p.interest)).toEqual(['229185', '289740']);
+    expect([a.interest, a.interestComputed]).toEqual(['518926', true]);
+    // The monthly notice of March reads the same payment the same way.
+    const notice = buildNotice({
+      unitCode: 'BL00002', name: 'Công ty TNHH Giá Rai', areaCode: '959', month: '2017-03',
+      facts: log.events.map((e) => ({ eventId: e.eventId, type: e.type, position: e.position, data: e.data })),
+    });
+    expect(notice.lateAmount.periods.map((p) => [p.period, p.amount])).toEqual([['2017-01', '1000000'], ['2017-02', '11000000']]);
+    expect(notice.paid.payments[0].allocation.filter((line) => line.fund === 'pension')).toEqual([{ period: '2017-01', fund: 'pension', kind: 'principal', amount: '10000000' }]);
   });
 
   it('partial payments reduce the oldest period; an overpayment stays as credit', async () => {
