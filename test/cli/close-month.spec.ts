@@ -13,9 +13,8 @@ describe('socai close-month (CLI)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('charges each late employer of the area once; a second close records nothing; bad arguments exit 1', () => {
+    // No AnnounceInterestRate: `socai import` records the seed facts (k 2016 and 2017) on the new ledger.
     const lines = [
-      { command: 'AnnounceInterestRate', data: { year: 2017, fund: 'social', monthlyPercent: '1.317', documentRef: 'TB 425/TB-BHXH (BHXH Việt Nam)', announcedOn: '2017-02-14' } },
-      { command: 'AnnounceInterestRate', data: { year: 2017, fund: 'health', monthlyPercent: '0.967', documentRef: 'TB 67/TB-BHXH', announcedOn: '2017-01-17' } },
       { command: 'RegisterEmployer', data: { unitCode: 'QT00001', name: 'Công ty Gỗ Hướng Hóa', areaCode: '465', registeredOn: '2016-12-01' } },
       { command: 'RegisterEmployer', data: { unitCode: 'QT00002', name: 'Công ty Cà phê Khe Sanh', areaCode: '465', registeredOn: '2016-12-01' } },
       { command: 'AssessContribution', data: { unitCode: 'QT00001', period: '2017-01', headcount, payroll: '50000000', assessedOn: '2017-01-01' } },

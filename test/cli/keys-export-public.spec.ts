@@ -7,6 +7,8 @@ import { HAND_LEDGER_EVENTS, HAND_LEDGER_NDJSON } from '../support/hand-ledger.j
 import { call } from '../reliability/support/http.js';
 import { SOCAI_BIN, startServer, waitUntil } from '../reliability/support/socai-process.js';
 
+/** The log `socai import` makes of the hand ledger on a new ledger: the 4 seed rates k, then its events. */
+const LOG_EVENTS = 4 + HAND_LEDGER_EVENTS;
 const PEM = /^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n$/;
 
 /**
@@ -52,7 +54,7 @@ describe('socai keys export-public (CLI)', () => {
       listed = await waitUntil('a signed checkpoint at the end of the log', async () => {
         const answer = await call(server.url, 'GET', '/api/audit/checkpoints');
         const checkpoints = answer.body.checkpoints as { position: number }[];
-        return checkpoints.some((c) => c.position === HAND_LEDGER_EVENTS) ? checkpoints : undefined;
+        return checkpoints.some((c) => c.position === LOG_EVENTS) ? checkpoints : undefined;
       });
       const served = await call(server.url, 'GET', '/api/audit/public-key');
       expect(served.body).toBe(readFileSync(exported, 'utf8'));
@@ -61,7 +63,7 @@ describe('socai keys export-public (CLI)', () => {
     }
 
     const intact = run('verify', '--public-key', exported, '--json');
-    expect([intact.status, JSON.parse(intact.stdout)]).toEqual([0, { ok: true, eventsChecked: HAND_LEDGER_EVENTS, checkpointsChecked: listed.length }]);
+    expect([intact.status, JSON.parse(intact.stdout)]).toEqual([0, { ok: true, eventsChecked: LOG_EVENTS, checkpointsChecked: listed.length }]);
     const other = join(dir, 'other.pem');
     writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }) as string);
     const refused = run('verify', '--public-key', other, '--json');

@@ -13,6 +13,8 @@ import { RELIABILITY_ADMIN_KEY as KEY, startServer, type ServerProcess } from '.
 
 const OPENAPI = new URL('../../docs/openapi.json', import.meta.url);
 const headcount = { socialInsurance: 10, healthInsurance: 10, unemploymentInsurance: 10 };
+/** `socai serve` records the seed facts (the verified rates k) on a new ledger before anything else. */
+const SEEDS = 4;
 
 describe('the public contract, outside in', () => {
   let dir: string;
@@ -65,12 +67,13 @@ describe('the public contract, outside in', () => {
   it('answers GET /health without a key, with both positions', async () => {
     const { status, body } = await call('GET /health', '/health', { key: null });
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', eventStore: { position: 0 }, readModels: { position: 0 } });
+    // A new ledger starts with its seed facts: the 4 verified rates k (2016, 2017) at positions 1–4.
+    expect(body).toEqual({ status: 'ok', eventStore: { position: SEEDS }, readModels: { position: SEEDS } });
   });
 
   it('records every command with 201 {eventId, type, streamId, revision, position}', async () => {
     const registered = await record('POST /api/employers', '/api/employers', { unitCode: 'BL00001', name: 'Công ty Thủy sản Bạc Liêu', areaCode: '954', registeredOn: '2019-03-01' });
-    expect(registered).toMatchObject({ type: 'EmployerRegistered', streamId: 'employer-BL00001', revision: 0, position: 1 });
+    expect(registered).toMatchObject({ type: 'EmployerRegistered', streamId: 'employer-BL00001', revision: 0, position: SEEDS + 1 });
     // 2021-05: TNLĐ–BNN 0.5 % still in force (the NQ 68 relief began 2021-07-01): 32 % of 50,000,000 = 16,000,000.
     await record('POST /api/employers/:unitCode/assessments', '/api/employers/BL00001/assessments', { period: '2021-05', headcount, payroll: '50000000', assessedOn: '2021-05-01' });
     await record('POST /api/employers/:unitCode/assessments', '/api/employers/BL00001/assessments', { period: '2021-06', headcount, payroll: '50000000', assessedOn: '2021-06-01' });
@@ -97,7 +100,8 @@ describe('the public contract, outside in', () => {
     await record('POST /api/employers/:unitCode/status-changes', '/api/employers/BL00001/status-changes', { status: 'active', effectiveOn: '2021-06-30', reason: 'Xác nhận hoạt động' });
     // Issue 22's facts: a rate k, a reminder, force majeure, a dated profile change, a pension-fund suspension.
     const rate = await record('POST /api/interest-rates', '/api/interest-rates', { year: 2021, fund: 'health', monthlyPercent: '0.5133', documentRef: 'TB 123/TB-BHXH (BHXH Việt Nam)', announcedOn: '2021-01-14' });
-    expect(rate).toMatchObject({ type: 'InterestRateAnnounced', streamId: 'rules-interest', revision: 0 });
+    // The fifth event of `rules-interest`: the four seed rates came first.
+    expect(rate).toMatchObject({ type: 'InterestRateAnnounced', streamId: 'rules-interest', revision: SEEDS });
     await record('POST /api/employers/:unitCode/reminders', '/api/employers/BL00001/reminders', { reminderRef: 'BL-DD-01', sentOn: '2021-07-05', amountLate: '16000000' });
     await record('POST /api/employers/:unitCode/force-majeure', '/api/employers/BL00001/force-majeure', { from: '2021-07-19', to: '2021-09-15', reason: 'Giãn cách xã hội (COVID-19)', documentRef: 'CT 16/CT-TTg' });
     await record('POST /api/employers/:unitCode/profile-changes', '/api/employers/BL00001/profile-changes', { effectiveOn: '2021-01-01', wageRegion: 3, sector: 'enterprise' });
@@ -120,7 +124,7 @@ describe('the public contract, outside in', () => {
       matched: { count: 1, amount: '4500000' }, amountMismatches: { count: 0, amount: '0' },
       missingInLedger: { count: 0, amount: '0' }, missingInStatement: { count: 0, amount: '0' },
     });
-    expect(position).toBe(21);
+    expect(position).toBe(SEEDS + 21);
   });
 
   it('imports NDJSON: new lines recorded, known ones counted as duplicates, bad ones refused by line number', async () => {
@@ -131,7 +135,7 @@ describe('the public contract, outside in', () => {
     ];
     const { status, body } = await call('POST /api/import', '/api/import', { body: lines.map((line) => JSON.stringify(line)).join('\n') + '\n' });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ recorded: 1, duplicates: 1, refused: 1, lines: 3, events: 1, lastPosition: 22 });
+    expect(body).toMatchObject({ recorded: 1, duplicates: 1, refused: 1, lines: 3, events: 1, lastPosition: SEEDS + 22 });
     expect(body.refusals).toEqual([expect.objectContaining({ line: 3, code: 'VALIDATION_FAILED' })]);
     position = body.lastPosition;
   });
@@ -257,12 +261,13 @@ describe('the public contract, outside in', () => {
     ]));
     expect(stream.body.events[0].metadata.prevHash).toBe('0'.repeat(64));
     const page = await call('GET /api/events', '/api/events?fromPosition=1&limit=3');
-    expect([page.status, page.body.events.map((event: { position: number }) => event.position), page.body.nextPosition]).toEqual([200, [1, 2, 3], 4]);
+    expect([page.status, page.body.events.map((event: { position: number; type: string }) => [event.position, event.type]), page.body.nextPosition])
+      .toEqual([200, [[1, 'InterestRateAnnounced'], [2, 'InterestRateAnnounced'], [3, 'InterestRateAnnounced']], 4]);
   });
 
   it('verifies the ledger and shows the signing key and checkpoints', async () => {
     const verify = await call('GET /api/audit/verify', '/api/audit/verify');
-    expect([verify.status, verify.body.ok, verify.body.eventsChecked]).toEqual([200, true, 22]);
+    expect([verify.status, verify.body.ok, verify.body.eventsChecked]).toEqual([200, true, SEEDS + 22]);
     const checkpoints = await call('GET /api/audit/checkpoints', '/api/audit/checkpoints?limit=1000');
     expect(checkpoints.status).toBe(200);
     expect(checkpoints.body.checkpoints).toHaveLength(verify.body.checkpointsChecked);
@@ -334,6 +339,9 @@ describe('the public contract, outside in', () => {
     const csv = '\uFEFFNgày giao dịch;Ngày hiệu lực;Số tham chiếu;Mô tả;Tên đơn vị chuyển;Tài khoản đối ứng;Số tiền ghi có;Số tiền ghi nợ\r\n'
       + '01/11/2023;01/11/2023;FT1;BHXH T10/2023 TA0100A;CONG TY MIA DUONG;0451;32.635.000;\r\n'
       + '01/11/2023;01/11/2023;FT2;nop tien;NGUYEN VAN A;0999;1.000.000;\r\n';
+    // Today's province 44 reaches the old 45's collection account.
+    const accounts = await call('GET /api/bank-accounts', '/api/bank-accounts?area=44');
+    expect([accounts.status, accounts.body.items]).toEqual([200, [{ account: '0071000123456', areaCode: '45', bank: 'vietcombank' }]]);
     const loaded = await call('POST /api/bank-statements', '/api/bank-statements?account=0071000123456', { body: csv, type: 'text/csv' });
     expect(loaded).toMatchObject({ status: 201, body: { lines: 2, newCredits: 2, duplicates: 0, matched: 1, suspense: 1 } });
     position = loaded.body.lastPosition;

@@ -14,8 +14,8 @@ export async function serve(config: SocaiConfig): Promise<void> {
     },
     close: () => closeAll(),
   });
-  const runtime = SocaiRuntime.open(config);
-  await runtime.ready();
+  // A new ledger gets its seed facts (the verified rates k) before anything else is written.
+  const runtime = await SocaiRuntime.openForRecording(config);
   // The projector and the checkpointer (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
   const background = await startBackground(runtime, config, logger);
   // The likeliest streams' decision states, loaded before the first command instead of by it; bounded

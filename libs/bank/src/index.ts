@@ -24,3 +24,4 @@ export { writeCamt053 } from './generator/write-camt053.js';
 export { writeStatementCsv } from './generator/write-csv.js';
 export { SeededRandom } from './generator/random.js';
 export { readStatementFile, type ReadStatementOptions } from './read-statement.js';
+export { contributionText, mistype, stripAccents, writeCode } from './generator/transfer-texts.js';

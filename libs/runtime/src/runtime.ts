@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AreaDirectory } from '#domain';
 import { deferredEsdbEventStore, isEsdbConnectionString, SqliteEventStore, ThreadedLogPages, type DeferredEsdbEventStore, type EventStore } from '#event-store';
-import { Ledger, loadAreaDirectory, paymentsFromLog } from '#ledger';
+import { Ledger, loadAreaDirectory, paymentsFromLog, recordSeedFacts } from '#ledger';
 import { generationStamp, isPostgresLocation, openReadModels, type ReadModels } from '#read-models';
 import type { SocaiConfig } from './config.js';
 
@@ -85,6 +85,25 @@ export class SocaiRuntime {
       rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? ThreadedLogPages.open(eventsFile, needs) : undefined),
     });
     return new SocaiRuntime(config, store, areas, ledger, open(), open);
+  }
+
+  /**
+   * Opens the runtime of a command that records facts (`socai serve`, `import`, `demo`): `open`, then
+   * `ready`, then, on a NEW ledger (an empty log), the seed facts before anything else is written
+   * (recordSeedFacts: the verified rates k of reference-data/interest-rates.json), so that the rates
+   * are facts of the ledger from its first position. Read-only commands (replay, verify, report) use
+   * `open` and record nothing; a ledger that holds anything is never seeded.
+   */
+  static async openForRecording(config: SocaiConfig, options: RuntimeOptions = {}): Promise<SocaiRuntime> {
+    const runtime = SocaiRuntime.open(config, options);
+    try {
+      await runtime.ready();
+      await recordSeedFacts(runtime.ledger);
+    } catch (error) {
+      await runtime.close().catch(() => undefined);
+      throw error;
+    }
+    return runtime;
   }
 
   /**

@@ -20,6 +20,11 @@ const areaOfAccount = (account: unknown): string[] => {
 export const BankAreaOf = {
   accountQuery: ((request) => areaOfAccount((request.query as Record<string, unknown>)?.account)) as AreaRule,
   accountParam: ((request) => areaOfAccount(request.params?.account)) as AreaRule,
+  /** `area` if given, else every area (only a `*` key lists every area's accounts). */
+  areaQuery: ((request) => {
+    const area = text(((request.query ?? {}) as Record<string, unknown>).area);
+    return [area ?? EVERY_AREA];
+  }) as AreaRule,
   /** `area` if given, else the account's area, else every area (only a `*` key lists every account's credits). */
   listing: ((request) => {
     const query = (request.query ?? {}) as Record<string, unknown>;

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isIsoDate, isIsoMonth, todayUtc } from '#domain';
-import { assignBankCredit, returnBankCredit, type FieldError } from '#ledger';
-import { areaScope, bankCreditsCsv, bankReconciliationCsv, BankCreditsQuery, type BankCreditStatus } from '#read-models';
+import { isIsoDate, isIsoMonth, scopeCovers, todayUtc } from '#domain';
+import { assignBankCredit, returnBankCredit, type BankAccount, type FieldError } from '#ledger';
+import { areaScope, bankCreditsCsv, bankCreditsXlsx, bankReconciliationCsv, bankReconciliationXlsx, BankCreditsQuery, type BankCreditStatus } from '#read-models';
 import { SocaiRuntime } from '#runtime';
 import { Access } from '../auth/index.js';
 import { NotFound, ValidationFailed } from '../common/http-errors.js';
@@ -15,6 +15,8 @@ import { bankAccounts, BankAreaOf } from './bank-areas.js';
 const STATUSES: readonly BankCreditStatus[] = ['matched', 'assigned', 'unmatched', 'returned'];
 const MAX_LIMIT = 1_000;
 const READERS = ['finance', 'clerk', 'auditor'] as const;
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The suspense queue and the month-end proof of a collection account (issue 24). */
 @ApiTags('queries')
@@ -31,7 +33,8 @@ export class BankCreditsController {
 
   @Access({ roles: READERS, area: BankAreaOf.listing })
   @Get('bank-credits')
-  @ApiOperation({ summary: 'Bank credits by status (the suspense queue: status=unmatched), with their age in days; ?format=csv' })
+  @ApiOperation({ summary: 'Bank credits by status (the suspense queue: status=unmatched), with their age in days; ?format=csv|xlsx' })
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = new QueryParams(query);
     const errors: FieldError[] = [];
@@ -45,7 +48,7 @@ export class BankCreditsController {
     const cursor = params.string('cursor');
     if (cursor !== undefined && !/^\d{1,15}$/.test(cursor)) errors.push({ field: 'cursor', message: 'must be the nextCursor of an earlier page' });
     const format = params.string('format') ?? 'json';
-    if (format !== 'json' && format !== 'csv') errors.push({ field: 'format', message: 'must be json or csv' });
+    if (!isFormat(format)) errors.push({ field: 'format', message: `must be one of: ${FORMATS.join(', ')}` });
     params.check();
     if (errors.length) throw new ValidationFailed(errors);
     await this.gate.reach(query);
@@ -53,6 +56,7 @@ export class BankCreditsController {
       status: status as BankCreditStatus | undefined, account: params.string('account'), from, to, limit, cursor: cursor === undefined ? undefined : Number(cursor),
     }, todayUtc());
     if (format === 'csv') return csv(response, 'bank-credits.csv', bankCreditsCsv(page.items));
+    if (format === 'xlsx') return xlsx('bank-credits.xlsx', await bankCreditsXlsx(page.items));
     return page;
   }
 
@@ -90,26 +94,44 @@ export class BankCreditsController {
     return outcome.result;
   }
 
+  @Access({ roles: READERS, area: BankAreaOf.areaQuery })
+  @Get('bank-accounts')
+  @ApiOperation({ summary: "The office's collection accounts whose area lies in ?area (every account without it): {items:[{account, areaCode, bank}]}" })
+  accounts(@Query() query: Record<string, unknown>): { items: BankAccount[] } {
+    const params = new QueryParams(query);
+    const area = params.areaCode('area', query.area, false);
+    params.check();
+    // The guard's reach: a current province lists its predecessors' accounts, as its key may read them.
+    const items = [...bankAccounts().values()]
+      .filter((found) => area === undefined || scopeCovers(this.runtime.areas, area, found.areaCode))
+      .sort((a, b) => a.account.localeCompare(b.account))
+      .map(({ account, areaCode, bank }) => ({ account, areaCode, bank }));
+    return { items };
+  }
+
   @Access({ roles: READERS, area: BankAreaOf.accountParam })
   @Get('bank-reconciliations/:account/:month')
-  @ApiOperation({ summary: 'Month-end proof of a collection account: balances, credits, matched + assigned + unmatched + returned = credits, and collections no credit explains; ?format=csv' })
+  @ApiOperation({ summary: 'Month-end proof of a collection account: balances, credits, matched + assigned + unmatched + returned = credits, and collections no credit explains; ?format=csv|xlsx' })
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async reconciliation(@Param('account') account: string, @Param('month') month: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const params = new QueryParams(query);
     params.month('month', month);
     const format = params.string('format') ?? 'json';
     params.check();
-    if (format !== 'json' && format !== 'csv') throw new ValidationFailed([{ field: 'format', message: 'must be json or csv' }]);
+    if (!isFormat(format)) throw new ValidationFailed([{ field: 'format', message: `must be one of: ${FORMATS.join(', ')}` }]);
     const found = bankAccounts().get(account);
     if (!found) throw new NotFound('ACCOUNT_NOT_FOUND', `${account} is not one of the office's collection accounts`);
     await this.gate.reach(query);
     const recon = await this.query.reconciliation(account, month, areaScope(this.runtime.areas, found.areaCode));
-    if (format === 'csv') {
-      const credits = await this.query.list(areaScope(this.runtime.areas, undefined), { account, from: `${month}-01`, to: `${month}-31`, limit: 1_000_000 }, todayUtc());
-      return csv(response, `bank-reconciliation-${account}-${month}.csv`, bankReconciliationCsv(recon, credits.items));
-    }
-    return recon;
+    if (format === 'json') return recon;
+    const credits = await this.query.list(areaScope(this.runtime.areas, undefined), { account, from: `${month}-01`, to: `${month}-31`, limit: 1_000_000 }, todayUtc());
+    const name = `bank-reconciliation-${account}-${month}`;
+    if (format === 'csv') return csv(response, `${name}.csv`, bankReconciliationCsv(recon, credits.items));
+    return xlsx(`${name}.xlsx`, await bankReconciliationXlsx(recon, credits.items));
   }
 }
+
+const isFormat = (value: string): value is (typeof FORMATS)[number] => (FORMATS as readonly string[]).includes(value);
 
 function object(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ValidationFailed([{ field: 'body', message: 'must be an object' }]);
@@ -120,4 +142,9 @@ function csv(response: Response, name: string, text: string): string {
   response.setHeader('content-type', 'text/csv; charset=utf-8');
   response.setHeader('content-disposition', `attachment; filename="${name}"`);
   return text;
+}
+
+/** A StreamableFile, not a Buffer: Nest would serialise a Buffer as JSON. */
+function xlsx(name: string, workbook: Buffer): StreamableFile {
+  return new StreamableFile(workbook, { type: XLSX_TYPE, disposition: `attachment; filename="${name}"` });
 }

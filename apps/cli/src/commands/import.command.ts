@@ -16,7 +16,7 @@ export class ImportCommand extends CommandRunner {
       process.stderr.write(`socai import: no file ${file}\n`);
       process.exit(EXIT.usage);
     }
-    const runtime = SocaiRuntime.open(configFromEnv());
+    const runtime = await SocaiRuntime.openForRecording(configFromEnv());
     const logger = cliLogger('import');
     try {
       const summary = await importFile(runtime, file, (progress) => {

@@ -1,5 +1,6 @@
 import { addMonths, firstDayOf, type Command, type IsoDate } from '#domain';
 import { Agenda } from './agenda.js';
+import { BankStatements, type BankStatementSink } from './bank-statements.js';
 import { buildWorld } from './build-world.js';
 import { planClaims } from './plan-claims.js';
 import { planEmployers, registration } from './plan-employers.js';
@@ -40,17 +41,24 @@ function* prelude(planning: Planning, plansRandom: Random): Generator<Command> {
  * area code exists on the date it is used, and every reference number is used once. The file is
  * produced lazily, one month at a time.
  */
-export function* generateCommands(options: GenerateOptions): Generator<string> {
+export function* generateCommands(options: GenerateOptions, bankStatements?: BankStatementSink): Generator<string> {
   const scenario = resolveScenario(options);
+  const world = buildWorld(scenario);
+  const bank = bankStatements ? new BankStatements(scenario, world, bankStatements) : undefined;
+  const emit = (command: Command): string => {
+    bank?.written(command);
+    return toLine(command);
+  };
   const planning: Planning = {
     scenario,
-    world: buildWorld(scenario),
+    world,
     agenda: new Agenda(),
     random: Random.for(scenario.seed, 'months'),
     references: new References(),
+    ...(bank ? { bank } : {}),
   };
   const plansRandom = Random.for(scenario.seed, 'plans');
-  for (const command of prelude(planning, plansRandom)) yield toLine(command);
+  for (const command of prelude(planning, plansRandom)) yield emit(command);
   for (let month = scenario.from; month <= scenario.to; month = addMonths(month, 1)) {
     if (month.endsWith('-01')) {
       for (const command of planAssignments(scenario, planning.world, Number(month.slice(0, 4)), plansRandom)) {
@@ -62,7 +70,9 @@ export function* generateCommands(options: GenerateOptions): Generator<string> {
     planInspections(planning, month);
     planPersons(planning, month);
     planClaims(planning, month);
-    for (const command of planning.agenda.writeMonth(month)) yield toLine(command);
+    for (const command of planning.agenda.writeMonth(month)) yield emit(command);
+    bank?.closeMonth(month);
   }
   planning.agenda.discardAfter(scenario.to);
+  bank?.finish();
 }

@@ -32,15 +32,21 @@ function evolve(planning: Planning, employer: Employer, month: IsoMonth): void {
   }
 }
 
-/** Writes a collection from the employer on `date`, unless it has stopped trading by then. */
-function planPayment(planning: Planning, employer: Employer, date: IsoDate, amount: bigint, period?: IsoMonth): void {
+/**
+ * Writes a collection from the employer on `date`, unless it has stopped trading by then. A payment by
+ * bank transfer goes to the account's statement instead; it still takes its receipt number, so that
+ * the command file with statements is the file without them less those lines.
+ */
+function planPayment(planning: Planning, employer: Employer, date: IsoDate, amount: bigint, forMonth: IsoMonth, period?: IsoMonth): void {
   planning.agenda.add(date, () => {
     if (employer.status !== 'active') return undefined;
     employer.outstanding -= amount;
+    const receiptNo = planning.references.receipt(monthOf(date));
+    if (planning.bank?.takes({ employer, date, amount, period: forMonth })) return undefined;
     return {
       command: 'CollectContribution',
       data: {
-        receiptNo: planning.references.receipt(monthOf(date)),
+        receiptNo,
         payer: { kind: 'employer', unitCode: employer.unitCode, ...(period ? { period } : {}) },
         amount: amount.toString(),
         collectedOn: date,
@@ -59,15 +65,15 @@ function planPayments(planning: Planning, employer: Employer, month: IsoMonth, d
   const behaviour = random.int(0, 999);
   if (behaviour < 870) {
     // A few name the period they pay; the rest let the ledger settle the oldest debt first.
-    planPayment(planning, employer, dayIn(random, month, 10, 31), due, random.chance(40) ? month : undefined);
+    planPayment(planning, employer, dayIn(random, month, 10, 31), due, month, random.chance(40) ? month : undefined);
   } else if (behaviour < 920) {
-    planPayment(planning, employer, dayIn(random, addMonths(month, 1), 1, 25), due);
+    planPayment(planning, employer, dayIn(random, addMonths(month, 1), 1, 25), due, month);
   } else if (behaviour < 970) {
     const firstPart = perMilleOf(due, random.int(400, 900));
-    planPayment(planning, employer, dayIn(random, month, 15, 28), firstPart);
-    planPayment(planning, employer, dayIn(random, addMonths(month, random.chance(800) ? 1 : 2), 5, 28), due - firstPart);
+    planPayment(planning, employer, dayIn(random, month, 15, 28), firstPart, month);
+    planPayment(planning, employer, dayIn(random, addMonths(month, random.chance(800) ? 1 : 2), 5, 28), due - firstPart, month);
   } else {
-    planPayment(planning, employer, dayIn(random, addMonths(month, 2), 1, 20), due);
+    planPayment(planning, employer, dayIn(random, addMonths(month, 2), 1, 20), due, month);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { IsoMonth } from '#domain';
 import type { Agenda } from './agenda.js';
+import type { BankStatements } from './bank-statements.js';
 import type { Random } from './prng.js';
 import type { Scenario } from './scenarios.js';
 import type { World } from './world.js';
@@ -37,4 +38,6 @@ export interface Planning {
   references: References;
   /** Draws for the relocations after 2025-07-01, apart so that earlier runs draw as before. */
   relocations?: Random;
+  /** With `--bank-statements`: takes the payments that arrive by bank transfer out of the command file. */
+  bank?: BankStatements;
 }

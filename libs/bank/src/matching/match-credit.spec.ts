@@ -58,6 +58,20 @@ const CASES: [string, CreditText, MatchResult][] = [
     { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: 'unit code TA0100A mistyped as TA01000A; the counterparty name agrees' },
   ],
   ['a mistyped code and another payer\'s name', { description: 'TAO100A nop BHXH', counterpartyName: 'CONG TY CP XAY DUNG DAI VIET' }, { kind: 'ambiguous', candidates: [{ unitCode: 'TB0200B', reason: 'counterparty name only' }] }],
+  [
+    // Issue 24: the registered code and a second code no payer of the account holds (a sister company
+    // registered in another province, say) go to the clerk, whatever the amount.
+    'a registered code and a second, unregistered one',
+    { description: 'BHXH T10/2023 TA0100A va TA0999Z', counterpartyAccount: '0451000234567' },
+    { kind: 'ambiguous', candidates: [{ unitCode: 'TA0100A', reason: `${code('TA0100A')}; TA0999Z also named, not a payer of this account` }] },
+  ],
+  [
+    'a registered code and an unregistered one broken by a space, glued to its prefix',
+    { description: 'MDV TA0100A + MDVHN 0100A nop BHXH' },
+    { kind: 'ambiguous', candidates: [{ unitCode: 'TA0100A', reason: `${code('TA0100A')}; HN0100A also named, not a payer of this account` }] },
+  ],
+  ['the code written twice, once mistyped', { description: 'TA0100A nop BHXH (TA0101A nham)' }, { kind: 'matched', unitCode: 'TA0100A', reason: code('TA0100A') }],
+  ['a code and a date or period are not two codes', { description: 'TA0100A T10/2023 ngay 15/10/2023 so CT 123456' }, { kind: 'matched', unitCode: 'TA0100A', period: '2023-10', reason: code('TA0100A') }],
   ['a longer code that contains one', { description: 'TA0100AB nop BHXH' }, { kind: 'unknown' }],
   ['a code of another province', { description: 'HN0100A nop BHXH T10/2023' }, { kind: 'unknown' }],
   ['nothing to go on', { description: 'chuyen tien', counterpartyAccount: '5555' }, { kind: 'unknown' }],
@@ -66,6 +80,28 @@ const CASES: [string, CreditText, MatchResult][] = [
 describe('matching a credit to a payer', () => {
   it.each(CASES)('%s', (_name, credit, expected) => {
     expect(matchCredit(credit, DIRECTORY)).toEqual(expected);
+  });
+
+  it('takes a mistyped code when exactly one payer is both one keystroke from it and of the counterparty\'s name', () => {
+    // Two employers of one name (a province repeats names), and a second code one keystroke from the typo.
+    const namesake = indexPayers([
+      { unitCode: 'DN46400004', names: ['Công ty TNHH Vận tải Hải Đăng'] },
+      { unitCode: 'DN46200005', names: ['Công ty TNHH Vận tải Hải Đăng'] },
+      { unitCode: 'DN46400014', names: ['Công ty TNHH Sao Mai'] },
+    ]);
+    const credit = { description: 'nop BHXH 03/2023 ma don vi DN464O0004', counterpartyName: 'CONG TY TNHH VAN TAI HAI DANG' };
+    expect(matchCredit(credit, namesake)).toEqual({
+      kind: 'matched', unitCode: 'DN46400004', period: '2023-03', reason: 'unit code DN46400004 mistyped as DN464O0004; the counterparty name agrees',
+    });
+    expect(matchCredit({ ...credit, counterpartyName: 'CONG TY TNHH SAO MAI XANH' }, namesake)).toEqual({ kind: 'unknown' });
+  });
+
+  it('knows an account learnt from several credits as one payer\'s, not as several', () => {
+    // The ledger's directory lists an account once per matched credit it came from.
+    const learnt = indexPayers([{ unitCode: 'TA0100A', names: ['A'], accounts: ['0451000234567', '0451000234567', '045 1000 234567'] }]);
+    expect(matchCredit({ description: 'nop tien bao hiem', counterpartyAccount: '0451000234567' }, learnt)).toEqual({
+      kind: 'matched', unitCode: 'TA0100A', reason: 'known counterparty account 0451000234567',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { compact, normaliseText } from './normalise.js';
-import { oneDeleted, type Payer, type PayerIndex } from './payer-directory.js';
+import { codeShape, oneDeleted, type Payer, type PayerIndex } from './payer-directory.js';
 import { periodsIn } from './period.js';
 
 export interface CreditText {
@@ -28,8 +28,8 @@ const CODE_PREFIXES = ['MADV', 'MDV', 'MADONVI', 'DV', 'BHXH', 'MST', 'MASOTHUE'
  * is only a suggestion. An automatic match must never be wrong, so anything less goes to suspense.
  */
 export function matchCredit(credit: CreditText, index: PayerIndex): MatchResult {
-  const text = [credit.description, credit.counterpartyName ?? ''].join(' ');
-  const named = payersNamedIn(text, index);
+  const tokens = normaliseText([credit.description, credit.counterpartyName ?? ''].join(' ')).split(' ').filter(Boolean);
+  const named = payersNamedIn(tokens, index);
   const fromAccount = credit.counterpartyAccount ? (index.byAccount.get(compact(credit.counterpartyAccount)) ?? []) : [];
   const periods = periodsIn(credit.description);
   const period = periods.length === 1 ? { period: periods[0] } : {};
@@ -38,6 +38,13 @@ export function matchCredit(credit: CreditText, index: PayerIndex): MatchResult 
   }
   if (named.size === 1) {
     const [[unitCode, reason]] = [...named];
+    // A second code that is no payer of this account may be a second employer paid in the same
+    // transfer (a sister company registered elsewhere): booking the whole amount to the one known
+    // would be wrong, so the clerk decides (docs/decisions.md, "A second, unregistered code").
+    const unregistered = unregisteredCodesIn(tokens, index, unitCode);
+    if (unregistered.length) {
+      return { kind: 'ambiguous', candidates: [{ unitCode, reason: `${reason}; ${unregistered.join(', ')} also named, not a payer of this account` }] };
+    }
     const others = fromAccount.filter((p) => p.unitCode !== unitCode);
     if (others.length && !fromAccount.some((p) => p.unitCode === unitCode)) {
       return {
@@ -55,10 +62,14 @@ export function matchCredit(credit: CreditText, index: PayerIndex): MatchResult 
   }
   const byName = credit.counterpartyName ? (index.byName.get(normaliseText(credit.counterpartyName)) ?? []) : [];
   // A code one keystroke off names a payer only when the counterparty's name is that payer's too:
-  // two independent signals that agree, where either alone could be someone else.
-  const near = nearCodesIn(text, index);
-  if (near.size === 1 && byName.length === 1 && near.has(byName[0].unitCode)) {
-    const [[unitCode, written]] = [...near];
+  // two independent signals that agree, where either alone could be someone else. Names repeat in a
+  // province (two "Công ty TNHH Vận tải Hải Đăng"), codes near a typo too, but exactly one payer both
+  // one keystroke from the code written and of the counterparty's name is the payer.
+  const near = nearCodesIn(tokens, index);
+  const agreeing = byName.filter((p) => near.has(p.unitCode));
+  if (agreeing.length === 1) {
+    const { unitCode } = agreeing[0];
+    const written = near.get(unitCode)!;
     return { kind: 'matched', unitCode, ...period, reason: withPeriods(`unit code ${unitCode} mistyped as ${written}; the counterparty name agrees`, periods) };
   }
   if (byName.length) return { kind: 'ambiguous', candidates: byName.map((p) => ({ unitCode: p.unitCode, reason: 'counterparty name only' })) };
@@ -71,8 +82,7 @@ function withPeriods(reason: string, periods: string[]): string {
 }
 
 /** Unit codes and tax codes of the directory found in the text, by unit code, with how each was found. */
-function payersNamedIn(text: string, index: PayerIndex): Map<string, string> {
-  const tokens = normaliseText(text).split(' ').filter(Boolean);
+function payersNamedIn(tokens: readonly string[], index: PayerIndex): Map<string, string> {
   const found = new Map<string, string>();
   const note = (payer: Payer, reason: string) => {
     if (!found.has(payer.unitCode)) found.set(payer.unitCode, reason);
@@ -96,8 +106,7 @@ function payersNamedIn(text: string, index: PayerIndex): Map<string, string> {
 }
 
 /** Payers whose code is one edit (a typo, a dropped or doubled character) from a code-like token. */
-function nearCodesIn(text: string, index: PayerIndex): Map<string, string> {
-  const tokens = normaliseText(text).split(' ').filter(Boolean);
+function nearCodesIn(tokens: readonly string[], index: PayerIndex): Map<string, string> {
   const near = new Map<string, string>();
   for (let i = 0; i < tokens.length; i++) {
     let joined = '';
@@ -112,6 +121,28 @@ function nearCodesIn(text: string, index: PayerIndex): Map<string, string> {
     }
   }
   return near;
+}
+
+/**
+ * Tokens (or joins of up to three, as codes are written broken) shaped like the directory's unit codes
+ * that name none of its payers. One keystroke from the named code is that code typed twice, not a second one.
+ */
+function unregisteredCodesIn(tokens: readonly string[], index: PayerIndex, namedCode: string): string[] {
+  const named = new Set(oneDeleted(compact(namedCode)));
+  const found = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = '';
+    for (let j = i; j < Math.min(tokens.length, i + 3); j++) {
+      joined += tokens[j];
+      if (joined.length > index.longestCode + 'MASOTHUE'.length) break;
+      for (const candidate of new Set([joined, withoutPrefix(joined)])) {
+        if (!index.codeLengths.has(candidate.length) || index.byUnitCode.has(candidate) || !index.codeShapes.has(codeShape(candidate))) continue;
+        if (oneDeleted(candidate).some((variant) => named.has(variant))) continue;
+        found.add(candidate);
+      }
+    }
+  }
+  return [...found];
 }
 
 function withoutPrefix(token: string): string {

@@ -19,6 +19,15 @@ export interface PayerIndex {
   longestCode: number;
   /** Each code and each code less one character, to find a code mistyped by one character. */
   byNearCode: Map<string, Payer[]>;
+  /** The shapes of the unit codes (letters as A, digits as 9): what a code written in a transfer looks like. */
+  codeShapes: Set<string>;
+  /** Their lengths, to pass over most tokens before working out a shape. */
+  codeLengths: Set<number>;
+}
+
+/** A code's shape: `TA0100A` → `AA9999A`. A token of a directory code's shape that is no payer's is an unregistered code. */
+export function codeShape(code: string): string {
+  return code.replace(/[A-Z]/g, 'A').replace(/[0-9]/g, '9');
 }
 
 /** A text and every text made from it by deleting one character (the symmetric-delete neighbourhood). */
@@ -29,15 +38,18 @@ export function oneDeleted(text: string): string[] {
 }
 
 export function indexPayers(payers: readonly Payer[]): PayerIndex {
-  const index: PayerIndex = { byUnitCode: new Map(), byTaxCode: new Map(), byAccount: new Map(), byName: new Map(), longestCode: 0, byNearCode: new Map() };
+  const index: PayerIndex = { byUnitCode: new Map(), byTaxCode: new Map(), byAccount: new Map(), byName: new Map(), longestCode: 0, byNearCode: new Map(), codeShapes: new Set(), codeLengths: new Set() };
   const push = <K>(map: Map<K, Payer[]>, key: K, payer: Payer) => map.set(key, [...(map.get(key) ?? []), payer]);
   for (const payer of payers) {
     const code = compact(payer.unitCode);
     index.byUnitCode.set(code, payer);
     index.longestCode = Math.max(index.longestCode, code.length);
+    index.codeShapes.add(codeShape(code));
+    index.codeLengths.add(code.length);
     for (const near of oneDeleted(code)) push(index.byNearCode, near, payer);
     if (payer.taxCode) index.byTaxCode.set(compact(payer.taxCode), payer);
-    for (const account of payer.accounts ?? []) push(index.byAccount, compact(account), payer);
+    // Every matched credit teaches its account again: the same account twice is still one payer, not two.
+    for (const account of new Set((payer.accounts ?? []).map(compact))) push(index.byAccount, account, payer);
     for (const name of payer.names) push(index.byName, normaliseText(name), payer);
   }
   return index;

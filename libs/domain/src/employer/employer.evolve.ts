@@ -2,6 +2,8 @@ import type { StoredFact } from '../decider.js';
 import { trackFact } from '../reversal/stream-facts.js';
 import type { EmployerState } from './employer.state.js';
 
+const NONE: readonly never[] = [];
+
 /** Folds one fact into the employer's state, in place, and returns the same object. */
 export function evolveEmployer(state: EmployerState, fact: StoredFact): EmployerState {
   trackFact(state.facts, fact);
@@ -27,8 +29,15 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
       break;
     }
     case 'LateInterestCharged': {
-      const { month, to } = (fact as StoredFact<'LateInterestCharged'>).data;
-      state.charges.push({ eventId: fact.eventId, month, to });
+      const { month, from, to, basis, notComputed } = (fact as StoredFact<'LateInterestCharged'>).data;
+      const caughtUp = from === undefined ? NONE : basis.filter((line) => line.per === 'month' && line.to < from);
+      // Only what the next charge needs to owe each uncomputed month once: the months left, and the
+      // earlier months this charge caught up with (its lines dated before its own first day).
+      state.charges.push({
+        eventId: fact.eventId, month, to,
+        notComputed: notComputed.length === 0 ? NONE : notComputed.map(({ period, fund, month: late }) => ({ period, fund, month: late })),
+        basis: caughtUp.length === 0 ? NONE : caughtUp.map(({ period, fund, from: day }) => ({ period, fund, from: day, per: 'month' as const })),
+      });
       break;
     }
     case 'EmployerRelocated': {

@@ -4,6 +4,8 @@ import type { EmployerStatus } from '../commands.js';
 import type { AreaLookup } from '../decider.js';
 import type { FundDues } from '../events.js';
 import type { Money } from '../money.js';
+import type { Fund } from '../rules/contribution-rates.js';
+import type { LateMonthKey } from '../rules/late-interest.js';
 import { FactMap, isLive, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 export interface EmployerProfile {
@@ -18,8 +20,13 @@ export interface StatusChangeRecord { eventId: string; status: EmployerStatus; e
 export interface AssessmentRecord { eventId: string; period: IsoMonth; dueDate?: IsoDate; funds?: FundDues }
 /** An employer payment, as late interest needs it: when, how much, and the period it names. */
 export interface CollectionRecord { eventId: string; collectedOn: IsoDate; amount: Money; period?: IsoMonth }
-/** A month-end close's charge: the last day it charged up to. */
-export interface ChargeRecord { eventId: string; month: IsoMonth; to: IsoDate }
+/**
+ * A month-end close's charge: the last day it charged up to, the months it left "not computed" (k
+ * unknown) and the months of earlier charges it charged late (`monthsLeftUncomputed` of late-interest.ts).
+ */
+export interface ChargeRecord { eventId: string; month: IsoMonth; to: IsoDate; notComputed: readonly LateMonthKey[]; basis: readonly ChargedMonth[] }
+/** A basis line of the monthly regime, as much of it as names its month. */
+export interface ChargedMonth { period: IsoMonth; fund: Fund; from: IsoDate; per: 'month' }
 export interface RelocationRecord { eventId: string; areaCode: string; effectiveOn: IsoDate }
 
 /** What an `employer-{unitCode}` stream needs to remember to decide its next command. */

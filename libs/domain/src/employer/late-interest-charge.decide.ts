@@ -6,7 +6,7 @@ import type { DomainEvent, FundDues } from '../events.js';
 import { Dec } from '../money.js';
 import { allocatePayment, type Receivable } from '../rules/allocation.js';
 import { FUNDS } from '../rules/contribution-rates.js';
-import { lateInterestCharge, type InterestWindow } from '../rules/late-interest.js';
+import { lateInterestCharge, monthKey, monthsLeftUncomputed, type InterestWindow } from '../rules/late-interest.js';
 import { periodTimeline, type AllocatedPayment } from '../rules/late-timeline.js';
 import { isLive } from '../reversal/stream-facts.js';
 import type { EmployerProfile, EmployerState } from './employer.state.js';
@@ -15,13 +15,17 @@ import type { EmployerProfile, EmployerState } from './employer.state.js';
  * One employer's part of a month-end close: the interest on its periods' late amounts from the day
  * after its last charge up to the close's month end, computed by `lateInterestCharge` from its
  * unreversed assessments and the payments allocated to them in the order in force on each payment
- * day. Nothing to charge (nothing late, no month left uncomputed) is refused, so no empty fact is
+ * day, and the months an earlier close left "not computed" whose k is known now (once: a month
+ * charged is off the list). Nothing to charge (nothing late, no month left uncomputed) is refused, so no empty fact is
  * recorded and the close counts the employer as having nothing to charge.
  */
 export function chargeLateInterest(command: ChargeLateInterest, profile: EmployerProfile, state: EmployerState, ctx: DecideContext): DomainEvent[] {
   const to = lastDayOf(command.month);
-  const last = state.charges.filter((charge) => isLive(state.facts, charge.eventId)).map((charge) => charge.to).sort().at(-1);
-  const window: InterestWindow = last === undefined ? { to } : { from: addDays(last, 1), to };
+  const charges = state.charges.filter((charge) => isLive(state.facts, charge.eventId));
+  const last = charges.map((charge) => charge.to).sort().at(-1);
+  // Months an earlier close left uncomputed for want of k are charged by this one once k is known.
+  const earlier = monthsLeftUncomputed(charges);
+  const window: InterestWindow = last === undefined ? { to } : { from: addDays(last, 1), to, ...(earlier.length > 0 ? { earlier } : {}) };
   if (window.from !== undefined && window.from > to) {
     refuse('NOTHING_TO_CHARGE', `employer ${command.unitCode} was charged up to ${last} already`);
   }
@@ -29,7 +33,10 @@ export function chargeLateInterest(command: ChargeLateInterest, profile: Employe
   const payments = allocatedPayments(state, to);
   const timelines = assessments.map((a) => periodTimeline(a.period, a.dueDate!, a.funds!, payments));
   const charge = lateInterestCharge(timelines, window, ctx.interestRates ?? (() => undefined));
-  if (charge.basis.length === 0 && charge.notComputed.length === 0) {
+  // An earlier month still without k stays on the charge that left it; it is not listed again.
+  const stillLeft = new Set(earlier.map(monthKey));
+  const notComputed = charge.notComputed.filter((month) => !stillLeft.has(monthKey(month)));
+  if (charge.basis.length === 0 && notComputed.length === 0) {
     refuse('NOTHING_TO_CHARGE', `employer ${command.unitCode} owed nothing late up to ${to}`);
   }
   return [{
@@ -37,7 +44,7 @@ export function chargeLateInterest(command: ChargeLateInterest, profile: Employe
     data: {
       unitCode: command.unitCode, areaCode: profile.areaCode, month: command.month, closedOn: command.closedOn,
       ...(window.from !== undefined ? { from: window.from } : {}), to,
-      byFund: charge.byFund as FundDues, total: charge.total, basis: charge.basis, notComputed: charge.notComputed,
+      byFund: charge.byFund as FundDues, total: charge.total, basis: charge.basis, notComputed,
     },
   }];
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { interestRatesFrom, type InterestRateAnnouncement } from './interest-rates.js';
-import { lateInterestCharge, type InterestWindow, type LateAmountChange, type PeriodLateTimeline } from './late-interest.js';
+import { lateInterestCharge, monthsLeftUncomputed, type InterestWindow, type LateAmountChange, type PeriodLateTimeline } from './late-interest.js';
 
 const seedPath = join(dirname(fileURLToPath(import.meta.url)), '../../../../reference-data/interest-rates.json');
 const seed = JSON.parse(readFileSync(seedPath, 'utf8')) as { rates: (InterestRateAnnouncement & { verified: boolean })[] };
@@ -73,6 +73,24 @@ describe('lateInterestCharge: the monthly regime before 2025-07-01 (QĐ 595 art.
     const knownThen = interestRatesFrom(seed.rates, '2017-02-01');
     const charge = lateInterestCharge([assessed('2017-01', '2017-01-31')], { to: '2017-02-28' }, knownThen);
     expect({ byFund: charge.byFund, months: charge.notComputed.map((m) => `${m.fund} ${m.month}`) }).toEqual({ byFund: funds('0', '9670'), months: ['pension 2017-02'] });
+  });
+
+  it('charges the months an earlier window left uncomputed once k is known, and each such month once', () => {
+    // The window to 2018-01-31 left pension's December and January (k 2018 social unknown). Announced later at
+    // 0.9 %: the window of February charges February (9,000,000 × 0.9 % = 81,000) and the two earlier months
+    // (2 × 81,000), pension 243,000; health February only (k 2018 BHYT 0.75 %: 7,500).
+    const timeline = assessed('2017-10', '2017-10-31');
+    const first = lateInterestCharge([timeline], { to: '2018-01-31' }, rates);
+    const k2018 = interestRatesFrom([...seed.rates, { year: 2018, fund: 'social', monthlyPercent: '0.9', documentRef: 'TB 2018 (test)', announcedOn: '2018-02-10' }]);
+    const earlier = monthsLeftUncomputed([first]);
+    expect(earlier.map((m) => `${m.fund} ${m.month}`)).toEqual(['pension 2017-12', 'pension 2018-01']);
+    const second = lateInterestCharge([timeline], { from: '2018-02-01', to: '2018-02-28', earlier }, k2018);
+    expect({ byFund: second.byFund, notComputed: second.notComputed }).toEqual({ byFund: funds('243000', '7500'), notComputed: [] });
+    expect(second.basis.filter((line) => line.fund === 'pension').map((line) => `${line.from} ${line.interest}`)).toEqual(['2017-12-01 81000', '2018-01-01 81000', '2018-02-01 81000']);
+    // Charged by the second window: off the list. Still unknown (the first k only): listed again, not charged.
+    expect(monthsLeftUncomputed([first, second])).toEqual([]);
+    const stillUnknown = lateInterestCharge([timeline], { from: '2018-02-01', to: '2018-02-28', earlier }, rates);
+    expect(stillUnknown.notComputed.map((m) => `${m.fund} ${m.month}`)).toEqual(['pension 2017-12', 'pension 2018-01', 'pension 2018-02']);
   });
 
   it('rounds each fund\'s sum half-up once: 1,234,567 × 1.065 % = 13,148.14 → 13,148', () => {

@@ -61,6 +61,19 @@ export interface PeriodLateTimeline {
 export interface InterestWindow {
   from?: IsoDate;
   to: IsoDate;
+  /**
+   * Months before `from` that an earlier charge left "not computed" for want of k (`monthsLeftUncomputed`):
+   * each is charged now if its k is known, on the amount late at its end, and listed in `notComputed`
+   * again if it is still not. Nothing else before `from` is charged twice.
+   */
+  earlier?: readonly LateMonthKey[];
+}
+
+/** A month of lateness of one period and fund, as a charge's basis line or `notComputed` entry names it. */
+export interface LateMonthKey {
+  period: IsoMonth;
+  fund: Fund;
+  month: IsoMonth;
 }
 
 /** One stretch a fund's amount was late and what it costs: what `LateInterestCharged` carries as its basis. */
@@ -124,6 +137,29 @@ export function lateInterestCharge(
   return totalsOf(basis, notComputed, valueOn(INTEREST_ROUNDING, window.to) ?? 'fund-total');
 }
 
+/** The months of the monthly regime a charge's basis lines charge (a daily line charges days, not a month). */
+export function chargedMonthsOf(basis: readonly Pick<InterestBasisLine, 'period' | 'fund' | 'from' | 'per'>[]): LateMonthKey[] {
+  return basis.filter((line) => line.per === 'month').map((line) => ({ period: line.period, fund: line.fund, month: monthOf(line.from) }));
+}
+
+/**
+ * The months that earlier charges left "not computed" (k unknown at their close) and that no charge
+ * has charged since: what the next charge owes once k is announced (`InterestWindow.earlier`), and
+ * what is owed once and only once, since a charge that charges a month takes it off this list.
+ */
+export function monthsLeftUncomputed<T extends LateMonthKey>(
+  charges: readonly { notComputed: readonly T[]; basis: readonly Pick<InterestBasisLine, 'period' | 'fund' | 'from' | 'per'>[] }[],
+): T[] {
+  const charged = new Set(charges.flatMap((charge) => chargedMonthsOf(charge.basis)).map(monthKey));
+  const left = new Map<string, T>();
+  for (const charge of charges) for (const month of charge.notComputed) if (!charged.has(monthKey(month))) left.set(monthKey(month), month);
+  return [...left.values()];
+}
+
+export function monthKey(month: LateMonthKey): string {
+  return `${month.period}/${month.fund}/${month.month}`;
+}
+
 /** The amount owed at the end of `day`: every change dated on or before it. */
 function balanceAt(changes: readonly LateAmountChange[], day: IsoDate): Dec {
   let balance = new Dec(0);
@@ -142,12 +178,16 @@ function monthlyLines(
   let balance = new Dec(0);
   // Once nothing is owed and no later change can make it owed again, no further month is charged.
   const lastChangeOn = ordered.at(-1)?.on ?? '';
+  // Months an earlier charge left uncomputed: charged now, out of the window, if k is known.
+  const earlier = new Set((window.earlier ?? []).filter((m) => m.period === timeline.period && m.fund === fund).map((m) => m.month));
+  const lastMonth = [...earlier].reduce((last, m) => (lastDayOf(m) > last ? lastDayOf(m) : last), window.to);
   // The month the amount falls due in is not charged: its first day is not after the due date.
-  for (let month = addMonths(monthOf(timeline.dueDate), 1); lastDayOf(month) <= window.to; month = addMonths(month, 1)) {
+  for (let month = addMonths(monthOf(timeline.dueDate), 1); lastDayOf(month) <= lastMonth; month = addMonths(month, 1)) {
     const monthEnd = lastDayOf(month);
     if (valueOn(regimes, monthEnd)?.kind !== 'monthly') break;
     while (next < ordered.length && ordered[next]!.on <= monthEnd) balance = balance.plus(ordered[next++]!.change);
-    if (window.from !== undefined && monthEnd < window.from) continue;
+    const isEarlier = earlier.has(month);
+    if (!isEarlier && ((window.from !== undefined && monthEnd < window.from) || monthEnd > window.to)) continue;
     const lateAmount = balance;
     if (lateAmount.lte(0)) {
       if (monthEnd >= lastChangeOn) break;
@@ -164,7 +204,7 @@ function monthlyLines(
       period: timeline.period, fund, lateAmount: lateAmount.toFixed(0), from: firstDayOf(month), to: monthEnd,
       rate: k.monthlyPercent, per: 'month', count: 1,
       interest: lateAmount.times(k.monthlyPercent).dividedBy(100).toFixed(),
-      ruleSource: `${regimeSource}; k ${year}: ${k.documentRef} (${k.announcedOn})`,
+      ruleSource: `${regimeSource}; k ${year}: ${k.documentRef} (${k.announcedOn})${isEarlier ? '; left uncomputed by an earlier close, k not announced then' : ''}`,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { INSERTED, money, REVERSED_NOW, summaryOf, type SummaryTrigger } from '../projection/derived-summary.js';
+import { asOld, INSERTED, money, REHOMED, REVERSED_NOW, summaryOf, type SummaryTrigger } from '../projection/derived-summary.js';
 
 /**
  * Flows per area and day (or month): what the unreversed facts of each kind add up to, by the date
@@ -30,6 +30,8 @@ function moveFlow(f: Flow, sign: '' | '0 - '): string {
 const TRIGGERS: readonly SummaryTrigger[] = FLOWS.flatMap((f) => [
   { name: `flows_${f.flow}_added`, table: f.table, on: 'INSERT' as const, when: INSERTED, body: [moveFlow(f, '')] },
   { name: `flows_${f.flow}_reversed`, table: f.table, on: 'UPDATE OF reversed_on' as const, when: REVERSED_NOW, body: [moveFlow(f, '0 - ')] },
+  // Placed again (issue 28): out of the area it was in, into the new one.
+  { name: `flows_${f.flow}_rehomed`, table: f.table, on: 'UPDATE OF area_code' as const, when: REHOMED, body: [asOld(moveFlow(f, '0 - ')), moveFlow(f, '')] },
 ]);
 
 export const AREA_FLOWS_SCHEMA = `

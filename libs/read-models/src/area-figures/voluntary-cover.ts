@@ -1,4 +1,4 @@
-import { NEW_SCOPE_KEYS, scopedRows, scopeKeyMatches, summaryOf, INSERTED, REVERSED_NOW, type SummaryTrigger } from '../projection/derived-summary.js';
+import { asOld, NEW_SCOPE_KEYS, scopedRows, scopeKeyMatches, summaryOf, INSERTED, REHOMED, REVERSED_NOW, type SummaryTrigger } from '../projection/derived-summary.js';
 
 /**
  * Voluntary social insurance participants: per scope key (projection/derived-summary.ts), person and covered month,
@@ -26,6 +26,8 @@ const WHEN = "NEW.payer_kind = 'person' AND NEW.scheme = 'voluntary-social-insur
 const TRIGGERS: readonly SummaryTrigger[] = [
   { name: 'voluntary_collected', table: 'collections', on: 'INSERT', when: `${WHEN} AND ${INSERTED}`, body: RECOMPUTE },
   { name: 'voluntary_collection_reversed', table: 'collections', on: 'UPDATE OF reversed_on', when: `${WHEN} AND ${REVERSED_NOW}`, body: RECOMPUTE },
+  // A payment placed in another area (issue 28): the person's months under the old area's keys, then the new one's.
+  { name: 'voluntary_collection_rehomed', table: 'collections', on: 'UPDATE OF area_code', when: `${WHEN} AND ${REHOMED}`, body: [...RECOMPUTE.map(asOld), ...RECOMPUTE] },
 ];
 
 export const VOLUNTARY_COVER_SCHEMA = `

@@ -1,5 +1,5 @@
 import {
-  addDays, addToBook, Dec, evasionOn, FUNDS, interestRatesFrom, LATE_INTEREST_K_BY_YEAR, lateInterestCharge, owedBook, owedSlot, roundToDong, settleFromBook,
+  addDays, addToBook, Dec, evasionOn, FUNDS, interestRatesFrom, LATE_INTEREST_K_BY_YEAR, lateInterestCharge, monthsLeftUncomputed, owedBook, owedSlot, roundToDong, settleFromBook,
 } from '#domain';
 import type {
   AllocationLine, Fund, FundDues, InterestBasisLine, InterestRateAnnouncement, InterestRateLookup, IsoDate, IsoMonth, LateAmountChange, Money,
@@ -40,15 +40,16 @@ export interface ArrearsLaw {
 }
 
 /**
- * k of a year and fund: the latest announcement known on `knownOn` (InterestRateAnnounced), or else
- * the configured table of interest.ts, which holds the rates a ledger without announcements has always
- * been charged at (the seed facts are not recorded by `socai serve` yet; docs/decisions.md).
+ * k of a year and fund: the latest announcement known on `knownOn` (InterestRateAnnounced). A ledger
+ * that holds any announcement answers from its announcements alone, so a year announced after
+ * `knownOn`, or never, is "not computed" for its months (what was known then, not the table). Only a
+ * ledger with no announcement at all (one recorded before the seed facts existed) falls back to the
+ * configured table of interest.ts, the rates it has always been charged at (docs/decisions.md).
  */
 export function ratesKnownOn(announcements: readonly InterestRateAnnouncement[], knownOn: IsoDate): InterestRateLookup {
   const announced = interestRatesFrom(announcements, knownOn);
+  if (announcements.length > 0) return announced;
   return (year, fund) => {
-    const fact = announced(year, fund);
-    if (fact) return fact;
     const row = LATE_INTEREST_K_BY_YEAR[year];
     if (!row) return undefined;
     return { year, fund, monthlyPercent: fund === 'health' ? row.healthPercent : row.socialPercent, documentRef: row.source, announcedOn: `${year}-01-01` };
@@ -164,7 +165,9 @@ export function arrearsLaw(input: {
   const timelines: PeriodLateTimeline[] = [...allocated.changes].map(([period, changes]) => ({ period, dueDate: allocated.dueDates.get(period)!, changes }));
   const lastCharged = charges.reduce<IsoDate | undefined>((last, c) => (last === undefined || c.to > last ? c.to : last), undefined);
   const from = lastCharged === undefined ? undefined : addDays(lastCharged, 1);
-  const accrual = from !== undefined && from > asOf ? undefined : lateInterestCharge(timelines, { from, to: asOf }, input.rates);
+  // The months a close left "not computed" (k unknown then) accrue too, once k is known, until a close charges them.
+  const earlier = monthsLeftUncomputed(charges);
+  const accrual = from !== undefined && from > asOf && earlier.length === 0 ? undefined : lateInterestCharge(timelines, { from, to: asOf, earlier }, input.rates);
 
   const exactByPeriod = new Map<IsoMonth, Dec>();
   const addLine = (line: InterestBasisLine) => exactByPeriod.set(line.period, (exactByPeriod.get(line.period) ?? new Dec(0)).plus(line.interest));
@@ -174,7 +177,8 @@ export function arrearsLaw(input: {
 
   const charged = charges.reduce((sum, c) => sum + BigInt(c.total), 0n);
   const accrued = BigInt(accrual?.total ?? '0');
-  const notComputed = uniqueMonths([...charges.flatMap((c) => c.notComputed), ...(accrual?.notComputed ?? [])]);
+  // The charges' uncomputed months that are still owed are the accrual's `earlier`: listed again by it while k is unknown.
+  const notComputed = uniqueMonths(accrual?.notComputed ?? []);
   const lateHistory = new Map(timelines.map((t) => [t.period, stretchesOf(t, asOf)]));
   return {
     charged: charged.toString(),

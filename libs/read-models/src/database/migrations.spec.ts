@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractScenario } from '../testing/contract-scenario.js';
+import { EventLog } from '../testing/event-log.js';
 import { describeEachStore, readModelsHarness } from '../testing/read-models-harness.js';
 import { ARREARS_SUMMARY_TABLES } from '../arrears/arrears-summary.js';
 import { dropArrearsTriggersSql } from '../arrears/arrears-summary.js';
@@ -33,6 +34,36 @@ describeEachStore('read-model migrations', (stores) => {
     expect(owing).toEqual([{ unit_code: 'BL00001', pool: '16000000', gap: '32000000' }]);
     expect(await again.queries.areaTotals('95', '2021-01-01', '2021-07-31')).toEqual(before);
     expect(before!.arrears).toEqual({ overdue: '16000000', employers: 1 });
+  });
+
+  it('mark a store projected before the homes (version 6) for a rebuild, which its next catch-up runs from the log', async () => {
+    const log = new EventLog();
+    log.record('EmployerRegistered', { unitCode: 'QT10001', name: 'Công ty Hướng Hóa', areaCode: '465', registeredOn: '2024-01-15' });
+    log.record('ContributionCollected', { receiptNo: 'R-03', payer: { kind: 'employer', unitCode: 'QT10001' }, amount: '12500000', collectedOn: '2025-03-10', areaCode: '465' });
+    log.record('ContributionCollected', { receiptNo: 'R-09', payer: { kind: 'employer', unitCode: 'QT10001' }, amount: '13750000', collectedOn: '2025-09-10', areaCode: '44' });
+    const first = await stores.harness({ name: 'before-homes', today: '2026-12-06' });
+    await first.project(log);
+    // The store as version 6 left it: no homes, and (before issue 28's layout) an old district's facts under its old province.
+    for (const sql of [
+      'DROP TABLE homes', 'DROP TABLE rebuild_requests', 'DELETE FROM read_model_migrations WHERE version = 7',
+      "UPDATE collections SET province = '45' WHERE area_code = '465'", "UPDATE area_flows SET province = '45' WHERE area_code = '465'",
+    ]) await first.store.db.execute(sql);
+    await first.close();
+
+    const again = await stores.harness({ name: 'before-homes', today: '2026-12-06' });
+    expect(await again.store.rebuildRequested()).toBe(true);
+    expect((await again.queries.areaTotals('44', '2025-01-01', '2025-12-31'))!.collections).toEqual({ amount: '13750000', count: 1 });
+    expect(await again.project(log)).toBe(3);
+    expect(await again.store.rebuildRequested()).toBe(false);
+    expect((await again.queries.areaTotals('44', '2025-01-01', '2025-12-31'))!.collections).toEqual({ amount: '26250000', count: 2 });
+    expect(await again.store.db.query("SELECT subject, area_code AS \"areaCode\", successor FROM homes")).toEqual([{ subject: 'QT10001', areaCode: '465', successor: '44' }]);
+    // Nothing more to do: the next catch-up is an ordinary one.
+    expect(await again.project(log)).toBe(0);
+  });
+
+  it('leave an empty store unmarked: there is nothing to compute again', async () => {
+    const h = await stores.harness();
+    expect(await h.store.rebuildRequested()).toBe(false);
   });
 
   it('store money as exact decimals: a sum past 2^53 comes back to the đồng', async () => {

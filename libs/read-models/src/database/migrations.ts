@@ -1,6 +1,7 @@
 import { ARREARS_SUMMARY_TABLES, arrearsSummaryMigration } from '../arrears/arrears-summary.js';
 import { ARREARS_LAW_SCHEMA, ARREARS_LAW_TABLES } from '../arrears/arrears-law-facts.js';
-import { AREA_SUMMARY_TABLES, areaSummariesMigration } from '../area-figures/area-summaries.js';
+import { AREA_SUMMARIES, AREA_SUMMARY_TABLES, areaSummariesMigration } from '../area-figures/area-summaries.js';
+import { HOMES_SQL, HOMES_TABLES } from '../projection/homes.js';
 import { SUSPENDED_TABLE_SQL } from '../projection/summaries-suspension.js';
 import type { Dialect } from './read-model-db.js';
 import { BANK_CREDIT_TABLES, BANK_CREDITS_SQL } from '../bank-credits/bank-credits.tables.js';
@@ -28,11 +29,25 @@ export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TAB
 
 /** Tables that hold read models (and the checkpoint), emptied by a rebuild. */
 export const READ_MODEL_TABLES = [
-  ...FACT_TABLES, ...ARREARS_SUMMARY_TABLES, ...AREA_SUMMARY_TABLES, ...BANK_CREDIT_TABLES, ...ARREARS_LAW_TABLES,
+  ...FACT_TABLES, ...ARREARS_SUMMARY_TABLES, ...AREA_SUMMARY_TABLES, ...BANK_CREDIT_TABLES, ...ARREARS_LAW_TABLES, ...HOMES_TABLES,
 ] as const;
 
 /** The marker a rebuild leaves while the summaries' triggers are off (projection/summaries-suspension.ts). */
 const V3 = `${SUSPENDED_TABLE_SQL};`;
+
+/**
+ * Issue 28's homes (projection/homes.ts) and the area summaries' triggers that follow a fact placed
+ * again (dropped first: a store created with this build has them from version 4). A store that holds
+ * events was projected without the homes, and before 2025-07-01's facts were written under today's
+ * provinces: its figures can only be recomputed from the log, so it is marked for a rebuild, which
+ * the projector runs when it next starts (docs/decisions.md). An empty store needs none.
+ */
+function homesMigration(dialect: Dialect): string {
+  const triggers = [...AREA_SUMMARIES.flatMap((s) => s.dropTriggers(dialect)), ...AREA_SUMMARIES.flatMap((s) => s.createTriggers(dialect))];
+  return `${HOMES_SQL};
+INSERT INTO rebuild_requests (reason, requested_at) SELECT 'read-model version 7: homes and relocations (issue 28)', '' FROM checkpoint WHERE position > 0;
+${triggers.map((statement) => `${statement};`).join('\n')}`;
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: FACT_TABLES_SQL },
@@ -41,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'area summaries: flows, headcounts, voluntary cover, benefit recipients, card cover', sql: areaSummariesMigration },
   { version: 5, name: 'bank credits and statement balances (issue 24)', sql: BANK_CREDITS_SQL },
   { version: 6, name: 'arrears law facts: per-fund dues, reminders, force majeure, interest charged, rates, profiles', sql: ARREARS_LAW_SCHEMA },
+  { version: 7, name: 'homes: registrations and relocations, dated; a rebuild of a store projected before them (issue 28)', sql: homesMigration },
 ];
 
 /** The newest schema version this build knows. */

@@ -33,6 +33,15 @@ export class ReadModelStore {
   }
 
   /**
+   * Whether a migration asked for the read models to be computed again from the log (a change of
+   * layout that the rows already written cannot be brought to: migrations.ts, version 7). A rebuild's
+   * reset empties the request with the read models.
+   */
+  async rebuildRequested(): Promise<boolean> {
+    return (await this.db.queryOne('SELECT 1 AS requested FROM rebuild_requests LIMIT 1')) !== undefined;
+  }
+
+  /**
    * Empties every read model and sets the checkpoint back to 0, in one transaction. With
    * `suspendSummaries` (a rebuild), the same transaction turns the derived summaries' triggers off
    * and leaves the marker that has the next open restore them, should `restoreSummaries` never run.

@@ -25,7 +25,7 @@ export interface DerivedSummary {
 export type AreaSummary = DerivedSummary;
 
 /** A trigger body is plain SQL over NEW that SQLite (trigger) and PostgreSQL (PL/pgSQL function) both run as written. */
-export interface SummaryTrigger { name: string; table: string; on: 'INSERT' | 'UPDATE OF reversed_on'; when: string; body: readonly string[] }
+export interface SummaryTrigger { name: string; table: string; on: 'INSERT' | 'UPDATE OF reversed_on' | 'UPDATE OF area_code'; when: string; body: readonly string[] }
 
 /** Money as a 64-bit integer, which SQLite and PostgreSQL both read as such (MONEY columns hold whole đồng). */
 export const money = (sql: string) => `CAST(${sql} AS BIGINT)`;
@@ -34,6 +34,11 @@ export const least = (a: string, b: string) => `CASE WHEN ${a} < ${b} THEN ${a} 
 
 export const INSERTED = 'NEW.reversed_on IS NULL';
 export const REVERSED_NOW = 'OLD.reversed_on IS NULL AND NEW.reversed_on IS NOT NULL';
+/** An unreversed fact placed again in another area (a relocation, or its reversal: projection/homes.ts). */
+export const REHOMED = 'NEW.reversed_on IS NULL AND OLD.area_code <> NEW.area_code';
+
+/** A trigger body written over NEW, made to read the row as it was before the update. */
+export const asOld = (statement: string) => statement.replace(/\bNEW\./g, 'OLD.');
 
 /** One statement per element: SQLite's prepared statements and the rebuild's restore run them one at a time. */
 export function triggerStatements(triggers: readonly SummaryTrigger[], dialect: Dialect): string[] {

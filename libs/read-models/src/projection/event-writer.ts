@@ -1,13 +1,14 @@
 import type {
   BenefitPaid, BookIssued, CardIssued, ClaimAssessed, ContributionAssessed, ContributionCollected, EmployerRegistered,
   EmployerProfileChanged, EmployerRelocated, EmployerReminded, EmployerStatusChanged, EntryReversed, EventType, ForceMajeureRecorded, InspectionRecorded,
-  InterestRateAnnounced, LateInterestCharged, PayoutsReconciled, PlanAssigned,
+  InterestRateAnnounced, LateInterestCharged, PayoutsReconciled, PersonRelocated, PlanAssigned,
 } from '#domain';
 import { currentProvinceOf } from '../area-scope.js';
 import type { RecordedEvent } from '#event-store';
 import type { SqlParam, SqlStatement } from '../database/read-model-db.js';
 import type { ReadModelAreas } from '../ports.js';
 import { bankCreditStatements, bankReversalStatements } from '../bank-credits/bank-credits.writer.js';
+import { insertHome, REGISTERED_FROM, rehomeEmployer, rehomePerson } from './homes.js';
 
 /** The metadata fields the statements read: a rebuild's reader may leave out the rest. */
 export const PROJECTED_METADATA: readonly string[] = ['recordedAt'];
@@ -28,6 +29,8 @@ const TABLE_OF: Partial<Record<EventType, string>> = {
   LateInterestCharged: 'interest_charges',
   InterestRateAnnounced: 'interest_rates',
   EmployerProfileChanged: 'employer_profiles',
+  EmployerRelocated: 'homes',
+  PersonRelocated: 'homes',
 };
 
 /**
@@ -55,6 +58,9 @@ export class EventWriter {
     return out;
   }
 
+  /** `run` bound, for the statements of projection/homes.ts. */
+  private readonly home = (sql: string, ...params: (SqlParam | undefined)[]): void => this.run(sql, ...params);
+
   private run(sql: string, ...params: (SqlParam | undefined)[]): void {
     // A field an older event lacks is NULL, never a driver error about `undefined`. The rest
     // array is this call's own, so it is fixed in place rather than copied.
@@ -80,6 +86,11 @@ export class EventWriter {
         d.unitCode, d.name, d.areaCode, this.province(d.areaCode), d.taxCode ?? null, d.registeredOn, e.eventId, e.position,
         e.metadata.recordedAt,
       );
+      // The registration is the employer's first home, in force until a relocation (projection/homes.ts).
+      insertHome(this.home, this.areas, {
+        eventId: e.eventId, position: e.position, recordedAt: e.metadata.recordedAt, kind: 'employer', subject: d.unitCode,
+        areaCode: d.areaCode, province: this.province(d.areaCode), effectiveOn: REGISTERED_FROM,
+      });
     },
     EmployerStatusChanged: (e) => {
       const d = e.data as EmployerStatusChanged;
@@ -199,20 +210,32 @@ export class EventWriter {
           d.reversedOn, e.position, d.eventId,
         );
       }
+      // A relocation undone: what it had placed goes back to the homes left in force.
+      if (d.reversedType === 'EmployerRelocated') rehomeEmployer(this.home, d.eventId);
+      if (d.reversedType === 'PersonRelocated') rehomePerson(this.home, d.eventId);
     },
     EmployerRelocated: (e) => {
-      // The employer's facts from the move on already name the new home (the write side places them);
-      // what moves here is where the employer itself stands: the worklist of who still needs a commune,
-      // and the stocks read through the employer (headcounts, arrears). The latest recorded move wins.
+      // The employer's facts recorded from now on already name the new home (the write side places
+      // them); those recorded before but dated from the move on, and the employer itself (the
+      // worklist, the stocks read through it: headcounts, arrears), move here.
       const d = e.data as EmployerRelocated;
-      const province = this.province(d.areaCode);
-      for (const table of ['employers', 'employer_headcounts', 'arrears_balances']) {
-        this.run(`UPDATE ${table} SET area_code = ?, province = ? WHERE unit_code = ?`, d.areaCode, province, d.unitCode);
-      }
+      insertHome(this.home, this.areas, {
+        eventId: e.eventId, position: e.position, recordedAt: e.metadata.recordedAt, kind: 'employer', subject: d.unitCode,
+        areaCode: d.areaCode, province: this.province(d.areaCode), effectiveOn: d.effectiveOn,
+        fromAreaCode: d.fromAreaCode, fromProvince: this.province(d.fromAreaCode),
+      });
+      rehomeEmployer(this.home, e.eventId);
     },
-    // A person has no row of their own here: each of their facts names the area it counts in, the
-    // relocation's new home included (the write side places a person's later payments by it).
-    PersonRelocated: () => {},
+    // A person has no row of their own: each of their facts names the area it counts in, and the write
+    // side places the payments recorded after the relocation by it. The row is kept for its reversal.
+    PersonRelocated: (e) => {
+      const d = e.data as PersonRelocated;
+      insertHome(this.home, this.areas, {
+        eventId: e.eventId, position: e.position, recordedAt: e.metadata.recordedAt, kind: 'person', subject: d.personId,
+        areaCode: d.areaCode, province: this.province(d.areaCode), effectiveOn: d.effectiveOn,
+        ...(d.fromAreaCode === undefined ? {} : { fromAreaCode: d.fromAreaCode, fromProvince: this.province(d.fromAreaCode) }),
+      });
+    },
     // Issue 22's facts, for the arrears read model (arrears/arrears-law-facts.ts).
     InterestRateAnnounced: (e) => {
       const d = e.data as InterestRateAnnounced;

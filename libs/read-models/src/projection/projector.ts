@@ -76,6 +76,8 @@ export class Projector {
   private ticking: Promise<void> | undefined;
   private following: Following | undefined;
   private stopped = true;
+  /** Whether the store's rebuild request has been looked at (and carried out) by this instance. */
+  private rebuildChecked = false;
 
   constructor(
     private readonly store: ReadModelStore,
@@ -107,11 +109,24 @@ export class Projector {
    */
   catchUp(source: EventSource, options: CatchUpOptions = {}): Promise<number> {
     if (!this.running) {
-      this.running = this.runCatchUp(source, options).finally(() => {
+      this.running = this.catchUpOrRebuild(source, options).finally(() => {
         this.running = undefined;
       });
     }
     return this.running;
+  }
+
+  /**
+   * A catch-up, or the rebuild a migration asked for (a layout the rows written before cannot be
+   * brought to: ReadModelStore.rebuildRequested), so a server or CLI that starts on such a store
+   * computes it again from the log without an operator's `socai rebuild`. Looked at once per instance.
+   */
+  private async catchUpOrRebuild(source: EventSource, options: CatchUpOptions): Promise<number> {
+    if (!this.rebuildChecked) {
+      if (await this.store.rebuildRequested()) return this.replay(source, options);
+      this.rebuildChecked = true;
+    }
+    return this.runCatchUp(source, options);
   }
 
   /**
@@ -123,12 +138,20 @@ export class Projector {
    */
   async rebuild(source: EventSource, onProgress?: CatchUpOptions['onProgress'], batchSize?: number): Promise<number> {
     if (this.running) await this.running.catch(() => undefined);
+    this.running = this.replay(source, { batchSize, onProgress }).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async replay(source: EventSource, options: CatchUpOptions): Promise<number> {
     await this.store.reset({ suspendSummaries: true });
+    this.rebuildChecked = true;
     const reader = this.rebuildSource?.(source, { metadataFields: PROJECTED_METADATA });
     return this.store.db.duringRebuild(async () => {
       let applied: number;
       try {
-        applied = await this.catchUp(reader ?? source, { batchSize, pagesPerCommit: REBUILD_PAGES_PER_COMMIT, onProgress });
+        applied = await this.runCatchUp(reader ?? source, { ...options, pagesPerCommit: REBUILD_PAGES_PER_COMMIT });
       } catch (error) {
         // The summaries then match the facts committed so far, with the checkpoint. If the store
         // itself is what failed, its marker has the next open restore them; the first error is the news.
@@ -162,6 +185,11 @@ export class Projector {
         try {
           leading = await this.lease.acquire();
           if (leading && !this.stopped) {
+            // A rebuild a migration asked for runs before a subscription starts from the checkpoint.
+            if (source.follow && !this.rebuildChecked) {
+              if (await this.store.rebuildRequested()) await this.catchUp(source, { batchSize: SERVING_BATCH_SIZE, yieldBetweenBatches: true });
+              else this.rebuildChecked = true;
+            }
             if (source.follow) await this.follow(source);
             else await this.catchUp(source, { batchSize: SERVING_BATCH_SIZE, yieldBetweenBatches: true });
           }

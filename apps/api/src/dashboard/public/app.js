@@ -3,11 +3,12 @@
 // to the key form; 403 says the key may not see that area or that section), so a key limited to
 // some areas or roles still sees what it may.
 
-import { forgetKey, getJson, storedKey, storeKey } from './api.js';
+import { downloadFile, forgetKey, getJson, storedKey, storeKey } from './api.js';
 import { areaNames, entryOf, locate, provinceGroups, subAreasOf } from './area-picker.js';
 import { formatDate } from './format.js';
 import { LANGUAGES, t } from './i18n.js';
 import { renderArrearsBuckets } from './panel-arrears.js';
+import { renderBank } from './panel-bank.js';
 import { lastDayOf, monthsUpTo, settle } from './panel-common.js';
 import { renderEmployerDetail } from './panel-employer-detail.js';
 import { renderEmployers } from './panel-employers.js';
@@ -20,6 +21,9 @@ const FIRST_YEAR = 2016;
 /** The worklist is read in pages of the API's largest size, up to this many employers. */
 const WORKLIST_PAGE = 500;
 const WORKLIST_PAGES_MAX = 40;
+/** The suspense queue is read in pages of the API's largest size, up to this many credits. */
+const QUEUE_PAGE = 1000;
+const QUEUE_PAGES_MAX = 10;
 
 const state = {
   lang: LANGUAGES.includes(localStorage.getItem('socai.lang')) ? localStorage.getItem('socai.lang') : 'vi',
@@ -29,6 +33,8 @@ const state = {
   district: '',
   year: 0,
   month: 0,
+  /** The collection account whose reconciliation the bank panel shows; kept while the reader moves. */
+  bankAccount: '',
   generation: 0,
   results: {},
 };
@@ -115,6 +121,8 @@ function saveChoice() {
 
 function showLogin(message) {
   $('dashboard').hidden = true;
+  // The next key proves again that it may read the bank's figures before the panel shows.
+  $('bank').hidden = true;
   $('logout').hidden = true;
   $('login').hidden = false;
   $('login-error').hidden = !message;
@@ -176,6 +184,64 @@ async function yearOnYear(area, ctx) {
   return { year: ctx.year, current, previous: earlier };
 }
 
+/** The suspense queue of an area, every page up to the cap; `truncated` when more were left. */
+async function loadQueue(area) {
+  const items = [];
+  let cursor;
+  for (let page = 0; page < QUEUE_PAGES_MAX; page += 1) {
+    const next = await getJson('/api/bank-credits', { status: 'unmatched', area, limit: QUEUE_PAGE, cursor });
+    items.push(...next.items);
+    cursor = next.nextCursor;
+    if (!cursor) break;
+  }
+  return { items, truncated: Boolean(cursor) };
+}
+
+/**
+ * The bank panel's data: the area's collection accounts first (a key whose role may not read them is
+ * refused there, and the panel stays hidden), then the queue and the chosen account's month.
+ */
+async function loadBank(generation, area, ctx) {
+  const accounts = await fetchFor(generation, getJson('/api/bank-accounts', { area }));
+  if (!accounts) return;
+  state.results.bank = { area, accounts, pageSize: QUEUE_PAGE };
+  if (accounts.value) {
+    const items = accounts.value.items;
+    state.bankAccount = items.some((a) => a.account === state.bankAccount) ? state.bankAccount : (items[0]?.account ?? '');
+    state.results.bank.account = state.bankAccount;
+  }
+  render('bank');
+  if (!accounts.value) return;
+  await Promise.all([
+    (async () => {
+      const queue = await fetchFor(generation, loadQueue(area));
+      if (queue) (state.results.bank.queue = queue), render('bank');
+    })(),
+    loadReconciliation(generation, ctx),
+  ]);
+}
+
+async function loadReconciliation(generation, ctx) {
+  const account = state.bankAccount;
+  if (!account) return;
+  const result = await fetchFor(generation, getJson(`/api/bank-reconciliations/${encodeURIComponent(account)}/${ctx.period}`));
+  if (!result || state.results.bank?.account !== account) return;
+  state.results.bank.reconciliation = result;
+  render('bank');
+}
+
+const bankActions = {
+  chooseAccount(account) {
+    state.bankAccount = account;
+    if (!state.results.bank) return;
+    state.results.bank.account = account;
+    state.results.bank.reconciliation = undefined;
+    render('bank');
+    loadReconciliation(state.generation, context());
+  },
+  download: (path, params) => downloadFile(path, params),
+};
+
 const monthly = (months, read) => Promise.all(months.map(async (month) => ({ month, data: await read(month) })));
 
 async function load() {
@@ -218,6 +284,7 @@ async function load() {
       const result = await fetchFor(generation, monthly(months, (m) => getJson(`/api/payouts/${m}`, { area })));
       if (result) (state.results.payouts = result), render('overview', 'payouts');
     })(),
+    loadBank(generation, area, ctx),
   ];
   await Promise.all(tasks);
   if (generation !== state.generation) return;
@@ -241,6 +308,7 @@ const PANELS = {
   payouts: (ctx, body) => renderPayouts(body('payouts-monthly'), ctx, state.results.payouts),
   employers: (ctx, body) => renderEmployers(body('employers'), ctx, state.results.arrears),
   detail: (ctx, body) => state.results.detail && renderEmployerDetail(body('employer-detail'), ctx, state.results.detail.result),
+  bank: (ctx) => renderBank($('bank'), ctx, state.results.bank, bankActions),
 };
 
 /** Redraws the banner and the named panels (all by default) from the results loaded so far. */
