@@ -50,4 +50,23 @@ describe('the arrears headline, the notice and the interest charged read a payme
     // On 31 March the close (made on 1 April) is not yet a fact: the query accrues the same amount itself.
     expect([charge.data.total, arrears.interest, arrears.interestDetail.charged, arrears.interestDetail.accrued]).toEqual(['370763', '370763', '0', '370763']);
   });
+
+  it('lets a payment settle charged interest before the next fund\'s contributions, in the close as in the query', async () => {
+    // 10 April, 500,000: what is late that day by fund: March's charged interest of health 21,758, BHTN 13,170, sickness
+    // 19,755 and TNLĐ 6,585 (61,268 in all; each fund's contributions are settled), then 438,732 of January's pension.
+    for (const [path, body] of [
+      ['/api/collections', { receiptNo: 'QT-R-2', payer: { kind: 'employer', unitCode: 'QT00001' }, amount: '500000', collectedOn: '2017-04-10' }],
+      ['/api/month-end-closes', { month: '2017-04', areaCode: '45', closedOn: '2017-05-01' }],
+    ] as [string, object][]) expect((await server.request('POST', path, body)).status).toBe(201);
+    const position = await server.runtime.store.headPosition();
+    const arrears = (await server.request('GET', `/api/employers/QT00001/arrears?asOf=2017-04-30&minPosition=${position}`)).body;
+    expect(arrears.periods.map((p: { period: string; outstanding: string }) => [p.period, p.outstanding])).toEqual([['2017-01', '1061268'], ['2017-02', '11000000']]);
+    const events = (await server.request('GET', '/api/streams/employer-QT00001/events?fromRevision=0')).body.events as { type: string; data: { month: string; basis: { period: string; fund: string; lateAmount: string }[]; total: string } }[];
+    const april = events.find((e) => e.type === 'LateInterestCharged' && e.data.month === '2017-04')!;
+    expect(april.data.basis.map((line) => [line.period, line.fund, line.lateAmount])).toEqual([['2017-01', 'pension', '1061268'], ['2017-02', 'pension', '11000000']]);
+    // April on 1,061,268 and 11,000,000 of pension at 1.317 %: 13,976.9 + 144,870 = 158,847. Owed on 30 April:
+    // 370,763 charged − 61,268 paid + 158,847 accrued (the April close is made on 1 May) = 468,342.
+    expect(april.data.total).toBe('158847');
+    expect(arrears.interestDetail).toMatchObject({ charged: '370763', paid: '61268', accrued: '158847', outstanding: '468342' });
+  });
 });
