@@ -19,7 +19,7 @@ export { periodsIn } from './matching/period.js';
 export { indexPayers, type Payer, type PayerIndex } from './matching/payer-directory.js';
 export { matchCredit, type Candidate, type CreditText, type MatchResult } from './matching/match-credit.js';
 export { receiptNumberFor } from './receipt.js';
-export { generateProvinceStatement, type CreditKind, type GeneratedCredit, type GeneratedProvince, type StatementScenario } from './generator/generate-statement.js';
+export { generateProvinceStatement, MESS_PER_MILLE, OTHER_PROVINCE_PER_MILLE, type CreditKind, type GeneratedCredit, type GeneratedProvince, type StatementScenario } from './generator/generate-statement.js';
 export { writeCamt053 } from './generator/write-camt053.js';
 export { writeStatementCsv } from './generator/write-csv.js';
 export { SeededRandom } from './generator/random.js';
