@@ -1,11 +1,32 @@
 import { isIsoMonth, PERSON_SCHEMES, type Payer, type PersonScheme } from '#domain';
 import type { FieldError } from '#ledger';
+import type { ApiBodyOptions } from '@nestjs/swagger';
 import { ValidationFailed } from '../common/http-errors.js';
 
 const EMPLOYER_FIELDS = ['unitCode', 'period'];
 const PERSON_FIELDS = ['personId', 'scheme', 'coverFrom', 'coverTo'];
 // The personal BHXH number (10 digits) or CCCD number (12), as CollectContribution takes it.
 const PERSON_ID = /^(\d{10}|\d{12})$/;
+
+/** The body's OpenAPI schema: an employer's assignment or a person's, and a reason. */
+export const ASSIGNMENT_SCHEMA: NonNullable<Extract<ApiBodyOptions, { schema?: unknown }>['schema']> = {
+  oneOf: [
+    {
+      type: 'object', required: ['unitCode'], additionalProperties: false,
+      properties: { unitCode: { type: 'string', example: 'TA0100A' }, period: { type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2023-10' }, reason: { type: 'string', maxLength: 500 } },
+    },
+    {
+      type: 'object', required: ['personId', 'scheme', 'coverFrom', 'coverTo'], additionalProperties: false,
+      properties: {
+        personId: { type: 'string', pattern: PERSON_ID.source, example: '4512345678' },
+        scheme: { type: 'string', enum: [...PERSON_SCHEMES] },
+        coverFrom: { type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2024-01' },
+        coverTo: { type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2024-01' },
+        reason: { type: 'string', maxLength: 500 },
+      },
+    },
+  ],
+};
 
 /**
  * An assignment's body: `{unitCode, period?}` (an employer) or `{personId, scheme, coverFrom, coverTo}`

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isIsoDate, scopeCovers, todayUtc } from '#domain';
 import { assignBankCredit, returnBankCredit, type BankAccount, type FieldError } from '#ledger';
@@ -10,7 +10,7 @@ import { NotFound, ValidationFailed } from '../common/http-errors.js';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
 import { QueryParams } from '../queries/query-params.js';
 import { ReadModelsGate } from '../queries/read-models.gate.js';
-import { assignment } from './bank-assignment.js';
+import { assignment, ASSIGNMENT_SCHEMA } from './bank-assignment.js';
 import { bankAccounts, BankAreaOf } from './bank-areas.js';
 
 const STATUSES: readonly BankCreditStatus[] = ['matched', 'assigned', 'unmatched', 'returned'];
@@ -64,6 +64,7 @@ export class BankCreditsController {
   @Access({ roles: ['finance', 'clerk'], area: BankAreaOf.creditParam })
   @Post('bank-credits/:id/assignments')
   @ApiOperation({ summary: 'AssignBankCredit {unitCode, period?} or {personId, scheme, coverFrom, coverTo} → ContributionCollected (receipt from the bank reference) + BankCreditAssigned in bank-{account} (key: credit id)' })
+  @ApiBody({ description: 'The payer the credit came from: an employer, or a voluntary or household payer with the months it pays.', schema: ASSIGNMENT_SCHEMA })
   async assign(@Param('id') id: string, @Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
     const { payer, reason } = assignment(object(body));
     const outcome = await assignBankCredit(this.runtime.ledger, id, { payer, ...(reason ? { reason } : {}) }, httpCommandContext(request), todayUtc());
