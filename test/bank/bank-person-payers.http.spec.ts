@@ -3,8 +3,9 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 /**
  * Issue 24, a voluntary payer's transfers through a real Nest app over a socket: one matched
  * automatically by the BHXH number in its text (scheme and cover from the person's latest collection),
- * one whose amount buys no whole month left in suspense and assigned by hand to the person; the
- * month-end proof still ties to the đồng.
+ * one whose amount buys no whole month left in suspense and assigned by hand to the person, one naming
+ * nobody assigned by hand to a household payer the ledger has never seen; the month-end proof still
+ * ties to the đồng.
  */
 const ACCOUNT = '0071000123456';
 const PERSON = '4512345678';
@@ -16,7 +17,8 @@ const STATEMENT = [
   'Ngày giao dịch;Ngày hiệu lực;Số tham chiếu;Mô tả;Tên đơn vị chuyển;Tài khoản đối ứng;Số tiền ghi có;Số tiền ghi nợ',
   '01/11/2023;01/11/2023;FT23305100001;Đóng BHXH tự nguyện BHXH 45 1234 5678;NGUYEN THI MAI;0101000999888;990.000;',
   '02/11/2023;02/11/2023;FT23306100002;ma so BHXH: 4512345678 nop tien;NGUYEN THI MAI;0101000999888;500.000;',
-  'Tổng cộng;;;;;;1.490.000;',
+  '02/11/2023;02/11/2023;FT23306100003;nop BHYT ho gia dinh nam 2024;TRAN VAN BINH;0201000777666;1.134.000;',
+  'Tổng cộng;;;;;;2.624.000;',
 ].join('\r\n');
 
 describe('a voluntary payer\'s bank transfers (issue 24)', () => {
@@ -40,10 +42,12 @@ describe('a voluntary payer\'s bank transfers (issue 24)', () => {
     const imported = await fetch(`${server.url}/api/bank-statements?account=${ACCOUNT}`, {
       method: 'POST', body: STATEMENT, headers: { 'content-type': 'text/csv', authorization: `Bearer ${server.adminKey}` },
     });
-    expect(await imported.json()).toEqual({ account: ACCOUNT, lines: 2, debits: 0, newCredits: 2, duplicates: 0, matched: 1, suspense: 1, lastPosition: 6 });
+    expect(await imported.json()).toEqual({ account: ACCOUNT, lines: 3, debits: 0, newCredits: 3, duplicates: 0, matched: 1, suspense: 2, lastPosition: 7 });
 
     const credits = (await server.request('GET', `/api/bank-credits?account=${ACCOUNT}&${await reach()}`)).body.items as any[];
-    expect(credits.map((c) => [c.bankRef, c.amount, c.status])).toEqual([['FT23305100001', '990000', 'matched'], ['FT23306100002', '500000', 'unmatched']]);
+    expect(credits.map((c) => [c.bankRef, c.amount, c.status])).toEqual([
+      ['FT23305100001', '990000', 'matched'], ['FT23306100002', '500000', 'unmatched'], ['FT23306100003', '1134000', 'unmatched'],
+    ]);
     const personEvents = async () => (await server.request('GET', `/api/streams/person-${PERSON}/events`)).body.events as any[];
     const matched = (await personEvents()).find((e) => e.eventId === credits[0].collectionEventId);
     expect({ data: matched.data, causationId: matched.metadata.causationId }).toEqual({
@@ -90,12 +94,20 @@ describe('a voluntary payer\'s bank transfers (issue 24)', () => {
       causationId: credits[1].id,
     });
 
+    // A household payer the ledger has never seen, by CCCD number: no home, no province in the number,
+    // so the collection is placed in the account's area, where the money arrived.
+    const household = { personId: '045123456789', scheme: 'household-health-insurance', coverFrom: '2024-01', coverTo: '2024-12' };
+    const toHousehold = await server.request('POST', `/api/bank-credits/${credits[2].id}/assignments`, household);
+    expect({ status: toHousehold.status, type: toHousehold.body.type }).toEqual({ status: 201, type: 'BankCreditAssigned' });
+    const householdCollection = (await server.request('GET', `/api/streams/person-${household.personId}/events`)).body.events[0];
+    expect(householdCollection.data).toEqual({ receiptNo: `BANK-${ACCOUNT}-FT23306100003`, amount: '1134000', collectedOn: '2023-11-02', areaCode: '45', payer: { kind: 'person', ...household } });
+
     const recon = (await server.request('GET', `/api/bank-reconciliations/${ACCOUNT}/2023-11?${await reach()}`)).body;
     expect(recon).toEqual({
       account: ACCOUNT, month: '2023-11', openingBalance: null, closingBalance: null,
-      credits: { count: 2, amount: '1490000' },
+      credits: { count: 3, amount: '2624000' },
       matched: { count: 1, amount: '990000' },
-      assigned: { count: 1, amount: '500000' },
+      assigned: { count: 2, amount: '1634000' },
       unmatched: { count: 0, amount: '0' },
       returned: { count: 0, amount: '0' },
       ledgerOnly: { count: 0, amount: '0', items: [] },
