@@ -18,6 +18,7 @@ export { normaliseText } from './matching/normalise.js';
 export { periodsIn } from './matching/period.js';
 export { indexPayers, type Payer, type PayerIndex } from './matching/payer-directory.js';
 export { matchCredit, type Candidate, type CreditText, type MatchResult } from './matching/match-credit.js';
+export { coverFor, personNumbersIn, type PersonCollection, type PersonCover, type PersonPayer, type PersonScheme } from './matching/person-match.js';
 export { receiptNumberFor } from './receipt.js';
 export { generateProvinceStatement, MESS_PER_MILLE, OTHER_PROVINCE_PER_MILLE, type CreditKind, type GeneratedCredit, type GeneratedProvince, type StatementScenario } from './generator/generate-statement.js';
 export { writeCamt053 } from './generator/write-camt053.js';
