@@ -45,8 +45,8 @@ describe('a voluntary payer\'s bank transfers (issue 24)', () => {
     expect(await imported.json()).toEqual({ account: ACCOUNT, lines: 3, debits: 0, newCredits: 3, duplicates: 0, matched: 1, suspense: 2, lastPosition: 7 });
 
     const credits = (await server.request('GET', `/api/bank-credits?account=${ACCOUNT}&${await reach()}`)).body.items as any[];
-    expect(credits.map((c) => [c.bankRef, c.amount, c.status])).toEqual([
-      ['FT23305100001', '990000', 'matched'], ['FT23306100002', '500000', 'unmatched'], ['FT23306100003', '1134000', 'unmatched'],
+    expect(credits.map((c) => [c.bankRef, c.amount, c.status, c.personId])).toEqual([
+      ['FT23305100001', '990000', 'matched', PERSON], ['FT23306100002', '500000', 'unmatched', undefined], ['FT23306100003', '1134000', 'unmatched', undefined],
     ]);
     const personEvents = async () => (await server.request('GET', `/api/streams/person-${PERSON}/events`)).body.events as any[];
     const matched = (await personEvents()).find((e) => e.eventId === credits[0].collectionEventId);
@@ -102,6 +102,11 @@ describe('a voluntary payer\'s bank transfers (issue 24)', () => {
     const householdCollection = (await server.request('GET', `/api/streams/person-${household.personId}/events`)).body.events[0];
     expect(householdCollection.data).toEqual({ receiptNo: `BANK-${ACCOUNT}-FT23306100003`, amount: '1134000', collectedOn: '2023-11-02', areaCode: '45', payer: { kind: 'person', ...household } });
 
+    // The list names the person each credit was booked to, as it names an employer.
+    const decided = (await server.request('GET', `/api/bank-credits?account=${ACCOUNT}&${await reach()}`)).body.items as any[];
+    expect(decided.map((c) => [c.bankRef, c.status, c.personId, c.unitCode])).toEqual([
+      ['FT23305100001', 'matched', PERSON, undefined], ['FT23306100002', 'assigned', PERSON, undefined], ['FT23306100003', 'assigned', household.personId, undefined],
+    ]);
     const recon = (await server.request('GET', `/api/bank-reconciliations/${ACCOUNT}/2023-11?${await reach()}`)).body;
     expect(recon).toEqual({
       account: ACCOUNT, month: '2023-11', openingBalance: null, closingBalance: null,

@@ -26,11 +26,11 @@ export interface ExportTable {
   rows: readonly (readonly ExportCell[])[];
 }
 
-const CREDIT_COLUMNS = ['id', 'account', 'bankRef', 'valueDate', 'amount', 'status', 'unitCode', 'period', 'ageDays', 'counterpartyName', 'counterpartyAccount', 'description', 'collectionEventId'];
+const CREDIT_COLUMNS = ['id', 'account', 'bankRef', 'valueDate', 'amount', 'status', 'unitCode', 'personId', 'period', 'ageDays', 'counterpartyName', 'counterpartyAccount', 'description', 'collectionEventId'];
 
 /** The credits of a list, one row each. */
 export function bankCreditsTable(items: readonly BankCreditItem[]): ExportTable {
-  const rows = items.map((c) => [c.id, c.account, c.bankRef, c.valueDate, c.amount, c.status, c.unitCode, c.period, c.ageDays, c.counterparty.name, c.counterparty.account, c.description, c.collectionEventId]);
+  const rows = items.map((c) => [c.id, c.account, c.bankRef, c.valueDate, c.amount, c.status, c.unitCode, c.personId, c.period, c.ageDays, c.counterparty.name, c.counterparty.account, c.description, c.collectionEventId]);
   return { sheet: 'bank-credits', columns: CREDIT_COLUMNS, money: ['amount'], dates: ['valueDate'], rows };
 }
 
@@ -40,7 +40,7 @@ export function bankCreditsTable(items: readonly BankCreditItem[]): ExportTable 
  */
 export function bankReconciliationTable(recon: BankReconciliation, credits: readonly BankCreditItem[]): ExportTable {
   const totals = (['credits', 'matched', 'assigned', 'unmatched', 'returned', 'ledgerOnly'] as const).map((list) => ['total', list, '', '', recon[list].amount, recon[list].count]);
-  const creditRows = credits.map((c) => [c.status, c.id, c.bankRef, c.valueDate, c.amount, c.unitCode ?? '', c.counterparty.name ?? '', c.description]);
+  const creditRows = credits.map((c) => [c.status, c.id, c.bankRef, c.valueDate, c.amount, c.unitCode ?? c.personId ?? '', c.counterparty.name ?? '', c.description]);
   const ledgerRows = recon.ledgerOnly.items.map((k) => ['ledgerOnly', k.eventId, k.receiptNo, k.collectedOn, k.amount, k.unitCode ?? k.personId ?? '', '', '']);
   return {
     sheet: 'bank-reconciliation',

@@ -17,6 +17,8 @@ export interface BankCreditItem {
   /** Days from the value date to today: how long the money has waited (the suspense queue's age). */
   ageDays: number;
   unitCode?: string;
+  /** The person whose collection the credit became (a voluntary or household payer), once matched or assigned. */
+  personId?: string;
   period?: string;
   reason?: string;
   collectionEventId?: string;
@@ -52,7 +54,7 @@ export interface BankReconciliation {
 interface Row {
   event_id: string; position: number; account: string; bank_ref: string; value_date: string; amount: string; description: string;
   counterparty_name: string | null; counterparty_account: string | null; status: BankCreditStatus; unit_code: string | null;
-  period: string | null; reason: string | null; collection_event_id: string | null;
+  period: string | null; reason: string | null; collection_event_id: string | null; person_id: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -74,7 +76,9 @@ export class BankCreditsQuery {
     if (request.to) add('c.value_date <= ?', request.to);
     if (request.cursor !== undefined) add('c.position > ?', request.cursor);
     const rows = await this.db.query<Row>(
-      `SELECT * FROM bank_credits c WHERE ${where.join(' AND ')} ORDER BY c.position LIMIT ${request.limit + 1}`,
+      // A credit booked to a person names them through its collection (the credit's row keeps the decision only).
+      `SELECT c.*, k.person_id FROM bank_credits c LEFT JOIN collections k ON k.event_id = c.collection_event_id
+        WHERE ${where.join(' AND ')} ORDER BY c.position LIMIT ${request.limit + 1}`,
       params as never,
     );
     const page = rows.slice(0, request.limit);
@@ -143,6 +147,7 @@ function itemOf(row: Row, today: IsoDate): BankCreditItem {
     status: row.status,
     ageDays: Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${row.value_date}T00:00:00Z`)) / DAY_MS)),
     ...(row.unit_code ? { unitCode: row.unit_code } : {}),
+    ...(row.person_id ? { personId: row.person_id } : {}),
     ...(row.period ? { period: row.period } : {}),
     ...(row.reason ? { reason: row.reason } : {}),
     ...(row.collection_event_id ? { collectionEventId: row.collection_event_id } : {}),
