@@ -22,7 +22,7 @@ const SIZES = {
   s2: { scenario: 'province', seed: 13, employers: 120, persons: 600, months: 6 },
 };
 /** The steps a size is run for; the others are dropped one by one when the budget runs short. */
-const MANDATORY = ['generate', 'import', 'rebuild', 'bare', 'queries', 'plans'];
+const MANDATORY = ['generate', 'import', 'bare', 'rebuild', 'queries45', 'plans45', 'queries44', 'plans44'];
 /** Disk a size needs at its peak, per event: the file, the store, the read models and one reference. */
 const BYTES_PER_EVENT = 4_096;
 
@@ -41,7 +41,10 @@ function line(text) {
 }
 
 export async function runScale(argv) {
-  const sizes = option(argv, '--sizes', '1M,5M,10M').split(',').map((s) => s.trim());
+  // `5M:2000000`: the 5M file's first 2,000,000 lines only (a size's regime in less time than the whole file).
+  const specs = option(argv, '--sizes', '1M,5M,10M').split(',').map((s) => s.trim());
+  const sizes = specs.map((spec) => spec.split(':')[0]);
+  const lineLimits = Object.fromEntries(specs.map((spec) => [spec.split(':')[0], Number(spec.split(':')[1] ?? 0)]));
   for (const size of sizes) if (!SIZES[size]) throw new Error(`--sizes: unknown size ${size} (one of ${Object.keys(SIZES).join(', ')})`);
   const budgetSeconds = Number(option(argv, '--scale-budget-min', '120')) * 60;
   const indexCosts = !argv.includes('--no-index-costs');
@@ -55,22 +58,24 @@ export async function runScale(argv) {
 
   let first;
   for (const size of sizes) {
-    const r = { size, steps: {}, skipped: [] };
+    const limit = lineLimits[size];
+    const r = { size: limit ? `${size} (first ${limit.toLocaleString('en-US')} lines)` : size, steps: {}, skipped: [] };
     results.push(r);
     // What the first size took, scaled by the events, says whether this one fits the budget.
-    const factor = first ? SIZE_FACTOR(size, first.size) : 1;
+    const factor = first ? (limit ? limit / first.events : SIZE_FACTOR(size, first.key)) : 1;
+    r.key = size;
     const estimate = (step) => (first?.steps[step]?.wallSeconds ?? 0) * factor;
     if (first) {
       // The optional steps (the own-schema and index references) are skipped one by one later.
       const total = MANDATORY.reduce((sum, step) => sum + estimate(step), 0);
       if (elapsed() + total > budgetSeconds) {
-        r.skipped.push(`the whole size: ${first.size} suggests ≈ ${Math.round(total / 60)} min, ${Math.round((budgetSeconds - elapsed()) / 60)} min left`);
+        r.skipped.push(`the whole size: ${first.key} suggests ≈ ${Math.round(total / 60)} min, ${Math.round((budgetSeconds - elapsed()) / 60)} min left`);
         line(`${size}: skipped (${r.skipped[0]})`);
         continue;
       }
     }
     const free = statfsSync(work).bavail * statfsSync(work).bsize;
-    const need = (first ? first.events * factor : 1_000_000 * SIZE_FACTOR(size, '1M')) * BYTES_PER_EVENT;
+    const need = (first ? first.events * factor : limit || 1_000_000 * SIZE_FACTOR(size, '1M')) * BYTES_PER_EVENT;
     if (free < need) {
       r.skipped.push(`the whole size: ${Math.round(free / 2 ** 30)} GB free, ≈ ${Math.round(need / 2 ** 30)} GB needed`);
       line(`${size}: skipped (${r.skipped[0]})`);
@@ -89,32 +94,43 @@ export async function runScale(argv) {
       const t0 = Date.now();
       const metrics = await runCase(caseName, args);
       r.steps[name] = { ...metrics, wallSeconds: (Date.now() - t0) / 1000, loadBefore, loadAfter: load() };
+      // Written after every step, so that a run stopped half-way keeps every figure it measured.
+      writeFileSync(join(benchRoot, 'bench', 'scale-results.json'), `${JSON.stringify({ partial: true, results }, null, 2)}\n`);
       return metrics;
     };
 
     const gen = await step('generate', 'generate', { file, options: JSON.stringify(SIZES[size]) });
     line(`${size} generate: ${gen.lines.toLocaleString('en-US')} lines in ${gen.seconds.toFixed(0)} s`);
+    if (limit) {
+      execFileSync('sh', ['-c', `head -n ${limit} "${file}" > "${file}.part" && mv "${file}.part" "${file}"`]);
+      line(`${size}: the file cut to its first ${limit.toLocaleString('en-US')} lines`);
+    }
     const imp = await step('import', 'import', { file, dir });
     r.events = imp.events;
     rmSync(file, { force: true });
     line(`${size} import: ${imp.events.toLocaleString('en-US')} events (${imp.refused} refused), ${imp.seconds.toFixed(0)} s, ${rate(imp.eventsPerSecond)} events/s wall, ${us(imp.cpuSeconds, imp.events)} µs CPU/event, peak RSS ${imp.peakRssMb} MB, read ${Math.round(imp.io.rchar / 2 ** 20)} MB, wrote ${Math.round(imp.io.wchar / 2 ** 20)} MB`);
-    const reb = await step('rebuild', 'rebuild', { dir });
-    line(`${size} rebuild: ${reb.seconds.toFixed(0)} s, ${rate(reb.eventsPerSecond)} events/s wall, ${us(reb.cpuSeconds, reb.events)} µs CPU/event, peak RSS ${reb.peakRssMb} MB`);
     const bare = await step('bare', 'scale-reference', { store, dir: work, variant: 'bare', scan: 1 });
-    line(`${size} bare reference: insert ${rate(bare.insertEventsPerSecond)}/s wall, ${us(bare.insertCpuSeconds, bare.events)} µs CPU/row; scan + JSON.parse ${rate(bare.scanEventsPerSecond)}/s, ${us(bare.scanCpuSeconds, bare.scanEvents)} µs CPU/row; ratios import ${pct(imp.eventsPerSecond / bare.insertEventsPerSecond)}, rebuild ${pct(reb.eventsPerSecond / bare.scanEventsPerSecond)}`);
-    const q = await step('queries', 'queries', { dir, calls: 200 });
-    line(`${size} queries p50/p99 ms: arrears ${q.arrears.p50Ms.toFixed(1)}/${q.arrears.p99Ms.toFixed(1)}, province totals ${q.provinceTotals.p50Ms.toFixed(1)}/${q.provinceTotals.p99Ms.toFixed(1)}, plan progress ${q.planProgress.p50Ms.toFixed(1)}/${q.planProgress.p99Ms.toFixed(1)}`);
-    const plans = await step('plans', 'query-plans', { dir });
-    for (const [name, p] of Object.entries(plans)) {
-      const pages = p.statements.reduce((sum, s) => sum + s.coldPagesRead, 0);
-      line(`${size} ${name} reads: ${p.statements.length} statements, cold ${p.coldMs.toFixed(1)} ms (${pages.toLocaleString('en-US')} pages read), warm ${p.warmMs.toFixed(1)} ms`);
+    line(`${size} bare reference: insert ${rate(bare.insertEventsPerSecond)}/s wall, ${us(bare.insertCpuSeconds, bare.events)} µs CPU/row, wrote ${Math.round(bare.io.wchar / 2 ** 20)} MB; scan + JSON.parse ${rate(bare.scanEventsPerSecond)}/s, ${us(bare.scanCpuSeconds, bare.scanEvents)} µs CPU/row; import / bare insert ${pct(imp.eventsPerSecond / bare.insertEventsPerSecond)}`);
+    const reb = await step('rebuild', 'rebuild', { dir });
+    line(`${size} rebuild: ${reb.seconds.toFixed(0)} s, ${rate(reb.eventsPerSecond)} events/s wall, ${us(reb.cpuSeconds, reb.events)} µs CPU/event, peak RSS ${reb.peakRssMb} MB; rebuild / bare scan ${pct(reb.eventsPerSecond / bare.scanEventsPerSecond)}`);
+    // 45 was abolished on 2025-07-01 (into 44, issue 28): asked about 2024 it counts persons from the
+    // facts; 44, the current province, answers the same days from the summaries.
+    for (const province of ['45', '44']) {
+      const q = await step(`queries${province}`, 'queries', { dir, calls: 200, province, plan: province === '45' ? 1 : 0 });
+      const plan = q.planProgress ? `, plan progress ${q.planProgress.p50Ms.toFixed(1)}/${q.planProgress.p99Ms.toFixed(1)}` : '';
+      line(`${size} queries p50/p99 ms, province ${province}: arrears ${q.arrears.p50Ms.toFixed(1)}/${q.arrears.p99Ms.toFixed(1)}, province totals ${q.provinceTotals.p50Ms.toFixed(1)}/${q.provinceTotals.p99Ms.toFixed(1)}${plan}`);
+      const plans = await step(`plans${province}`, 'query-plans', { dir, province });
+      for (const [name, p] of Object.entries(plans)) {
+        const pages = p.statements.reduce((sum, s) => sum + s.coldPagesRead, 0);
+        line(`${size} ${name} (${province}) reads: ${p.statements.length} statements, cold ${p.coldMs.toFixed(1)} ms (${pages.toLocaleString('en-US')} pages read), warm ${p.warmMs.toFixed(1)} ms`);
+      }
     }
     const own = await step('own', 'scale-reference', { store, dir: work, variant: 'own' }, true);
-    if (own) line(`${size} own-schema reference: insert ${rate(own.insertEventsPerSecond)}/s wall, ${us(own.insertCpuSeconds, own.events)} µs CPU/row`);
+    if (own) line(`${size} own-schema reference: insert ${rate(own.insertEventsPerSecond)}/s wall, ${us(own.insertCpuSeconds, own.events)} µs CPU/row, wrote ${Math.round(own.io.wchar / 2 ** 20)} MB`);
     if (indexCosts) {
       for (const variant of ['event-id', 'command-keys']) {
         const v = await step(variant, 'scale-reference', { store, dir: work, variant }, true);
-        if (v) line(`${size} bare + ${variant}: insert ${rate(v.insertEventsPerSecond)}/s wall, ${us(v.insertCpuSeconds, v.events)} µs CPU/row (bare ${us(bare.insertCpuSeconds, bare.events)}), file ${Math.round(v.fileBytes / 2 ** 20)} MB (bare ${Math.round(bare.fileBytes / 2 ** 20)} MB)`);
+        if (v) line(`${size} bare + ${variant}: insert ${rate(v.insertEventsPerSecond)}/s wall, ${us(v.insertCpuSeconds, v.events)} µs CPU/row (bare ${us(bare.insertCpuSeconds, bare.events)}), wrote ${Math.round(v.io.wchar / 2 ** 20)} MB (bare ${Math.round(bare.io.wchar / 2 ** 20)} MB), file ${Math.round(v.fileBytes / 2 ** 20)} MB (bare ${Math.round(bare.fileBytes / 2 ** 20)} MB)`);
       }
     }
     rmSync(dir, { recursive: true, force: true });
@@ -145,7 +161,7 @@ function SIZE_FACTOR(size, base) {
 export function scaleTable(results) {
   const base = results.find((r) => r.steps.import);
   const rows = [
-    '| size | events | import /s (CPU µs/ev) | RSS | bare insert /s (CPU µs) | import / bare | own-schema insert /s | bare + event_id /s | bare + command_keys /s | rebuild /s (CPU µs/ev) | RSS | bare scan /s | rebuild / scan | import / 1M | rebuild / 1M | totals p99 | plan p99 | arrears p99 | load |',
+    '| size | events | import /s (CPU µs/ev) | RSS | bare insert /s (CPU µs) | import / bare | own-schema insert /s | bare + event_id /s | bare + command_keys /s | rebuild /s (CPU µs/ev) | RSS | bare scan /s | rebuild / scan | import / 1M | rebuild / 1M | totals p99 (45 / 44) | plan p99 (45 / 44) | arrears p99 | load |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of results) {
@@ -164,7 +180,7 @@ export function scaleTable(results) {
       s.rebuild ? `${rate(s.rebuild.eventsPerSecond)} (${us(s.rebuild.cpuSeconds, s.rebuild.events)})` : 'n/a', s.rebuild ? `${s.rebuild.peakRssMb} MB` : 'n/a',
       s.bare ? rate(s.bare.scanEventsPerSecond) : 'n/a', pct(s.rebuild?.eventsPerSecond / s.bare?.scanEventsPerSecond),
       pct(s.import.eventsPerSecond / base.steps.import.eventsPerSecond), pct(s.rebuild?.eventsPerSecond / base.steps.rebuild?.eventsPerSecond),
-      p99(s.queries?.provinceTotals), p99(s.queries?.planProgress), p99(s.queries?.arrears),
+      `${p99(s.queries45?.provinceTotals)} / ${p99(s.queries44?.provinceTotals)}`, `${p99(s.queries45?.planProgress)} / ${p99(s.queries44?.planProgress)}`, p99(s.queries44?.arrears),
       `${s.import.loadBefore} → ${s.import.loadAfter}`,
     ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'));
   }
