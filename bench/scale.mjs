@@ -48,6 +48,9 @@ export async function runScale(argv) {
   for (const size of sizes) if (!SIZES[size]) throw new Error(`--sizes: unknown size ${size} (one of ${Object.keys(SIZES).join(', ')})`);
   const budgetSeconds = Number(option(argv, '--scale-budget-min', '120')) * 60;
   const indexCosts = !argv.includes('--no-index-costs');
+  // The queries' year and date: the generated files end in December 2024; a cut one earlier (`--as-of 2023-07-31`).
+  const asOf = option(argv, '--as-of', '2024-12-31');
+  const dates = { year: asOf.slice(0, 4), 'as-of': asOf };
   const work = process.env.SOCAI_BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'socai-scale-'));
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -57,86 +60,104 @@ export async function runScale(argv) {
   line(`scale run: sizes ${sizes.join(', ')}, budget ${budgetSeconds / 60} min, scratch ${work}`);
 
   let first;
-  for (const size of sizes) {
-    const limit = lineLimits[size];
-    const r = { size: limit ? `${size} (first ${limit.toLocaleString('en-US')} lines)` : size, steps: {}, skipped: [] };
-    results.push(r);
-    // What the first size took, scaled by the events, says whether this one fits the budget.
-    const factor = first ? (limit ? limit / first.events : SIZE_FACTOR(size, first.key)) : 1;
-    r.key = size;
-    const estimate = (step) => (first?.steps[step]?.wallSeconds ?? 0) * factor;
-    if (first) {
-      // The optional steps (the own-schema and index references) are skipped one by one later.
-      const total = MANDATORY.reduce((sum, step) => sum + estimate(step), 0);
-      if (elapsed() + total > budgetSeconds) {
-        r.skipped.push(`the whole size: ${first.key} suggests ≈ ${Math.round(total / 60)} min, ${Math.round((budgetSeconds - elapsed()) / 60)} min left`);
+  try {
+    for (const size of sizes) {
+      const limit = lineLimits[size];
+      const r = { size: limit ? `${size} (first ${limit.toLocaleString('en-US')} lines)` : size, steps: {}, skipped: [] };
+      results.push(r);
+      // What the first size took, scaled by the events, says whether this one fits the budget.
+      const factor = first ? (limit ? limit / first.events : SIZE_FACTOR(size, first.key)) : 1;
+      r.key = size;
+      const estimate = (step) => (first?.steps[step]?.wallSeconds ?? 0) * factor;
+      if (first) {
+        // The optional steps (the own-schema and index references) are skipped one by one later.
+        const total = MANDATORY.reduce((sum, step) => sum + estimate(step), 0);
+        if (elapsed() + total > budgetSeconds) {
+          r.skipped.push(`the whole size: ${first.key} suggests ≈ ${Math.round(total / 60)} min, ${Math.round((budgetSeconds - elapsed()) / 60)} min left`);
+          line(`${size}: skipped (${r.skipped[0]})`);
+          continue;
+        }
+      }
+      const free = statfsSync(work).bavail * statfsSync(work).bsize;
+      const need = (first ? first.events * factor : limit || 1_000_000 * SIZE_FACTOR(size, '1M')) * BYTES_PER_EVENT;
+      if (free < need) {
+        r.skipped.push(`the whole size: ${Math.round(free / 2 ** 30)} GB free, ≈ ${Math.round(need / 2 ** 30)} GB needed`);
         line(`${size}: skipped (${r.skipped[0]})`);
         continue;
       }
-    }
-    const free = statfsSync(work).bavail * statfsSync(work).bsize;
-    const need = (first ? first.events * factor : limit || 1_000_000 * SIZE_FACTOR(size, '1M')) * BYTES_PER_EVENT;
-    if (free < need) {
-      r.skipped.push(`the whole size: ${Math.round(free / 2 ** 30)} GB free, ≈ ${Math.round(need / 2 ** 30)} GB needed`);
-      line(`${size}: skipped (${r.skipped[0]})`);
-      continue;
-    }
-    const file = join(work, `${size}.ndjson`);
-    const dir = join(work, size);
-    const store = join(dir, 'events.sqlite');
-    const step = async (name, caseName, args, optional = false) => {
-      if (optional && first && elapsed() + estimate(name) > budgetSeconds) {
-        r.skipped.push(name);
-        line(`${size} ${name}: skipped (≈ ${Math.round(estimate(name))} s, budget)`);
-        return undefined;
-      }
-      const loadBefore = load();
-      const t0 = Date.now();
-      const metrics = await runCase(caseName, args);
-      r.steps[name] = { ...metrics, wallSeconds: (Date.now() - t0) / 1000, loadBefore, loadAfter: load() };
-      // Written after every step, so that a run stopped half-way keeps every figure it measured.
-      writeFileSync(join(benchRoot, 'bench', 'scale-results.json'), `${JSON.stringify({ partial: true, results }, null, 2)}\n`);
-      return metrics;
-    };
+      const file = join(work, `${size}.ndjson`);
+      const dir = join(work, size);
+      const store = join(dir, 'events.sqlite');
+      const step = async (name, caseName, args, optional = false) => {
+        if (optional && first && elapsed() + estimate(name) > budgetSeconds) {
+          r.skipped.push(name);
+          line(`${size} ${name}: skipped (≈ ${Math.round(estimate(name))} s, budget)`);
+          return undefined;
+        }
+        const loadBefore = load();
+        const t0 = Date.now();
+        let metrics;
+        try {
+          metrics = await runCase(caseName, args);
+        } catch (error) {
+          // Without the store nothing else can run; any other step's failure is noted and the size goes on.
+          if (name === 'generate' || name === 'import') throw error;
+          r.skipped.push(`${name} failed: ${String(error.message).split('\n')[0]}`);
+          line(`${size} ${name}: failed (${r.skipped.at(-1)})`);
+          return undefined;
+        }
+        r.steps[name] = { ...metrics, wallSeconds: (Date.now() - t0) / 1000, loadBefore, loadAfter: load() };
+        // Written after every step, so that a run stopped half-way keeps every figure it measured.
+        writeFileSync(join(benchRoot, 'bench', 'scale-results.json'), `${JSON.stringify({ partial: true, results }, null, 2)}\n`);
+        return metrics;
+      };
 
-    const gen = await step('generate', 'generate', { file, options: JSON.stringify(SIZES[size]) });
-    line(`${size} generate: ${gen.lines.toLocaleString('en-US')} lines in ${gen.seconds.toFixed(0)} s`);
-    if (limit) {
-      execFileSync('sh', ['-c', `head -n ${limit} "${file}" > "${file}.part" && mv "${file}.part" "${file}"`]);
-      line(`${size}: the file cut to its first ${limit.toLocaleString('en-US')} lines`);
-    }
-    const imp = await step('import', 'import', { file, dir });
-    r.events = imp.events;
-    rmSync(file, { force: true });
-    line(`${size} import: ${imp.events.toLocaleString('en-US')} events (${imp.refused} refused), ${imp.seconds.toFixed(0)} s, ${rate(imp.eventsPerSecond)} events/s wall, ${us(imp.cpuSeconds, imp.events)} µs CPU/event, peak RSS ${imp.peakRssMb} MB, read ${Math.round(imp.io.rchar / 2 ** 20)} MB, wrote ${Math.round(imp.io.wchar / 2 ** 20)} MB`);
-    const bare = await step('bare', 'scale-reference', { store, dir: work, variant: 'bare', scan: 1 });
-    line(`${size} bare reference: insert ${rate(bare.insertEventsPerSecond)}/s wall, ${us(bare.insertCpuSeconds, bare.events)} µs CPU/row, wrote ${Math.round(bare.io.wchar / 2 ** 20)} MB; scan + JSON.parse ${rate(bare.scanEventsPerSecond)}/s, ${us(bare.scanCpuSeconds, bare.scanEvents)} µs CPU/row; import / bare insert ${pct(imp.eventsPerSecond / bare.insertEventsPerSecond)}`);
-    const reb = await step('rebuild', 'rebuild', { dir });
-    line(`${size} rebuild: ${reb.seconds.toFixed(0)} s, ${rate(reb.eventsPerSecond)} events/s wall, ${us(reb.cpuSeconds, reb.events)} µs CPU/event, peak RSS ${reb.peakRssMb} MB; rebuild / bare scan ${pct(reb.eventsPerSecond / bare.scanEventsPerSecond)}`);
-    // 45 was abolished on 2025-07-01 (into 44, issue 28): asked about 2024 it counts persons from the
-    // facts; 44, the current province, answers the same days from the summaries.
-    for (const province of ['45', '44']) {
-      const q = await step(`queries${province}`, 'queries', { dir, calls: 200, province, plan: province === '45' ? 1 : 0 });
-      const plan = q.planProgress ? `, plan progress ${q.planProgress.p50Ms.toFixed(1)}/${q.planProgress.p99Ms.toFixed(1)}` : '';
-      line(`${size} queries p50/p99 ms, province ${province}: arrears ${q.arrears.p50Ms.toFixed(1)}/${q.arrears.p99Ms.toFixed(1)}, province totals ${q.provinceTotals.p50Ms.toFixed(1)}/${q.provinceTotals.p99Ms.toFixed(1)}${plan}`);
-      const plans = await step(`plans${province}`, 'query-plans', { dir, province });
-      for (const [name, p] of Object.entries(plans)) {
-        const pages = p.statements.reduce((sum, s) => sum + s.coldPagesRead, 0);
-        line(`${size} ${name} (${province}) reads: ${p.statements.length} statements, cold ${p.coldMs.toFixed(1)} ms (${pages.toLocaleString('en-US')} pages read), warm ${p.warmMs.toFixed(1)} ms`);
+      const gen = await step('generate', 'generate', { file, options: JSON.stringify(SIZES[size]) });
+      line(`${size} generate: ${gen.lines.toLocaleString('en-US')} lines in ${gen.seconds.toFixed(0)} s`);
+      if (limit) {
+        execFileSync('sh', ['-c', `head -n ${limit} "${file}" > "${file}.part" && mv "${file}.part" "${file}"`]);
+        line(`${size}: the file cut to its first ${limit.toLocaleString('en-US')} lines`);
       }
-    }
-    const own = await step('own', 'scale-reference', { store, dir: work, variant: 'own' }, true);
-    if (own) line(`${size} own-schema reference: insert ${rate(own.insertEventsPerSecond)}/s wall, ${us(own.insertCpuSeconds, own.events)} µs CPU/row, wrote ${Math.round(own.io.wchar / 2 ** 20)} MB`);
-    if (indexCosts) {
-      for (const variant of ['event-id', 'command-keys']) {
-        const v = await step(variant, 'scale-reference', { store, dir: work, variant }, true);
-        if (v) line(`${size} bare + ${variant}: insert ${rate(v.insertEventsPerSecond)}/s wall, ${us(v.insertCpuSeconds, v.events)} µs CPU/row (bare ${us(bare.insertCpuSeconds, bare.events)}), wrote ${Math.round(v.io.wchar / 2 ** 20)} MB (bare ${Math.round(bare.io.wchar / 2 ** 20)} MB), file ${Math.round(v.fileBytes / 2 ** 20)} MB (bare ${Math.round(bare.fileBytes / 2 ** 20)} MB)`);
+      const imp = await step('import', 'import', { file, dir });
+      r.events = imp.events;
+      rmSync(file, { force: true });
+      line(`${size} import: ${imp.events.toLocaleString('en-US')} events (${imp.refused} refused), ${imp.seconds.toFixed(0)} s, ${rate(imp.eventsPerSecond)} events/s wall, ${us(imp.cpuSeconds, imp.events)} µs CPU/event, peak RSS ${imp.peakRssMb} MB, read ${Math.round(imp.io.rchar / 2 ** 20)} MB, wrote ${Math.round(imp.io.wchar / 2 ** 20)} MB`);
+      const bare = (await step('bare', 'scale-reference', { store, dir: work, variant: 'bare', scan: 1 })) ?? {};
+      if (bare.events) line(`${size} bare reference: insert ${rate(bare.insertEventsPerSecond)}/s wall, ${us(bare.insertCpuSeconds, bare.events)} µs CPU/row, wrote ${Math.round(bare.io.wchar / 2 ** 20)} MB; scan + JSON.parse ${rate(bare.scanEventsPerSecond)}/s, ${us(bare.scanCpuSeconds, bare.scanEvents)} µs CPU/row; import / bare insert ${pct(imp.eventsPerSecond / bare.insertEventsPerSecond)}`);
+      const reb = await step('rebuild', 'rebuild', { dir });
+      if (!reb) {
+        rmSync(dir, { recursive: true, force: true });
+        continue;
       }
+      line(`${size} rebuild: ${reb.seconds.toFixed(0)} s, ${rate(reb.eventsPerSecond)} events/s wall, ${us(reb.cpuSeconds, reb.events)} µs CPU/event, peak RSS ${reb.peakRssMb} MB; rebuild / bare scan ${pct(reb.eventsPerSecond / bare.scanEventsPerSecond)}`);
+      // 45 was abolished on 2025-07-01 (into 44, issue 28): asked about 2024 it counts persons from the
+      // facts; 44, the current province, answers the same days from the summaries.
+      for (const province of ['45', '44']) {
+        const q = await step(`queries${province}`, 'queries', { dir, calls: 200, province, plan: province === '45' ? 1 : 0, ...dates });
+        const plans = q && (await step(`plans${province}`, 'query-plans', { dir, province, ...dates }));
+        if (!plans) continue;
+        const plan = q.planProgress ? `, plan progress ${q.planProgress.p50Ms.toFixed(1)}/${q.planProgress.p99Ms.toFixed(1)}` : '';
+        line(`${size} queries p50/p99 ms, province ${province}: arrears ${q.arrears.p50Ms.toFixed(1)}/${q.arrears.p99Ms.toFixed(1)}, province totals ${q.provinceTotals.p50Ms.toFixed(1)}/${q.provinceTotals.p99Ms.toFixed(1)}${plan}`);
+        for (const [name, p] of Object.entries(plans)) {
+          const pages = p.statements.reduce((sum, s) => sum + s.coldPagesRead, 0);
+          line(`${size} ${name} (${province}) reads: ${p.statements.length} statements, cold ${p.coldMs.toFixed(1)} ms (${pages.toLocaleString('en-US')} pages read), warm ${p.warmMs.toFixed(1)} ms`);
+        }
+      }
+      const own = await step('own', 'scale-reference', { store, dir: work, variant: 'own' }, true);
+      if (own) line(`${size} own-schema reference: insert ${rate(own.insertEventsPerSecond)}/s wall, ${us(own.insertCpuSeconds, own.events)} µs CPU/row, wrote ${Math.round(own.io.wchar / 2 ** 20)} MB`);
+      if (indexCosts) {
+        for (const variant of ['event-id', 'command-keys']) {
+          const v = await step(variant, 'scale-reference', { store, dir: work, variant }, true);
+          if (v) line(`${size} bare + ${variant}: insert ${rate(v.insertEventsPerSecond)}/s wall, ${us(v.insertCpuSeconds, v.events)} µs CPU/row (bare ${us(bare.insertCpuSeconds, bare.events)}), wrote ${Math.round(v.io.wchar / 2 ** 20)} MB (bare ${Math.round(bare.io.wchar / 2 ** 20)} MB), file ${Math.round(v.fileBytes / 2 ** 20)} MB (bare ${Math.round(bare.fileBytes / 2 ** 20)} MB)`);
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+      if (!first) first = r;
     }
-    rmSync(dir, { recursive: true, force: true });
-    if (!first) first = r;
+  } finally {
+    // Even when a step fails: the scratch folder holds gigabytes.
+    rmSync(work, { recursive: true, force: true });
   }
-  rmSync(work, { recursive: true, force: true });
 
   const commit = (() => {
     try {

@@ -10,7 +10,8 @@ import { configFor, SocaiRuntime } from '../lib/socai.mjs';
 
 const args = argsOf();
 const province = args.province ?? '45';
-const asOf = '2024-12-31';
+const year = Number(args.year ?? 2024);
+const asOf = args['as-of'] ?? `${year}-12-31`;
 
 // Record the statements of the read models' connection while `recording` is set.
 let recording;
@@ -35,8 +36,8 @@ const employers = activeEmployers(`${args.dir}/events.sqlite`);
 const runtime = SocaiRuntime.open(configFor(args.dir));
 const queries = runtime.readModels.queries;
 const calls = {
-  provinceTotals: () => queries.areaTotals(province, '2024-01-01', asOf),
-  planProgress: () => queries.planProgress(2024, province, asOf),
+  provinceTotals: () => queries.areaTotals(province, `${year}-01-01`, asOf),
+  planProgress: () => queries.planProgress(year, province, asOf),
   employerArrears: () => queries.employerArrears(employers[0].unitCode, asOf),
 };
 const out = {};
