@@ -2,15 +2,21 @@
 // on the compiled code in dist/. `node bench/run.mjs [--quick]`; `npm run bench` builds first.
 // Prints a table with each target of issue 8 and PASS/MISS (a miss never fails the run), writes
 // bench/results.json and prints the markdown rows for docs/benchmarks.md.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importHeapFlags } from '../bin/heap-limits.js';
+import { note, runCase } from './lib/run-case.mjs';
 import { evaluate, markdownRows, textTable } from './lib/targets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// `--scale`: only the scale steps of issue 23 (1M/5M/10M events, `--sizes 1M,5M`), with their own budget.
+if (process.argv.includes('--scale')) {
+  const { runScale } = await import('./scale.mjs');
+  await runScale(process.argv.slice(2));
+  process.exit(0);
+}
 const quick = process.argv.includes('--quick');
 // `--smoke`: the full run's every step (scale included) on tiny files, to check the runner itself.
 const smoke = process.argv.includes('--smoke');
@@ -42,29 +48,6 @@ const PLAN = smoke
 // `--scale-budget-min N` changes the budget (0 skips the 5M step, for a run that must end sooner).
 const budgetArg = process.argv.indexOf('--scale-budget-min');
 const SCALE_BUDGET_S = (budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 30) * 60;
-
-function note(text) {
-  process.stderr.write(`bench: ${text}\n`);
-}
-
-/** Runs `bench/cases/<name>.mjs` in a child and answers the metrics of its last JSON line. */
-function runCase(name, args) {
-  const argv = Object.entries(args).flatMap(([k, v]) => [`--${k}`, String(v)]);
-  // `socai import` runs under the heap limits its launcher gives it (bin/heap-limits.js): so does its case.
-  const nodeFlags = name === 'import' ? importHeapFlags() : [];
-  note(`${name} ${[...nodeFlags, ...argv].join(' ')}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, join('bench', 'cases', `${name}.mjs`), ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const last = out.trim().split('\n').filter((l) => l.startsWith('{"case"')).pop();
-      if (code !== 0 || !last) return reject(new Error(`bench case ${name} failed (exit ${code})\n${out}`));
-      resolve(JSON.parse(last).metrics);
-    });
-  });
-}
 
 function copy(from, to) {
   rmSync(to, { recursive: true, force: true });

@@ -62,3 +62,23 @@ export function argsOf(argv = process.argv.slice(2)) {
 }
 
 export const round = (value, digits = 0) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
+
+/** CPU seconds (user + system, every thread of this process) since `before`, a process.cpuUsage(). */
+export function cpuSecondsSince(before) {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
+
+/**
+ * Bytes this process read and wrote through system calls (`rchar`/`wchar`, page cache hits included)
+ * and from/to the disk (`read_bytes`/`write_bytes`), from /proc/self/io; empty elsewhere.
+ */
+export function ioCounters() {
+  try {
+    const text = readFileSync('/proc/self/io', 'utf8');
+    const field = (name) => Number(new RegExp(`${name}: (\\d+)`).exec(text)?.[1] ?? NaN);
+    return { rchar: field('rchar'), wchar: field('wchar'), readBytes: field('read_bytes'), writeBytes: field('write_bytes') };
+  } catch {
+    return {};
+  }
+}
