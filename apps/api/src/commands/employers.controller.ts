@@ -7,6 +7,9 @@ import { Access, AreaOf } from '../auth/index.js';
 import { CommandGateway } from './command-gateway.js';
 import { CommandRoute } from './command-responses.js';
 
+/** The note of a registration without `wageRegion` (docs/api.md). */
+export const REGION_ONE_ASSUMED = 'wageRegion not given: region 1 (vùng I) assumed, whose BHTN cap is the highest; record the real region with POST /api/employers/{unitCode}/profile-changes';
+
 @ApiTags('commands')
 @Controller('api/employers')
 export class EmployersController {
@@ -16,8 +19,11 @@ export class EmployersController {
   @Post()
   @ApiOperation({ summary: 'RegisterEmployer → EmployerRegistered (key: unitCode)' })
   @CommandRoute('RegisterEmployer', RegisterEmployerDto)
-  register(@Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
-    return this.gateway.record('RegisterEmployer', body, request, response);
+  async register(@Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
+    const result = await this.gateway.record('RegisterEmployer', body, request, response);
+    // The answer keeps the contract's fields; a registration without a region says what the ledger
+    // assumed, so the clerk can record the real one (the BHTN cap follows it). A repeat answers the same.
+    return (body as { wageRegion?: unknown }).wageRegion === undefined ? { ...result, notes: [REGION_ONE_ASSUMED] } : result;
   }
 
   @Access({ roles: ['clerk'], area: AreaOf.employerParam('unitCode') })
