@@ -18,7 +18,7 @@ describe('the assessment with the employer\'s profile, over HTTP', () => {
   const register = (unitCode: string, registeredOn: string, extra: object = {}) =>
     server.request('POST', '/api/employers', { unitCode, name: `Công ty ${unitCode}`, areaCode: '954', registeredOn, ...extra });
   /** Assesses `persons` persons on `payroll` for `period` and answers the recorded funds and due. */
-  async function assess(unitCode: string, period: string, persons: number, payroll: string) {
+  async function assess(unitCode: string, period: string, persons: number, payroll: string): Promise<Record<string, string>> {
     const headcount = { socialInsurance: persons, healthInsurance: persons, unemploymentInsurance: persons };
     const response = await server.request('POST', `/api/employers/${unitCode}/assessments`, { period, headcount, payroll, assessedOn: `${period}-01` });
     expect(response.status).toBe(201);
