@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HAND_LEDGER_EVENTS, HAND_LEDGER_NDJSON } from '../support/hand-ledger.js';
 import { call } from '../reliability/support/http.js';
-import { SOCAI_BIN, startServer, waitUntil } from '../reliability/support/socai-process.js';
+import { SEED_EVENTS, SOCAI_BIN, startServer, waitUntil } from '../reliability/support/socai-process.js';
 
-/** The log `socai import` makes of the hand ledger on a new ledger: the 4 seed rates k, then its events. */
-const LOG_EVENTS = 4 + HAND_LEDGER_EVENTS;
+/** The log `socai import` makes of the hand ledger on a new ledger: the seed rates k, then its events. */
+const LOG_EVENTS = SEED_EVENTS + HAND_LEDGER_EVENTS;
 const PEM = /^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n$/;
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentedRoutes } from '../support/api-doc-routes.js';
-import { RELIABILITY_ADMIN_KEY as KEY, startServer, type ServerProcess } from '../reliability/support/socai-process.js';
+import { RELIABILITY_ADMIN_KEY as KEY, SEED_EVENTS, startServer, type ServerProcess } from '../reliability/support/socai-process.js';
 
 /**
  * The outside-in contract test: the real `socai serve` (node bin/socai.js, the compiled app) on a
@@ -13,8 +13,6 @@ import { RELIABILITY_ADMIN_KEY as KEY, startServer, type ServerProcess } from '.
 
 const OPENAPI = new URL('../../docs/openapi.json', import.meta.url);
 const headcount = { socialInsurance: 10, healthInsurance: 10, unemploymentInsurance: 10 };
-/** `socai serve` records the seed facts (the verified rates k) on a new ledger before anything else. */
-const SEEDS = 4;
 
 describe('the public contract, outside in', () => {
   let dir: string;
@@ -68,12 +66,12 @@ describe('the public contract, outside in', () => {
     const { status, body } = await call('GET /health', '/health', { key: null });
     expect(status).toBe(200);
     // A new ledger starts with its seed facts: the 4 verified rates k (2016, 2017) at positions 1–4.
-    expect(body).toEqual({ status: 'ok', eventStore: { position: SEEDS }, readModels: { position: SEEDS } });
+    expect(body).toEqual({ status: 'ok', eventStore: { position: SEED_EVENTS }, readModels: { position: SEED_EVENTS } });
   });
 
   it('records every command with 201 {eventId, type, streamId, revision, position}', async () => {
     const registered = await record('POST /api/employers', '/api/employers', { unitCode: 'BL00001', name: 'Công ty Thủy sản Bạc Liêu', areaCode: '954', registeredOn: '2019-03-01' });
-    expect(registered).toMatchObject({ type: 'EmployerRegistered', streamId: 'employer-BL00001', revision: 0, position: SEEDS + 1 });
+    expect(registered).toMatchObject({ type: 'EmployerRegistered', streamId: 'employer-BL00001', revision: 0, position: SEED_EVENTS + 1 });
     // 2021-05: TNLĐ–BNN 0.5 % still in force (the NQ 68 relief began 2021-07-01): 32 % of 50,000,000 = 16,000,000.
     await record('POST /api/employers/:unitCode/assessments', '/api/employers/BL00001/assessments', { period: '2021-05', headcount, payroll: '50000000', assessedOn: '2021-05-01' });
     await record('POST /api/employers/:unitCode/assessments', '/api/employers/BL00001/assessments', { period: '2021-06', headcount, payroll: '50000000', assessedOn: '2021-06-01' });
@@ -101,7 +99,7 @@ describe('the public contract, outside in', () => {
     // Issue 22's facts: a rate k, a reminder, force majeure, a dated profile change, a pension-fund suspension.
     const rate = await record('POST /api/interest-rates', '/api/interest-rates', { year: 2021, fund: 'health', monthlyPercent: '0.5133', documentRef: 'TB 123/TB-BHXH (BHXH Việt Nam)', announcedOn: '2021-01-14' });
     // The fifth event of `rules-interest`: the four seed rates came first.
-    expect(rate).toMatchObject({ type: 'InterestRateAnnounced', streamId: 'rules-interest', revision: SEEDS });
+    expect(rate).toMatchObject({ type: 'InterestRateAnnounced', streamId: 'rules-interest', revision: SEED_EVENTS });
     await record('POST /api/employers/:unitCode/reminders', '/api/employers/BL00001/reminders', { reminderRef: 'BL-DD-01', sentOn: '2021-07-05', amountLate: '16000000' });
     await record('POST /api/employers/:unitCode/force-majeure', '/api/employers/BL00001/force-majeure', { from: '2021-07-19', to: '2021-09-15', reason: 'Giãn cách xã hội (COVID-19)', documentRef: 'CT 16/CT-TTg' });
     await record('POST /api/employers/:unitCode/profile-changes', '/api/employers/BL00001/profile-changes', { effectiveOn: '2021-01-01', wageRegion: 3, sector: 'enterprise' });
@@ -124,7 +122,7 @@ describe('the public contract, outside in', () => {
       matched: { count: 1, amount: '4500000' }, amountMismatches: { count: 0, amount: '0' },
       missingInLedger: { count: 0, amount: '0' }, missingInStatement: { count: 0, amount: '0' },
     });
-    expect(position).toBe(SEEDS + 21);
+    expect(position).toBe(SEED_EVENTS + 21);
   });
 
   it('imports NDJSON: new lines recorded, known ones counted as duplicates, bad ones refused by line number', async () => {
@@ -135,7 +133,7 @@ describe('the public contract, outside in', () => {
     ];
     const { status, body } = await call('POST /api/import', '/api/import', { body: lines.map((line) => JSON.stringify(line)).join('\n') + '\n' });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ recorded: 1, duplicates: 1, refused: 1, lines: 3, events: 1, lastPosition: SEEDS + 22 });
+    expect(body).toMatchObject({ recorded: 1, duplicates: 1, refused: 1, lines: 3, events: 1, lastPosition: SEED_EVENTS + 22 });
     expect(body.refusals).toEqual([expect.objectContaining({ line: 3, code: 'VALIDATION_FAILED' })]);
     position = body.lastPosition;
   });
@@ -267,7 +265,7 @@ describe('the public contract, outside in', () => {
 
   it('verifies the ledger and shows the signing key and checkpoints', async () => {
     const verify = await call('GET /api/audit/verify', '/api/audit/verify');
-    expect([verify.status, verify.body.ok, verify.body.eventsChecked]).toEqual([200, true, SEEDS + 22]);
+    expect([verify.status, verify.body.ok, verify.body.eventsChecked]).toEqual([200, true, SEED_EVENTS + 22]);
     const checkpoints = await call('GET /api/audit/checkpoints', '/api/audit/checkpoints?limit=1000');
     expect(checkpoints.status).toBe(200);
     expect(checkpoints.body.checkpoints).toHaveLength(verify.body.checkpointsChecked);

@@ -144,6 +144,10 @@ const ROUTES: Row[] = [
     call: (s) => ({ method: 'POST', path: `/api/bank-statements?account=${account(s)}`, body: statement(s, 'ACC-FT-2'), headers: { 'content-type': 'text/csv' } }),
   },
   {
+    route: 'GET /api/bank-accounts', roles: ['finance', 'clerk', 'auditor'], spans: 'area',
+    call: (s) => ({ method: 'GET', path: `/api/bank-accounts?area=${place(s).district}` }),
+  },
+  {
     route: 'GET /api/bank-credits', roles: ['finance', 'clerk', 'auditor'], spans: 'area',
     call: (s) => ({ method: 'GET', path: `/api/bank-credits?status=unmatched&area=${place(s).district}` }),
   },
@@ -183,7 +187,7 @@ const ROUTES: Row[] = [
     call: (s) => ({ method: 'GET', path: `/api/employers/${place(s).unitCode}/arrears?asOf=2021-07-31` }),
   },
   {
-    route: 'GET /api/employers/:unitCode/notices/:month', roles: ['inspector', 'auditor'], spans: 'area',
+    route: 'GET /api/employers/:unitCode/notices/:month', roles: ['clerk', 'inspector', 'auditor'], spans: 'area',
     call: (s) => ({ method: 'GET', path: `/api/employers/${place(s).unitCode}/notices/2021-07` }),
   },
   { route: 'GET /api/arrears', roles: ['inspector', 'auditor'], spans: 'area', call: (s) => ({ method: 'GET', path: `/api/arrears?area=${place(s).district}` }) },

@@ -117,9 +117,9 @@ describe('areas across the 2025 reorganisation over HTTP', () => {
     const current = await get('/api/arrears?area=44&asOf=2025-12-31');
     expect([current.status, current.body.items.map((item: { unitCode: string }) => item.unitCode)]).toEqual([200, ['QT10003']]);
     const history = await get('/api/arrears?area=45&asOf=2025-06-30');
-    expect(history.body.items.map((item: { unitCode: string }) => item.unitCode)).toEqual(['QT10003']);
+    expect([history.body.items.map((item: { unitCode: string }) => item.unitCode), 'supersededBy' in history.body]).toEqual([['QT10003'], false]);
     const after = await get('/api/arrears?area=466&asOf=2026-01-31');
-    expect([after.status, after.body.items, after.body.totals.employers]).toEqual([200, [], 0]);
+    expect([after.status, after.body.items, after.body.totals.employers, after.body.supersededBy]).toEqual([200, [], 0, '44']);
   });
 
   it('lists who in 44 is still homed in an abolished area (the clerks\' worklist), and who is not', async () => {

@@ -32,9 +32,24 @@ describe('a month uncomputed for want of k, charged by the next close once k is 
     await post('/api/employers', { unitCode: 'QT00009', name: 'Công ty Gỗ Cam Lộ', areaCode: '465', registeredOn: '2017-01-01' });
     await post('/api/employers/QT00009/assessments', { period: '2017-12', headcount, payroll: '50000000', assessedOn: '2017-12-01' });
     await post('/api/collections', { receiptNo: 'QT-R-9', payer: { kind: 'employer', unitCode: 'QT00009' }, amount: '16000000', collectedOn: '2018-02-15' });
+    await post('/api/employers', { unitCode: 'QT00010', name: 'Công ty Tiêu Gio Linh', areaCode: '465', registeredOn: '2019-01-01' });
+    await post('/api/employers/QT00010/assessments', { period: '2019-12', headcount, payroll: '50000000', assessedOn: '2019-12-01' });
   });
   afterAll(async () => {
     await server?.close();
+  });
+
+  it('charges from announcements alone once the ledger has any: the configured table\'s unverified k 2020 is not used', async () => {
+    // QT00010's 2019-12 is late at the end of January 2020, a month charged at k 2020: interest.ts configures
+    // 0.9667 % / 0.9767 % (unverified), but this ledger announced 2017 only, so the month is not computed.
+    const interest = await server.request('GET', `/api/employers/QT00010/arrears?asOf=2020-02-10&minPosition=${position}`);
+    expect(interest.body.interestDetail).toEqual({
+      charged: '0', accrued: '0', paid: '0', outstanding: '0',
+      notComputed: [
+        { period: '2019-12', month: '2020-01', reason: 'k for 2020 (health) not announced' },
+        { period: '2019-12', month: '2020-01', reason: 'k for 2020 (social) not announced' },
+      ],
+    });
   });
 
   it('leaves January 2018 uncomputed, charges it at the first close after k 2018 is announced, and never again', async () => {

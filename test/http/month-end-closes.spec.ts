@@ -1,19 +1,18 @@
 import { auth, startTestServer, type TestServer } from '../support/test-server.js';
+import { assessment, RATES_2017, recordAll, REGISTER_QT00001, type Post } from '../support/arrears-fixtures.js';
 
 /** POST /api/month-end-closes through a real Nest app: 201 with charges, 200 recording nothing, 400, 403. */
 describe('month-end close over HTTP', () => {
   let server: TestServer;
-  const headcount = { socialInsurance: 10, healthInsurance: 10, unemploymentInsurance: 10 };
   beforeAll(async () => {
     server = await startTestServer();
-    const posts: [string, object][] = [
-      ['/api/interest-rates', { year: 2017, fund: 'social', monthlyPercent: '1.317', documentRef: 'TB 425/TB-BHXH (BHXH Việt Nam)', announcedOn: '2017-02-14' }],
-      ['/api/interest-rates', { year: 2017, fund: 'health', monthlyPercent: '0.967', documentRef: 'TB 67/TB-BHXH (BHXH TP. Hồ Chí Minh)', announcedOn: '2017-01-17' }],
-      ['/api/employers', { unitCode: 'QT00001', name: 'Công ty Gỗ Hướng Hóa', areaCode: '465', registeredOn: '2016-12-01' }],
-      ['/api/employers/QT00001/assessments', { period: '2017-01', headcount, payroll: '50000000', assessedOn: '2017-01-01' }],
+    const posts: Post[] = [
+      ...RATES_2017,
+      REGISTER_QT00001,
+      assessment('QT00001', '2017-01'),
       ['/api/collections', { receiptNo: 'QT-R-1', payer: { kind: 'employer', unitCode: 'QT00001' }, amount: '16250000', collectedOn: '2017-04-30' }],
     ];
-    for (const [path, body] of posts) expect((await server.request('POST', path, body)).status).toBe(201);
+    await recordAll(server, posts);
   });
   afterAll(async () => {
     await server.close();

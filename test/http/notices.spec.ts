@@ -1,4 +1,5 @@
 import { auth, startTestServer, type TestServer } from '../support/test-server.js';
+import { assessment, RATES_2017, recordAll, REGISTER_QT00001, type Post } from '../support/arrears-fixtures.js';
 import { pdfText } from '../support/pdf-text.js';
 
 /**
@@ -8,19 +9,17 @@ import { pdfText } from '../support/pdf-text.js';
  */
 describe('the monthly notice (C12-TS) over HTTP', () => {
   let server: TestServer;
-  const headcount = { socialInsurance: 10, healthInsurance: 10, unemploymentInsurance: 10 };
   beforeAll(async () => {
     server = await startTestServer();
-    const posts: [string, object][] = [
-      ['/api/interest-rates', { year: 2017, fund: 'social', monthlyPercent: '1.317', documentRef: 'TB 425/TB-BHXH (BHXH Việt Nam)', announcedOn: '2017-02-14' }],
-      ['/api/interest-rates', { year: 2017, fund: 'health', monthlyPercent: '0.967', documentRef: 'TB 67/TB-BHXH (BHXH TP. Hồ Chí Minh)', announcedOn: '2017-01-17' }],
-      ['/api/employers', { unitCode: 'QT00001', name: 'Công ty Gỗ Hướng Hóa', areaCode: '465', registeredOn: '2016-12-01' }],
-      ['/api/employers/QT00001/assessments', { period: '2017-01', headcount, payroll: '50000000', assessedOn: '2017-01-01' }],
-      ['/api/employers/QT00001/assessments', { period: '2017-03', headcount, payroll: '50000000', assessedOn: '2017-03-01' }],
+    const posts: Post[] = [
+      ...RATES_2017,
+      REGISTER_QT00001,
+      assessment('QT00001', '2017-01'),
+      assessment('QT00001', '2017-03'),
       ['/api/collections', { receiptNo: 'QT-R-1', payer: { kind: 'employer', unitCode: 'QT00001' }, amount: '10000000', collectedOn: '2017-03-15' }],
       ['/api/month-end-closes', { month: '2017-03', areaCode: '45', closedOn: '2017-04-01' }],
     ];
-    for (const [path, body] of posts) expect((await server.request('POST', path, body)).status).toBe(201);
+    await recordAll(server, posts);
   });
   afterAll(async () => {
     await server.close();
@@ -97,7 +96,9 @@ describe('the monthly notice (C12-TS) over HTTP', () => {
     expect({ status: badFormat.status, errors: badFormat.body.errors }).toEqual({ status: 400, errors: [{ field: 'format', message: 'must be one of json, pdf' }] });
     const key = async (role: string, area: string) => (await server.request('POST', '/api/keys', { name: `${role}-${area}`, role, areas: [area] })).body.key as string;
     expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('inspector', '95')))).status).toBe(403);
-    expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('clerk', '45')))).status).toBe(403);
+    expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('finance', '45')))).status).toBe(403);
+    // The clerk who closes the month sends the notice.
+    expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('clerk', '45')))).status).toBe(200);
     expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('inspector', '45')))).status).toBe(200);
     expect((await server.request('GET', '/api/employers/QT00001/notices/2017-03', undefined, auth(await key('auditor', '465')))).status).toBe(200);
   });

@@ -6,7 +6,7 @@ import { describeUnless } from '../support/skipped.js';
 import { call, waitForProjection } from './support/http.js';
 import { auditEventStore, integrityCheck } from './support/ledger-audit.js';
 import { timeoutMs } from './support/soak.js';
-import { startServer, type ServerProcess } from './support/socai-process.js';
+import { SEED_EVENTS, startServer, type ServerProcess } from './support/socai-process.js';
 
 /**
  * Full disk (issue 9, part 5). The data directory lives on a tmpfs of 6 MiB. The server is fed
@@ -118,8 +118,8 @@ describeUnless(skipReason, 'full disk: the data directory on a 6 MiB tmpfs', () 
     expect(integrityCheck(join(dataDir, 'read-models.sqlite'))).toEqual(['ok']);
     const audit = auditEventStore(dataDir);
     expect(audit.problems).toEqual([]);
-    // Exactly the acknowledged payments are recorded, each once; the refused ones left no trace.
-    expect(audit.events.length).toBe(acknowledged.size);
+    // Exactly the acknowledged payments are recorded, each once, after the seed rates k; the refused ones left no trace.
+    expect(audit.events.length).toBe(SEED_EVENTS + acknowledged.size);
     for (const [ref, ack] of acknowledged) {
       const events = audit.byCommandKey.get(`PayBenefit:${ref}`) ?? [];
       expect([ref, events.map((e) => [e.eventId, e.data.amount])]).toEqual([ref, [[ack.eventId, ack.amount]]]);

@@ -6,7 +6,7 @@ import { DomainError, type Command } from '#domain';
 import { SqliteEventStore } from '#event-store';
 import { IdempotencyConflictError, Ledger, loadAreaDirectory, paymentsFromLog, type CommandContext } from '#ledger';
 import { openReadModels, type ReadModels } from '#read-models';
-import { EmployerModel, type ModelFact, type NewFact, type Status } from './support/arrears-model.js';
+import { EmployerModel, FUND_ORDER, type Fund, type ModelFact, type NewFact, type Status } from './support/arrears-model.js';
 import { scaled, timeoutMs } from './support/soak.js';
 
 /**
@@ -98,7 +98,9 @@ class Assess implements fc.AsyncCommand<Model, Real> {
     if (outcome === 'created') {
       // The due comes from the dated rates (tested in libs/domain); the model checks what is done with it.
       const event = await real.store.findEvent(eventId!);
-      record(model, employer, key, content, eventId!, { kind: 'assessment', period, due: BigInt((event!.data as { due: string }).due), payroll: data.payroll });
+      const assessed = event!.data as { due: string; funds: Record<Fund, string> };
+      const funds = Object.fromEntries(FUND_ORDER.map((fund) => [fund, BigInt(assessed.funds[fund])])) as Record<Fund, bigint>;
+      record(model, employer, key, content, eventId!, { kind: 'assessment', period, due: BigInt(assessed.due), funds, payroll: data.payroll });
     }
     await compare(model, real);
   }

@@ -27,6 +27,7 @@ export function seedInterestRates(root = projectRoot()): AnnounceInterestRate[] 
  * Records the seed facts (the verified rates k) on a NEW ledger, one whose log is empty, and nothing
  * on a ledger that holds anything: a ledger in use has its own history of announcements, which the
  * seed must not rewrite. Idempotent by the commands' natural keys as well. Answers the events recorded.
+ * Called by `SocaiRuntime.openForRecording`, the open step of `socai serve`, `import` and `demo`.
  */
 export async function recordSeedFacts(ledger: Ledger, root = projectRoot()): Promise<number> {
   if ((await ledger.store.headPosition()) > 0) return 0;

@@ -78,11 +78,15 @@ export class ReadModelQueries {
     return computeArrears(facts, asOf ?? this.today(), this.lateInterest);
   }
 
-  /** `GET /api/arrears`: the inspectors' worklist on `asOf` (default today), see arrears/arrears-worklist.ts. */
-  arrearsWorklist(request: ArrearsWorklistRequest = {}): Promise<ArrearsWorklist> {
+  /**
+   * `GET /api/arrears`: the inspectors' worklist on `asOf` (default today), see arrears/arrears-worklist.ts.
+   * A code that ceased on 2025-07-01 asked for a day after its end lists nothing and names its successor.
+   */
+  async arrearsWorklist(request: ArrearsWorklistRequest = {}): Promise<Succeeded<ArrearsWorklist>> {
     const asOf = request.asOf ?? this.today();
-    const scope = request.area ? this.scopeOver(request.area, asOf, asOf).scope : areaScope(this.areas, undefined);
-    return arrearsWorklist(this.arrearsRepository, this.lateInterest, scope, asOf, request);
+    if (!request.area) return arrearsWorklist(this.arrearsRepository, this.lateInterest, areaScope(this.areas, undefined), asOf, request);
+    const { scope, window } = this.scopeOver(request.area, asOf, asOf);
+    return succeeded(await arrearsWorklist(this.arrearsRepository, this.lateInterest, scope, asOf, request), window.supersededBy);
   }
 
   /** `GET /api/employers?area&homedIn`: employers by their recorded home today, see employers/employers-by-home.ts. */

@@ -1,7 +1,9 @@
 /**
  * A tiny reference model of employer balances, written from the contract and domain.md rather than
- * from the code: assessments due, payments settling the period they name and otherwise the oldest
- * outstanding period first (FIFO, domain.md "Arrears"), what is left over as credit, reversals that
+ * from the code: assessments due per fund, payments settling the period they name first, then what is
+ * late on the payment day fund by fund (health, unemployment, sickness, accident, pension; oldest
+ * period first in each fund), then, as an advance, the periods not yet due in the order they fall due
+ * (domain.md "Arrears"; docs/decisions.md), what is left over as credit, reversals that
  * cancel a fact (and free an assessed period), and statuses (the latest effective one; active from
  * registration). Whole đồng in BigInt, so the model is exact.
  */
@@ -14,7 +16,11 @@ interface Fact {
   order: number;
   reversed: boolean;
 }
-export interface AssessmentFact extends Fact { kind: 'assessment'; period: string; due: bigint; payroll: string }
+export interface AssessmentFact extends Fact { kind: 'assessment'; period: string; due: bigint; funds: Record<Fund, bigint>; payroll: string }
+
+/** The verified order of the funds (QĐ 60/2015 art. 6; NĐ 233/2025 art. 7). */
+export const FUND_ORDER = ['health', 'unemployment', 'sickness', 'accident', 'pension'] as const;
+export type Fund = typeof FUND_ORDER[number];
 export interface PaymentFact extends Fact { kind: 'payment'; receiptNo: string; amount: bigint; collectedOn: string; period?: string }
 export interface StatusFact extends Fact { kind: 'status'; status: Status; effectiveOn: string; reason: string }
 export type ModelFact = AssessmentFact | PaymentFact | StatusFact;
@@ -84,21 +90,24 @@ export class EmployerModel {
 
   /** The balance on `asOf`, which must come after every business date the model uses. */
   arrears(asOf: string): ModelArrears {
-    const slots = this.live('assessment')
-      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.order - b.order))
-      .map((a) => ({ period: a.period, due: a.due, paid: 0n }));
+    const assessments = this.live('assessment').sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.order - b.order));
+    const slots = assessments.map((a) => ({ period: a.period, due: a.due, paid: 0n }));
+    // One receivable per period and fund, listed by period and then in the fund order.
+    const owed = assessments.flatMap((a, i) => FUND_ORDER.map((fund, rank) => ({ slot: slots[i]!, rank, left: a.funds[fund] })));
+    const byFund = [...owed].sort((a, b) => a.rank - b.rank || (a.slot.period < b.slot.period ? -1 : a.slot.period > b.slot.period ? 1 : 0));
     const payments = this.live('payment').sort((a, b) => (a.collectedOn < b.collectedOn ? -1 : a.collectedOn > b.collectedOn ? 1 : a.order - b.order));
     let credit = 0n;
-    const pay = (slot: { due: bigint; paid: bigint }, available: bigint) => {
-      const used = slot.due - slot.paid < available ? slot.due - slot.paid : available;
-      slot.paid += used;
-      return available - used;
-    };
     for (const payment of payments) {
       let left = payment.amount;
-      const named = payment.period ? slots.find((s) => s.period === payment.period) : undefined;
-      if (named) left = pay(named, left);
-      for (const slot of slots) if (left > 0n) left = pay(slot, left);
+      const pay = (receivable: { slot: { paid: bigint }; left: bigint }) => {
+        const used = receivable.left < left ? receivable.left : left;
+        receivable.left -= used;
+        receivable.slot.paid += used;
+        left -= used;
+      };
+      for (const r of owed) if (r.slot.period === payment.period) pay(r);
+      for (const r of byFund) if (dueDateOf(r.slot.period) < payment.collectedOn) pay(r);
+      for (const r of owed) pay(r);
       credit += left;
     }
     const periods: ModelPeriod[] = slots.map((s) => {

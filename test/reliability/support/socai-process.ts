@@ -8,6 +8,11 @@ import { join } from 'node:path';
 export const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
 export const SOCAI_BIN = join(PROJECT_ROOT, 'bin', 'socai.js');
 export const RELIABILITY_ADMIN_KEY = 'sk_reliability-admin-key-for-specs-only-000000';
+/**
+ * The events `socai serve`, `import` and `demo` record on a new ledger before anything else: the seed
+ * facts, the verified rates k of reference-data/interest-rates.json (2016 and 2017, both funds).
+ */
+export const SEED_EVENTS = 4;
 
 if (!existsSync(join(PROJECT_ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'))) {
   throw new Error('test/reliability runs the compiled CLI: run `npm run build` first (`npm test` does)');

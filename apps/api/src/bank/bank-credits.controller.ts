@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isIsoDate, isIsoMonth, scopeCovers, todayUtc } from '#domain';
+import { isIsoDate, scopeCovers, todayUtc } from '#domain';
 import { assignBankCredit, returnBankCredit, type BankAccount, type FieldError } from '#ledger';
 import { areaScope, bankCreditsCsv, bankCreditsXlsx, bankReconciliationCsv, bankReconciliationXlsx, BankCreditsQuery, type BankCreditStatus } from '#read-models';
 import { SocaiRuntime } from '#runtime';
@@ -10,6 +10,7 @@ import { NotFound, ValidationFailed } from '../common/http-errors.js';
 import { httpCommandContext, type SocaiRequest } from '../common/request-context.js';
 import { QueryParams } from '../queries/query-params.js';
 import { ReadModelsGate } from '../queries/read-models.gate.js';
+import { assignment, ASSIGNMENT_SCHEMA } from './bank-assignment.js';
 import { bankAccounts, BankAreaOf } from './bank-areas.js';
 
 const STATUSES: readonly BankCreditStatus[] = ['matched', 'assigned', 'unmatched', 'returned'];
@@ -62,19 +63,11 @@ export class BankCreditsController {
 
   @Access({ roles: ['finance', 'clerk'], area: BankAreaOf.creditParam })
   @Post('bank-credits/:id/assignments')
-  @ApiOperation({ summary: 'AssignBankCredit → ContributionCollected (receipt from the bank reference) + BankCreditAssigned in bank-{account} (key: credit id)' })
+  @ApiOperation({ summary: 'AssignBankCredit {unitCode, period?} or {personId, scheme, coverFrom, coverTo} → ContributionCollected (receipt from the bank reference) + BankCreditAssigned in bank-{account} (key: credit id)' })
+  @ApiBody({ description: 'The payer the credit came from: an employer, or a voluntary or household payer with the months it pays.', schema: ASSIGNMENT_SCHEMA })
   async assign(@Param('id') id: string, @Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
-    const data = object(body);
-    const errors: FieldError[] = [];
-    if (typeof data.unitCode !== 'string' || !/^[A-Za-z0-9._-]{1,32}$/.test(data.unitCode)) errors.push({ field: 'unitCode', message: 'is required: the unit code of the employer the credit came from' });
-    if (data.period !== undefined && !isIsoMonth(data.period)) errors.push({ field: 'period', message: 'must be a month YYYY-MM' });
-    if (data.reason !== undefined && (typeof data.reason !== 'string' || data.reason.length > 500)) errors.push({ field: 'reason', message: 'must be a text of at most 500 characters' });
-    const extra = Object.keys(data).filter((key) => !['unitCode', 'period', 'reason'].includes(key));
-    for (const key of extra) errors.push({ field: key, message: 'is not a field of an assignment' });
-    if (errors.length) throw new ValidationFailed(errors);
-    const outcome = await assignBankCredit(this.runtime.ledger, id, {
-      unitCode: data.unitCode as string, ...(data.period ? { period: data.period as string } : {}), ...(data.reason ? { reason: data.reason as string } : {}),
-    }, httpCommandContext(request), todayUtc());
+    const { payer, reason } = assignment(object(body));
+    const outcome = await assignBankCredit(this.runtime.ledger, id, { payer, ...(reason ? { reason } : {}) }, httpCommandContext(request), todayUtc());
     response.status(outcome.status === 'created' ? 201 : 200);
     return outcome.result;
   }

@@ -18,7 +18,8 @@ export class NoticesController {
     private readonly gate: ReadModelsGate,
   ) {}
 
-  @Access({ roles: ['inspector', 'auditor'], area: AreaOf.employerParam('unitCode') })
+  // The clerk who closes the month sends the employer its notice; inspectors and auditors read it.
+  @Access({ roles: ['clerk', 'inspector', 'auditor'], area: AreaOf.employerParam('unitCode') })
   @Get('employers/:unitCode/notices/:month')
   @QueryDocs({ format: { description: '`json` (default) or `pdf` (a one-page A4 notice in Vietnamese).', enum: ['json', 'pdf'] }, minPosition: MIN_POSITION })
   @ApiProduces('application/json', 'application/pdf')

@@ -1,18 +1,9 @@
-import { contributionText, mistype, SeededRandom, stripAccents, writeCode, type StatementLine } from '#bank';
+import { contributionText, MESS_PER_MILLE, mistype, SeededRandom, stripAccents, writeCode, type CreditKind, type StatementLine } from '#bank';
 import type { IsoDate, IsoMonth } from '#domain';
 import type { Employer } from './world.js';
 
-/** What a generated credit really is, so that the ledger's matching can be scored against it. */
-export type TransferKind =
-  | 'code'
-  | 'tax-code'
-  | 'typo'
-  | 'typo-known-account'
-  | 'no-code'
-  | 'no-code-known-account'
-  | 'two-employers'
-  | 'split'
-  | 'other-province';
+/** What a generated credit really is (how its text names, or fails to name, its payer), so that the ledger's matching can be scored against it. */
+export type TransferKind = CreditKind;
 
 /** An employer's payment that reaches the office by bank transfer rather than as a typed collection. */
 export interface Transfer {
@@ -31,18 +22,8 @@ export interface DraftCredit {
   unitCode?: string;
 }
 
-// Per mille of transfers that are messy in each way; the rest write the unit code plainly.
-const MESS: [TransferKind, number][] = [
-  ['tax-code', 80],
-  ['typo', 12],
-  ['typo-known-account', 18],
-  ['no-code', 15],
-  ['no-code-known-account', 25],
-  ['two-employers', 10],
-  ['split', 30],
-];
-/** Credits meant for another province's office, per mille of a month's transfers (at least one a month). */
-export const OTHER_PROVINCE_PER_MILLE = 15;
+// The mess of real transfer texts, in the same shares as libs/bank's generated statements.
+export { OTHER_PROVINCE_PER_MILLE } from '#bank';
 /** Share of plain transfers sent from an account other than the employer's usual one (a director's, a new bank). */
 const FRESH_ACCOUNT_PER_MILLE = 150;
 const TEXTS_WITHOUT_CODE = ['nop tien bao hiem', 'CK BHXH', 'chuyen tien dong bao hiem thang nay', 'Nộp BHXH', 'NOP BHXH BHYT'];
@@ -150,7 +131,7 @@ export class TransferTexts {
 
 function messOf(random: SeededRandom): TransferKind {
   let roll = random.int(0, 999);
-  for (const [kind, perMille] of MESS) {
+  for (const [kind, perMille] of MESS_PER_MILLE) {
     if (roll < perMille) return kind;
     roll -= perMille;
   }

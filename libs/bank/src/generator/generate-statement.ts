@@ -39,8 +39,8 @@ export interface StatementScenario {
   areaPrefix?: string;
 }
 
-// Per mille of payers whose transfer is messy in each way; the rest write their code plainly.
-const MESS: [CreditKind, number][] = [
+/** Per mille of payers whose transfer is messy in each way; the rest write their code plainly. */
+export const MESS_PER_MILLE: readonly (readonly [CreditKind, number])[] = [
   ['tax-code', 80],
   ['typo', 12],
   ['typo-known-account', 18],
@@ -49,7 +49,8 @@ const MESS: [CreditKind, number][] = [
   ['two-employers', 10],
   ['split', 30],
 ];
-const OTHER_PROVINCE_PER_MILLE = 15;
+/** Credits meant for another province's office, per mille of a month's payers (at least one a month). */
+export const OTHER_PROVINCE_PER_MILLE = 15;
 
 const TRADES = ['Xây dựng', 'Thương mại', 'May mặc', 'Thủy sản', 'Vận tải', 'Nông sản', 'Cơ khí', 'Dịch vụ', 'Cà phê', 'Điện tử'];
 const WORDS = ['Hồng Phát', 'Minh Long', 'Thành Đạt', 'Phú Gia', 'An Khang', 'Đại Việt', 'Sao Mai', 'Trường Sơn', 'Bình Minh', 'Hòa Bình'];
@@ -185,7 +186,7 @@ export function generateProvinceStatement(scenario: StatementScenario): Generate
 
 function messOf(random: SeededRandom): CreditKind {
   let roll = random.int(0, 999);
-  for (const [kind, perMille] of MESS) {
+  for (const [kind, perMille] of MESS_PER_MILLE) {
     if (roll < perMille) return kind;
     roll -= perMille;
   }

@@ -1,20 +1,22 @@
 import { compact, normaliseText } from './normalise.js';
 import { codeShape, oneDeleted, type Payer, type PayerIndex } from './payer-directory.js';
 import { periodsIn } from './period.js';
+import { coverFor, personNumbersIn, type PersonScheme } from './person-match.js';
 
 export interface CreditText {
   description: string;
   counterpartyName?: string;
   counterpartyAccount?: string;
+  /** The credit's amount: a person's transfer is counted in months of their latest collection. */
+  amount?: string;
 }
 
-export interface Candidate {
-  unitCode: string;
-  reason: string;
-}
+/** A payer the credit may come from: an employer by unit code, or a person by BHXH number. */
+export type Candidate = { unitCode: string; reason: string } | { personId: string; reason: string };
 
 export type MatchResult =
   | { kind: 'matched'; unitCode: string; period?: string; reason: string }
+  | { kind: 'matched-person'; personId: string; scheme: PersonScheme; coverFrom: string; coverTo: string; reason: string }
   | { kind: 'ambiguous'; candidates: Candidate[] }
   | { kind: 'unknown' };
 
@@ -33,6 +35,18 @@ export function matchCredit(credit: CreditText, index: PayerIndex): MatchResult 
   const fromAccount = credit.counterpartyAccount ? (index.byAccount.get(compact(credit.counterpartyAccount)) ?? []) : [];
   const periods = periodsIn(credit.description);
   const period = periods.length === 1 ? { period: periods[0] } : {};
+  const persons = personNumbersIn(tokens, index.byPersonId);
+  if (persons.length) {
+    const personCandidates = persons.map((p) => ({ personId: p.personId, reason: `BHXH number ${p.personId} in the transfer text` }));
+    // A person named with an employer (by code or by the account it pays from), or two persons: the clerk decides.
+    const employers = [...named].map(([unitCode, reason]) => ({ unitCode, reason }));
+    const accounts = fromAccount.map((p) => ({ unitCode: p.unitCode, reason: 'known counterparty account' }));
+    if (persons.length > 1 || employers.length || accounts.length) return { kind: 'ambiguous', candidates: [...employers, ...accounts, ...personCandidates] };
+    const cover = coverFor(persons[0], credit.amount);
+    const reason = personCandidates[0].reason;
+    if ('problem' in cover) return { kind: 'ambiguous', candidates: [{ personId: persons[0].personId, reason: `${reason}; ${cover.problem}` }] };
+    return { kind: 'matched-person', ...cover, reason: `${reason}; ${cover.coverFrom}..${cover.coverTo} at the monthly amount of the latest ${cover.scheme} collection` };
+  }
   if (named.size > 1) {
     return { kind: 'ambiguous', candidates: [...named].map(([unitCode, reason]) => ({ unitCode, reason })) };
   }

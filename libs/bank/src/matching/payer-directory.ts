@@ -1,4 +1,5 @@
 import { compact, normaliseText } from './normalise.js';
+import type { PersonPayer } from './person-match.js';
 
 /** Who may pay into a collection account: an employer, or a voluntary or household payer. */
 export interface Payer {
@@ -23,6 +24,8 @@ export interface PayerIndex {
   codeShapes: Set<string>;
   /** Their lengths, to pass over most tokens before working out a shape. */
   codeLengths: Set<number>;
+  /** Voluntary and household payers by their 10-digit BHXH number. */
+  byPersonId: Map<string, PersonPayer>;
 }
 
 /** A code's shape: `TA0100A` → `AA9999A`. A token of a directory code's shape that is no payer's is an unregistered code. */
@@ -37,8 +40,11 @@ export function oneDeleted(text: string): string[] {
   return [...out];
 }
 
-export function indexPayers(payers: readonly Payer[]): PayerIndex {
-  const index: PayerIndex = { byUnitCode: new Map(), byTaxCode: new Map(), byAccount: new Map(), byName: new Map(), longestCode: 0, byNearCode: new Map(), codeShapes: new Set(), codeLengths: new Set() };
+export function indexPayers(payers: readonly Payer[], persons: readonly PersonPayer[] = []): PayerIndex {
+  const index: PayerIndex = {
+    byUnitCode: new Map(), byTaxCode: new Map(), byAccount: new Map(), byName: new Map(), longestCode: 0, byNearCode: new Map(), codeShapes: new Set(), codeLengths: new Set(),
+    byPersonId: new Map(persons.map((person) => [person.personId, person])),
+  };
   const push = <K>(map: Map<K, Payer[]>, key: K, payer: Payer) => map.set(key, [...(map.get(key) ?? []), payer]);
   for (const payer of payers) {
     const code = compact(payer.unitCode);

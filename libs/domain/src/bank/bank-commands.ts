@@ -22,13 +22,21 @@ export interface ReceiveBankCredit {
   areaCode: string;
 }
 
-/** A decision on a received credit: which payer it came from, by the matcher (`MatchBankCredit`) or a clerk. */
+/**
+ * A decision on a received credit: which payer it came from, by the matcher (`MatchBankCredit`) or a
+ * clerk. The payer is an employer (`unitCode`, `period?`) or a voluntary or household payer
+ * (`personId`, `scheme`, `coverFrom`, `coverTo`, as their collection names them): exactly one of the two.
+ */
 export interface BankCreditDecision {
   account: string;
   /** The event id of the credit's BankCreditReceived. */
   creditId: string;
-  unitCode: string;
+  unitCode?: string;
   period?: IsoMonth;
+  personId?: string;
+  scheme?: 'voluntary-social-insurance' | 'household-health-insurance';
+  coverFrom?: IsoMonth;
+  coverTo?: IsoMonth;
   /** Why: the matcher's reason, or the clerk's words. */
   reason: string;
   decidedOn: IsoDate;

@@ -27,6 +27,12 @@ describe('a collection account\'s stream (issue 24)', () => {
     given(stream, received).when(giveBack).then([{ type: 'BankCreditReturned', data: { ...(giveBack.data as object), areaCode: '45' } as never }]);
   });
 
+  it('records a decision naming a person\'s collection instead of an employer', () => {
+    const { unitCode: _unitCode, period: _period, ...rest } = decision;
+    const person = { ...rest, personId: '4512345678', scheme: 'voluntary-social-insurance' as const, coverFrom: '2023-10', coverTo: '2023-12', collectionEventId: 'person-4512345678#2' };
+    given(stream, received).when({ command: 'MatchBankCredit', data: person }).then([{ type: 'BankCreditMatched', data: { ...person, areaCode: '45' } }]);
+  });
+
   it('refuses a second decision, and a decision on a credit it does not hold', () => {
     const matched: DomainEvent = { type: 'BankCreditMatched', data: { ...decision, areaCode: '45' } };
     given(stream, received, matched).when(assign).thenRefuses('CREDIT_ALREADY_DECIDED');

@@ -29,12 +29,12 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
       break;
     }
     case 'LateInterestCharged': {
-      const { month, from, to, basis, notComputed } = (fact as StoredFact<'LateInterestCharged'>).data;
+      const { month, from, to, basis, notComputed, closedOn, byFund } = (fact as StoredFact<'LateInterestCharged'>).data;
       const caughtUp = from === undefined ? NONE : basis.filter((line) => line.per === 'month' && line.to < from);
       // Only what the next charge needs to owe each uncomputed month once: the months left, and the
       // earlier months this charge caught up with (its lines dated before its own first day).
       state.charges.push({
-        eventId: fact.eventId, month, to,
+        eventId: fact.eventId, month, to, closedOn, byFund,
         notComputed: notComputed.length === 0 ? NONE : notComputed.map(({ period, fund, month: late }) => ({ period, fund, month: late })),
         basis: caughtUp.length === 0 ? NONE : caughtUp.map(({ period, fund, from: day }) => ({ period, fund, from: day, per: 'month' as const })),
       });

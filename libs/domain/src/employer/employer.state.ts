@@ -30,7 +30,11 @@ export interface CollectionRecord { eventId: string; collectedOn: IsoDate; amoun
  * A month-end close's charge: the last day it charged up to, the months it left "not computed" (k
  * unknown) and the months of earlier charges it charged late (`monthsLeftUncomputed` of late-interest.ts).
  */
-export interface ChargeRecord { eventId: string; month: IsoMonth; to: IsoDate; notComputed: readonly LateMonthKey[]; basis: readonly ChargedMonth[] }
+export interface ChargeRecord {
+  eventId: string; month: IsoMonth; to: IsoDate; notComputed: readonly LateMonthKey[]; basis: readonly ChargedMonth[];
+  /** What it charged per fund, owed from `closedOn`: later payments settle it in the fund order (allocation.ts). */
+  closedOn: IsoDate; byFund: FundDues;
+}
 /** A basis line of the monthly regime, as much of it as names its month. */
 export interface ChargedMonth { period: IsoMonth; fund: Fund; from: IsoDate; per: 'month' }
 export interface RelocationRecord { eventId: string; areaCode: string; effectiveOn: IsoDate }

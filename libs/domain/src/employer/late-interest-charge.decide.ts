@@ -51,26 +51,36 @@ export function chargeLateInterest(command: ChargeLateInterest, profile: Employe
 
 /**
  * The employer's unreversed payments up to `to`, oldest first, each allocated against what was owed
- * before it (contributions only: interest receivables join when the read side tracks what was paid
- * of them, issue 22 item 6).
+ * before it: the contributions assessed, and the interest of each live charge from its close on, as
+ * the arrears query and the notice allocate them (allocation.ts), so that a payment that settled a
+ * fund's interest before the next fund's contributions leaves those late here too.
  */
 function allocatedPayments(state: EmployerState, to: string): AllocatedPayment[] {
-  const owed = new Map<string, Dec>();
+  const owed = new Map<string, Receivable>();
+  const owe = (period: string, fund: Receivable['fund'], kind: Receivable['kind'], amount: string) => {
+    const key = `${period}/${fund}/${kind}`;
+    const was = owed.get(key);
+    owed.set(key, { period, fund, kind, amount: was ? new Dec(was.amount).plus(amount).toFixed(0) : amount });
+  };
   for (const assessment of state.assessments) {
     if (!isLive(state.facts, assessment.eventId) || !assessment.funds) continue;
-    for (const fund of FUNDS) owed.set(`${assessment.period}/${fund}`, new Dec(assessment.funds[fund]));
+    for (const fund of FUNDS) owed.set(`${assessment.period}/${fund}/principal`, { period: assessment.period, fund, kind: 'principal', amount: assessment.funds[fund] });
   }
+  const charges = state.charges.filter((c) => isLive(state.facts, c.eventId)).sort((a, b) => (a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : 0));
+  let charged = 0;
   const payments = state.collections
     .filter((c) => isLive(state.facts, c.eventId) && c.collectedOn <= to)
     .sort((a, b) => (a.collectedOn < b.collectedOn ? -1 : a.collectedOn > b.collectedOn ? 1 : 0));
   const allocated: AllocatedPayment[] = [];
   for (const payment of payments) {
-    const receivables: Receivable[] = [...owed.entries()].map(([key, amount]) => {
-      const [period, fund] = key.split('/') as [string, Receivable['fund']];
-      return { period, fund, kind: 'principal', amount: amount.toFixed(0) };
-    });
-    const { lines } = allocatePayment({ amount: payment.amount, paidOn: payment.collectedOn, period: payment.period }, receivables);
-    for (const line of lines) owed.set(`${line.period}/${line.fund}`, owed.get(`${line.period}/${line.fund}`)!.minus(line.amount));
+    for (; charged < charges.length && charges[charged]!.closedOn <= payment.collectedOn; charged++) {
+      for (const fund of FUNDS) owe(charges[charged]!.month, fund, 'interest', charges[charged]!.byFund[fund]);
+    }
+    const { lines } = allocatePayment({ amount: payment.amount, paidOn: payment.collectedOn, period: payment.period }, [...owed.values()]);
+    for (const line of lines) {
+      const key = `${line.period}/${line.fund}/${line.kind}`;
+      owed.set(key, { ...owed.get(key)!, amount: new Dec(owed.get(key)!.amount).minus(line.amount).toFixed(0) });
+    }
     allocated.push({ paidOn: payment.collectedOn, lines });
   }
   return allocated;

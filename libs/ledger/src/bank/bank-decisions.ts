@@ -1,11 +1,11 @@
-import { DomainError, type BankCreditReceived, type IsoDate, type IsoMonth } from '#domain';
+import { DomainError, type BankCreditReceived, type IsoDate, type Payer } from '#domain';
 import type { CommandContext, CommandOutcome } from '../command-context.js';
 import type { Ledger } from '../ledger.js';
 import { bookCredit, creditStatus } from './bank-import.js';
 
 export interface AssignCreditRequest {
-  unitCode: string;
-  period?: IsoMonth;
+  /** An employer (`unitCode`, `period?`), or a person with the scheme and cover months the credit pays. */
+  payer: Payer;
   reason?: string;
 }
 
@@ -27,7 +27,7 @@ export async function assignBankCredit(ledger: Ledger, creditId: string, request
   if (repeat) return repeat;
   await refuseDecided(ledger, credit, creditId);
   await bookCredit(ledger, {
-    creditId, credit, unitCode: request.unitCode, period: request.period, reason: request.reason ?? 'assigned by hand', decidedOn: today, how: 'AssignBankCredit',
+    creditId, credit, payer: request.payer, reason: request.reason ?? 'assigned by hand', decidedOn: today, how: 'AssignBankCredit',
   }, context);
   const key = await ledger.store.findKey(`AssignBankCredit:${creditId}`);
   const event = key ? await ledger.store.findEvent(key.eventId) : undefined;

@@ -1,5 +1,5 @@
 import { matchCredit, receiptNumberFor, type Statement, type StatementLine } from '#bank';
-import { commandKeyOf, DomainError, type BankCreditReceived, type BankState, type IsoDate, type IsoMonth } from '#domain';
+import { commandKeyOf, DomainError, type BankCreditReceived, type BankState, type IsoDate, type Payer } from '#domain';
 import type { CommandContext } from '../command-context.js';
 import { AreaNotAllowedError, IdempotencyConflictError } from '../errors.js';
 import type { Ledger, LedgerAreas } from '../ledger.js';
@@ -64,9 +64,14 @@ export async function importBankStatement(
   if (fresh.length === 0) return report;
   const index = await payerIndexFor(ledger.store, areas, account.areaCode);
   for (const { creditId, credit } of fresh) {
-    const match = matchCredit({ description: credit.description, counterpartyName: credit.counterparty.name, counterpartyAccount: credit.counterparty.account }, index);
-    const booked = match.kind === 'matched'
-      ? await bookCredit(ledger, { creditId, credit, unitCode: match.unitCode, period: match.period, reason: match.reason, decidedOn: today, how: 'MatchBankCredit' }, context)
+    const match = matchCredit({ description: credit.description, counterpartyName: credit.counterparty.name, counterpartyAccount: credit.counterparty.account, amount: credit.amount }, index);
+    const payer: Payer | undefined = match.kind === 'matched'
+      ? { kind: 'employer', unitCode: match.unitCode, ...(match.period ? { period: match.period } : {}) }
+      : match.kind === 'matched-person'
+        ? { kind: 'person', personId: match.personId, scheme: match.scheme, coverFrom: match.coverFrom, coverTo: match.coverTo }
+        : undefined;
+    const booked = payer && match.kind !== 'ambiguous' && match.kind !== 'unknown'
+      ? await bookCredit(ledger, { creditId, credit, payer, reason: match.reason, decidedOn: today, how: 'MatchBankCredit' }, context)
       : undefined;
     if (booked) {
       report.matched++;
@@ -112,8 +117,8 @@ export function creditOf(line: StatementLine, account: BankAccount): BankCreditR
 export interface CreditBooking {
   creditId: string;
   credit: BankCreditReceived;
-  unitCode: string;
-  period?: IsoMonth;
+  /** An employer (`period?`), or a voluntary or household payer with the scheme and cover the credit pays. */
+  payer: Payer;
   reason: string;
   decidedOn: IsoDate;
   how: 'MatchBankCredit' | 'AssignBankCredit';
@@ -126,21 +131,14 @@ export interface CreditBooking {
  * undefined; a clerk's assignment gets the refusal. Answers the decision's position.
  */
 export async function bookCredit(ledger: Ledger, booking: CreditBooking, context: CommandContext): Promise<number | undefined> {
-  const { creditId, credit, unitCode, period } = booking;
+  const { creditId, credit, payer } = booking;
   const cause = { ...context, causationId: creditId };
   try {
-    const collected = await ledger.execute({
-      command: 'CollectContribution',
-      data: {
-        receiptNo: receiptNumberFor(credit.account, credit.bankRef),
-        payer: { kind: 'employer', unitCode, ...(period ? { period } : {}) },
-        amount: credit.amount,
-        collectedOn: credit.valueDate,
-      },
-    }, cause);
+    const collected = await collect(ledger, booking, cause);
+    const { kind: _kind, ...named } = payer;
     const decided = await ledger.execute({
       command: booking.how,
-      data: { account: credit.account, creditId, unitCode, ...(period ? { period } : {}), reason: booking.reason, decidedOn: booking.decidedOn, collectionEventId: collected.result.eventId },
+      data: { account: credit.account, creditId, ...named, reason: booking.reason, decidedOn: booking.decidedOn, collectionEventId: collected.result.eventId },
     }, cause);
     return decided.result.position;
   } catch (error) {
@@ -149,6 +147,22 @@ export async function bookCredit(ledger: Ledger, booking: CreditBooking, context
     const refused = error instanceof DomainError || error instanceof IdempotencyConflictError || error instanceof AreaNotAllowedError;
     if (booking.how === 'MatchBankCredit' && refused) return undefined;
     throw error;
+  }
+}
+
+/**
+ * The credit's collection, as a clerk would type it. A person's is placed where the collection command
+ * places it (their home, else the province of their BHXH number); only when that names no area
+ * (AREA_REQUIRED) is it placed in the collection account's area, where the money arrived.
+ */
+async function collect(ledger: Ledger, booking: CreditBooking, cause: CommandContext) {
+  const { credit, payer } = booking;
+  const data = { receiptNo: receiptNumberFor(credit.account, credit.bankRef), payer, amount: credit.amount, collectedOn: credit.valueDate };
+  try {
+    return await ledger.execute({ command: 'CollectContribution', data }, cause);
+  } catch (error) {
+    if (payer.kind !== 'person' || !(error instanceof DomainError) || error.code !== 'AREA_REQUIRED') throw error;
+    return ledger.execute({ command: 'CollectContribution', data: { ...data, areaCode: credit.areaCode } }, cause);
   }
 }
 
