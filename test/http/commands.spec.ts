@@ -21,7 +21,11 @@ describe('commands over HTTP', () => {
   it('registers an employer (201), answers a repeat with the original (200) and a changed repeat with 409', async () => {
     const first = await server.request('POST', '/api/employers', employer);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ eventId: expect.any(String), type: 'EmployerRegistered', streamId: 'employer-BL00001', revision: 0, position: 1 });
+    // Registered without a wage region, the answer notes that region 1 was assumed (issue 22 item 5).
+    expect(first.body).toEqual({
+      eventId: expect.any(String), type: 'EmployerRegistered', streamId: 'employer-BL00001', revision: 0, position: 1,
+      notes: ['wageRegion not given: region 1 (vùng I) assumed, whose BHTN cap is the highest; record the real region with POST /api/employers/{unitCode}/profile-changes'],
+    });
     const again = await server.request('POST', '/api/employers', employer);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);

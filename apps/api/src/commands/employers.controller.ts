@@ -1,11 +1,21 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AssessContributionDto, ChangeEmployerStatusDto, RegisterEmployerDto, RelocateEmployerDto } from '#ledger';
 import type { SocaiRequest } from '../common/request-context.js';
 import { Access, AreaOf } from '../auth/index.js';
 import { CommandGateway } from './command-gateway.js';
+import { CommandResultDto } from '../openapi/schemas.js';
 import { CommandRoute } from './command-responses.js';
+
+/** The note of a registration without `wageRegion` (docs/api.md). */
+export const REGION_ONE_ASSUMED = 'wageRegion not given: region 1 (vùng I) assumed, whose BHTN cap is the highest; record the real region with POST /api/employers/{unitCode}/profile-changes';
+
+/** The registration's answer: the contract's fields, and `notes` when the ledger assumed something. */
+class RegisterEmployerResultDto extends CommandResultDto {
+  @ApiPropertyOptional({ type: [String], description: 'What the ledger assumed: present only when `wageRegion` was left out (region 1 assumed).' })
+  notes?: string[];
+}
 
 @ApiTags('commands')
 @Controller('api/employers')
@@ -15,9 +25,12 @@ export class EmployersController {
   @Access({ roles: ['clerk'], area: AreaOf.bodyAreaCode })
   @Post()
   @ApiOperation({ summary: 'RegisterEmployer → EmployerRegistered (key: unitCode)' })
-  @CommandRoute('RegisterEmployer', RegisterEmployerDto)
-  register(@Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
-    return this.gateway.record('RegisterEmployer', body, request, response);
+  @CommandRoute('RegisterEmployer', RegisterEmployerDto, RegisterEmployerResultDto)
+  async register(@Body() body: unknown, @Req() request: SocaiRequest, @Res({ passthrough: true }) response: Response) {
+    const result = await this.gateway.record('RegisterEmployer', body, request, response);
+    // The answer keeps the contract's fields; a registration without a region says what the ledger
+    // assumed, so the clerk can record the real one (the BHTN cap follows it). A repeat answers the same.
+    return (body as { wageRegion?: unknown }).wageRegion === undefined ? { ...result, notes: [REGION_ONE_ASSUMED] } : result;
   }
 
   @Access({ roles: ['clerk'], area: AreaOf.employerParam('unitCode') })

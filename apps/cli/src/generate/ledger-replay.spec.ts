@@ -23,11 +23,13 @@ function replay(lines: Iterable<string>, context: DecideContext = ctx) {
   const states = new Map<string, StreamState>();
   const refusals: string[] = [];
   const assessments: ContributionAssessed[] = [];
+  const registeredOn = new Map<string, string>();
   let position = 0;
   let lineNo = 0;
   for (const line of lines) {
     lineNo++;
     const command = JSON.parse(line) as Command;
+    if (command.command === 'RegisterEmployer') registeredOn.set(command.data.unitCode, command.data.registeredOn);
     const streamId = streamIdFor(command);
     const state = states.get(streamId) ?? initialStateFor(streamId);
     states.set(streamId, state);
@@ -41,19 +43,19 @@ function replay(lines: Iterable<string>, context: DecideContext = ctx) {
       if (refusals.length < 20) refusals.push(`line ${lineNo} ${error.code}: ${error.message}`);
     }
   }
-  return { refusals, assessments };
+  return { refusals, assessments, registeredOn };
 }
 
 describe('generated files, replayed through the ledger deciders', () => {
   it('are accepted line by line (demo)', () => {
-    const { refusals, assessments } = replay(generateCommands({ scenario: 'demo', seed: 1 }));
+    const { refusals, assessments, registeredOn } = replay(generateCommands({ scenario: 'demo', seed: 1 }));
     expect(refusals).toEqual([]);
     // Every one of the scenario's 1,271 AssessContribution lines (generate.spec.ts) is checked below.
     expect(assessments).toHaveLength(1271);
     // The generator's "paid in full" is exactly the due the ledger computes, fund by fund.
     for (const assessed of assessments) {
       const due = contributionDue(assessed.period, BigInt(assessed.payroll), BigInt(assessed.unemploymentPayroll),
-        assessed.headcount.socialInsurance, assessed.headcount.unemploymentInsurance);
+        assessed.headcount.socialInsurance, assessed.headcount.unemploymentInsurance, registeredOn.get(assessed.unitCode));
       expect(`${assessed.unitCode} ${assessed.period} ${assessed.due}`).toBe(`${assessed.unitCode} ${assessed.period} ${due}`);
     }
   });
@@ -67,14 +69,14 @@ describe('generated files, replayed through the ledger deciders', () => {
   });
 
   it('are accepted over nine years and several provinces, relief periods included', () => {
-    const { refusals, assessments } = replay(generateCommands({ scenario: 'national', seed: 5, employers: 150, persons: 600, months: 114 }));
+    const { refusals, assessments, registeredOn } = replay(generateCommands({ scenario: 'national', seed: 5, employers: 150, persons: 600, months: 114 }));
     expect(refusals).toEqual([]);
     // One assessment a line: 14,364 AssessContribution lines in this file, every one compared below.
     expect(assessments).toHaveLength(14_364);
     expect(assessments[0].period).toBe('2016-01');
     const mismatches = assessments.filter((assessed) =>
       contributionDue(assessed.period, BigInt(assessed.payroll), BigInt(assessed.unemploymentPayroll),
-        assessed.headcount.socialInsurance, assessed.headcount.unemploymentInsurance).toString() !== assessed.due);
+        assessed.headcount.socialInsurance, assessed.headcount.unemploymentInsurance, registeredOn.get(assessed.unitCode)).toString() !== assessed.due);
     expect(mismatches).toEqual([]);
   });
 

@@ -110,7 +110,7 @@ export function planEmployers(planning: Planning, month: IsoMonth): void {
     const payroll = employer.salary * BigInt(employer.headcount);
     const unemploymentHeadcount = employer.headcount - employer.outsideUnemployment;
     const unemploymentPayroll = employer.salary * BigInt(unemploymentHeadcount);
-    const due = contributionDue(month, payroll, unemploymentPayroll, employer.headcount, unemploymentHeadcount);
+    const due = contributionDue(month, payroll, unemploymentPayroll, employer.headcount, unemploymentHeadcount, employer.registeredOn);
     const headcount = { socialInsurance: employer.headcount, healthInsurance: employer.headcount, unemploymentInsurance: unemploymentHeadcount };
     agenda.add(`${month}-01`, () => {
       employer.outstanding += due;

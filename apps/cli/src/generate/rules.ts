@@ -1,4 +1,4 @@
-import { BASE_SALARY, computeFundDues, valueOn, type IsoDate, type IsoMonth } from '#domain';
+import { BASE_SALARY, computeFundDues, firstDayOf, profileOn, valueOn, type IsoDate, type IsoMonth } from '#domain';
 
 /**
  * The figures the generator needs to write amounts a clerk would write: what an employer owes for
@@ -9,10 +9,13 @@ import { BASE_SALARY, computeFundDues, valueOn, type IsoDate, type IsoMonth } fr
 /**
  * What the ledger will compute as due for a period. The generator asks the ledger's own dated rules
  * (libs/domain rules: rates with their relief periods, caps) so that a payment "in full" is exactly
- * the due the ledger records, and the two can never drift apart.
+ * the due the ledger records, and the two can never drift apart. With the employer's registration date,
+ * the ledger's profile of a generated employer (region I, enterprise, in BHTN from its registration):
+ * one registered after 2021-10-01 is outside NQ 116's relief, as the ledger assesses it.
  */
-export function contributionDue(period: IsoMonth, payroll: bigint, unemploymentPayroll: bigint, headcount: number, unemploymentHeadcount: number): bigint {
+export function contributionDue(period: IsoMonth, payroll: bigint, unemploymentPayroll: bigint, headcount: number, unemploymentHeadcount: number, registeredOn?: IsoDate): bigint {
   const { due } = computeFundDues({
+    ...(registeredOn !== undefined ? { profile: profileOn({ registeredOn, changes: [], suspensions: [] }, firstDayOf(period)) } : {}),
     period,
     headcount: { socialInsurance: headcount, healthInsurance: headcount, unemploymentInsurance: unemploymentHeadcount },
     payroll: payroll.toString(),

@@ -1,4 +1,5 @@
 import { requireArea } from '../areas/require-area.js';
+import { firstDayOf } from '../calendar.js';
 import type {
   AssessContribution, ChangeEmployerStatus, Command, CollectContribution, RecordInspection, RegisterEmployer, RelocateEmployer,
 } from '../commands.js';
@@ -10,7 +11,7 @@ import type { DomainEvent, EmployerRegistered } from '../events.js';
 import { decideReversal } from '../reversal/reverse-entry.decide.js';
 import { computeFundDues } from '../rules/assessment.js';
 import {
-  employerHomeOn, liveAssessmentOf, recordedEmployerHomeOn, statusOn, type EmployerProfile, type EmployerState,
+  employerHomeOn, employerProfileOn, liveAssessmentOf, recordedEmployerHomeOn, statusOn, type EmployerProfile, type EmployerState,
 } from './employer.state.js';
 
 export type EmployerCommand = Extract<Command, {
@@ -68,7 +69,9 @@ function assess(command: AssessContribution, state: EmployerState, ctx: DecideCo
     refuse('PERIOD_ALREADY_ASSESSED', `employer ${command.unitCode} is already assessed for ${command.period}; reverse that assessment first`);
   }
   const unemploymentPayroll = command.unemploymentPayroll ?? command.payroll;
-  const { funds, due, dueDate } = computeFundDues({ period: command.period, headcount: command.headcount, payroll: command.payroll, unemploymentPayroll });
+  // The profile in force on the period's first day, as the rates and caps are: a replay of 2022 gets 2022's region and reliefs.
+  const employerProfile = employerProfileOn(state, profile, firstDayOf(command.period));
+  const { funds, due, dueDate } = computeFundDues({ period: command.period, headcount: command.headcount, payroll: command.payroll, unemploymentPayroll, profile: employerProfile });
   return [{
     type: 'ContributionAssessed',
     data: {

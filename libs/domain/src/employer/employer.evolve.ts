@@ -9,8 +9,8 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
   trackFact(state.facts, fact);
   switch (fact.type) {
     case 'EmployerRegistered': {
-      const { unitCode, name, areaCode, registeredOn } = (fact as StoredFact<'EmployerRegistered'>).data;
-      state.profile = { unitCode, name, areaCode, registeredOn };
+      const { unitCode, name, areaCode, registeredOn, wageRegion, sector } = (fact as StoredFact<'EmployerRegistered'>).data;
+      state.profile = { unitCode, name, areaCode, registeredOn, ...(wageRegion !== undefined ? { wageRegion } : {}), ...(sector !== undefined ? { sector } : {}) };
       break;
     }
     case 'EmployerStatusChanged': {
@@ -45,8 +45,23 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
       state.relocations.push({ eventId: fact.eventId, areaCode, effectiveOn });
       break;
     }
+    case 'EmployerProfileChanged': {
+      const { effectiveOn, wageRegion, sector, highRiskApproval } = (fact as StoredFact<'EmployerProfileChanged'>).data;
+      state.profileChanges.push({
+        eventId: fact.eventId, effectiveOn,
+        ...(wageRegion !== undefined ? { wageRegion } : {}),
+        ...(sector !== undefined ? { sector } : {}),
+        ...(highRiskApproval !== undefined ? { highRiskApproval } : {}),
+      });
+      break;
+    }
+    case 'FundSuspensionGranted': {
+      const { fund, from, to, decisionRef } = (fact as StoredFact<'FundSuspensionGranted'>).data;
+      state.suspensions.push({ eventId: fact.eventId, fund, from, to, decisionRef });
+      break;
+    }
     default:
-      // Inspections, reversals and issue 22's other facts need nothing beyond the fact index.
+      // Inspections, reversals, reminders and force majeure need nothing beyond the fact index.
       break;
   }
   return state;

@@ -6,6 +6,9 @@ import type { FundDues } from '../events.js';
 import type { Money } from '../money.js';
 import type { Fund } from '../rules/contribution-rates.js';
 import type { LateMonthKey } from '../rules/late-interest.js';
+import { profileOn, type DatedEmployerProfile, type EmployerProfileChange, type FundSuspension } from '../rules/employer-profile.js';
+import type { EmployerSector } from '../rules/employer-sector.js';
+import type { WageRegion } from '../rules/wage-regions.js';
 import { FactMap, isLive, type FactTracking, type StreamFacts } from '../reversal/stream-facts.js';
 
 export interface EmployerProfile {
@@ -14,6 +17,9 @@ export interface EmployerProfile {
   /** The registered area: the employer's home until a relocation, carried on by its successor from 2025-07-01. */
   areaCode: string;
   registeredOn: IsoDate;
+  /** As registered; absent means region I and enterprise (`profileOn`'s defaults). */
+  wageRegion?: WageRegion;
+  sector?: EmployerSector;
 }
 
 export interface StatusChangeRecord { eventId: string; status: EmployerStatus; effectiveOn: IsoDate }
@@ -32,6 +38,10 @@ export interface ChargeRecord {
 /** A basis line of the monthly regime, as much of it as names its month. */
 export interface ChargedMonth { period: IsoMonth; fund: Fund; from: IsoDate; per: 'month' }
 export interface RelocationRecord { eventId: string; areaCode: string; effectiveOn: IsoDate }
+/** A dated change of region, sector or high-risk approval (EmployerProfileChanged). */
+export interface ProfileChangeRecord extends EmployerProfileChange { eventId: string }
+/** A fund suspension decision (FundSuspensionGranted). */
+export interface SuspensionRecord extends FundSuspension { eventId: string }
 
 /** What an `employer-{unitCode}` stream needs to remember to decide its next command. */
 export interface EmployerState extends FactTracking {
@@ -42,10 +52,12 @@ export interface EmployerState extends FactTracking {
   collections: CollectionRecord[];
   charges: ChargeRecord[];
   relocations: RelocationRecord[];
+  profileChanges: ProfileChangeRecord[];
+  suspensions: SuspensionRecord[];
 }
 
 export function initialEmployerState(facts: StreamFacts = new FactMap()): EmployerState {
-  return { kind: 'employer', facts, statusChanges: [], assessments: [], collections: [], charges: [], relocations: [] };
+  return { kind: 'employer', facts, statusChanges: [], assessments: [], collections: [], charges: [], relocations: [], profileChanges: [], suspensions: [] };
 }
 
 /**
@@ -83,4 +95,20 @@ export function statusOn(state: EmployerState, date: IsoDate): EmployerStatus | 
 /** The unreversed assessment of a period, if any: a reversed assessment frees its period. */
 export function liveAssessmentOf(state: EmployerState, period: IsoMonth): AssessmentRecord | undefined {
   return state.assessments.find((assessment) => assessment.period === period && isLive(state.facts, assessment.eventId));
+}
+
+/**
+ * The employer's profile in force on `date`, as the assessment needs it: the registration's region and
+ * sector, the unreversed dated changes up to that day, the unreversed suspensions, and the BHTN start
+ * derived from the registration date (`bhtnSinceOf`), so a replay rebuilds the same profile.
+ */
+export function employerProfileOn(state: EmployerState, profile: EmployerProfile, date: IsoDate): DatedEmployerProfile {
+  const live = <T extends { eventId: string }>(records: T[]): T[] => (records.length === 0 ? records : records.filter((record) => isLive(state.facts, record.eventId)));
+  return profileOn({
+    ...(profile.wageRegion !== undefined ? { wageRegion: profile.wageRegion } : {}),
+    ...(profile.sector !== undefined ? { sector: profile.sector } : {}),
+    registeredOn: profile.registeredOn,
+    changes: live(state.profileChanges),
+    suspensions: live(state.suspensions),
+  }, date);
 }

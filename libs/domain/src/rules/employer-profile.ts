@@ -23,6 +23,9 @@ export interface EmployerProfileChange {
 }
 
 export interface EmployerProfileFacts {
+  /** The region and sector given at registration, in force until a change; region I and enterprise when absent. */
+  wageRegion?: WageRegion;
+  sector?: EmployerSector;
   /** The employer's registration date (EmployerRegistered.registeredOn): on replay, where `bhtnSince` comes from. */
   registeredOn?: IsoDate;
   /** The first day the employer took part in BHTN (NQ 116 asks whether it was before 2021-10-01); by default bhtnSinceOf. */
@@ -63,7 +66,9 @@ export function bhtnSinceOf(facts: Pick<EmployerProfileFacts, 'registeredOn' | '
 
 /** The profile on `date`: every change effective on or before it, in date order, the later winning. */
 export function profileOn(facts: EmployerProfileFacts, date: IsoDate): DatedEmployerProfile {
-  const profile: DatedEmployerProfile = { wageRegion: DEFAULT_WAGE_REGION, sector: DEFAULT_SECTOR, bhtnSince: bhtnSinceOf(facts), suspensions: facts.suspensions };
+  const profile: DatedEmployerProfile = {
+    wageRegion: facts.wageRegion ?? DEFAULT_WAGE_REGION, sector: facts.sector ?? DEFAULT_SECTOR, bhtnSince: bhtnSinceOf(facts), suspensions: facts.suspensions,
+  };
   const changes = facts.changes.filter((change) => change.effectiveOn <= date).sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0));
   for (const change of changes) {
     if (change.wageRegion !== undefined) profile.wageRegion = change.wageRegion;
