@@ -45,5 +45,7 @@ describe('socai notices (CLI)', () => {
 
     const bad = spawnSync('node', [SOCAI, 'notices', '--month', '2017-13', '--area', '45', '--out', out], { env, encoding: 'utf8' });
     expect({ status: bad.status, stderr: bad.stderr }).toEqual({ status: 1, stderr: 'socai notices: --month must be a month YYYY-MM\nusage: socai notices --month YYYY-MM --area CODE --out DIR\n' });
+    const unknown = spawnSync('node', [SOCAI, 'notices', '--month', '2017-03', '--area', '99', '--out', out], { env, encoding: 'utf8' });
+    expect({ status: unknown.status, stderr: unknown.stderr }).toEqual({ status: 1, stderr: 'socai notices: no area 99\nusage: socai notices --month YYYY-MM --area CODE --out DIR\n' });
   });
 });

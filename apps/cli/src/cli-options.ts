@@ -62,13 +62,13 @@ export function refuseFlags(command: string, problem: string | undefined, usageL
  */
 export async function runOnLedger(
   command: string,
-  work: (open: () => SocaiRuntime) => Promise<void>,
+  work: (open: () => SocaiRuntime) => Promise<number | void>,
   refusal?: (error: unknown) => { message: string; exitCode: number } | undefined,
 ): Promise<void> {
   let runtime: SocaiRuntime | undefined;
   try {
-    await work(() => (runtime = SocaiRuntime.open(configFromEnv())));
-    process.exitCode = EXIT.ok;
+    // `work` may answer its own exit code (a partly refused batch); done is 0.
+    process.exitCode = (await work(() => (runtime = SocaiRuntime.open(configFromEnv())))) ?? EXIT.ok;
   } catch (error) {
     const refused = refusal?.(error);
     process.stderr.write(`socai ${command}: ${refused?.message ?? (error as Error).message}\n`);

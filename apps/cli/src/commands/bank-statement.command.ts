@@ -4,7 +4,7 @@ import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { StatementParseError } from '#bank';
 import { todayUtc } from '#domain';
 import { formatOfFileName, importBankStatement, loadBankAccounts, readBankStatement, StatementRequestError } from '#ledger';
-import { configFromEnv, SocaiRuntime } from '#runtime';
+import { runOnLedger } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 
 interface ImportFlags {
@@ -35,21 +35,18 @@ export class BankStatementImportCommand extends CommandRunner {
       process.exitCode = EXIT.usage;
       return;
     }
-    let runtime: SocaiRuntime | undefined;
-    try {
-      runtime = SocaiRuntime.open(configFromEnv());
-      const context = { actor: process.env.USER ?? 'cli', role: 'admin', source: 'cli' as const };
-      const report = await importBankStatement(runtime.ledger, runtime.areas, read.account, read.statements, context, todayUtc());
-      process.stdout.write(`${basename(file!)} on ${report.account}: ${report.lines} lines, ${report.debits} debits, ${report.newCredits} new credits, `
-        + `${report.duplicates} duplicates, ${report.matched} matched, ${report.suspense} in suspense\n`);
-      process.exitCode = EXIT.ok;
-    } catch (error) {
-      process.stderr.write(`socai bank-statement import: ${(error as Error).message}\n`);
+    await runOnLedger(
+      'bank-statement import',
+      async (open) => {
+        const runtime = open();
+        const context = { actor: process.env.USER ?? 'cli', role: 'admin', source: 'cli' as const };
+        const report = await importBankStatement(runtime.ledger, runtime.areas, read.account, read.statements, context, todayUtc());
+        process.stdout.write(`${basename(file!)} on ${report.account}: ${report.lines} lines, ${report.debits} debits, ${report.newCredits} new credits, `
+          + `${report.duplicates} duplicates, ${report.matched} matched, ${report.suspense} in suspense\n`);
+      },
       // A line that contradicts a credit recorded before refuses the file (nothing written): bad input, not a store failure.
-      process.exitCode = error instanceof StatementRequestError ? EXIT.usage : EXIT.integrity;
-    } finally {
-      await runtime?.close();
-    }
+      (error) => (error instanceof StatementRequestError ? { message: error.message, exitCode: EXIT.usage } : undefined),
+    );
   }
 
   @Option({ flags: '--account <account>', description: 'the collection account the statement is for (reference-data/bank-accounts.csv)' })

@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { todayUtc, type CloseMonth } from '#domain';
 import { closeMonth, CloseMonthDto, validateWithLibraries } from '#ledger';
-import { configFromEnv, SocaiRuntime } from '#runtime';
+import { runOnLedger } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 
 interface CloseMonthFlags {
@@ -25,21 +25,15 @@ export class CloseMonthCommand extends CommandRunner {
       process.exitCode = EXIT.usage;
       return;
     }
-    let runtime: SocaiRuntime | undefined;
-    try {
-      runtime = SocaiRuntime.open(configFromEnv());
+    await runOnLedger('close-month', async (open) => {
+      const runtime = open();
       const context = { actor: process.env.USER ?? 'cli', role: 'admin', source: 'cli' as const };
       const report = await closeMonth(runtime.ledger, runtime.areas, validated.command.data as unknown as CloseMonth, context);
       process.stdout.write(`closed ${report.month} for area ${report.areaCode}: ${report.employers} employers, ${report.charged} charged, `
         + `${report.duplicates} charged before, ${report.nothingToCharge} with nothing late, ${report.refused.length} refused\n`);
       for (const refused of report.refused) process.stderr.write(`  ${refused.unitCode}: ${refused.code} ${refused.message}\n`);
-      process.exitCode = report.refused.length > 0 ? EXIT.refused : EXIT.ok;
-    } catch (error) {
-      process.stderr.write(`socai close-month: ${(error as Error).message}\n`);
-      process.exitCode = EXIT.integrity;
-    } finally {
-      await runtime?.close();
-    }
+      return report.refused.length > 0 ? EXIT.refused : EXIT.ok;
+    });
   }
 
   @Option({ flags: '--area <code>', description: 'GSO code of the area to close' })

@@ -4,7 +4,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { isIsoMonth, lastDayOf, streams, type EmployerRegistered } from '#domain';
 import { monthlyNotice, renderNoticePdf } from '#read-models';
-import { configFromEnv, SocaiRuntime } from '#runtime';
+import type { SocaiRuntime } from '#runtime';
+import { refuseFlags, runOnLedger } from '../cli-options.js';
 import { EXIT } from '../exit-codes.js';
 
 interface NoticesFlags {
@@ -28,19 +29,13 @@ export class NoticesCommand extends CommandRunner {
     const problem = !isIsoMonth(flags.month) ? '--month must be a month YYYY-MM'
       : !flags.area || !/^(\d{2}|\d{3}|\d{5})$/.test(flags.area) ? '--area must be a GSO area code of 2, 3 or 5 digits'
         : !flags.out ? '--out DIR is required' : undefined;
-    if (problem) {
-      process.stderr.write(`socai notices: ${problem}\n${USAGE}\n`);
-      process.exitCode = EXIT.usage;
-      return;
-    }
+    if (refuseFlags('notices', problem, USAGE)) return;
     const { month, area, out } = flags as Required<NoticesFlags>;
-    let runtime: SocaiRuntime | undefined;
-    try {
-      runtime = SocaiRuntime.open(configFromEnv());
+    await runOnLedger('notices', async (open) => {
+      const runtime = open();
       if (!runtime.areas.findAny(area)) {
         process.stderr.write(`socai notices: no area ${area}\n${USAGE}\n`);
-        process.exitCode = EXIT.usage;
-        return;
+        return EXIT.usage;
       }
       await runtime.readModels.projector.catchUp(runtime.store);
       const unitCodes = await employersOf(runtime, area, lastDayOf(month));
@@ -51,8 +46,8 @@ export class NoticesCommand extends CommandRunner {
       }, Presets.shades_classic);
       bar.start(unitCodes.length, 0);
       const sources = {
-        employerArrears: (code: string, asOf: string) => runtime!.readModels.queries.employerArrears(code, asOf),
-        employerFacts: (code: string) => runtime!.store.readStream(streams.employer(code)),
+        employerArrears: (code: string, asOf: string) => runtime.readModels.queries.employerArrears(code, asOf),
+        employerFacts: (code: string) => runtime.store.readStream(streams.employer(code)),
       };
       let written = 0;
       for (const unitCode of unitCodes) {
@@ -65,13 +60,7 @@ export class NoticesCommand extends CommandRunner {
       }
       bar.stop();
       process.stdout.write(`wrote ${written} notices for ${month}, area ${area}, to ${out}\n`);
-      process.exitCode = EXIT.ok;
-    } catch (error) {
-      process.stderr.write(`socai notices: ${(error as Error).message}\n`);
-      process.exitCode = EXIT.integrity;
-    } finally {
-      await runtime?.close();
-    }
+    });
   }
 
   @Option({ flags: '--month <month>', description: 'the month of the notices, YYYY-MM' })
