@@ -1,6 +1,7 @@
 // Queries on the read models of a large ledger (already rebuilt): one employer's arrears with its trace,
-// a province's totals for a year, and the province's plan progress, each called many times. The query
-// methods may answer a value or a promise; both are awaited.
+// a province's totals for a year, the province's plan progress (and, with `--worklist 1`, its arrears
+// worklist's first page), each called many times. The query methods may answer a value or a promise;
+// both are awaited.
 import { activeEmployers } from '../lib/collections.mjs';
 import { argsOf, latencies, percentile, report } from '../lib/measure.mjs';
 import { configFor, SocaiRuntime } from '../lib/socai.mjs';
@@ -28,5 +29,18 @@ const totals = await latencies(Math.max(20, calls / 10), async () => {
 const progress = args.plan === '0' ? [] : await latencies(Math.max(20, calls / 10), async () => {
   if (!await queries.planProgress(year, province, asOf)) throw new Error('no plan');
 });
+// `--worklist 1` (the scale run, issue 23): the inspectors' arrears worklist of the province, its first
+// page as `GET /api/arrears?area=<province>&asOf=<as-of>` asks it (50 employers, largest overdue first).
+let worklistRows;
+const worklist = args.worklist === '1' ? await latencies(Math.max(20, calls / 10), async () => {
+  const page = await queries.arrearsWorklist({ area: province, asOf, limit: 50 });
+  if (!page?.items) throw new Error('no worklist');
+  worklistRows = { items: page.items.length, employersOwing: page.totals.employers };
+}) : [];
 await runtime.close();
-report('queries', { arrears: figures(arrears), provinceTotals: figures(totals), planProgress: progress.length > 0 ? figures(progress) : undefined });
+report('queries', {
+  arrears: figures(arrears),
+  provinceTotals: figures(totals),
+  planProgress: progress.length > 0 ? figures(progress) : undefined,
+  arrearsWorklist: worklist.length > 0 ? { ...figures(worklist), ...worklistRows } : undefined,
+});

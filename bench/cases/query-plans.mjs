@@ -1,8 +1,9 @@
-// What a province's totals and plan progress read on a large ledger (issue 23): every SQL statement
-// the two queries run, with its parameters, its time, the bytes SQLite read from the file for it
-// (`rchar` of /proc/self/io: the read models' connection has no mmap, so each page it misses in its
-// own cache is one read system call) and its `EXPLAIN QUERY PLAN`. Each query runs twice: the first
-// call on a connection just opened (every page it touches is read), the second warm.
+// What a province's totals, plan progress and arrears worklist (first page) and one employer's arrears
+// read on a large ledger (issue 23): every SQL statement each query runs, with its parameters, its
+// time, the bytes SQLite read from the file for it (`rchar` of /proc/self/io: the read models'
+// connection has no mmap, so each page it misses in its own cache is one read system call) and its
+// `EXPLAIN QUERY PLAN`. Each query runs twice: the first call on a connection just opened (every page
+// it touches is read), the second warm.
 import Database from 'better-sqlite3';
 import { activeEmployers } from '../lib/collections.mjs';
 import { argsOf, ioCounters, report } from '../lib/measure.mjs';
@@ -39,6 +40,7 @@ const calls = {
   provinceTotals: () => queries.areaTotals(province, `${year}-01-01`, asOf),
   planProgress: () => queries.planProgress(year, province, asOf),
   employerArrears: () => queries.employerArrears(employers[0].unitCode, asOf),
+  arrearsWorklist: () => queries.arrearsWorklist({ area: province, asOf, limit: 50 }),
 };
 const out = {};
 for (const [name, call] of Object.entries(calls)) {

@@ -1,0 +1,62 @@
+// How soon `socai serve` answers on an existing ledger (issue 23: `/health` within 2 s of start): the
+// launcher `bin/socai.js serve` is spawned as a user starts it, and `GET /health` is asked every 10 ms
+// from the spawn until its first 200, then `GET /health/ready` until its first 200 (the read models
+// within SOCAI_READY_MAX_LAG of the log). The server's own log line of its state warm-up, which it
+// runs before it listens, says how much of the wait that was.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { argsOf, report } from '../lib/measure.mjs';
+
+const args = argsOf();
+const port = 40000 + (process.pid % 1000);
+const base = `http://127.0.0.1:${port}`;
+const timeoutMs = Number(args['timeout-s'] ?? 120) * 1000;
+
+const started = process.hrtime.bigint();
+const sinceStart = () => Number(process.hrtime.bigint() - started) / 1e6;
+const child = spawn(process.execPath, ['bin/socai.js', 'serve'], {
+  env: { ...process.env, SOCAI_DATA_DIR: args.dir, SOCAI_PORT: String(port), SOCAI_HOST: '127.0.0.1', SOCAI_ADMIN_KEY: 'sk_bench-admin-key-for-the-benchmark-only', SOCAI_LOG_FORMAT: 'json', SOCAI_LOG_LEVEL: 'info' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let log = '';
+child.stdout.on('data', (chunk) => (log += chunk));
+let exited;
+child.on('exit', (code, signal) => (exited = { code, signal }));
+
+/** Milliseconds from the spawn to the first 200 of `path`, polling every 10 ms. */
+async function firstOk(path) {
+  let lastStatus;
+  while (sinceStart() < timeoutMs) {
+    if (exited) throw new Error(`socai serve exited (${JSON.stringify(exited)}) before ${path} answered 200\n${log.slice(-2000)}`);
+    try {
+      const response = await fetch(`${base}${path}`);
+      lastStatus = response.status;
+      await response.arrayBuffer();
+      if (response.ok) return sinceStart();
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(10);
+  }
+  throw new Error(`${path} did not answer 200 within ${timeoutMs} ms (last status ${lastStatus ?? 'none'})`);
+}
+
+try {
+  const healthMs = await firstOk('/health');
+  const readyMs = await firstOk('/health/ready');
+  // The warm-up's log line (serve.ts): `{streams, durationMs}`.
+  const warmUp = log.split('\n').map((l) => {
+    try {
+      return JSON.parse(l);
+    } catch {
+      return undefined;
+    }
+  }).find((entry) => entry && Number.isFinite(entry.streams) && Number.isFinite(entry.durationMs));
+  report('serve-start', { healthMs, readyMs, warmedStreams: warmUp?.streams ?? 0, warmUpMs: warmUp?.durationMs ?? 0 });
+} finally {
+  if (!exited) {
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await gone;
+  }
+}
