@@ -2,7 +2,9 @@
 // steps of issue 23 only. For each size, on one generated file: `socai import`, `socai rebuild`, the
 // queries and what they read, and beside them, on the rows that import stored, the bare reference (an
 // integer primary key and UNIQUE (stream_id, revision), nothing else: insert, then scan with JSON.parse),
-// socai's own-schema reference, and the bare table plus each random-key index of socai's schema alone.
+// socai's own-schema reference, and the bare table plus each random-key index of socai's schema alone;
+// then `socai serve`'s start to its first answer on `/health`, and last (it writes to the ledger) single
+// commands from 32 callers on a ledger opened cold, beside the raw single-row synchronous=FULL rate.
 // Each line is printed as its step ends (a run stopped half-way keeps what it measured); the table of
 // ratios at the end, and bench/scale-results.json. Large files live in one scratch folder
 // (SOCAI_BENCH_DIR, else a temporary one), one size at a time, deleted as each size ends.
@@ -11,6 +13,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchRoot, note, runCase } from './lib/run-case.mjs';
+import { markdownRows, scaleTargets, textTable } from './lib/targets.mjs';
 
 /** The generated ledgers: about 1M, 5M and 10M events (the 1M and 5M files of the earlier full runs). */
 const SIZES = {
@@ -22,7 +25,9 @@ const SIZES = {
   s2: { scenario: 'province', seed: 13, employers: 120, persons: 600, months: 6 },
 };
 /** The steps a size is run for; the others are dropped one by one when the budget runs short. */
-const MANDATORY = ['generate', 'import', 'bare', 'rebuild', 'queries45', 'plans45', 'queries44', 'plans44'];
+const MANDATORY = ['generate', 'import', 'bare', 'rebuild', 'queries45', 'plans45', 'queries44', 'plans44', 'serve', 'cold'];
+/** The cold commands' window: at 1M the 9,000 employers' commands may end it sooner. */
+const COLD_SECONDS = 10;
 /** Disk a size needs at its peak, per event: the file, the store, the read models and one reference. */
 const BYTES_PER_EVENT = 4_096;
 
@@ -133,16 +138,19 @@ export async function runScale(argv) {
       // 45 was abolished on 2025-07-01 (into 44, issue 28): asked about 2024 it counts persons from the
       // facts; 44, the current province, answers the same days from the summaries.
       for (const province of ['45', '44']) {
-        const q = await step(`queries${province}`, 'queries', { dir, calls: 200, province, plan: province === '45' ? 1 : 0, ...dates });
+        const q = await step(`queries${province}`, 'queries', { dir, calls: 200, province, plan: province === '45' ? 1 : 0, worklist: 1, ...dates });
         const plans = q && (await step(`plans${province}`, 'query-plans', { dir, province, ...dates }));
         if (!plans) continue;
         const plan = q.planProgress ? `, plan progress ${q.planProgress.p50Ms.toFixed(1)}/${q.planProgress.p99Ms.toFixed(1)}` : '';
-        line(`${size} queries p50/p99 ms, province ${province}: arrears ${q.arrears.p50Ms.toFixed(1)}/${q.arrears.p99Ms.toFixed(1)}, province totals ${q.provinceTotals.p50Ms.toFixed(1)}/${q.provinceTotals.p99Ms.toFixed(1)}${plan}`);
+        const worklist = q.arrearsWorklist ? `, arrears worklist (first page) ${q.arrearsWorklist.p50Ms.toFixed(1)}/${q.arrearsWorklist.p99Ms.toFixed(1)} (${q.arrearsWorklist.employersOwing} employers owing)` : '';
+        line(`${size} queries p50/p99 ms, province ${province}: arrears ${q.arrears.p50Ms.toFixed(1)}/${q.arrears.p99Ms.toFixed(1)}, province totals ${q.provinceTotals.p50Ms.toFixed(1)}/${q.provinceTotals.p99Ms.toFixed(1)}${plan}${worklist}`);
         for (const [name, p] of Object.entries(plans)) {
           const pages = p.statements.reduce((sum, s) => sum + s.coldPagesRead, 0);
           line(`${size} ${name} (${province}) reads: ${p.statements.length} statements, cold ${p.coldMs.toFixed(1)} ms (${pages.toLocaleString('en-US')} pages read), warm ${p.warmMs.toFixed(1)} ms`);
         }
       }
+      const serve = await step('serve', 'serve-start', { dir });
+      if (serve) line(`${size} socai serve: first 200 on /health ${serve.healthMs.toFixed(0)} ms after the spawn, on /health/ready ${serve.readyMs.toFixed(0)} ms (warm-up before listening: ${serve.warmedStreams} streams in ${serve.warmUpMs} ms)`);
       const own = await step('own', 'scale-reference', { store, dir: work, variant: 'own' }, true);
       if (own) line(`${size} own-schema reference: insert ${rate(own.insertEventsPerSecond)}/s wall, ${us(own.insertCpuSeconds, own.events)} µs CPU/row, wrote ${Math.round(own.io.wchar / 2 ** 20)} MB`);
       if (indexCosts) {
@@ -151,6 +159,9 @@ export async function runScale(argv) {
           if (v) line(`${size} bare + ${variant}: insert ${rate(v.insertEventsPerSecond)}/s wall, ${us(v.insertCpuSeconds, v.events)} µs CPU/row (bare ${us(bare.insertCpuSeconds, bare.events)}), wrote ${Math.round(v.io.wchar / 2 ** 20)} MB (bare ${Math.round(bare.io.wchar / 2 ** 20)} MB), file ${Math.round(v.fileBytes / 2 ** 20)} MB (bare ${Math.round(bare.fileBytes / 2 ** 20)} MB)`);
         }
       }
+      // Last: it records new commands in the ledger, which every step above measured as imported.
+      const cold = await step('cold', 'ledger-commands', { dir, seconds: COLD_SECONDS, callers: 32, cold: 1, commands: 'new-month' });
+      if (cold) line(`${size} cold single commands (${cold.commands}, 32 callers, nothing warmed): ${cold.created.toLocaleString('en-US')} created, ${cold.refused} refused${cold.refused ? ` (${Object.entries(cold.refusals).map(([code, x]) => `${code} × ${x.count}: ${x.first}`).join('; ')})` : ''}, ${rate(cold.commandsPerSecond)}/s in ${cold.seconds.toFixed(1)} s (first command ${cold.firstCommandMs?.toFixed(0)} ms), p50/p99 ${cold.p50Ms.toFixed(1)}/${cold.p99Ms.toFixed(1)} ms, ${cold.cpuMicrosPerCommand?.toFixed(0) ?? "n/a"} µs CPU/command, peak RSS ${cold.peakRssMb} MB; raw single-row FULL ${rate(cold.rawSingleRowPerSecond)}/s (before ${rate(cold.rawBefore)}, after ${rate(cold.rawAfter)}); cold / raw ${cold.ratioToRaw.toFixed(2)}×`);
       rmSync(dir, { recursive: true, force: true });
       if (!first) first = r;
     }
@@ -168,9 +179,10 @@ export async function runScale(argv) {
   })();
   const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
   const machine = { cpus: cpus().length, cpuModel, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-  writeFileSync(join(benchRoot, 'bench', 'scale-results.json'), `${JSON.stringify({ date: new Date().toISOString(), commit, machine, seconds: elapsed(), results }, null, 2)}\n`);
+  const targets = scaleTargets(results);
+  writeFileSync(join(benchRoot, 'bench', 'scale-results.json'), `${JSON.stringify({ date: new Date().toISOString(), commit, machine, seconds: elapsed(), results, targets }, null, 2)}\n`);
   process.stdout.write(`\nsocai scale (issue 23) — commit ${commit}, ${machine.cpus} × ${cpuModel}, ${machine.memoryGb} GB, node ${machine.node}; ${Math.round(elapsed() / 60)} min\n\n`);
-  process.stdout.write(`${scaleTable(results)}\n\nwrote bench/scale-results.json\n`);
+  process.stdout.write(`${scaleTable(results)}\n\nissue 23's targets:\n\n${textTable(targets)}\n\nmarkdown rows:\n\n${markdownRows(targets)}\n\nwrote bench/scale-results.json\n`);
 }
 
 function SIZE_FACTOR(size, base) {
@@ -182,8 +194,8 @@ function SIZE_FACTOR(size, base) {
 export function scaleTable(results) {
   const base = results.find((r) => r.steps.import);
   const rows = [
-    '| size | events | import /s (CPU µs/ev) | RSS | bare insert /s (CPU µs) | import / bare | own-schema insert /s | bare + event_id /s | bare + command_keys /s | rebuild /s (CPU µs/ev) | RSS | bare scan /s | rebuild / scan | import / 1M | rebuild / 1M | totals p99 (45 / 44) | plan p99 (45 / 44) | arrears p99 | load |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| size | events | import /s (CPU µs/ev) | RSS | bare insert /s (CPU µs) | import / bare | own-schema insert /s | bare + event_id /s | bare + command_keys /s | rebuild /s (CPU µs/ev) | RSS | bare scan /s | rebuild / scan | import / 1M | rebuild / 1M | totals p99 (45 / 44) | plan p99 (45 / 44) | arrears p99 | worklist p99 (45 / 44) | /health (ready) | cold commands /s (refused) | raw single FULL /s | cold / raw | load |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of results) {
     const s = r.steps;
@@ -202,6 +214,9 @@ export function scaleTable(results) {
       s.bare ? rate(s.bare.scanEventsPerSecond) : 'n/a', pct(s.rebuild?.eventsPerSecond / s.bare?.scanEventsPerSecond),
       pct(s.import.eventsPerSecond / base.steps.import.eventsPerSecond), pct(s.rebuild?.eventsPerSecond / base.steps.rebuild?.eventsPerSecond),
       `${p99(s.queries45?.provinceTotals)} / ${p99(s.queries44?.provinceTotals)}`, `${p99(s.queries45?.planProgress)} / ${p99(s.queries44?.planProgress)}`, p99(s.queries44?.arrears),
+      `${p99(s.queries45?.arrearsWorklist)} / ${p99(s.queries44?.arrearsWorklist)}`,
+      s.serve ? `${s.serve.healthMs.toFixed(0)} ms (${s.serve.readyMs.toFixed(0)} ms)` : 'n/a',
+      s.cold ? `${rate(s.cold.commandsPerSecond)} (${s.cold.refused})` : 'n/a', s.cold ? rate(s.cold.rawSingleRowPerSecond) : 'n/a', s.cold ? `${s.cold.ratioToRaw.toFixed(2)}×` : 'n/a',
       `${s.import.loadBefore} → ${s.import.loadAfter}`,
     ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'));
   }

@@ -64,3 +64,51 @@ export function markdownRows(rows) {
     ...rows.map((r) => `| ${r.benchmark} | ${r.socai} | ${r.reference} | ${r.ratio} | ${r.target} | ${r.verdict} |`),
   ].join('\n');
 }
+
+/**
+ * The targets of issue 23 for the sizes of one scale run (bench/scale.mjs), each from the run's own
+ * figures: the ratios to the 1M size (or the first size run) and to the bare references, peak RSS,
+ * the cold start's commands against the raw single-row rate measured beside them, `/health` after a
+ * start, and the query latencies (the issue sets these for the 10M ledger; they are judged at every size).
+ */
+export function scaleTargets(results) {
+  const rows = [];
+  const measured = results.filter((r) => r.steps.import);
+  const base = measured.find((r) => r.key === '1M') ?? measured[0];
+  const push = (r, benchmark, socai, reference, ratio, target, pass) => {
+    rows.push({ benchmark: `${r.size}: ${benchmark}`, socai, reference, ratio, target, verdict: pass === undefined ? 'n/a' : pass ? 'PASS' : 'MISS' });
+  };
+  const judged = (value, test) => (Number.isFinite(value) ? test(value) : undefined);
+  for (const r of measured) {
+    const s = r.steps;
+    if (r !== base) {
+      for (const step of ['import', 'rebuild']) {
+        const ratio = s[step]?.eventsPerSecond / base.steps[step]?.eventsPerSecond;
+        push(r, `${step} vs ${base.size}`, rate(s[step]?.eventsPerSecond), rate(base.steps[step]?.eventsPerSecond), Number.isFinite(ratio) ? pct(ratio) : 'n/a', '≥ 80%', judged(ratio, (x) => x >= 0.8));
+      }
+    }
+    const peak = Math.max(...['import', 'rebuild', 'cold'].map((k) => s[k]?.peakRssMb).filter(Number.isFinite));
+    push(r, 'peak RSS (import, rebuild, cold commands)', Number.isFinite(peak) ? mb(peak) : 'n/a', '', '', '≤ 512 MB', judged(peak, (x) => x <= 512));
+    const importRatio = s.import.eventsPerSecond / s.bare?.insertEventsPerSecond;
+    push(r, 'import vs bare insert', rate(s.import.eventsPerSecond), rate(s.bare?.insertEventsPerSecond), Number.isFinite(importRatio) ? times(importRatio) : 'n/a', '≥ 0.20×', judged(importRatio, (x) => x >= 0.2));
+    const rebuildRatio = s.rebuild?.eventsPerSecond / s.bare?.scanEventsPerSecond;
+    push(r, 'rebuild vs bare scan + JSON.parse', rate(s.rebuild?.eventsPerSecond), rate(s.bare?.scanEventsPerSecond), Number.isFinite(rebuildRatio) ? times(rebuildRatio) : 'n/a', '≥ 0.15×', judged(rebuildRatio, (x) => x >= 0.15));
+    if (s.cold) {
+      const refused = s.cold.refused ? `, ${s.cold.refused} refused` : '';
+      push(r, `cold single commands, ${s.cold.callers} callers (${s.cold.created} created${refused}) vs raw single-row FULL`, rate(s.cold.commandsPerSecond), rate(s.cold.rawSingleRowPerSecond), times(s.cold.ratioToRaw), '≥ 1×', judged(s.cold.ratioToRaw, (x) => x >= 1));
+    } else {
+      push(r, 'cold single commands vs raw single-row FULL', 'n/a', '', '', '≥ 1×', undefined);
+    }
+    push(r, '`socai serve` start → first 200 on /health', s.serve ? ms(s.serve.healthMs) : 'n/a', s.serve ? `ready ${ms(s.serve.readyMs)}` : '', '', '≤ 2,000 ms', judged(s.serve?.healthMs, (x) => x <= 2000));
+    const arrears = Math.max(...['queries45', 'queries44'].map((k) => s[k]?.arrears?.p99Ms).filter(Number.isFinite));
+    push(r, 'one employer\'s arrears p99 (worse of the 45 and 44 runs)', ms(arrears), '', '', '≤ 5 ms (10M)', judged(arrears, (x) => x <= 5));
+    for (const province of ['45', '44']) {
+      const q = s[`queries${province}`];
+      if (!q) continue;
+      push(r, `province ${province} totals p99`, ms(q.provinceTotals?.p99Ms), '', '', '≤ 50 ms (10M)', judged(q.provinceTotals?.p99Ms, (x) => x <= 50));
+      if (q.planProgress) push(r, `province ${province} plan progress p99`, ms(q.planProgress.p99Ms), '', '', '≤ 50 ms (10M)', judged(q.planProgress.p99Ms, (x) => x <= 50));
+      push(r, `province ${province} arrears worklist, first page, p99`, ms(q.arrearsWorklist?.p99Ms), '', '', '≤ 100 ms (10M)', judged(q.arrearsWorklist?.p99Ms, (x) => x <= 100));
+    }
+  }
+  return rows;
+}
