@@ -57,6 +57,9 @@ try {
   if (!exited) {
     const gone = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    // A server that does not close within 30 s is killed: the next step needs the ledger.
+    const hung = setTimeout(() => child.kill('SIGKILL'), 30_000);
     await gone;
+    clearTimeout(hung);
   }
 }
