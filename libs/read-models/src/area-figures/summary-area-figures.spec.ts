@@ -2,12 +2,11 @@ import { BENEFITS } from '#domain';
 import type { IsoDate, IsoMonth } from '#domain';
 import { EventWriter } from '../projection/event-writer.js';
 import { AREA_SUMMARIES, AREA_SUMMARY_TABLES } from './area-summaries.js';
-import { EventLog, fundsOf, headcount, realLateInterest } from '../testing/event-log.js';
+import { EventLog, fundsOf, headcount } from '../testing/event-log.js';
 import { randomFrom } from '../testing/random-ledger.js';
 import { describeEachStore, type ReadModelsHarness } from '../testing/read-models-harness.js';
 import { AreaFigures } from './area-figures.js';
 import { areaScope } from '../area-scope.js';
-import { ArrearsRepository } from '../arrears/arrears.repository.js';
 import { SummaryAreaFigures } from './summary-area-figures.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -135,13 +134,7 @@ async function everyFigure(h: ReadModelsHarness, figures: AreaFigures, dates: Is
   return out;
 }
 
-const figuresOf = (h: ReadModelsHarness) => {
-  const repository = new ArrearsRepository(h.store.db);
-  return {
-    exact: new AreaFigures(h.store.db, repository, realLateInterest),
-    summary: new SummaryAreaFigures(h.store.db, repository, realLateInterest),
-  };
-};
+const figuresOf = (h: ReadModelsHarness) => ({ exact: new AreaFigures(h.store.db), summary: new SummaryAreaFigures(h.store.db) });
 
 /** The summary tables, money as decimal text, without the rows that reversals brought back to nothing. */
 async function summaryTables(h: ReadModelsHarness) {

@@ -53,19 +53,6 @@ export class ArrearsRepository {
     return [...byUnit.values()];
   }
 
-  /**
-   * Employers of the scope with an arrears fact (or a reversal of one) dated after `asOf`: the
-   * summary's settlement is not theirs on `asOf`, so their overdue is computed the exact way.
-   * (`owes IN (0, 1)` lets the (area, owes, facts_through) index serve the date range.)
-   */
-  async inAreaWithFactsAfter(scope: AreaScope, asOf: IsoDate): Promise<EmployerFacts[]> {
-    const later = `e.unit_code IN (SELECT b.unit_code FROM arrears_balances b WHERE ${scope.where('b')} AND b.owes IN (0, 1) AND b.facts_through > ?)`;
-    const params = [...scope.params, asOf];
-    const employers = await this.db.query<EmployerRow>(`SELECT unit_code, name, area_code FROM employers e WHERE ${later} ORDER BY unit_code`, params);
-    if (employers.length === 0) return [];
-    return [...(await this.collect(employers, later, params)).values()];
-  }
-
   private async collect(employers: EmployerRow[], where: string, params: SqlParam[]): Promise<Map<string, EmployerFacts>> {
     const byUnit = new Map<string, EmployerFacts>();
     for (const e of employers) {
