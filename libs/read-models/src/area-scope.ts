@@ -12,13 +12,12 @@ export interface AreaScope {
   /** SQL condition on a table aliased as `alias`, with the parameters in `params`. */
   where(alias?: string): string;
   params: string[];
-  /** The scope key of the summaries that count persons (projection/derived-summary.ts): `*`, `p:<province>` or `a:<area>`. */
-  key: string;
   /**
-   * The summaries keep no key for this scope (an abolished province: its districts' persons cannot be
-   * added up), so its figures are computed from the facts (AreaFigures, the summaries' reference).
+   * The scope key of the summaries that count persons (projection/derived-summary.ts): `*`,
+   * `p:<province>`, `a:<area>`, or `o:<old province>` for a province abolished on 2025-07-01 (its
+   * own code and its districts, projection/old-areas.ts).
    */
-  factsOnly?: boolean;
+  key: string;
 }
 
 /** Selects no row: an abolished code asked only about days after its end reaches nothing (issue 28). */
@@ -31,7 +30,7 @@ export function areaScope(areas: ReadModelAreas, areaCode: string | undefined): 
   if (known && level === 'province' && !isCurrent(areas, areaCode)) {
     const codes = [areaCode, ...areas.childrenOf(areaCode, OLD_AREAS_END_ON).map((area) => area.code)];
     const marks = codes.map(() => '?').join(', ');
-    return { where: (alias) => `${alias ? `${alias}.` : ''}area_code IN (${marks})`, params: codes, key: `a:${areaCode}`, factsOnly: true };
+    return { where: (alias) => `${alias ? `${alias}.` : ''}area_code IN (${marks})`, params: codes, key: `o:${areaCode}` };
   }
   const column = level === 'province' ? 'province' : 'area_code';
   return { where: (alias) => `${alias ? `${alias}.` : ''}${column} = ?`, params: [areaCode], key: `${level === 'province' ? 'p' : 'a'}:${areaCode}` };

@@ -53,7 +53,7 @@ export class ReadModelQueries {
     this.lateInterest = options.lateInterest;
     this.today = options.today ?? (() => todayUtc());
     this.arrearsRepository = new ArrearsRepository(db);
-    this.figures = new SummaryAreaFigures(db, this.arrearsRepository, this.lateInterest);
+    this.figures = new SummaryAreaFigures(db);
     this.payoutsQuery = new PayoutsQuery(db);
   }
 

@@ -1,11 +1,9 @@
 import { addMoney, MONTHLY_BENEFITS, monthOf } from '#domain';
 import type { Benefit, IsoDate, IsoMonth, Money } from '#domain';
 import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
-import type { LateInterestRule } from '../ports.js';
 import type { AreaScope } from '../area-scope.js';
 import { areaOverdue, type AreaOverdue } from '../arrears/area-overdue.js';
 import { statusOn } from '../arrears/arrears.calculation.js';
-import type { ArrearsRepository } from '../arrears/arrears.repository.js';
 
 export interface Participants {
   mandatorySocialInsurance: number;
@@ -39,11 +37,7 @@ const MONTHLY_SQL = MONTHLY_BENEFITS.map((b) => `'${b}'`).join(', ');
  * SummaryAreaFigures (the one queries use, over the area summaries) must equal.
  */
 export class AreaFigures {
-  constructor(
-    protected readonly db: ReadModelDb,
-    private readonly arrearsRepository: ArrearsRepository,
-    private readonly lateInterest: LateInterestRule,
-  ) {}
+  constructor(protected readonly db: ReadModelDb) {}
 
   collections(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<{ amount: Money; count: number }> {
     return this.sumAndCount(
@@ -200,7 +194,7 @@ export class AreaFigures {
 
   /** Overdue employer arrears on `asOf` summed over the area, and how many employers owe overdue amounts. */
   arrears(scope: AreaScope, asOf: IsoDate): Promise<AreaOverdue> {
-    return areaOverdue(this.db, this.arrearsRepository, this.lateInterest, scope, asOf);
+    return areaOverdue(this.db, scope, asOf);
   }
 
   /** Whether anything at all happened in the area between the dates (for "same period last year"). */

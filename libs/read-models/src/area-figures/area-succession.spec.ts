@@ -49,7 +49,7 @@ describeEachStore('areas across the 2025 reorganisation', (stores) => {
     expect([march.collections, march.participants.healthInsurance]).toEqual([{ amount: '23140000', count: 3 }, 1]);
   });
 
-  it('an abolished province answers for its districts up to 2025-06-30, persons counted from the facts, and names 44', async () => {
+  it('an abolished province answers for its districts up to 2025-06-30, persons counted under its own summary key, and names 44', async () => {
     const h = await stores.harness({ today: '2026-12-06' });
     await h.project(reorganisationLog());
     const old = (await h.queries.areaTotals('45', '2025-01-01', '2025-12-31'))!;
@@ -59,6 +59,11 @@ describeEachStore('areas across the 2025 reorganisation', (stores) => {
       // through its latest recorded home (docs/decisions.md), and the 465 employer has moved to 19429 since.
       { mandatorySocialInsurance: 0, voluntarySocialInsurance: 1, unemploymentInsurance: 0, healthInsurance: 1 },
       '44',
+    ]);
+    // Its persons are counted from the summaries' `o:45` rows (issue 23), the same figures as from the facts.
+    expect(await h.store.db.query("SELECT DISTINCT person_id FROM voluntary_cover_months WHERE scope_key = 'o:45'")).toEqual([{ person_id: '4500000002' }]);
+    expect(await h.store.db.query("SELECT person_id, start_on, end_on FROM card_cover_runs WHERE scope_key = 'o:45'")).toEqual([
+      { person_id: '4500000001', start_on: '2025-01-01', end_on: '2025-12-31' },
     ]);
     const district = (await h.queries.areaTotals('450', '2025-01-01', '2025-12-31'))!;
     expect([district.collections, district.participants, district.supersededBy]).toEqual([

@@ -5,6 +5,7 @@ import { EMPLOYER_HEADCOUNTS, EMPLOYER_HEADCOUNTS_SCHEMA } from './employer-head
 import type { Dialect } from '../database/read-model-db.js';
 import type { AreaSummary } from '../projection/derived-summary.js';
 import { VOLUNTARY_COVER, VOLUNTARY_COVER_SCHEMA } from './voluntary-cover.js';
+import { OLD_AREAS_SQL } from '../projection/old-areas.js';
 
 /**
  * The summaries behind an area's totals and plan progress (docs/benchmarks.md, analysis item 5):
@@ -24,10 +25,13 @@ function calendarMonths(): string {
   return `CREATE TABLE calendar_months (month TEXT PRIMARY KEY);\nINSERT INTO calendar_months (month) VALUES ${months.join(', ')}`;
 }
 
-/** Migration: the tables, backfilled from the facts a store already holds, then their triggers. */
+/**
+ * Migration: the tables, backfilled from the facts a store already holds, then their triggers. The
+ * backfills and triggers read `old_areas` (migration 8's), created here first for a new store.
+ */
 export function areaSummariesMigration(dialect: Dialect): string {
   return [
-    calendarMonths(), AREA_FLOWS_SCHEMA, EMPLOYER_HEADCOUNTS_SCHEMA, VOLUNTARY_COVER_SCHEMA, BENEFIT_RECIPIENTS_SCHEMA, CARD_COVER_SCHEMA,
+    OLD_AREAS_SQL, calendarMonths(), AREA_FLOWS_SCHEMA, EMPLOYER_HEADCOUNTS_SCHEMA, VOLUNTARY_COVER_SCHEMA, BENEFIT_RECIPIENTS_SCHEMA, CARD_COVER_SCHEMA,
     ...AREA_SUMMARIES.flatMap((s) => s.backfill),
   ].join(';\n') + ';\n' + AREA_SUMMARIES.flatMap((s) => s.createTriggers(dialect)).map((statement) => `${statement};`).join('\n');
 }

@@ -15,8 +15,8 @@ import { statusOn } from '../arrears/arrears.calculation.js';
  *    or before (every one, on a current date); the others the exact way;
  *  - health insurance participants: `card_cover_days`, any date;
  *  - claims, inspections and arrears (its own summary): as AreaFigures.
- * Persons cannot be added up over an abolished province's districts, so its scope (`factsOnly`, the
- * history of a code that ceased on 2025-07-01, rarely asked) counts them from the facts.
+ * Persons cannot be added up over an abolished province's districts: its persons have a key of their
+ * own (`o:<province>`, projection/old-areas.ts), so its history is answered from the summaries too.
  */
 export class SummaryAreaFigures extends AreaFigures {
   override async collections(scope: AreaScope, from: IsoDate, to: IsoDate): Promise<{ amount: Money; count: number }> {
@@ -49,7 +49,6 @@ export class SummaryAreaFigures extends AreaFigures {
   }
 
   protected override recipients(scope: AreaScope, from: IsoMonth, to: IsoMonth): Promise<number> {
-    if (scope.factsOnly) return super.recipients(scope, from, to);
     // Each person paid in from..to has one month there whose previous payout month is before `from` ('' for none).
     return this.count(
       `SELECT COALESCE(SUM(r.n), 0) AS n FROM benefit_recipient_counts r
@@ -59,7 +58,6 @@ export class SummaryAreaFigures extends AreaFigures {
   }
 
   protected override monthlyRecipients(scope: AreaScope, month: IsoMonth): Promise<number> {
-    if (scope.factsOnly) return super.monthlyRecipients(scope, month);
     return this.count(
       `SELECT COALESCE(SUM(r.n), 0) AS n FROM benefit_recipient_counts r WHERE r.scope_key = ? AND r.kind = 'monthly' AND r.month = ?`,
       [scope.key, month],
@@ -67,7 +65,6 @@ export class SummaryAreaFigures extends AreaFigures {
   }
 
   protected override voluntaryParticipants(scope: AreaScope, asOf: IsoDate): Promise<number> {
-    if (scope.factsOnly) return super.voluntaryParticipants(scope, asOf);
     return this.count(
       `SELECT COUNT(*) AS n FROM voluntary_cover_months v WHERE v.scope_key = ? AND v.month = ? AND v.first_collected_on <= ?`,
       [scope.key, monthOf(asOf), asOf],
@@ -75,7 +72,6 @@ export class SummaryAreaFigures extends AreaFigures {
   }
 
   protected override healthParticipants(scope: AreaScope, asOf: IsoDate): Promise<number> {
-    if (scope.factsOnly) return super.healthParticipants(scope, asOf);
     // The runs that contain asOf: those started by then, less those that ended before it.
     return this.count(
       `SELECT (SELECT COALESCE(SUM(d.starts), 0) FROM card_cover_days d WHERE d.scope_key = ? AND d.day <= ?)

@@ -41,7 +41,8 @@ export async function arrearsWorklist(
 ): Promise<ArrearsWorklist> {
   const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
   const offset = request.cursor ? (decodeCursor(request.cursor) ?? 0) : 0;
-  const owing = (await repository.inArea(scope))
+  // Employers whose summary shows nothing owed on asOf are not read: they would be dropped below.
+  const owing = (await repository.inArea(scope, { owingOn: asOf }))
     .map((facts) => summaryOf(computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: true })))
     .filter((a) => compareMoney(a.outstanding, '0') > 0 && (!request.bucket || a.bucket === request.bucket)
       && (request.status !== 'evasion' || a.evasion !== null))

@@ -15,6 +15,18 @@ const PAYMENT_COLUMNS = `${FACT_COLUMNS('c')}, c.receipt_no AS "receiptNo", CAST
   c.collected_on AS "collectedOn", c.named_period AS "namedPeriod"`;
 const STATUS_COLUMNS = `${FACT_COLUMNS('s')}, s.status, s.effective_on AS "effectiveOn", s.reason`;
 
+/**
+ * An employer `e` that owes no contribution on the date bound to `?`: its arrears summary
+ * (arrears-summary.ts) holds every fact it has as of that date (`facts_through`) and says its dues
+ * are paid (`owes = 0`: what was paid covers every due), and it has no interest charged. Without
+ * charged interest every payment settles contributions until all are paid (the allocation's last
+ * step takes any period in advance: libs/domain allocation.ts, `settleFromBook`), so its outstanding
+ * on that date is 0 and the worklist would drop it after computing it.
+ */
+const PAID_UP = `EXISTS (SELECT 1 FROM arrears_balances b WHERE b.unit_code = e.unit_code AND b.owes = 0
+  AND (b.facts_through IS NULL OR b.facts_through <= ?)
+  AND NOT EXISTS (SELECT 1 FROM interest_charges i WHERE i.unit_code = e.unit_code))`;
+
 type WithUnit<T> = T & { unitCode: string };
 
 /**
@@ -42,28 +54,17 @@ export class ArrearsRepository {
     return facts;
   }
 
-  /** Every employer registered in the scope, without reversals (only the trace needs them). */
-  async inArea(scope: AreaScope): Promise<EmployerFacts[]> {
-    const employers = await this.db.query<EmployerRow>(
-      `SELECT unit_code, name, area_code FROM employers e WHERE ${scope.where('e')} ORDER BY unit_code`,
-      scope.params,
-    );
-    const byUnit = await this.collect(employers, scope.where('e'), scope.params);
-    await this.addLawFacts(byUnit, scope.where('e'), scope.params);
-    return [...byUnit.values()];
-  }
-
   /**
-   * Employers of the scope with an arrears fact (or a reversal of one) dated after `asOf`: the
-   * summary's settlement is not theirs on `asOf`, so their overdue is computed the exact way.
-   * (`owes IN (0, 1)` lets the (area, owes, facts_through) index serve the date range.)
+   * Every employer registered in the scope, without reversals (only the trace needs them). With
+   * `owingOn`, only those that may owe a contribution on that date: the others are left out unread.
    */
-  async inAreaWithFactsAfter(scope: AreaScope, asOf: IsoDate): Promise<EmployerFacts[]> {
-    const later = `e.unit_code IN (SELECT b.unit_code FROM arrears_balances b WHERE ${scope.where('b')} AND b.owes IN (0, 1) AND b.facts_through > ?)`;
-    const params = [...scope.params, asOf];
-    const employers = await this.db.query<EmployerRow>(`SELECT unit_code, name, area_code FROM employers e WHERE ${later} ORDER BY unit_code`, params);
-    if (employers.length === 0) return [];
-    return [...(await this.collect(employers, later, params)).values()];
+  async inArea(scope: AreaScope, options: { owingOn?: IsoDate } = {}): Promise<EmployerFacts[]> {
+    const where = options.owingOn ? `${scope.where('e')} AND NOT ${PAID_UP}` : scope.where('e');
+    const params = options.owingOn ? [...scope.params, options.owingOn] : scope.params;
+    const employers = await this.db.query<EmployerRow>(`SELECT unit_code, name, area_code FROM employers e WHERE ${where} ORDER BY unit_code`, params);
+    const byUnit = await this.collect(employers, where, params);
+    await this.addLawFacts(byUnit, where, params);
+    return [...byUnit.values()];
   }
 
   private async collect(employers: EmployerRow[], where: string, params: SqlParam[]): Promise<Map<string, EmployerFacts>> {

@@ -61,6 +61,32 @@ describeEachStore('read-model migrations', (stores) => {
     expect(await again.project(log)).toBe(0);
   });
 
+  it('mark a store projected before the old provinces\' key (version 7) for a rebuild, after which 45 counts its persons from summaries', async () => {
+    const log = new EventLog();
+    log.record('ContributionCollected', {
+      receiptNo: 'V-4500000002', payer: { kind: 'person', personId: '4500000002', scheme: 'voluntary-social-insurance', coverFrom: '2025-01', coverTo: '2025-12' },
+      amount: '2640000', collectedOn: '2025-01-05', areaCode: '465',
+    });
+    log.record('CardIssued', { cardNo: 'HN4450000001', personId: '4500000001', areaCode: '465', validFrom: '2025-01-01', validTo: '2025-12-31', issuedOn: '2024-12-20' });
+    const first = await stores.harness({ name: 'before-old-areas', today: '2026-12-06' });
+    await first.project(log);
+    // The store as version 7 left it: no old_areas, no o: rows.
+    for (const sql of [
+      'DROP TABLE old_areas', 'DELETE FROM read_model_migrations WHERE version = 8',
+      ...['voluntary_cover_months', 'card_cover_runs'].map((table) => `DELETE FROM ${table} WHERE scope_key LIKE 'o:%'`),
+    ]) await first.store.db.execute(sql);
+    await first.close();
+
+    const again = await stores.harness({ name: 'before-old-areas', today: '2026-12-06' });
+    expect(await again.store.rebuildRequested()).toBe(true);
+    expect(await again.project(log)).toBe(2);
+    expect(await again.store.rebuildRequested()).toBe(false);
+    expect((await again.queries.areaTotals('45', '2025-01-01', '2025-06-30'))!.participants).toEqual({
+      mandatorySocialInsurance: 0, voluntarySocialInsurance: 1, unemploymentInsurance: 0, healthInsurance: 1,
+    });
+    expect(await again.store.db.query("SELECT old_province FROM old_areas WHERE area_code = '465'")).toEqual([{ old_province: '45' }]);
+  });
+
   it('leave an empty store unmarked: there is nothing to compute again', async () => {
     const h = await stores.harness();
     expect(await h.store.rebuildRequested()).toBe(false);

@@ -2,6 +2,7 @@ import { ARREARS_SUMMARY_TABLES, arrearsSummaryMigration } from '../arrears/arre
 import { ARREARS_LAW_SCHEMA, ARREARS_LAW_TABLES } from '../arrears/arrears-law-facts.js';
 import { AREA_SUMMARIES, AREA_SUMMARY_TABLES, areaSummariesMigration } from '../area-figures/area-summaries.js';
 import { HOMES_SQL, HOMES_TABLES } from '../projection/homes.js';
+import { OLD_AREAS_SQL } from '../projection/old-areas.js';
 import { SUSPENDED_TABLE_SQL } from '../projection/summaries-suspension.js';
 import type { Dialect } from './read-model-db.js';
 import { BANK_CREDIT_TABLES, BANK_CREDITS_SQL } from '../bank-credits/bank-credits.tables.js';
@@ -49,6 +50,19 @@ INSERT INTO rebuild_requests (reason, requested_at) SELECT 'read-model version 7
 ${triggers.map((statement) => `${statement};`).join('\n')}`;
 }
 
+/**
+ * The old provinces' summary key (`o:`, projection/derived-summary.ts): the area summaries' triggers
+ * read `old_areas`, which only the projector can fill (it holds the area tables), so the rows an old
+ * province's persons need cannot be written here; a store that holds events is marked for a rebuild,
+ * as version 7 did. Its first commit fills `old_areas` before the rebuild's summaries are computed.
+ */
+function oldAreasMigration(dialect: Dialect): string {
+  const triggers = [...AREA_SUMMARIES.flatMap((s) => s.dropTriggers(dialect)), ...AREA_SUMMARIES.flatMap((s) => s.createTriggers(dialect))];
+  return `${OLD_AREAS_SQL};
+INSERT INTO rebuild_requests (reason, requested_at) SELECT 'read-model version 8: old provinces counted from summaries (issue 23)', '' FROM checkpoint WHERE position > 0;
+${triggers.map((statement) => `${statement};`).join('\n')}`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: FACT_TABLES_SQL },
   { version: 2, name: 'arrears summary', sql: arrearsSummaryMigration },
@@ -57,6 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'bank credits and statement balances (issue 24)', sql: BANK_CREDITS_SQL },
   { version: 6, name: 'arrears law facts: per-fund dues, reminders, force majeure, interest charged, rates, profiles', sql: ARREARS_LAW_SCHEMA },
   { version: 7, name: 'homes: registrations and relocations, dated; a rebuild of a store projected before them (issue 28)', sql: homesMigration },
+  { version: 8, name: 'old provinces: their districts kept in old_areas, their persons summarised under o: keys (issue 23)', sql: oldAreasMigration },
 ];
 
 /** The newest schema version this build knows. */

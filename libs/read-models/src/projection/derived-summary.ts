@@ -70,14 +70,18 @@ export function summaryOf(name: string, tables: readonly string[], triggers: rea
 /**
  * Distinct counts (persons, not rows) cannot be added up from districts to their province, so the
  * summaries that count persons keep a row per scope key: `a:<area code>` (the area an event
- * names), `p:<province>` and `*` (the whole country). AreaScope.key names the one a query reads.
+ * names), `p:<province>` (its current province), `*` (the whole country), and `o:<old province>`
+ * for a fact in a province abolished on 2025-07-01 or one of its districts (`old_areas`, filled by
+ * the projector from the area tables: projection/old-areas.ts), so that the old province's history
+ * is counted from summaries too. AreaScope.key names the one a query reads.
  */
 export const scopeKeyMatches = (key: string, row: string) =>
-  `(${key} = 'a:' || ${row}.area_code OR ${key} = 'p:' || ${row}.province OR ${key} = '*')`;
+  `(${key} = 'a:' || ${row}.area_code OR ${key} = 'p:' || ${row}.province OR ${key} = '*'
+    OR ${key} IN (SELECT 'o:' || o.old_province FROM old_areas o WHERE o.area_code = ${row}.area_code))`;
 
 /** The scope keys of the row NEW, as a subquery with one column `k`. */
 export const NEW_SCOPE_KEYS = `(SELECT 'a:' || NEW.area_code AS k UNION ALL SELECT 'p:' || NEW.province WHERE NEW.province IS NOT NULL
-  UNION ALL SELECT '*')`;
+  UNION ALL SELECT '*' UNION ALL SELECT 'o:' || o.old_province FROM old_areas o WHERE o.area_code = NEW.area_code)`;
 
 /**
  * Every row of `table` that matches `where` once per scope key `k` (for backfills), with the columns
@@ -86,4 +90,5 @@ export const NEW_SCOPE_KEYS = `(SELECT 'a:' || NEW.area_code AS k UNION ALL SELE
 export const scopedRows = (table: string, where: string, columns = 't.*') =>
   `(SELECT 'a:' || t.area_code AS k, ${columns} FROM ${table} t WHERE ${where}
     UNION ALL SELECT 'p:' || t.province AS k, ${columns} FROM ${table} t WHERE t.province IS NOT NULL AND ${where}
-    UNION ALL SELECT '*' AS k, ${columns} FROM ${table} t WHERE ${where})`;
+    UNION ALL SELECT '*' AS k, ${columns} FROM ${table} t WHERE ${where}
+    UNION ALL SELECT 'o:' || o.old_province AS k, ${columns} FROM ${table} t JOIN old_areas o ON o.area_code = t.area_code WHERE ${where})`;

@@ -3,6 +3,7 @@ import type { ProjectionLease, SqlRunner, SqlStatement } from '../database/read-
 import type { ReadModelAreas, EventSource, RebuildSourceFor } from '../ports.js';
 import type { ReadModelStore } from '../database/read-model-store.js';
 import { EventWriter, PROJECTED_METADATA } from './event-writer.js';
+import { oldAreasOf, syncOldAreas, type OldArea } from './old-areas.js';
 import { PROJECTION_BATCH_EVENTS as DEFAULT_BATCH_SIZE, REBUILD_PAGES_PER_COMMIT, SERVING_BATCH_EVENTS as SERVING_BATCH_SIZE } from '#runtime/tunables';
 
 export interface CatchUpOptions {
@@ -78,6 +79,9 @@ export class Projector {
   private stopped = true;
   /** Whether the store's rebuild request has been looked at (and carried out) by this instance. */
   private rebuildChecked = false;
+  /** The old provinces' codes (projection/old-areas.ts), written to the store in this instance's first commit. */
+  private readonly oldAreas: readonly OldArea[];
+  private oldAreasSynced = false;
 
   constructor(
     private readonly store: ReadModelStore,
@@ -87,6 +91,7 @@ export class Projector {
     options: ProjectorOptions = {},
   ) {
     this.writer = new EventWriter(areas);
+    this.oldAreas = oldAreasOf(areas);
     this.lease = store.projectionLease();
     this.leaseRetryMs = options.leaseRetryMs ?? DEFAULT_LEASE_RETRY_MS;
     this.rebuildSource = options.rebuildSource;
@@ -334,10 +339,12 @@ export class Projector {
     nextPage?: (fromPosition: number) => Promise<RecordedEvent[]>,
     pages = 1,
   ): Promise<Committed> {
-    return this.store.db.transaction(async (tx) => {
+    const committed = await this.store.db.transaction(async (tx) => {
       // First, so that on PostgreSQL the checkpoint row stays locked until this batch commits.
       const fenced = await tx.execute('UPDATE checkpoint SET position = ? WHERE id = 1 AND position = ?', [from - 1, from - 1]);
       if (fenced !== 1) throw new CheckpointMoved(`checkpoint is no longer ${from - 1}`);
+      // Before any fact: the summaries' triggers read it (a read of a few hundred rows once per instance).
+      if (!this.oldAreasSynced) await syncOldAreas(tx, this.oldAreas);
       let position = from - 1;
       let read = 0;
       for (let page = events, n = 1; page.length > 0; page = await nextPage!(position + 1), n++) {
@@ -348,6 +355,8 @@ export class Projector {
       if (position !== from - 1) await tx.execute('UPDATE checkpoint SET position = ? WHERE id = 1', [position]);
       return { position, read };
     });
+    this.oldAreasSynced = true;
+    return committed;
   }
 
   /** Runs the statements of a page of events after `position`; resolves with the position of the last one. */

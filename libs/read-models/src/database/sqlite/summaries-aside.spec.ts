@@ -115,8 +115,9 @@ describe('SQLite summaries computed aside during a rebuild', () => {
     expect(jobs).toEqual([{ source: join(dir, 'read-models.sqlite'), aside: join(dir, 'read-models.sqlite-summaries-aside'), summaries: ['benefit_recipients'] }]);
     const rows = await rowsOf(store, [...READ_MODEL_TABLES, 'checkpoint']);
     expect(rows).toEqual(await projectedIncrementally(log));
-    expect(rows.benefit_recipient_months!.length).toBe(471);
-    expect(rows.card_cover_runs!.length).toBe(51);
+    // The ledger is in Bạc Liêu (95, abolished on 2025-07-01): a fourth key row per person and month, `o:95`.
+    expect(rows.benefit_recipient_months!.length).toBe(628);
+    expect(rows.card_cover_runs!.length).toBe(68);
     expect(existsSync(jobs[0]!.aside)).toBe(false);
   });
 
@@ -151,9 +152,9 @@ describe('SQLite summaries computed aside during a rebuild', () => {
     const computedThen = await rowsOf(store, ASIDE_TABLES);
     // What a copy would bring in: the months of the payments before the last 40 events.
     const staleMonths = new Database(stale, { readonly: true });
-    expect(staleMonths.prepare('SELECT COUNT(*) FROM benefit_recipient_months').pluck().get()).toBe(300);
+    expect(staleMonths.prepare('SELECT COUNT(*) FROM benefit_recipient_months').pluck().get()).toBe(400);
     staleMonths.close();
-    expect(computedThen.benefit_recipient_months!.length).toBe(465);
+    expect(computedThen.benefit_recipient_months!.length).toBe(620);
     await store.db.execute('DELETE FROM benefit_recipient_months');
     await (store.db as SqliteReadModelDb).restoreSummaries(async (job): Promise<AsideResult> => {
       copyFileSync(stale, job.aside);
