@@ -54,7 +54,8 @@ function canonical(value: unknown): string | undefined {
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} has no JSON form`);
-      return JSON.stringify(value);
+      // For a finite number JSON.stringify prints exactly String's text (-0 as "0" in both).
+      return String(value);
     case 'undefined':
       return undefined;
     case 'object':
@@ -63,22 +64,50 @@ function canonical(value: unknown): string | undefined {
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
         return canonical((value as { toJSON(): unknown }).toJSON());
       }
-      return '{' + canonicalMembers(value as Record<string, unknown>).members.join(',') + '}';
+      return canonicalObject(value as Record<string, unknown>);
     default:
       throw new TypeError(`canonicalJson: a ${typeof value} has no JSON form`);
   }
 }
 
 function canonicalArray(values: readonly unknown[]): string {
-  const elements = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) elements[i] = canonical(values[i]) ?? 'null';
-  return '[' + elements.join(',') + ']';
+  let text = '[';
+  for (let i = 0; i < values.length; i++) text += (i === 0 ? '' : ',') + (canonical(values[i]) ?? 'null');
+  return text + ']';
+}
+
+/**
+ * `{` + the defined members in sorted key order + `}`, written straight into one string: the arrays of
+ * keys and members that sealEvent needs (canonicalMembers) were two allocations per object of every
+ * command and event an import hashes, each joined afterwards.
+ */
+function canonicalObject(object: Record<string, unknown>): string {
+  const keys = sortedKeys(object);
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const member = canonical(object[key]);
+    if (member === undefined) continue;
+    text += (text.length === 1 ? '' : ',') + quoteKey(key) + ':' + member;
+  }
+  return text + '}';
+}
+
+/**
+ * An object's own enumerable keys in UTF-16 code unit order (Array.prototype.sort's default). Objects
+ * built in sorted order (most of a command's, and the decided events') are only checked, not sorted.
+ */
+function sortedKeys(object: Record<string, unknown>): string[] {
+  const keys = Object.keys(object);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) return keys.sort();
+  }
+  return keys;
 }
 
 /** The sorted keys of an object's defined members and their `"key":value` texts, in that order. */
 function canonicalMembers(object: Record<string, unknown>): { keys: string[]; members: string[] } {
-  // Array.prototype.sort without a comparator compares strings by UTF-16 code units.
-  const keys = Object.keys(object).sort();
+  const keys = sortedKeys(object);
   const kept: string[] = [];
   const members: string[] = [];
   for (const key of keys) {
