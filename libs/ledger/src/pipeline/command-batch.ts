@@ -37,6 +37,9 @@ interface Committing<T> {
   results: Promise<AppendResult[]>;
 }
 
+/** What a provisionally folded event carries as metadata: folding reads none, so all share one. */
+const NO_METADATA = Object.freeze({}) as never;
+
 /** A store holding at most this many events has its command keys read at the start of a batch (its seed facts). */
 const KEYS_READ_MAX_EVENTS = 10_000;
 
@@ -150,7 +153,7 @@ export class CommandBatch<T> {
     if (known.outcome) return this.listener.duplicate(tag);
     const streamId = await this.steps.streamOf(command);
     const decision = await this.steps.decide(keyed, streamId, this.context, known.releasing);
-    const request = this.steps.toAppend(decision, { ...this.context, causationId: `${this.context.correlationId}:${commandKey}` });
+    const request = this.steps.toAppend(decision, this.context, `${this.context.correlationId}:${commandKey}`);
     // Later commands of the batch must see this one's effect: fold it in provisionally.
     this.pending.push({ tag, command, request });
     this.pendingKeys.set(commandKey, contentHash);
@@ -171,7 +174,7 @@ export class CommandBatch<T> {
       revision: decision.loaded.revision + 1 + index,
       position: 0,
       data: event.data,
-      metadata: {} as never,
+      metadata: NO_METADATA,
     }));
     this.steps.states.advance(decision.streamId, decision.loaded, events);
   }
