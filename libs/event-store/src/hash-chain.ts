@@ -77,9 +77,9 @@ function canonicalArray(values: readonly unknown[]): string {
 }
 
 /**
- * `{` + the defined members in sorted key order + `}`, written straight into one string: the arrays of
- * keys and members that sealEvent needs (canonicalMembers) were two allocations per object of every
- * command and event an import hashes, each joined afterwards.
+ * `{` + the defined members in sorted key order + `}`, written straight into one string: arrays of
+ * keys and members, joined afterwards, were two more allocations per object of every command and
+ * event an import hashes.
  */
 function canonicalObject(object: Record<string, unknown>): string {
   const keys = sortedKeys(object);
@@ -103,20 +103,6 @@ function sortedKeys(object: Record<string, unknown>): string[] {
     if (keys[i - 1]! > keys[i]!) return keys.sort();
   }
   return keys;
-}
-
-/** The sorted keys of an object's defined members and their `"key":value` texts, in that order. */
-function canonicalMembers(object: Record<string, unknown>): { keys: string[]; members: string[] } {
-  const keys = sortedKeys(object);
-  const kept: string[] = [];
-  const members: string[] = [];
-  for (const key of keys) {
-    const member = canonical(object[key]);
-    if (member === undefined) continue;
-    kept.push(key);
-    members.push(quoteKey(key) + ':' + member);
-  }
-  return { keys: kept, members };
 }
 
 // Strings without quotes, backslashes, control characters or surrogates print as themselves between
@@ -174,20 +160,31 @@ export interface SealedEvent {
 export function sealEvent(event: Omit<HashableEvent, 'metadata'> & { metadata: Omit<EventMetadata, 'hash'> }): SealedEvent {
   const { streamId, revision, eventId, type } = event;
   if (!Number.isSafeInteger(revision) || revision < 0) throw new TypeError(`invalid revision ${revision}`);
-  if ((event.metadata as { hash?: unknown }).hash !== undefined) throw new TypeError('sealEvent: metadata already holds a hash');
+  const metadata = event.metadata as unknown as Record<string, unknown>;
+  if (metadata.hash !== undefined) throw new TypeError('sealEvent: metadata already holds a hash');
   const dataJson = canonicalJson(event.data);
-  const { keys, members } = canonicalMembers(event.metadata as unknown as Record<string, unknown>);
+  // The metadata's members in sorted order, as two texts: those that sort before `hash` and those
+  // after, so that `hash` is put at its sorted place without arrays of members to splice and join.
+  const keys = sortedKeys(metadata);
+  let before = '';
+  let after = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const member = canonical(metadata[key]);
+    if (member === undefined) continue;
+    if (key < 'hash') before += (before === '' ? '' : ',') + quoteKey(key) + ':' + member;
+    else after += (after === '' ? '' : ',') + quoteKey(key) + ':' + member;
+  }
+  const members = before === '' ? after : after === '' ? before : before + ',' + after;
   // The members are written in sorted key order (data, eventId, metadata, revision, streamId, type), so
   // this text equals canonicalJson of the whole object.
   const text =
-    '{"data":' + dataJson + ',"eventId":' + jsonString(eventId) + ',"metadata":{' + members.join(',') + '},"revision":' +
+    '{"data":' + dataJson + ',"eventId":' + jsonString(eventId) + ',"metadata":{' + members + '},"revision":' +
     revision + ',"streamId":' + jsonString(streamId) + ',"type":' + jsonString(type) + '}';
   // One-shot hashing (strings are hashed as UTF-8) is quicker than createHash for small inputs
   // (docs/benchmarks.md, 'one-shot hashing').
   const hash = digest('sha256', text, 'hex');
-
-  let at = 0;
-  while (at < keys.length && keys[at]! < 'hash') at++;
-  members.splice(at, 0, '"hash":"' + hash + '"');
-  return { hash, dataJson, metadataJson: '{' + members.join(',') + '}' };
+  const hashMember = '"hash":"' + hash + '"';
+  const metadataJson = '{' + (before === '' ? '' : before + ',') + hashMember + (after === '' ? '' : ',' + after) + '}';
+  return { hash, dataJson, metadataJson };
 }
