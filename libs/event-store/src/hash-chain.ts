@@ -94,16 +94,28 @@ function canonicalObject(object: Record<string, unknown>): string {
 }
 
 /**
- * An object's own enumerable keys in UTF-16 code unit order (Array.prototype.sort's default). Objects
- * built in sorted order (most of a command's, and the decided events') are only checked, not sorted.
+ * An object's own enumerable keys in UTF-16 code unit order (Array.prototype.sort's default, which is
+ * also what `<` compares). Objects built in sorted order (most of a command's) are only checked; a
+ * small object nearly in order (an event's metadata with the store's `prevHash` added last) is put in
+ * order in place, without the work array and comparisons of a general sort.
  */
 function sortedKeys(object: Record<string, unknown>): string[] {
   const keys = Object.keys(object);
+  if (keys.length > SMALL_OBJECT_KEYS) return keys.sort();
+  // Insertion sort: keys are distinct, so the order is the same as sort()'s.
   for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1]! > keys[i]!) return keys.sort();
+    const key = keys[i]!;
+    let at = i;
+    while (at > 0 && keys[at - 1]! > key) {
+      keys[at] = keys[at - 1]!;
+      at--;
+    }
+    keys[at] = key;
   }
   return keys;
 }
+
+const SMALL_OBJECT_KEYS = 24;
 
 // Strings without quotes, backslashes, control characters or surrogates print as themselves between
 // quotes; the others go through JSON.stringify. Both give JSON.stringify's text; the shortcut is faster.

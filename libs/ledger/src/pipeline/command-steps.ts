@@ -59,6 +59,8 @@ export class CommandSteps {
   /** Today's date as last formatted, and the UTC day it holds for: formatting it per command showed in an import's profile. */
   private todayText = '';
   private todayStartMs = Number.NaN;
+  private recordedAtText = '';
+  private recordedAtMs = Number.NaN;
 
   constructor(
     private readonly deps: LedgerDependencies,
@@ -168,6 +170,18 @@ export class CommandSteps {
     }
   }
 
+  /** The clock's instant as ISO text, formatted once per millisecond: formatting showed in an import's profile. */
+  private recordedAt(): string {
+    const now = this.clock();
+    const ms = now.getTime();
+    if (ms !== this.recordedAtMs) {
+      // An invalid date (NaN) is never equal, so it is formatted, and refused, as before.
+      this.recordedAtText = now.toISOString();
+      this.recordedAtMs = ms;
+    }
+    return this.recordedAtText;
+  }
+
   private today(): string {
     const now = this.clock().getTime();
     if (!(now >= this.todayStartMs && now < this.todayStartMs + DAY_MS)) {
@@ -182,7 +196,7 @@ export class CommandSteps {
    * command's own without copying its context per command).
    */
   toAppend(decision: Decision, context: CommandContext, causationId?: string): AppendRequest {
-    const recordedAt = this.clock().toISOString();
+    const recordedAt = this.recordedAt();
     const correlationId = context.correlationId ?? newCorrelationId();
     const causation = causationId ?? context.causationId ?? correlationId;
     const events: NewEvent[] = decision.events.map((event, index) => {
@@ -206,10 +220,11 @@ export class CommandSteps {
  */
 function metadataOf(eventId: string, recordedAt: string, context: CommandContext, correlationId: string, causationId: string, commandKey: string): NewEvent['metadata'] {
   const { actor, actorName, role, source } = context;
+  // Members in sorted order: the store's canonical JSON (the hash) then has nearly nothing to sort.
   if (actorName === undefined) {
-    return { eventId, recordedAt, actor, role, source, correlationId, causationId, commandKey, schemaVersion: SCHEMA_VERSION };
+    return { actor, causationId, commandKey, correlationId, eventId, recordedAt, role, schemaVersion: SCHEMA_VERSION, source };
   }
-  return { eventId, recordedAt, actor, actorName, role, source, correlationId, causationId, commandKey, schemaVersion: SCHEMA_VERSION };
+  return { actor, actorName, causationId, commandKey, correlationId, eventId, recordedAt, role, schemaVersion: SCHEMA_VERSION, source };
 }
 
 /** A caller limited to some areas; undefined (the CLI) and `*` reach every area. */
