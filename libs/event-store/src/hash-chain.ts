@@ -41,6 +41,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** Canonical JSON text of a JSON value (see the rules above); throws TypeError for what JSON cannot hold. */
 export function canonicalJson(value: unknown): string {
+  // A plain object whose keys are already in canonical order at every level prints, by JSON.stringify,
+  // exactly the canonical text, in one flat string; a command from the validation's fast path is one.
+  if (typeof value === 'object' && value !== null && inCanonicalOrder(value)) return JSON.stringify(value);
   const text = canonical(value);
   if (text === undefined) throw new TypeError('canonicalJson: undefined has no JSON form');
   return text;
@@ -67,6 +70,42 @@ function canonical(value: unknown): string | undefined {
       return canonicalObject(value as Record<string, unknown>);
     default:
       throw new TypeError(`canonicalJson: a ${typeof value} has no JSON form`);
+  }
+}
+
+/**
+ * Whether JSON.stringify prints `value` as `canonical` does: plain objects and arrays only (no toJSON,
+ * no class instances or boxed primitives), own keys in strictly ascending UTF-16 order (JSON.stringify
+ * and for-in both follow the own keys' order), finite numbers. Anything else answers false, and the
+ * general path prints it (or refuses it) as before.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      const prototype = Object.getPrototypeOf(value);
+      if (Array.isArray(value)) {
+        if (prototype !== Array.prototype || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+        for (let i = 0; i < value.length; i++) if (!inCanonicalOrder(value[i])) return false;
+        return true;
+      }
+      if ((prototype !== Object.prototype && prototype !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+      let previous: string | undefined;
+      for (const key in value) {
+        if (!Object.hasOwn(value, key) || (previous !== undefined && !(previous < key))) return false;
+        if (!inCanonicalOrder((value as Record<string, unknown>)[key])) return false;
+        previous = key;
+      }
+      return true;
+    }
+    default:
+      return false;
   }
 }
 
