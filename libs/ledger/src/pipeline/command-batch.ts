@@ -1,10 +1,10 @@
-import type { Command } from '#domain';
+import { streamIdFor, type Command } from '#domain';
 import { BatchConflictError, type AppendRequest, type AppendResult, type EventStore } from '#event-store';
 import type { CommandContext, CommandOutcome } from '../command-context.js';
 import { isRefusal } from '../errors.js';
 import { offersStreamSizes } from '../state-warm-up.js';
 import { ClaimedKeys } from './claimed-keys.js';
-import type { CommandSteps, Decision } from './command-steps.js';
+import type { CommandSteps, Decision, KeyLookup } from './command-steps.js';
 import { IMPORT_BATCH_COMMANDS } from '#runtime/tunables';
 
 /** What becomes of each command of a batch, told as soon as it is known; `T` tags a command (an import's line number). */
@@ -36,6 +36,9 @@ interface Committing<T> {
   batch: Pending<T>[];
   results: Promise<AppendResult[]>;
 }
+
+/** A key the store cannot hold: nothing to answer with, nothing released. */
+const NOTHING_KNOWN: KeyLookup = Object.freeze({});
 
 /** What a provisionally folded event carries as metadata: folding reads none, so all share one. */
 const NO_METADATA = Object.freeze({}) as never;
@@ -149,9 +152,10 @@ export class CommandBatch<T> {
     }
     const known = this.claimedKeys === undefined || this.claimedKeys.mayHold(commandKey)
       ? await this.steps.checkKey(keyed, this.context.areas)
-      : {};
+      : NOTHING_KNOWN;
     if (known.outcome) return this.listener.duplicate(tag);
-    const streamId = await this.steps.streamOf(command);
+    // Only a reversal's stream is looked up (in the store); any other command names its own, without an await.
+    const streamId = command.command === 'ReverseEntry' ? await this.steps.streamOf(command) : streamIdFor(command);
     const decision = await this.steps.decide(keyed, streamId, this.context, known.releasing);
     const request = this.steps.toAppend(decision, this.context, `${this.context.correlationId}:${commandKey}`);
     // Later commands of the batch must see this one's effect: fold it in provisionally.
