@@ -79,7 +79,17 @@ export function streamIdFor(command: Command): string {
 
 /** The contract's natural idempotency key, prefixed by the command's name. */
 export function commandKeyOf(command: Command): string {
-  const key = (...parts: (string | number)[]) => [command.command, ...parts].join(':');
+  // Written out rather than joined from arrays: an import keys every line. Array.join's text of each
+  // part (null and undefined as '') is kept, so every key stays what it was.
+  const name = command.command;
+  function key(a: Part, b?: Part, c?: Part): string {
+    // By the parts given, not by their values: a part given as undefined still takes its ':'.
+    switch (arguments.length) {
+      case 1: return `${name}:${text(a)}`;
+      case 2: return `${name}:${text(a)}:${text(b)}`;
+      default: return `${name}:${text(a)}:${text(b)}:${text(c)}`;
+    }
+  }
   switch (command.command) {
     case 'RegisterEmployer': return key(command.data.unitCode);
     case 'ChangeEmployerStatus': return key(command.data.unitCode, command.data.status, command.data.effectiveOn);
@@ -109,6 +119,12 @@ export function commandKeyOf(command: Command): string {
     case 'ReturnBankCredit': return key(command.data.creditId);
     case 'ReceiveBankStatement': return ['ImportBankStatement', command.data.account, 'statement', command.data.statementId].join(':');
   }
+}
+
+type Part = string | number;
+
+function text(part: Part | undefined): string {
+  return part === undefined || part === null ? '' : String(part);
 }
 
 const INITIAL_STATES: Record<StreamKind, (facts: StreamFacts) => StreamState> = {

@@ -41,6 +41,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** Canonical JSON text of a JSON value (see the rules above); throws TypeError for what JSON cannot hold. */
 export function canonicalJson(value: unknown): string {
+  // A plain object whose keys are already in canonical order at every level prints, by JSON.stringify,
+  // exactly the canonical text, in one flat string; a command from the validation's fast path is one.
+  if (typeof value === 'object' && value !== null && inCanonicalOrder(value)) return JSON.stringify(value);
   const text = canonical(value);
   if (text === undefined) throw new TypeError('canonicalJson: undefined has no JSON form');
   return text;
@@ -54,7 +57,8 @@ function canonical(value: unknown): string | undefined {
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} has no JSON form`);
-      return JSON.stringify(value);
+      // For a finite number JSON.stringify prints exactly String's text (-0 as "0" in both).
+      return String(value);
     case 'undefined':
       return undefined;
     case 'object':
@@ -63,32 +67,94 @@ function canonical(value: unknown): string | undefined {
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
         return canonical((value as { toJSON(): unknown }).toJSON());
       }
-      return '{' + canonicalMembers(value as Record<string, unknown>).members.join(',') + '}';
+      return canonicalObject(value as Record<string, unknown>);
     default:
       throw new TypeError(`canonicalJson: a ${typeof value} has no JSON form`);
   }
 }
 
-function canonicalArray(values: readonly unknown[]): string {
-  const elements = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) elements[i] = canonical(values[i]) ?? 'null';
-  return '[' + elements.join(',') + ']';
+/**
+ * Whether JSON.stringify prints `value` as `canonical` does: plain objects and arrays only (no toJSON,
+ * no class instances or boxed primitives), own keys in strictly ascending UTF-16 order (JSON.stringify
+ * and for-in both follow the own keys' order), finite numbers. Anything else answers false, and the
+ * general path prints it (or refuses it) as before.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      const prototype = Object.getPrototypeOf(value);
+      if (Array.isArray(value)) {
+        if (prototype !== Array.prototype || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+        for (let i = 0; i < value.length; i++) if (!inCanonicalOrder(value[i])) return false;
+        return true;
+      }
+      if ((prototype !== Object.prototype && prototype !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+      let previous: string | undefined;
+      for (const key in value) {
+        if (!Object.hasOwn(value, key) || (previous !== undefined && !(previous < key))) return false;
+        if (!inCanonicalOrder((value as Record<string, unknown>)[key])) return false;
+        previous = key;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
-/** The sorted keys of an object's defined members and their `"key":value` texts, in that order. */
-function canonicalMembers(object: Record<string, unknown>): { keys: string[]; members: string[] } {
-  // Array.prototype.sort without a comparator compares strings by UTF-16 code units.
-  const keys = Object.keys(object).sort();
-  const kept: string[] = [];
-  const members: string[] = [];
-  for (const key of keys) {
+function canonicalArray(values: readonly unknown[]): string {
+  let text = '[';
+  for (let i = 0; i < values.length; i++) text += (i === 0 ? '' : ',') + (canonical(values[i]) ?? 'null');
+  return text + ']';
+}
+
+/**
+ * `{` + the defined members in sorted key order + `}`, written straight into one string: arrays of
+ * keys and members, joined afterwards, were two more allocations per object of every command and
+ * event an import hashes.
+ */
+function canonicalObject(object: Record<string, unknown>): string {
+  const keys = sortedKeys(object);
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const member = canonical(object[key]);
     if (member === undefined) continue;
-    kept.push(key);
-    members.push(quoteKey(key) + ':' + member);
+    text += (text.length === 1 ? '' : ',') + quoteKey(key) + ':' + member;
   }
-  return { keys: kept, members };
+  return text + '}';
 }
+
+/**
+ * An object's own enumerable keys in UTF-16 code unit order (Array.prototype.sort's default, which is
+ * also what `<` compares). Objects built in sorted order (most of a command's) are only checked; a
+ * small object nearly in order (an event's metadata with the store's `prevHash` added last) is put in
+ * order in place, without the work array and comparisons of a general sort.
+ */
+function sortedKeys(object: Record<string, unknown>): string[] {
+  const keys = Object.keys(object);
+  if (keys.length > SMALL_OBJECT_KEYS) return keys.sort();
+  // Insertion sort: keys are distinct, so the order is the same as sort()'s.
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let at = i;
+    while (at > 0 && keys[at - 1]! > key) {
+      keys[at] = keys[at - 1]!;
+      at--;
+    }
+    keys[at] = key;
+  }
+  return keys;
+}
+
+const SMALL_OBJECT_KEYS = 24;
 
 // Strings without quotes, backslashes, control characters or surrogates print as themselves between
 // quotes; the others go through JSON.stringify. Both give JSON.stringify's text; the shortcut is faster.
@@ -145,20 +211,31 @@ export interface SealedEvent {
 export function sealEvent(event: Omit<HashableEvent, 'metadata'> & { metadata: Omit<EventMetadata, 'hash'> }): SealedEvent {
   const { streamId, revision, eventId, type } = event;
   if (!Number.isSafeInteger(revision) || revision < 0) throw new TypeError(`invalid revision ${revision}`);
-  if ((event.metadata as { hash?: unknown }).hash !== undefined) throw new TypeError('sealEvent: metadata already holds a hash');
+  const metadata = event.metadata as unknown as Record<string, unknown>;
+  if (metadata.hash !== undefined) throw new TypeError('sealEvent: metadata already holds a hash');
   const dataJson = canonicalJson(event.data);
-  const { keys, members } = canonicalMembers(event.metadata as unknown as Record<string, unknown>);
+  // The metadata's members in sorted order, as two texts: those that sort before `hash` and those
+  // after, so that `hash` is put at its sorted place without arrays of members to splice and join.
+  const keys = sortedKeys(metadata);
+  let before = '';
+  let after = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const member = canonical(metadata[key]);
+    if (member === undefined) continue;
+    if (key < 'hash') before += (before === '' ? '' : ',') + quoteKey(key) + ':' + member;
+    else after += (after === '' ? '' : ',') + quoteKey(key) + ':' + member;
+  }
+  const members = before === '' ? after : after === '' ? before : before + ',' + after;
   // The members are written in sorted key order (data, eventId, metadata, revision, streamId, type), so
   // this text equals canonicalJson of the whole object.
   const text =
-    '{"data":' + dataJson + ',"eventId":' + jsonString(eventId) + ',"metadata":{' + members.join(',') + '},"revision":' +
+    '{"data":' + dataJson + ',"eventId":' + jsonString(eventId) + ',"metadata":{' + members + '},"revision":' +
     revision + ',"streamId":' + jsonString(streamId) + ',"type":' + jsonString(type) + '}';
   // One-shot hashing (strings are hashed as UTF-8) is quicker than createHash for small inputs
   // (docs/benchmarks.md, 'one-shot hashing').
   const hash = digest('sha256', text, 'hex');
-
-  let at = 0;
-  while (at < keys.length && keys[at]! < 'hash') at++;
-  members.splice(at, 0, '"hash":"' + hash + '"');
-  return { hash, dataJson, metadataJson: '{' + members.join(',') + '}' };
+  const hashMember = '"hash":"' + hash + '"';
+  const metadataJson = '{' + (before === '' ? '' : before + ',') + hashMember + (after === '' ? '' : ',' + after) + '}';
+  return { hash, dataJson, metadataJson };
 }

@@ -77,8 +77,8 @@ export class NdjsonImport {
       return this.refuse({ line, code: 'VALIDATION_FAILED', message: 'a line must be {"command": ..., "data": {...}}' });
     }
     // A field beside command and data is refused as one inside data is: it would be silently lost.
-    const unknown = Object.keys(parsed).filter((field) => field !== 'command' && field !== 'data');
-    if (unknown.length > 0) {
+    if (hasOtherFields(parsed)) {
+      const unknown = Object.keys(parsed).filter((field) => field !== 'command' && field !== 'data');
       const errors = unknown.slice(0, 10).map((field) => ({ field, message: 'is not allowed on an import line (only "command" and "data")' }));
       return this.refuse({ line, code: 'VALIDATION_FAILED', message: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
     }
@@ -99,4 +99,12 @@ export class NdjsonImport {
     const seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
     return { ...this.summary, seconds, eventsPerSecond: seconds > 0 ? Math.round(this.summary.events / seconds) : 0 };
   }
+}
+
+/** Whether a line holds a field besides command and data (checked without a list of its keys per line). */
+function hasOtherFields(parsed: object): boolean {
+  for (const field in parsed) {
+    if (field !== 'command' && field !== 'data' && Object.hasOwn(parsed, field)) return true;
+  }
+  return false;
 }

@@ -10,7 +10,7 @@ export class ClaimedKeys {
   private readonly bits = new Uint32Array(ClaimedKeys.BITS / 32);
 
   add(commandKey: string): void {
-    const [first, step] = hashes(commandKey);
+    hash(commandKey);
     for (let probe = 0, bit = first; probe < PROBES; probe++, bit = (bit + step) >>> 0) {
       const index = bit & (ClaimedKeys.BITS - 1);
       this.bits[index >>> 5]! |= 1 << (index & 31);
@@ -18,7 +18,7 @@ export class ClaimedKeys {
   }
 
   mayHold(commandKey: string): boolean {
-    const [first, step] = hashes(commandKey);
+    hash(commandKey);
     for (let probe = 0, bit = first; probe < PROBES; probe++, bit = (bit + step) >>> 0) {
       const index = bit & (ClaimedKeys.BITS - 1);
       if ((this.bits[index >>> 5]! & (1 << (index & 31))) === 0) return false;
@@ -29,8 +29,12 @@ export class ClaimedKeys {
 
 const PROBES = 3;
 
-/** Two independent 32-bit hashes (FNV-1a, and a multiplicative one), for double hashing. */
-function hashes(text: string): [number, number] {
+/** The two hashes of the last key hashed: module variables, not an array per call (twice per import line). */
+let first = 0;
+let step = 0;
+
+/** Two independent 32-bit hashes (FNV-1a, and a multiplicative one) of `text`, for double hashing, into first and step. */
+function hash(text: string): void {
   let fnv = 0x811c9dc5 | 0;
   let mul = 0x9e3779b9 | 0;
   for (let i = 0; i < text.length; i++) {
@@ -38,6 +42,7 @@ function hashes(text: string): [number, number] {
     fnv = Math.imul(fnv ^ code, 0x01000193);
     mul = Math.imul(mul ^ code, 0x85ebca6b) ^ (mul >>> 13);
   }
+  first = fnv >>> 0;
   // An odd step visits distinct bits on every probe.
-  return [fnv >>> 0, (mul | 1) >>> 0];
+  step = (mul | 1) >>> 0;
 }

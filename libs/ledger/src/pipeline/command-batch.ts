@@ -1,10 +1,10 @@
-import type { Command } from '#domain';
-import { BatchConflictError, type AppendRequest, type AppendResult } from '#event-store';
+import { streamIdFor, type Command } from '#domain';
+import { BatchConflictError, type AppendRequest, type AppendResult, type EventStore } from '#event-store';
 import type { CommandContext, CommandOutcome } from '../command-context.js';
 import { isRefusal } from '../errors.js';
 import { offersStreamSizes } from '../state-warm-up.js';
 import { ClaimedKeys } from './claimed-keys.js';
-import type { CommandSteps, Decision } from './command-steps.js';
+import type { CommandSteps, Decision, KeyLookup } from './command-steps.js';
 import { IMPORT_BATCH_COMMANDS } from '#runtime/tunables';
 
 /** What becomes of each command of a batch, told as soon as it is known; `T` tags a command (an import's line number). */
@@ -37,6 +37,15 @@ interface Committing<T> {
   results: Promise<AppendResult[]>;
 }
 
+/** A key the store cannot hold: nothing to answer with, nothing released. */
+const NOTHING_KNOWN: KeyLookup = Object.freeze({});
+
+/** What a provisionally folded event carries as metadata: folding reads none, so all share one. */
+const NO_METADATA = Object.freeze({}) as never;
+
+/** A store holding at most this many events has its command keys read at the start of a batch (its seed facts). */
+const KEYS_READ_MAX_EVENTS = 10_000;
+
 /**
  * The command pipeline for many commands at once (the bulk import): commands are decided in the
  * order given, against states that include the batch's earlier commands, and each batch is committed
@@ -60,6 +69,8 @@ export class CommandBatch<T> {
    * (whose keys the store has), after which every key is looked up.
    */
   private claimedKeys?: ClaimedKeys;
+  /** The reading of a small store's keys into `claimedKeys` (see trustTheStore), awaited by the first command. */
+  private trusting?: Promise<void>;
   private committing: Committing<T> | undefined;
   /** The committing batch's keys: the store cannot answer for them before its commit. */
   private committingKeys = new Map<string, string>();
@@ -78,19 +89,41 @@ export class CommandBatch<T> {
 
   /**
    * Streams and keys the store does not hold are not looked up: the store's streams are listed once
-   * (where the store offers `streamSizesSync`), and a store with no streams holds no keys. Another
-   * writer's stream or key shows up as a conflict of the batch, which then replays command by command.
+   * (where the store offers `streamSizesSync`), and a store with no streams holds no keys. A store
+   * that holds only a few events (a new ledger holds its seed facts, so `socai import` into a fresh
+   * directory never saw an empty store) has its keys read from those events' metadata. Another
+   * writer's stream or key, or a key these events did not name, shows up as a conflict of the batch,
+   * which then replays command by command: trusting the store never changes an outcome.
    */
   private trustTheStore(): void {
     const store = this.steps.store;
     if (!offersStreamSizes(store)) return;
     const streams = store.streamSizesSync();
     this.steps.states.trustExistingStreams(streams.map((stream) => stream.streamId));
-    if (streams.length === 0) this.claimedKeys = new ClaimedKeys();
+    const events = streams.reduce((sum, stream) => sum + stream.events, 0);
+    if (events === 0) this.claimedKeys = new ClaimedKeys();
+    // A failed read only means that every key is looked up, as before (the look-up reports the store's failure).
+    else if (events <= KEYS_READ_MAX_EVENTS) this.trusting = this.claimKeysOf(store, events).catch(() => undefined);
+  }
+
+  /** Every command key the store's few events name; none trusted if one event names none. */
+  private async claimKeysOf(store: EventStore, events: number): Promise<void> {
+    const recorded = await store.readAll({ fromPosition: 1, limit: events + 1 });
+    const keys = new ClaimedKeys();
+    for (const event of recorded) {
+      const commandKey = (event.metadata as { commandKey?: unknown }).commandKey;
+      if (typeof commandKey !== 'string') return;
+      keys.add(commandKey);
+    }
+    this.claimedKeys = keys;
   }
 
   /** Decides one command into the pending batch, and starts the batch's commit once it is full. */
   async add(tag: T, command: Command): Promise<void> {
+    if (this.trusting) {
+      await this.trusting;
+      this.trusting = undefined;
+    }
     // Reversals and reconciliations look at recorded events, so the batch before them is committed first.
     if (command.command === 'ReverseEntry' || command.command === 'ReconcilePayouts') await this.flushAndSettle();
     try {
@@ -119,11 +152,12 @@ export class CommandBatch<T> {
     }
     const known = this.claimedKeys === undefined || this.claimedKeys.mayHold(commandKey)
       ? await this.steps.checkKey(keyed, this.context.areas)
-      : {};
+      : NOTHING_KNOWN;
     if (known.outcome) return this.listener.duplicate(tag);
-    const streamId = await this.steps.streamOf(command);
+    // Only a reversal's stream is looked up (in the store); any other command names its own, without an await.
+    const streamId = command.command === 'ReverseEntry' ? await this.steps.streamOf(command) : streamIdFor(command);
     const decision = await this.steps.decide(keyed, streamId, this.context, known.releasing);
-    const request = this.steps.toAppend(decision, { ...this.context, causationId: `${this.context.correlationId}:${commandKey}` });
+    const request = this.steps.toAppend(decision, this.context, `${this.context.correlationId}:${commandKey}`);
     // Later commands of the batch must see this one's effect: fold it in provisionally.
     this.pending.push({ tag, command, request });
     this.pendingKeys.set(commandKey, contentHash);
@@ -144,7 +178,7 @@ export class CommandBatch<T> {
       revision: decision.loaded.revision + 1 + index,
       position: 0,
       data: event.data,
-      metadata: {} as never,
+      metadata: NO_METADATA,
     }));
     this.steps.states.advance(decision.streamId, decision.loaded, events);
   }
