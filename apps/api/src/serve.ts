@@ -33,6 +33,7 @@ export async function serve(config: SocaiConfig): Promise<void> {
     await background?.stop();
     await runtime.close();
   };
+  await catchUpShortLag(runtime, logger);
   app = await createHttpApp(runtime, { port: config.port, host: config.host, logger });
   logger.info(
     { url: `http://${config.host}:${config.port}`, dataDir: config.dataDir, logLevel: config.logLevel },
@@ -51,6 +52,28 @@ export async function serve(config: SocaiConfig): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   void warmStates(runtime, logger, warmUp.signal);
   await backgroundStarting;
+}
+
+/**
+ * A log at most this many events ahead of the read models is projected on this thread before the
+ * server listens (a new ledger's seed facts, the last batch of an import), so that the first answers
+ * show read models as current as when the server waited for its background thread; a longer lag is
+ * the background thread's, and `/health/ready` says so meanwhile.
+ */
+const CATCH_UP_BEFORE_LISTEN_EVENTS = 1_000;
+
+async function catchUpShortLag(runtime: SocaiRuntime, logger: Logger): Promise<void> {
+  try {
+    const models = runtime.readModels;
+    const lag = (await runtime.store.headPosition()) - (await models.projector.position());
+    // A rebuild a migration asked for is the background thread's too: it reads the whole log.
+    if (lag <= 0 || lag > CATCH_UP_BEFORE_LISTEN_EVENTS || (await models.store.rebuildRequested())) return;
+    // Safe beside the background thread's projector: the checkpoint fences both (as for a CLI catch-up).
+    await models.projector.catchUp(runtime.store);
+  } catch (error) {
+    // The background thread projects and reports it; the server listens regardless.
+    logger.warn({ component: 'projector', err: error }, 'catching up before listening failed');
+  }
 }
 
 /**
