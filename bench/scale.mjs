@@ -150,7 +150,7 @@ export async function runScale(argv) {
         }
       }
       const serve = await step('serve', 'serve-start', { dir });
-      if (serve) line(`${size} socai serve: first 200 on /health ${serve.healthMs.toFixed(0)} ms after the spawn, on /health/ready ${serve.readyMs.toFixed(0)} ms (warm-up before listening: ${serve.warmedStreams} streams in ${serve.warmUpMs} ms)`);
+      if (serve) line(`${size} socai serve: first 200 on /health ${serve.healthMs.toFixed(0)} ms after the spawn, on /health/ready ${serve.readyMs.toFixed(0)} ms (warm-up after listening: ${serve.warmedStreams} streams in ${serve.warmUpMs} ms)`);
       const own = await step('own', 'scale-reference', { store, dir: work, variant: 'own' }, true);
       if (own) line(`${size} own-schema reference: insert ${rate(own.insertEventsPerSecond)}/s wall, ${us(own.insertCpuSeconds, own.events)} µs CPU/row, wrote ${Math.round(own.io.wchar / 2 ** 20)} MB`);
       if (indexCosts) {

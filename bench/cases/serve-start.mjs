@@ -2,7 +2,7 @@
 // launcher `bin/socai.js serve` is spawned as a user starts it, and `GET /health` is asked every 10 ms
 // from the spawn until its first 200, then `GET /health/ready` until its first 200 (the read models
 // within SOCAI_READY_MAX_LAG of the log). The server's own log line of its state warm-up, which it
-// runs before it listens, says how much of the wait that was.
+// runs once it listens (issue 23: it used to run before), is then awaited (up to 60 s) for its figures.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { argsOf, report } from '../lib/measure.mjs';
@@ -44,15 +44,18 @@ async function firstOk(path) {
 try {
   const healthMs = await firstOk('/health');
   const readyMs = await firstOk('/health/ready');
-  // The warm-up's log line (serve.ts): `{streams, durationMs}`.
-  const warmUp = log.split('\n').map((l) => {
+  // The warm-up's log line (serve.ts): `{streams, durationMs}`, written when it ends, after the server listens.
+  const warmUpLine = () => log.split('\n').map((l) => {
     try {
       return JSON.parse(l);
     } catch {
       return undefined;
     }
   }).find((entry) => entry && Number.isFinite(entry.streams) && Number.isFinite(entry.durationMs));
-  report('serve-start', { healthMs, readyMs, warmedStreams: warmUp?.streams ?? 0, warmUpMs: warmUp?.durationMs ?? 0 });
+  const warmUpWaitUntil = sinceStart() + 60_000;
+  while (!warmUpLine() && !exited && sinceStart() < warmUpWaitUntil) await sleep(10);
+  const warmUp = warmUpLine();
+  report('serve-start', { healthMs, readyMs, warmedStreams: warmUp?.streams ?? 0, warmUpMs: warmUp?.durationMs ?? 0, warmedMs: warmUp ? sinceStart() : 0 });
 } finally {
   if (!exited) {
     const gone = new Promise((resolve) => child.once('exit', resolve));

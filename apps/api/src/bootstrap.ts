@@ -55,8 +55,9 @@ export async function createHttpApp(runtime: SocaiRuntime, options: ServeOptions
   // OpenAPI page needs Swagger UI's inline scripts.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(responseTimeout(runtime.config.responseTimeoutMs));
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document);
+  // Built on the first request of /docs (or /docs-json, /docs-yaml), then kept: scanning every route's
+  // metadata took a good share of a start, for a page few starts are followed by.
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
   app.enableShutdownHooks();
   // A client that sends its request too slowly is cut off (the import streams, so allow it long).
   app.getHttpServer().requestTimeout = 15 * 60_000;

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { createLogger, SocaiRuntime, startBackground, type SocaiConfig } from '#runtime';
 import { createHttpApp } from './bootstrap.js';
 import { exitOnUnhandledRejection } from './fatal-errors.js';
@@ -17,23 +18,27 @@ export async function serve(config: SocaiConfig): Promise<void> {
   // A new ledger gets its seed facts (the verified rates k) before anything else is written.
   const runtime = await SocaiRuntime.openForRecording(config);
   // The projector and the checkpointer (SOCAI_CHECKPOINT_EVERY_EVENTS / _MINUTES, key in SOCAI_SIGNING_KEY).
-  const background = await startBackground(runtime, config, logger);
-  // The likeliest streams' decision states, loaded before the first command instead of by it; bounded
-  // by the state cache's capacity, so a few seconds at most whatever the size of the log.
-  const warmStarted = Date.now();
-  const warmed = await runtime.ledger.warmStates();
-  const warmMs = Date.now() - warmStarted;
-  const app = await createHttpApp(runtime, { port: config.port, host: config.host, logger });
-  if (warmed > 0) logger.info({ streams: warmed, durationMs: warmMs }, `loaded ${warmed} stream states in ${warmMs} ms`);
+  // Their thread loads its own modules at a lower priority, which took seconds on a busy machine: the
+  // server does not wait for it to listen. Until it runs the read models stand still, which
+  // `/health` and `/health/ready` (lag) report as they are. A thread that cannot start still stops
+  // `serve` (awaited below); the handler here only keeps that from counting as unhandled meanwhile.
+  const backgroundStarting = startBackground(runtime, config, logger);
+  backgroundStarting.catch(() => undefined);
+  const warmUp = new AbortController();
+  let app: Awaited<ReturnType<typeof createHttpApp>> | undefined;
+  closeAll = async () => {
+    warmUp.abort();
+    await app?.close();
+    const background = await backgroundStarting.catch(() => undefined);
+    await background?.stop();
+    await runtime.close();
+  };
+  await catchUpShortLag(runtime, logger);
+  app = await createHttpApp(runtime, { port: config.port, host: config.host, logger });
   logger.info(
     { url: `http://${config.host}:${config.port}`, dataDir: config.dataDir, logLevel: config.logLevel },
     `listening on http://${config.host}:${config.port} (data in ${config.dataDir}); OpenAPI at /docs`,
   );
-  closeAll = async () => {
-    await app.close();
-    await background.stop();
-    await runtime.close();
-  };
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -45,4 +50,48 @@ export async function serve(config: SocaiConfig): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  void warmStates(runtime, logger, warmUp.signal);
+  await backgroundStarting;
+}
+
+/**
+ * A log at most this many events ahead of the read models is projected on this thread before the
+ * server listens (a new ledger's seed facts, the last batch of an import), so that the first answers
+ * show read models as current as when the server waited for its background thread; a longer lag is
+ * the background thread's, and `/health/ready` says so meanwhile.
+ */
+const CATCH_UP_BEFORE_LISTEN_EVENTS = 1_000;
+
+async function catchUpShortLag(runtime: SocaiRuntime, logger: Logger): Promise<void> {
+  try {
+    const models = runtime.readModels;
+    const lag = (await runtime.store.headPosition()) - (await models.projector.position());
+    // A rebuild a migration asked for is the background thread's too: it reads the whole log.
+    if (lag <= 0 || lag > CATCH_UP_BEFORE_LISTEN_EVENTS || (await models.store.rebuildRequested())) return;
+    // Safe beside the background thread's projector: the checkpoint fences both (as for a CLI catch-up).
+    await models.projector.catchUp(runtime.store);
+  } catch (error) {
+    // The background thread projects and reports it; the server listens regardless.
+    logger.warn({ component: 'projector', err: error }, 'catching up before listening failed');
+  }
+}
+
+/**
+ * The likeliest streams' decision states, loaded into the cache after the server listens instead of
+ * by their first commands (bounded by the state cache's capacity). It used to run before listening,
+ * so a start waited for it; now commands that arrive meanwhile are answered, each loading its own
+ * stream if the warm-up has not reached it yet (a state loaded twice is the same state, and the
+ * append's expected revision checks any cached state). It yields between slices, so requests go
+ * first; readiness does not wait for it, as nothing it loads changes an answer.
+ */
+async function warmStates(runtime: SocaiRuntime, logger: Logger, signal: AbortSignal): Promise<void> {
+  const started = Date.now();
+  try {
+    const warmed = await runtime.ledger.warmStates({ signal });
+    const durationMs = Date.now() - started;
+    if (warmed > 0 && !signal.aborted) logger.info({ streams: warmed, durationMs }, `loaded ${warmed} stream states in ${durationMs} ms`);
+  } catch (error) {
+    // Only a speed-up: a failure (the store closing under it) leaves the cache to fill as commands come.
+    if (!signal.aborted) logger.warn({ err: error }, 'state warm-up stopped');
+  }
 }

@@ -1,21 +1,21 @@
 import 'reflect-metadata';
-import { CommandFactory } from 'nest-commander';
-import { CliModule } from './cli.module.js';
 import { EXIT } from './exit-codes.js';
 
-// Usage errors (unknown command or option, missing argument) exit 1 as the contract says.
-await CommandFactory.run(CliModule, {
-  logger: ['error', 'warn'],
-  errorHandler: (error) => {
-    // `--help` reaches here too, as commander's signal with exit code 0: it is not an error.
-    const { exitCode, code } = error as { exitCode?: number; code?: string };
-    if (exitCode === 0) process.exit(EXIT.ok);
-    // commander has already written its own message ("error: unknown command …").
-    if (!code?.startsWith('commander.')) process.stderr.write(`${error.message}\n`);
-    process.exit(EXIT.usage);
-  },
-  serviceErrorHandler: (error) => {
-    process.stderr.write(`socai: ${error.message}\n`);
+const args = process.argv.slice(2);
+
+if (args.length === 1 && args[0] === 'serve') {
+  // `socai serve` alone starts the API's own entry, as its command would, without the command line's
+  // framework and every other command's modules, which took most of a start (docs/benchmarks.md,
+  // "Start-up time"). Any flag (`serve --help`) goes the usual way below, so commander answers it.
+  const { startApiServer } = await import('#runtime');
+  try {
+    await startApiServer();
+  } catch (error) {
+    // As the command line's service error handler below says it.
+    process.stderr.write(`socai: ${(error as Error).message}\n`);
     process.exit(EXIT.integrity);
-  },
-});
+  }
+} else {
+  const { runCommandLine } = await import('./run-command-line.js');
+  await runCommandLine();
+}

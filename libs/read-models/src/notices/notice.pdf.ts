@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { FUNDS, type Fund, type Money } from '#domain';
 import { formatDate, formatExactMoney, groupThousands } from '../report/vi-format.js';
 import type { FundAmounts } from './notice.js';
@@ -39,7 +38,9 @@ const monthLabel = (month: string) => `${Number(month.slice(5))}/${month.slice(0
  * in a table, then the payments and where each went, the late amount and the evasion warning.
  * Deterministic apart from the creation date pdfkit stamps in the document's information.
  */
-export function renderNoticePdf(notice: MonthlyNotice): Promise<Buffer> {
+export async function renderNoticePdf(notice: MonthlyNotice): Promise<Buffer> {
+  // Loaded on the first notice: pdfkit and its fonts' code are a good share of a server's start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Thông báo C12-TS ${notice.unitCode} ${notice.month}`, Author: 'socai' } });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
