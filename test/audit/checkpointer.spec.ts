@@ -150,7 +150,7 @@ describe('signed checkpoints', () => {
     raw.close();
     const store = SqliteEventStore.open(file);
     expect(store.settings().schemaVersion).toBe(SQLITE_EVENT_STORE_SCHEMA_VERSION);
-    expect(SQLITE_EVENT_STORE_SCHEMA_VERSION).toBe(2);
+    expect(SQLITE_EVENT_STORE_SCHEMA_VERSION).toBe(3);
     expect((await store.readAll()).length).toBe(30);
     store.closeSync();
     const db = openAuditDatabase(file);

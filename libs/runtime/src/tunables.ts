@@ -14,6 +14,13 @@
 export const STATE_CACHE_EVENTS = 1_000_000;
 
 /**
+ * A decision state evicted from the cache is kept as a snapshot in the event store's file when its
+ * stream has this many events or more: a shorter stream is read back about as fast as a snapshot
+ * (one row of the log each), so writing its snapshot would only cost.
+ */
+export const SNAPSHOT_MIN_EVENTS = 4;
+
+/**
  * What one cached folded event is counted at when an import's heap is sized. More than a folded event
  * weighs (a long stream's weighs most): counted at its weight, a full cache left the collector too little
  * room to work in and a large import ran out of heap.

@@ -42,6 +42,18 @@ const migrations: readonly string[] = [
     key_id     TEXT    NOT NULL
   );
   `,
+  // 3: decision-state snapshots (libs/ledger/src/states/snapshot-codec.ts, docs/decisions.md). Not part of
+  // the log: no hash covers them, `socai verify` and the exports ignore them, and deleting every row
+  // only makes the next loads read whole streams. A row at `revision` holds the state folded from the
+  // stream's events 0..revision, which never change; `format` names the codec that wrote it.
+  `
+  CREATE TABLE state_snapshots (
+    stream_id  TEXT    PRIMARY KEY,
+    revision   INTEGER NOT NULL,
+    format     INTEGER NOT NULL,
+    state      TEXT    NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
