@@ -91,21 +91,19 @@ describe('StreamStates with snapshots', () => {
     }
   });
 
-  it('snapshots an import batch’s states only once their commit has given them positions', async () => {
+  it('keeps an import batch’s states until their commit, then snapshots them with their positions', async () => {
     const states = new StreamStates(store, 12, 0);
     const loaded = await states.load('person-9500000001');
     const request = { streamId: 'person-9500000001', expectedRevision: 5, events: cards('9500000001', 6, 1) };
     // Folded before the commit, as CommandBatch does: no position yet.
     const provisional: RecordedEvent[] = request.events.map((event) => ({ ...event, streamId: request.streamId, revision: 6, position: 0, metadata: {} as never }));
     states.advance('person-9500000001', loaded, provisional);
-    await states.load('person-9500000002'); // evicts 1, unsettled: no snapshot
+    await states.load('person-9500000002'); // over capacity, but 1 waits for its commit: kept, 2 held beside it
+    expect(states.held).toBe(21);
     expect(store.readSnapshotSync('person-9500000001')).toBeUndefined();
-
-    const again = await states.load('person-9500000001'); // (the spec's store never had the event: append it now)
     const committed = await store.append(request);
-    states.advance('person-9500000001', again, provisional);
     states.settled([committed]);
-    await states.load('person-9500000002'); // evicts 1, settled: snapshot at 6 with the event's position
+    await states.load('person-9500000003'); // evicts 1 (now settled: snapshot at 6, its position known) and 2
     const snapshot = store.readSnapshotSync('person-9500000001')!;
     expect(snapshot.revision).toBe(6);
     expect(JSON.parse(snapshot.state).facts.facts.at(-1)).toBe(committed.position);

@@ -77,7 +77,7 @@ export class StreamStates {
         loaded = this.fold(loaded, await this.store.readStream(streamId));
       }
     }
-    this.remember(streamId, loaded, { snapshotRevision, settledRevision: loaded.revision });
+    this.remember(streamId, loaded, { snapshotRevision, settledRevision: loaded.revision, pending: false });
     return loaded;
   }
 
@@ -130,6 +130,7 @@ export class StreamStates {
     this.remember(streamId, next, {
       snapshotRevision: known?.snapshotRevision ?? -1,
       settledRevision: known === undefined ? -1 : committed && known.settledRevision === loaded.revision ? next.revision : known.settledRevision,
+      pending: !committed || (known?.pending ?? false),
     });
     return next;
   }
@@ -145,6 +146,7 @@ export class StreamStates {
       const { facts } = entry.loaded.state;
       if (facts instanceof PackedFactIndex) for (const event of result.events) facts.setPosition(event.eventId, event.position);
       if (entry.loaded.revision >= result.revision) entry.settledRevision = Math.max(entry.settledRevision, result.revision);
+      if (entry.loaded.revision <= result.revision) entry.pending = false;
     }
   }
 
@@ -209,7 +211,7 @@ export class StreamStates {
     return lastEventId === undefined ? { state, revision } : { state, revision, lastEventId };
   }
 
-  private remember(streamId: string, loaded: LoadedStream, known: { snapshotRevision: number; settledRevision: number }): void {
+  private remember(streamId: string, loaded: LoadedStream, known: { snapshotRevision: number; settledRevision: number; pending: boolean }): void {
     if (loaded.revision >= 0) this.mayExist?.add(streamId);
     const touched = ++this.clock;
     const entry = this.entries.get(streamId);
@@ -219,32 +221,43 @@ export class StreamStates {
       entry.touched = touched;
       entry.snapshotRevision = known.snapshotRevision;
       entry.settledRevision = known.settledRevision;
+      entry.pending = known.pending;
     } else {
       this.entries.set(streamId, { loaded, slot: this.ids.length, touched, ...known });
       this.ids.push(streamId);
       this.eventsHeld += weightOf(loaded);
     }
-    while (this.eventsHeld > this.capacity && this.entries.size > 1) this.evict(this.victim());
+    while (this.eventsHeld > this.capacity && this.entries.size > 1) {
+      const victim = this.victim();
+      // Every other state waits for its batch's commit: the cache holds them past its capacity until then.
+      if (victim === undefined) break;
+      this.evict(victim);
+    }
   }
 
   /**
    * A random state outside the protected window; failing a few draws (a small cache, or one full of
-   * recent states), the least recently touched of those drawn. Never the state just remembered.
+   * recent states), the least recently touched of those drawn. Never the state just remembered, nor
+   * one holding an import batch's events before its commit (`pending`): read back from the store, it
+   * would lack them, and a tiny cache used to decide the batch's next commands on such a state.
    */
-  private victim(): string {
+  private victim(): string | undefined {
     let oldest: string | undefined;
     let oldestTouched = Infinity;
     const draws = Math.min(16, this.entries.size * 2);
     for (let draw = 0; draw < draws; draw++) {
       const id = this.ids[this.nextRandom() % this.ids.length]!;
-      const { touched } = this.entries.get(id)!;
-      if (touched === this.clock) continue;
+      const { touched, pending } = this.entries.get(id)!;
+      if (touched === this.clock || pending) continue;
       if (touched < this.clock - this.protectedTouches) return id;
       if (touched < oldestTouched) [oldest, oldestTouched] = [id, touched];
     }
     if (oldest !== undefined) return oldest;
-    // Two entries and the draws kept hitting the new one: the other is the only choice.
-    return this.ids.find((id) => this.entries.get(id)!.touched !== this.clock)!;
+    // The draws kept hitting the new state or pending ones: the first other, if any.
+    return this.ids.find((id) => {
+      const entry = this.entries.get(id)!;
+      return entry.touched !== this.clock && !entry.pending;
+    });
   }
 
   /** xorshift32: a fixed sequence, so that an import behaves the same on every run. */
@@ -268,6 +281,8 @@ interface Entry {
   snapshotRevision: number;
   /** The last revision whose events, and all before, are committed with their positions. */
   settledRevision: number;
+  /** Holds events folded before their commit (an import batch's, `advance` with positions 0) until `settled`. */
+  pending: boolean;
 }
 
 /**
