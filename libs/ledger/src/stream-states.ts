@@ -170,14 +170,15 @@ export class StreamStates {
   }
 
   /**
-   * A snapshot of an evicted state, where it pays: the store keeps snapshots, the stream has
-   * SNAPSHOT_MIN_EVENTS events or more (a shorter one reads about as fast as a snapshot), every event
-   * folded in is committed with its position, and the store has none as new.
+   * A snapshot of an evicted state, where it pays: the store keeps snapshots, the state holds
+   * SNAPSHOT_MIN_EVENTS events more than the snapshot it was loaded from (or than none: a shorter
+   * stream reads about as fast as a snapshot, and a snapshot rewritten for every event or two cost more
+   * than it saved), and every event folded in is committed with its position.
    */
   private snapshotOf(streamId: string, entry: Entry): StateSnapshot | undefined {
     const { loaded } = entry;
     if (!this.store.saveSnapshots || loaded.lastEventId === undefined) return undefined;
-    if (loaded.revision + 1 < SNAPSHOT_MIN_EVENTS || loaded.revision <= entry.snapshotRevision || entry.settledRevision !== loaded.revision) return undefined;
+    if (loaded.revision - entry.snapshotRevision < SNAPSHOT_MIN_EVENTS || entry.settledRevision !== loaded.revision) return undefined;
     return { streamId, revision: loaded.revision, format: SNAPSHOT_FORMAT, state: encodeSnapshot(loaded.state, loaded.lastEventId) };
   }
 

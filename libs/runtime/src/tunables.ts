@@ -15,10 +15,12 @@ export const STATE_CACHE_EVENTS = 1_000_000;
 
 /**
  * A decision state evicted from the cache is kept as a snapshot in the event store's file when its
- * stream has this many events or more: a shorter stream is read back about as fast as a snapshot
- * (one row of the log each), so writing its snapshot would only cost.
+ * stream has this many events more than the snapshot the store has of it (or than nothing): a miss
+ * then reads the snapshot and fewer events than this after it. Every snapshot written is a page
+ * written twice (the WAL, the checkpoint) and read back once by the checkpointer, so writing one at
+ * every eviction cost more than the reads it saved (docs/benchmarks.md, 'decision-state snapshots').
  */
-export const SNAPSHOT_MIN_EVENTS = 4;
+export const SNAPSHOT_MIN_EVENTS = 8;
 
 /**
  * What one cached folded event is counted at when an import's heap is sized. More than a folded event
