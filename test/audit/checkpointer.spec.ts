@@ -145,7 +145,7 @@ describe('signed checkpoints', () => {
     writeLog(file, 30);
     // Make it look like a file written before the migration: drop the table, set user_version back.
     const raw = new Database(file);
-    raw.exec('DROP TABLE checkpoints');
+    raw.exec('DROP TABLE checkpoints; DROP TABLE state_snapshots');
     raw.pragma('user_version = 1');
     raw.close();
     const store = SqliteEventStore.open(file);
