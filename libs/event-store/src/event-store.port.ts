@@ -212,6 +212,12 @@ export interface EventStore {
   saveSnapshots?(snapshots: readonly StateSnapshot[]): void;
   /** The newest snapshot kept of a stream, of whatever format (the caller ignores one it cannot read). */
   readSnapshot?(streamId: string): Promise<StateSnapshot | undefined>;
+  /**
+   * Optional beside them: the streams that have a snapshot, at once. A caller that knows them asks
+   * `readSnapshot` only for those: most streams are short and never have one, and the look-up that
+   * finds nothing cost a miss as much as it saved.
+   */
+  snapshotStreamsSync?(): string[];
   close(): Promise<void>;
 }
 

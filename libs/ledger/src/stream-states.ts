@@ -49,6 +49,12 @@ export class StreamStates {
    * docs/benchmarks.md, 'streams not yet written').
    */
   private mayExist?: Set<string>;
+  /**
+   * The streams with a snapshot (the store's list when first needed, and those handed to it since), so
+   * that a miss looks for a snapshot only where there is one; undefined: every miss looks.
+   */
+  private withSnapshot?: Set<string>;
+  private snapshotsListed = false;
 
   constructor(
     private readonly store: EventStore,
@@ -87,7 +93,8 @@ export class StreamStates {
    * revision): the caller then reads the whole stream.
    */
   private async loadFromSnapshot(streamId: string, kind: StreamState['kind']): Promise<LoadedStream | undefined> {
-    const snapshot = this.store.readSnapshot ? await this.store.readSnapshot(streamId) : undefined;
+    if (!this.store.readSnapshot || !(this.snapshotStreams()?.has(streamId) ?? true)) return undefined;
+    const snapshot = await this.store.readSnapshot(streamId);
     if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) return undefined;
     let decoded;
     try {
@@ -166,7 +173,18 @@ export class StreamStates {
     const entry = this.entries.get(streamId)!;
     const snapshot = this.snapshotOf(streamId, entry);
     this.drop(streamId);
-    if (snapshot) this.store.saveSnapshots!([snapshot]);
+    if (snapshot) {
+      this.snapshotStreams()?.add(streamId);
+      this.store.saveSnapshots!([snapshot]);
+    }
+  }
+
+  private snapshotStreams(): Set<string> | undefined {
+    if (!this.snapshotsListed) {
+      this.snapshotsListed = true;
+      if (this.store.snapshotStreamsSync) this.withSnapshot = new Set(this.store.snapshotStreamsSync());
+    }
+    return this.withSnapshot;
   }
 
   /**

@@ -131,6 +131,7 @@ export class EsdbEventStore implements EventStore {
    */
   readonly saveSnapshots = undefined;
   readonly readSnapshot = undefined;
+  readonly snapshotStreamsSync = undefined;
   /**
    * No ledger verifier here, declared so. One could read `$all` and recheck every stream's hash chain,
    * but no cluster runs where this code is tested, and the signed checkpoints live only in the SQLite

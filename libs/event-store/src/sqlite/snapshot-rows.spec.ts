@@ -47,7 +47,9 @@ describe.each([
       store.saveSnapshots([snapshot('employer-A', 3), snapshot('employer-A', 7), snapshot('employer-A', 5), snapshot('person-B', 4)]);
       expect(store.readSnapshotSync('employer-A')).toEqual(snapshot('employer-A', 7));
       expect(rowsOf(file)).toEqual([]);
+      expect(store.snapshotStreamsSync().sort()).toEqual(['employer-A', 'person-B']);
       await store.append(append('employer-A', 1));
+      expect(store.snapshotStreamsSync().sort()).toEqual(['employer-A', 'person-B']);
       expect(rowsOf(file)).toEqual([snapshot('employer-A', 7), snapshot('person-B', 4)]);
       store.saveSnapshots([snapshot('employer-A', 6), snapshot('person-B', 4, 2)]);
       await store.appendMany([append('employer-A', 2)]);

@@ -27,6 +27,10 @@ export class PendingSnapshots {
     return this.byStream.get(streamId);
   }
 
+  streams(): IterableIterator<string> {
+    return this.byStream.keys();
+  }
+
   /** Every waiting snapshot, for the transaction that writes them; the queue is then empty. */
   take(): StateSnapshot[] | undefined {
     if (this.byStream.size === 0) return undefined;
@@ -45,12 +49,14 @@ interface SnapshotRow {
 /** The statements over `state_snapshots` (schema.ts, migration 3). */
 export class SnapshotTable {
   private readonly select;
+  private readonly listStreams;
   private readonly upsert;
   /** Inside the caller's transaction, as a savepoint: a failure loses the snapshots, never the append. */
   private readonly writeAll;
 
   constructor(db: Database.Database) {
     this.select = db.prepare<[string], SnapshotRow>('SELECT revision, format, state FROM state_snapshots WHERE stream_id = ?');
+    this.listStreams = db.prepare<[], { stream_id: string }>('SELECT stream_id FROM state_snapshots');
     // A snapshot replaces an older one of its stream, or one of another format (a program upgraded or
     // downgraded writes what it can read); never a newer one of the same format.
     this.upsert = db.prepare<[string, number, number, string]>(
@@ -61,6 +67,10 @@ export class SnapshotTable {
     this.writeAll = db.transaction((snapshots: readonly StateSnapshot[]) => {
       for (const { streamId, revision, format, state } of snapshots) this.upsert.run(streamId, revision, format, state);
     });
+  }
+
+  streams(): string[] {
+    return this.listStreams.all().map((row) => row.stream_id);
   }
 
   read(streamId: string): StateSnapshot | undefined {

@@ -269,6 +269,12 @@ export class SqliteEventStore implements EventStore {
     return this.readSnapshotSync(streamId);
   }
 
+  /** The port's optional list of the streams with a snapshot, written or waiting. */
+  snapshotStreamsSync(): string[] {
+    const written = guarded(() => this.snapshotTable.streams());
+    return [...new Set([...written, ...this.pendingSnapshots.streams()])];
+  }
+
   /** The newest snapshot of a stream, waiting or written. */
   readSnapshotSync(streamId: string): StateSnapshot | undefined {
     return this.pendingSnapshots.get(streamId) ?? guarded(() => this.snapshotTable.read(streamId));
