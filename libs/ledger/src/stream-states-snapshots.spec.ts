@@ -73,6 +73,17 @@ describe('StreamStates with snapshots', () => {
     expect(saved).toEqual(['person-9500000002@9']);
   });
 
+  it('writes a newer snapshot once the state holds SNAPSHOT_MIN_EVENTS events more than the snapshot it was loaded from', async () => {
+    const states = new StreamStates(store, 24, 0);
+    await states.load('person-9500000001');
+    await states.load('person-9500000002'); // evicts 1: snapshot at 9
+    await store.append({ streamId: 'person-9500000001', expectedRevision: 9, events: cards('9500000001', 10, 8) }); // another writer
+    await states.load('person-9500000001'); // the snapshot at 9 and 8 events after it; evicts 2: snapshot at 9
+    expect(store.readSnapshotSync('person-9500000001')?.revision).toBe(9);
+    await states.load('person-9500000002'); // evicts 1: 17 is 8 past the snapshot it came from
+    expect(store.readSnapshotSync('person-9500000001')?.revision).toBe(17);
+  });
+
   it('ignores a snapshot of another format, one the log does not bear out, and one it cannot read', async () => {
     const states = new StreamStates(store, 1_000);
     const full = await foldAll('person-9500000001');

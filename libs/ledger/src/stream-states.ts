@@ -77,8 +77,8 @@ export class StreamStates {
     if (this.mayExist === undefined || this.mayExist.has(streamId)) {
       const fromSnapshot = await this.loadFromSnapshot(streamId, loaded.state.kind);
       if (fromSnapshot) {
-        loaded = fromSnapshot;
-        snapshotRevision = fromSnapshot.revision;
+        loaded = fromSnapshot.loaded;
+        snapshotRevision = fromSnapshot.snapshotRevision;
       } else {
         loaded = this.fold(loaded, await this.store.readStream(streamId));
       }
@@ -92,7 +92,7 @@ export class StreamStates {
    * of it, or one of another format, or one the log does not bear out (its last event is not at its
    * revision): the caller then reads the whole stream.
    */
-  private async loadFromSnapshot(streamId: string, kind: StreamState['kind']): Promise<LoadedStream | undefined> {
+  private async loadFromSnapshot(streamId: string, kind: StreamState['kind']): Promise<{ loaded: LoadedStream; snapshotRevision: number } | undefined> {
     if (!this.store.readSnapshot || !(this.snapshotStreams()?.has(streamId) ?? true)) return undefined;
     const snapshot = await this.store.readSnapshot(streamId);
     if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) return undefined;
@@ -105,7 +105,8 @@ export class StreamStates {
     // From the snapshot's own revision: its event proves the snapshot was folded from this log.
     const events = await this.store.readStream(streamId, { fromRevision: snapshot.revision });
     if (events[0]?.revision !== snapshot.revision || events[0].eventId !== decoded.lastEventId) return undefined;
-    return this.fold({ state: decoded.state, revision: snapshot.revision, lastEventId: decoded.lastEventId }, events.slice(1));
+    const loaded = this.fold({ state: decoded.state, revision: snapshot.revision, lastEventId: decoded.lastEventId }, events.slice(1));
+    return { loaded, snapshotRevision: snapshot.revision };
   }
 
   /**
