@@ -145,12 +145,12 @@ describe('signed checkpoints', () => {
     writeLog(file, 30);
     // Make it look like a file written before the migration: drop the table, set user_version back.
     const raw = new Database(file);
-    raw.exec('DROP TABLE checkpoints');
+    raw.exec('DROP TABLE checkpoints; DROP TABLE state_snapshots');
     raw.pragma('user_version = 1');
     raw.close();
     const store = SqliteEventStore.open(file);
     expect(store.settings().schemaVersion).toBe(SQLITE_EVENT_STORE_SCHEMA_VERSION);
-    expect(SQLITE_EVENT_STORE_SCHEMA_VERSION).toBe(2);
+    expect(SQLITE_EVENT_STORE_SCHEMA_VERSION).toBe(3);
     expect((await store.readAll()).length).toBe(30);
     store.closeSync();
     const db = openAuditDatabase(file);

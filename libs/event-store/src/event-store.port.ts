@@ -150,6 +150,19 @@ export interface StreamSize {
   events: number;
 }
 
+/**
+ * A decision state folded from a stream's events 0..revision, encoded by the ledger (its codec names
+ * its `format`). Not part of the log: a cache of what reading the stream would give, kept in the
+ * store's file where the store can (SQLite), so that a state that left the ledger's memory is read
+ * back as one row and the events after `revision` instead of the whole stream.
+ */
+export interface StateSnapshot {
+  streamId: string;
+  revision: StreamRevision;
+  format: number;
+  state: string;
+}
+
 export interface EventStore {
   /**
    * The audit capability (ledger-verifier.port.ts): present where the adapter can check its whole log
@@ -190,6 +203,21 @@ export interface EventStore {
    * streams cheaply (EventStoreDB) leaves it out, and both go without.
    */
   streamSizesSync?(): StreamSize[];
+  /**
+   * Optional, with `readSnapshot`: keeps decision-state snapshots beside the log (SQLite, in its own
+   * file). Never waits and never fails the caller: the store writes them when it can (with its next
+   * append's commit), keeps the newest of a stream, and may lose them (a crash): a lost snapshot only
+   * makes a load read the whole stream. EventStoreDB leaves both out, and the ledger reads streams.
+   */
+  saveSnapshots?(snapshots: readonly StateSnapshot[]): void;
+  /** The newest snapshot kept of a stream, of whatever format (the caller ignores one it cannot read). */
+  readSnapshot?(streamId: string): Promise<StateSnapshot | undefined>;
+  /**
+   * Optional beside them: the streams that have a snapshot, at once. A caller that knows them asks
+   * `readSnapshot` only for those: most streams are short and never have one, and the look-up that
+   * finds nothing cost a miss as much as it saved.
+   */
+  snapshotStreamsSync?(): string[];
   close(): Promise<void>;
 }
 

@@ -1,12 +1,15 @@
 import { evolveStream, initialStateFor, type StoredFact, type StreamState } from '#domain';
-import type { EventStore, RecordedEvent } from '#event-store';
-import { STATE_CACHE_EVENTS } from '#runtime/tunables';
+import type { AppendResult, EventStore, RecordedEvent, StateSnapshot } from '#event-store';
+import { SNAPSHOT_MIN_EVENTS, STATE_CACHE_EVENTS } from '#runtime/tunables';
 import { PackedFactIndex } from './states/packed-fact-index.js';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from './states/snapshot-codec.js';
 
 export interface LoadedStream {
   state: StreamState;
   /** Revision of the last event folded in; -1 for a stream with no events. */
   revision: number;
+  /** The eventId of that event (a snapshot names it, so that a load can check the log holds it there). */
+  lastEventId?: string;
 }
 
 export function toFact(event: RecordedEvent): StoredFact {
@@ -24,6 +27,12 @@ export function toFact(event: RecordedEvent): StoredFact {
  * eviction'). Random
  * eviction keeps about capacity/working-set of the hits. The recently touched states (an import
  * batch's, whose events are not committed yet) are never evicted.
+ *
+ * Where the store keeps snapshots (the port's `saveSnapshots`/`readSnapshot`: SQLite), an evicted state
+ * of a long enough stream is handed to it as a snapshot, and a miss reads the snapshot and the events
+ * after it instead of the whole stream (docs/decisions.md, 'decision-state snapshots'). Only a state
+ * whose every event is committed with its position is snapshotted: an import folds its batch before
+ * the commit (`settled` tells when it is in).
  */
 export class StreamStates {
   private readonly entries = new Map<string, Entry>();
@@ -40,6 +49,12 @@ export class StreamStates {
    * docs/benchmarks.md, 'streams not yet written').
    */
   private mayExist?: Set<string>;
+  /**
+   * The streams with a snapshot (the store's list when first needed, and those handed to it since), so
+   * that a miss looks for a snapshot only where there is one; undefined: every miss looks.
+   */
+  private withSnapshot?: Set<string>;
+  private snapshotsListed = false;
 
   constructor(
     private readonly store: EventStore,
@@ -58,9 +73,40 @@ export class StreamStates {
     }
     // Cached states hold their facts packed: the cache's memory grows with them (states/packed-fact-index.ts).
     let loaded: LoadedStream = { state: initialStateFor(streamId, new PackedFactIndex()), revision: -1 };
-    if (this.mayExist === undefined || this.mayExist.has(streamId)) loaded = this.fold(loaded, await this.store.readStream(streamId));
-    this.remember(streamId, loaded);
+    let snapshotRevision = -1;
+    if (this.mayExist === undefined || this.mayExist.has(streamId)) {
+      const fromSnapshot = await this.loadFromSnapshot(streamId, loaded.state.kind);
+      if (fromSnapshot) {
+        loaded = fromSnapshot.loaded;
+        snapshotRevision = fromSnapshot.snapshotRevision;
+      } else {
+        loaded = this.fold(loaded, await this.store.readStream(streamId));
+      }
+    }
+    this.remember(streamId, loaded, { snapshotRevision, settledRevision: loaded.revision, pending: false });
     return loaded;
+  }
+
+  /**
+   * The stream's snapshot and the events after it, folded; undefined when the store keeps no snapshot
+   * of it, or one of another format, or one the log does not bear out (its last event is not at its
+   * revision): the caller then reads the whole stream.
+   */
+  private async loadFromSnapshot(streamId: string, kind: StreamState['kind']): Promise<{ loaded: LoadedStream; snapshotRevision: number } | undefined> {
+    if (!this.store.readSnapshot || !(this.snapshotStreams()?.has(streamId) ?? true)) return undefined;
+    const snapshot = await this.store.readSnapshot(streamId);
+    if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) return undefined;
+    let decoded;
+    try {
+      decoded = decodeSnapshot(snapshot.state, kind);
+    } catch {
+      return undefined;
+    }
+    // From the snapshot's own revision: its event proves the snapshot was folded from this log.
+    const events = await this.store.readStream(streamId, { fromRevision: snapshot.revision });
+    if (events[0]?.revision !== snapshot.revision || events[0].eventId !== decoded.lastEventId) return undefined;
+    const loaded = this.fold({ state: decoded.state, revision: snapshot.revision, lastEventId: decoded.lastEventId }, events.slice(1));
+    return { loaded, snapshotRevision: snapshot.revision };
   }
 
   /**
@@ -78,11 +124,38 @@ export class StreamStates {
     this.mayExist = undefined;
   }
 
-  /** Folds freshly appended events into a state the caller loaded from here. */
+  /**
+   * Folds freshly appended events into a state the caller loaded from here. Events without a position
+   * (0: an import's batch, folded before its commit) leave the state unsettled until `settled`.
+   */
   advance(streamId: string, loaded: LoadedStream, events: RecordedEvent[]): LoadedStream {
+    // What the entry knows holds only for the state it holds (states are folded in place); a state
+    // evicted meanwhile, or another one, is not known to be settled and is not snapshotted until reloaded.
+    const entry = this.entries.get(streamId);
+    const known = entry !== undefined && entry.loaded.state === loaded.state && entry.loaded.revision === loaded.revision ? entry : undefined;
     const next = this.fold(loaded, events);
-    this.remember(streamId, next);
+    const committed = events.every((event) => event.position > 0);
+    this.remember(streamId, next, {
+      snapshotRevision: known?.snapshotRevision ?? -1,
+      settledRevision: known === undefined ? -1 : committed && known.settledRevision === loaded.revision ? next.revision : known.settledRevision,
+      pending: !committed || (known?.pending ?? false),
+    });
     return next;
+  }
+
+  /**
+   * A batch folded before its commit (`advance` with positions 0) is committed: its facts take their
+   * positions, and a state whose every event is now committed may be snapshotted when evicted.
+   */
+  settled(results: readonly AppendResult[]): void {
+    for (const result of results) {
+      const entry = this.entries.get(result.streamId);
+      if (!entry) continue;
+      const { facts } = entry.loaded.state;
+      if (facts instanceof PackedFactIndex) for (const event of result.events) facts.setPosition(event.eventId, event.position);
+      if (entry.loaded.revision >= result.revision) entry.settledRevision = Math.max(entry.settledRevision, result.revision);
+      if (entry.loaded.revision <= result.revision) entry.pending = false;
+    }
   }
 
   /** What the cached states weigh, in folded events (their events plus each stream's overhead). */
@@ -94,6 +167,38 @@ export class StreamStates {
     // Forgotten after a conflict: another writer may have created it, so it is read next time.
     this.mayExist?.add(streamId);
     this.drop(streamId);
+  }
+
+  /** Drops a state to make room, handing its snapshot to the store where that pays (`snapshotOf`). */
+  private evict(streamId: string): void {
+    const entry = this.entries.get(streamId)!;
+    const snapshot = this.snapshotOf(streamId, entry);
+    this.drop(streamId);
+    if (snapshot) {
+      this.snapshotStreams()?.add(streamId);
+      this.store.saveSnapshots!([snapshot]);
+    }
+  }
+
+  private snapshotStreams(): Set<string> | undefined {
+    if (!this.snapshotsListed) {
+      this.snapshotsListed = true;
+      if (this.store.snapshotStreamsSync) this.withSnapshot = new Set(this.store.snapshotStreamsSync());
+    }
+    return this.withSnapshot;
+  }
+
+  /**
+   * A snapshot of an evicted state, where it pays: the store keeps snapshots, the state holds
+   * SNAPSHOT_MIN_EVENTS events more than the snapshot it was loaded from (or than none: a shorter
+   * stream reads about as fast as a snapshot, and a snapshot rewritten for every event or two cost more
+   * than it saved), and every event folded in is committed with its position.
+   */
+  private snapshotOf(streamId: string, entry: Entry): StateSnapshot | undefined {
+    const { loaded } = entry;
+    if (!this.store.saveSnapshots || loaded.lastEventId === undefined) return undefined;
+    if (loaded.revision - entry.snapshotRevision < SNAPSHOT_MIN_EVENTS || entry.settledRevision !== loaded.revision) return undefined;
+    return { streamId, revision: loaded.revision, format: SNAPSHOT_FORMAT, state: encodeSnapshot(loaded.state, loaded.lastEventId) };
   }
 
   private drop(streamId: string): void {
@@ -117,15 +222,16 @@ export class StreamStates {
   }
 
   private fold(loaded: LoadedStream, events: RecordedEvent[]): LoadedStream {
-    let { state, revision } = loaded;
+    let { state, revision, lastEventId } = loaded;
     for (const event of events) {
       state = evolveStream(state, toFact(event));
       revision = event.revision;
+      lastEventId = event.eventId;
     }
-    return { state, revision };
+    return lastEventId === undefined ? { state, revision } : { state, revision, lastEventId };
   }
 
-  private remember(streamId: string, loaded: LoadedStream): void {
+  private remember(streamId: string, loaded: LoadedStream, known: { snapshotRevision: number; settledRevision: number; pending: boolean }): void {
     if (loaded.revision >= 0) this.mayExist?.add(streamId);
     const touched = ++this.clock;
     const entry = this.entries.get(streamId);
@@ -133,32 +239,45 @@ export class StreamStates {
       this.eventsHeld += weightOf(loaded) - weightOf(entry.loaded);
       entry.loaded = loaded;
       entry.touched = touched;
+      entry.snapshotRevision = known.snapshotRevision;
+      entry.settledRevision = known.settledRevision;
+      entry.pending = known.pending;
     } else {
-      this.entries.set(streamId, { loaded, slot: this.ids.length, touched });
+      this.entries.set(streamId, { loaded, slot: this.ids.length, touched, ...known });
       this.ids.push(streamId);
       this.eventsHeld += weightOf(loaded);
     }
-    while (this.eventsHeld > this.capacity && this.entries.size > 1) this.drop(this.victim());
+    while (this.eventsHeld > this.capacity && this.entries.size > 1) {
+      const victim = this.victim();
+      // Every other state waits for its batch's commit: the cache holds them past its capacity until then.
+      if (victim === undefined) break;
+      this.evict(victim);
+    }
   }
 
   /**
    * A random state outside the protected window; failing a few draws (a small cache, or one full of
-   * recent states), the least recently touched of those drawn. Never the state just remembered.
+   * recent states), the least recently touched of those drawn. Never the state just remembered, nor
+   * one holding an import batch's events before its commit (`pending`): read back from the store, it
+   * would lack them, and a tiny cache used to decide the batch's next commands on such a state.
    */
-  private victim(): string {
+  private victim(): string | undefined {
     let oldest: string | undefined;
     let oldestTouched = Infinity;
     const draws = Math.min(16, this.entries.size * 2);
     for (let draw = 0; draw < draws; draw++) {
       const id = this.ids[this.nextRandom() % this.ids.length]!;
-      const { touched } = this.entries.get(id)!;
-      if (touched === this.clock) continue;
+      const { touched, pending } = this.entries.get(id)!;
+      if (touched === this.clock || pending) continue;
       if (touched < this.clock - this.protectedTouches) return id;
       if (touched < oldestTouched) [oldest, oldestTouched] = [id, touched];
     }
     if (oldest !== undefined) return oldest;
-    // Two entries and the draws kept hitting the new one: the other is the only choice.
-    return this.ids.find((id) => this.entries.get(id)!.touched !== this.clock)!;
+    // The draws kept hitting the new state or pending ones: the first other, if any.
+    return this.ids.find((id) => {
+      const entry = this.entries.get(id)!;
+      return entry.touched !== this.clock && !entry.pending;
+    });
   }
 
   /** xorshift32: a fixed sequence, so that an import behaves the same on every run. */
@@ -178,6 +297,12 @@ interface Entry {
   slot: number;
   /** The load count when last touched. */
   touched: number;
+  /** Revision of the snapshot the state was loaded from or handed to the store; -1 for none. */
+  snapshotRevision: number;
+  /** The last revision whose events, and all before, are committed with their positions. */
+  settledRevision: number;
+  /** Holds events folded before their commit (an import batch's, `advance` with positions 0) until `settled`. */
+  pending: boolean;
 }
 
 /**

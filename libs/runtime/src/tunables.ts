@@ -14,6 +14,15 @@
 export const STATE_CACHE_EVENTS = 1_000_000;
 
 /**
+ * A decision state evicted from the cache is kept as a snapshot in the event store's file when its
+ * stream has this many events more than the snapshot the store has of it (or than nothing): a miss
+ * then reads the snapshot and fewer events than this after it. Every snapshot written is a page
+ * written twice (the WAL, the checkpoint) and read back once by the checkpointer, so writing one at
+ * every eviction cost more than the reads it saved (docs/benchmarks.md, 'decision-state snapshots').
+ */
+export const SNAPSHOT_MIN_EVENTS = 8;
+
+/**
  * What one cached folded event is counted at when an import's heap is sized. More than a folded event
  * weighs (a long stream's weighs most): counted at its weight, a full cache left the collector too little
  * room to work in and a large import ran out of heap.

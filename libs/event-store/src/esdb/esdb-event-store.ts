@@ -126,6 +126,13 @@ export class EsdbEventStore implements EventStore {
    */
   readonly streamSizesSync = undefined;
   /**
+   * Nor are decision-state snapshots (`saveSnapshots`, `readSnapshot`): they would be a stream of their
+   * own per state, read like the stream itself, so the ledger reads whole streams here, as before.
+   */
+  readonly saveSnapshots = undefined;
+  readonly readSnapshot = undefined;
+  readonly snapshotStreamsSync = undefined;
+  /**
    * No ledger verifier here, declared so. One could read `$all` and recheck every stream's hash chain,
    * but no cluster runs where this code is tested, and the signed checkpoints live only in the SQLite
    * file; `socai migrate` checks every hash on both sides when it copies a ledger in. Callers ask

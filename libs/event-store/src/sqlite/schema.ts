@@ -42,6 +42,21 @@ const migrations: readonly string[] = [
     key_id     TEXT    NOT NULL
   );
   `,
+  // 3: decision-state snapshots (libs/ledger/src/states/snapshot-codec.ts, docs/decisions.md). Not part of
+  // the log: no hash covers them, `socai verify` and the exports ignore them, and deleting every row
+  // only makes the next loads read whole streams. A row at `revision` holds the state folded from the
+  // stream's events 0..revision, which never change; `format` names the codec that wrote it. A rowid
+  // table, not WITHOUT ROWID: a state of a few KB fits one table page, where an index B-tree keeps ~1 KB
+  // of a row in place and the rest in overflow pages, rewritten at every update.
+  `
+  CREATE TABLE state_snapshots (
+    id         INTEGER PRIMARY KEY,
+    stream_id  TEXT    NOT NULL UNIQUE,
+    revision   INTEGER NOT NULL,
+    format     INTEGER NOT NULL,
+    state      TEXT    NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

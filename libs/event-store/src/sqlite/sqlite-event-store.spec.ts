@@ -44,7 +44,7 @@ describe('SqliteEventStore', () => {
   afterEach(() => store.closeSync());
 
   it('syncs every commit (synchronous FULL = 2) in WAL mode, with foreign keys, busy timeout and schema 2', () => {
-    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: 2 });
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: 3 });
   });
 
   it('checkpoints its commits every 10,000 WAL pages unless told a backstop, and copies the WAL on demand', () => {
@@ -149,7 +149,7 @@ describe('SqliteEventStore', () => {
     const raw = new Database(file);
     raw.pragma('user_version = 99');
     raw.close();
-    expect(() => SqliteEventStore.open(file)).toThrow('event store schema version 99 is newer than this program\'s 2');
+    expect(() => SqliteEventStore.open(file)).toThrow('event store schema version 99 is newer than this program\'s 3');
   });
 
   it('appends a large batch with several requests per stream in one transaction, positions contiguous and chains intact', () => {

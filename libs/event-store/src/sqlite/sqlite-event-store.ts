@@ -16,6 +16,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
+  type StateSnapshot,
   type StreamRevision,
 } from '../event-store.port.js';
 import { checkExpectedRevision } from '../expected-revision.js';
@@ -27,6 +28,7 @@ import { SqliteLedgerVerifier } from './audit/sqlite-ledger-verifier.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
 import { withPrevHash } from './prev-hash.js';
+import { PendingSnapshots, SnapshotTable } from './snapshot-rows.js';
 import { BatchStreamHeads, DirectStreamHeads, type StreamHeads } from './stream-heads.js';
 import { WriterThread } from './writer-thread.js';
 
@@ -84,6 +86,11 @@ const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, meta
 const DEFAULT_WAL_AUTOCHECKPOINT_PAGES = 10_000;
 /** ≈ 400 MiB: the writer thread's commits checkpoint only if its checkpointer thread could not. */
 const BACKSTOP_WAL_AUTOCHECKPOINT_PAGES = 100_000;
+/**
+ * Snapshots that wait for an append past this many streams are written on their own: a process that
+ * evicts states but appends nothing (answering repeats) would otherwise hold them for ever.
+ */
+const PENDING_SNAPSHOTS_LIMIT = 2_000;
 /** SQLite reads a negative LIMIT as "no limit". */
 const NO_LIMIT = -1;
 
@@ -106,6 +113,9 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction;
   private readonly appendManyTransaction;
   private readonly appendEachTransaction;
+  private readonly appendOneTransaction;
+  private readonly snapshotTable: SnapshotTable;
+  private readonly pendingSnapshots = new PendingSnapshots(PENDING_SNAPSHOTS_LIMIT);
 
   /** The audit capability: checks this store's log, a file on a connection of its own (sqlite/audit/). */
   get verifier(): LedgerVerifier {
@@ -147,21 +157,30 @@ export class SqliteEventStore implements EventStore {
       selectHead: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
       selectStreamSizes: db.prepare<[], { streamId: string; events: number }>('SELECT stream_id AS streamId, revision + 1 AS events FROM streams'),
     };
+    this.snapshotTable = new SnapshotTable(db);
     const directHeads = new DirectStreamHeads(this.statements);
     this.appendTransaction = db.transaction((request: AppendRequest) => this.appendInTransaction(request, directHeads));
+    // With snapshots waiting: the append, then the snapshots, in one commit (appendTransaction nests as a savepoint).
+    this.appendOneTransaction = db.transaction((request: AppendRequest, snapshots: readonly StateSnapshot[]) => {
+      const result = this.appendTransaction(request);
+      this.snapshotTable.write(snapshots);
+      return result;
+    });
     // Called inside appendEachTransaction, appendTransaction runs as a savepoint (better-sqlite3 nests).
-    this.appendEachTransaction = db.transaction((requests: readonly AppendRequest[]) =>
-      requests.map((request): AppendOutcome => {
+    this.appendEachTransaction = db.transaction((requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]) => {
+      const outcomes = requests.map((request): AppendOutcome => {
         try {
           return this.appendTransaction(request);
         } catch (error) {
           if (isAppendConflict(error)) return error;
           throw error;
         }
-      }),
-    );
+      });
+      this.snapshotTable.write(snapshots);
+      return outcomes;
+    });
     // All or nothing, so the stream rows can be written once per stream at the end (see stream-heads.ts).
-    this.appendManyTransaction = db.transaction((requests: readonly AppendRequest[]) => {
+    this.appendManyTransaction = db.transaction((requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]) => {
       const heads = new BatchStreamHeads(this.statements);
       const results = requests.map((request, index) => {
         try {
@@ -174,6 +193,7 @@ export class SqliteEventStore implements EventStore {
         }
       });
       heads.flush();
+      this.snapshotTable.write(snapshots);
       return results;
     });
   }
@@ -215,18 +235,77 @@ export class SqliteEventStore implements EventStore {
 
   // With a writer thread, the event loop stays free while the commit is hashed, written and fsynced.
 
+  // Each append takes the snapshots waiting (saveSnapshots) into its transaction.
+
   async append(request: AppendRequest): Promise<AppendResult> {
-    return this.writer ? this.writer.append(request) : this.appendSync(request);
+    const snapshots = this.pendingSnapshots.take();
+    return this.writer ? this.writer.append(request, snapshots) : this.appendSync(request, snapshots);
   }
 
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
     if (requests.length === 0) return [];
-    return this.writer ? this.writer.appendMany(requests) : this.appendManySync(requests);
+    const snapshots = this.pendingSnapshots.take();
+    return this.writer ? this.writer.appendMany(requests, snapshots) : this.appendManySync(requests, snapshots);
   }
 
   async appendEach(requests: AppendRequest[]): Promise<AppendOutcome[]> {
     if (requests.length === 0) return [];
-    return this.writer ? this.writer.appendEach(requests) : this.appendEachSync(requests);
+    const snapshots = this.pendingSnapshots.take();
+    return this.writer ? this.writer.appendEach(requests, snapshots) : this.appendEachSync(requests, snapshots);
+  }
+
+  /**
+   * The port's optional snapshots: kept until the next append, whose transaction writes them before
+   * its COMMIT; past PENDING_SNAPSHOTS_LIMIT streams they are written at once, in a transaction of
+   * their own. Never throws: a snapshot that cannot be written is dropped.
+   */
+  saveSnapshots(snapshots: readonly StateSnapshot[]): void {
+    let full = false;
+    for (const snapshot of snapshots) full = this.pendingSnapshots.add(snapshot);
+    if (full) void this.flushSnapshots();
+  }
+
+  async readSnapshot(streamId: string): Promise<StateSnapshot | undefined> {
+    return this.readSnapshotSync(streamId);
+  }
+
+  /** The port's optional list of the streams with a snapshot, written or waiting. */
+  snapshotStreamsSync(): string[] {
+    const written = guarded(() => this.snapshotTable.streams());
+    return [...new Set([...written, ...this.pendingSnapshots.streams()])];
+  }
+
+  /** The newest snapshot of a stream, waiting or written. */
+  readSnapshotSync(streamId: string): StateSnapshot | undefined {
+    return this.pendingSnapshots.get(streamId) ?? guarded(() => this.snapshotTable.read(streamId));
+  }
+
+  /**
+   * Writes snapshots in a transaction of their own, with `synchronous = NORMAL` for its commit: a
+   * snapshot need not survive a power cut (the stream is there to be read), so its commit is not
+   * synced; the next append's synced commit makes it durable too (the WAL is written in order).
+   */
+  writeSnapshotsSync(snapshots: readonly StateSnapshot[]): void {
+    if (snapshots.length === 0) return;
+    guarded(() => {
+      this.db.pragma('synchronous = NORMAL');
+      try {
+        this.snapshotTable.writeAlone(snapshots);
+      } finally {
+        this.db.pragma('synchronous = FULL');
+      }
+    });
+  }
+
+  private async flushSnapshots(): Promise<void> {
+    const snapshots = this.pendingSnapshots.take();
+    if (!snapshots) return;
+    try {
+      if (this.writer) await this.writer.saveSnapshots(snapshots);
+      else this.writeSnapshotsSync(snapshots);
+    } catch {
+      // Dropped: a lost snapshot only makes a load read the whole stream.
+    }
   }
 
   /** Whether the async appends run on a writer thread (see SqliteEventStoreOptions.writerThread). */
@@ -238,19 +317,19 @@ export class SqliteEventStore implements EventStore {
    * Group commit: every request in its own savepoint inside one transaction, so a conflict rolls
    * back only its request, and one fsync makes them all durable.
    */
-  appendEachSync(requests: readonly AppendRequest[]): AppendOutcome[] {
+  appendEachSync(requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]): AppendOutcome[] {
     if (requests.length === 0) return [];
-    return guarded(() => this.appendEachTransaction.immediate(requests));
+    return guarded(() => this.appendEachTransaction.immediate(requests, snapshots));
   }
 
-  appendSync(request: AppendRequest): AppendResult {
-    return guarded(() => this.appendTransaction.immediate(request));
+  appendSync(request: AppendRequest, snapshots?: readonly StateSnapshot[]): AppendResult {
+    return guarded(() => (snapshots && snapshots.length > 0 ? this.appendOneTransaction.immediate(request, snapshots) : this.appendTransaction.immediate(request)));
   }
 
   /** All requests in one transaction: all or nothing; a conflict throws BatchConflictError naming its index. */
-  appendManySync(requests: readonly AppendRequest[]): AppendResult[] {
+  appendManySync(requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]): AppendResult[] {
     if (requests.length === 0) return [];
-    return guarded(() => this.appendManyTransaction.immediate(requests));
+    return guarded(() => this.appendManyTransaction.immediate(requests, snapshots));
   }
 
   // ---- reads ----
@@ -340,13 +419,17 @@ export class SqliteEventStore implements EventStore {
     }));
   }
 
-  /** Waits for the writes in flight on the writer thread, then closes both connections. */
+  /** Writes the snapshots waiting, waits for the writes in flight on the writer thread, then closes both connections. */
   async close(): Promise<void> {
+    if (this.db.open) await this.flushSnapshots();
     await this.writer?.close();
     this.closeSync();
   }
 
-  /** Closes this thread's connection; a writer thread with writes in flight finishes them first. */
+  /**
+   * Closes this thread's connection; a writer thread with writes in flight finishes them first. The
+   * snapshots still waiting are dropped (close writes them).
+   */
   closeSync(): void {
     void this.writer?.close();
     if (this.db.open) this.db.close();

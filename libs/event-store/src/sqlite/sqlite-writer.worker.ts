@@ -23,8 +23,13 @@ port.on('message', (job: WriteJob | 'close') => {
   }
   let answer: WriteAnswer;
   try {
-    const outcomes = job.kind === 'appendMany' ? store.appendManySync(job.requests) : store.appendEachSync(job.requests);
-    answer = { id: job.id, outcomes: outcomes.map(toSealedOutcome) };
+    if (job.kind === 'snapshots') {
+      store.writeSnapshotsSync(job.snapshots ?? []);
+      answer = { id: job.id, outcomes: [] };
+    } else {
+      const outcomes = job.kind === 'appendMany' ? store.appendManySync(job.requests, job.snapshots) : store.appendEachSync(job.requests, job.snapshots);
+      answer = { id: job.id, outcomes: outcomes.map(toSealedOutcome) };
+    }
   } catch (error) {
     answer = { id: job.id, failed: toFailedWrite(error) };
   }

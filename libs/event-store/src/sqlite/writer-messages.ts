@@ -12,6 +12,7 @@ import {
   type ExpectedRevision,
   type KeyRecord,
   type RecordedEvent,
+  type StateSnapshot,
   type StreamRevision,
 } from '../event-store.port.js';
 import { withPrevHash } from './prev-hash.js';
@@ -22,13 +23,18 @@ import { withPrevHash } from './prev-hash.js';
  * the caller already holds the events it asked to append: the thread only tells what the store
  * added to them, and the caller's side rebuilds the same AppendResult the in-thread append gives.
  */
-/** A single append travels as an appendEach of one: the same transaction, its conflict answered, not thrown. */
-export type WriteKind = 'appendMany' | 'appendEach';
+/**
+ * A single append travels as an appendEach of one: the same transaction, its conflict answered, not
+ * thrown. `snapshots` writes decision-state snapshots alone (no requests), answered with no outcomes.
+ */
+export type WriteKind = 'appendMany' | 'appendEach' | 'snapshots';
 
 export interface WriteJob {
   id: number;
   kind: WriteKind;
   requests: readonly AppendRequest[];
+  /** Snapshots written in the job's transaction, before its COMMIT (SqliteEventStore.saveSnapshots). */
+  snapshots?: readonly StateSnapshot[];
 }
 
 /** What the store added to a request's events: the head it left, and each event's hash in order. */

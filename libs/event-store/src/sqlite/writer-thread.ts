@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { StoreUnavailableError, type AppendOutcome, type AppendRequest, type AppendResult } from '../event-store.port.js';
+import { StoreUnavailableError, type AppendOutcome, type AppendRequest, type AppendResult, type StateSnapshot } from '../event-store.port.js';
 import { fromFailedWrite, fromSealedOutcome, fromSealedResult, type SealedOutcome, type WriteAnswer, type WriteJob, type WriteKind } from './writer-messages.js';
 import { workerScriptAvailable } from '../worker-script.js';
 
@@ -55,19 +55,24 @@ export class WriterThread {
     return workerScriptAvailable(import.meta.url, WORKER_SCRIPT);
   }
 
-  async append(request: AppendRequest): Promise<AppendResult> {
-    const [outcome] = await this.post('appendEach', [request]);
+  async append(request: AppendRequest, snapshots?: readonly StateSnapshot[]): Promise<AppendResult> {
+    const [outcome] = await this.post('appendEach', [request], snapshots);
     return fromSealedResult(request, outcome!);
   }
 
-  async appendMany(requests: readonly AppendRequest[]): Promise<AppendResult[]> {
-    const outcomes = await this.post('appendMany', requests);
+  async appendMany(requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]): Promise<AppendResult[]> {
+    const outcomes = await this.post('appendMany', requests, snapshots);
     return outcomes.map((outcome, index) => fromSealedResult(requests[index]!, outcome));
   }
 
-  async appendEach(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
-    const outcomes = await this.post('appendEach', requests);
+  async appendEach(requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]): Promise<AppendOutcome[]> {
+    const outcomes = await this.post('appendEach', requests, snapshots);
     return outcomes.map((outcome, index) => fromSealedOutcome(requests[index]!, outcome));
+  }
+
+  /** Writes decision-state snapshots in a transaction of their own (SqliteEventStore.writeSnapshotsSync). */
+  async saveSnapshots(snapshots: readonly StateSnapshot[]): Promise<void> {
+    await this.post('snapshots', [], snapshots);
   }
 
   /** Waits for the writes in flight, then closes the thread's connection. */
@@ -89,10 +94,10 @@ export class WriterThread {
     await checkpointer?.exited;
   }
 
-  private post(kind: WriteKind, requests: readonly AppendRequest[]): Promise<SealedOutcome[]> {
+  private post(kind: WriteKind, requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]): Promise<SealedOutcome[]> {
     const worker = this.running();
     const id = this.nextId++;
-    const job: WriteJob = { id, kind, requests };
+    const job: WriteJob = snapshots && snapshots.length > 0 ? { id, kind, requests, snapshots } : { id, kind, requests };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // postMessage clones synchronously, so a request that cannot cross fails here, alone.

@@ -217,6 +217,7 @@ export class CommandBatch<T> {
     try {
       const results = await committing.results;
       results.forEach((result, index) => this.listener.recorded(committing.batch[index]!.tag, result.events.length, result.position));
+      this.steps.states.settled(results);
       // The cached states already hold the batch (with its real event ids), so they stay valid.
     } catch (error) {
       if (!(error instanceof BatchConflictError)) throw error;

@@ -68,6 +68,73 @@ export class PackedFactIndex implements StreamFacts {
     for (let slot = 0; slot < this.size; slot++) yield [this.cells[CELLS_PER_FACT * slot] as string, this.recordAt(slot)];
   }
 
+  /**
+   * Sets the global position of a fact recorded without one: a bulk import folds its batch before the
+   * commit that numbers it (CommandBatch), and learns the positions when the commit returns.
+   */
+  setPosition(eventId: string, position: number): void {
+    const slot = this.slotOf(eventId);
+    if (slot >= 0) this.cells[CELLS_PER_FACT * slot + 2] = position;
+  }
+
+  /** The fact's place in recording order, or -1 (a snapshot names a stream's facts by it). */
+  indexOf(eventId: string): number {
+    return this.slotOf(eventId);
+  }
+
+  /** The eventId of the fact at `slot` in recording order. */
+  idAt(slot: number): string | undefined {
+    return this.cells[CELLS_PER_FACT * slot] as string | undefined;
+  }
+
+  /**
+   * The facts as a snapshot keeps them (snapshot-codec.ts): the packed bits name a type and an area by
+   * their place in lists of this process, so the snapshot names them by their own lists instead.
+   */
+  toSnapshot(): PackedFactsSnapshot {
+    const types: string[] = [];
+    const areas: string[] = [];
+    const typeAt = new Map<number, number>();
+    const areaAt = new Map<number, number>();
+    const facts: (string | number)[] = new Array(this.size * 4);
+    for (let slot = 0, at = 0; slot < this.size; slot++) {
+      const bits = this.cells[CELLS_PER_FACT * slot + 1] as number;
+      const type = bits & TYPE_MASK;
+      const area = bits >>> AREA_SHIFT;
+      let typeIndex = typeAt.get(type);
+      if (typeIndex === undefined) typeAt.set(type, (typeIndex = types.push(FACT_TYPES[type]!) - 1));
+      let areaIndex = areaAt.get(area);
+      if (areaIndex === undefined) areaAt.set(area, (areaIndex = areas.push(AREAS.codes[area]!) - 1));
+      facts[at++] = this.cells[CELLS_PER_FACT * slot] as string;
+      facts[at++] = (typeIndex << 1) | ((bits & REVERSED_BIT) === 0 ? 0 : 1);
+      facts[at++] = areaIndex;
+      facts[at++] = this.cells[CELLS_PER_FACT * slot + 2] as number;
+    }
+    return { types, areas, facts };
+  }
+
+  /** The index a snapshot kept; throws on a type this program does not know (the snapshot is then not used). */
+  static fromSnapshot(snapshot: PackedFactsSnapshot): PackedFactIndex {
+    const typeBits = snapshot.types.map((type) => {
+      const index = TYPE_INDEX.get(type);
+      if (index === undefined) throw new Error(`unknown event type ${type}`);
+      return index;
+    });
+    const areaBits = snapshot.areas.map((code) => areaIndexOf(code) << AREA_SHIFT);
+    const { facts } = snapshot;
+    const cells: (string | number)[] = new Array((facts.length / 4) * CELLS_PER_FACT);
+    for (let at = 0, cell = 0; at < facts.length; at += 4) {
+      const typeAndReversed = facts[at + 1] as number;
+      cells[cell++] = facts[at] as string;
+      cells[cell++] = typeBits[typeAndReversed >>> 1]! | ((typeAndReversed & 1) === 0 ? 0 : REVERSED_BIT) | areaBits[facts[at + 2] as number]!;
+      cells[cell++] = facts[at + 3] as number;
+    }
+    const index = new PackedFactIndex();
+    index.cells = cells;
+    if (index.size > SCANNED_FACTS) index.slots = index.mapOfSlots();
+    return index;
+  }
+
   /** A copy that later changes to this index do not touch. */
   clone(): PackedFactIndex {
     const copy = new PackedFactIndex();
@@ -101,6 +168,16 @@ export class PackedFactIndex implements StreamFacts {
       reversed: (bits & REVERSED_BIT) !== 0,
     };
   }
+}
+
+/**
+ * A fact index in a snapshot: per fact, four cells (its eventId; its type's place in `types`, shifted
+ * left, with 1 for "reversed"; its area's place in `areas`; its position), in recording order.
+ */
+export interface PackedFactsSnapshot {
+  types: string[];
+  areas: string[];
+  facts: (string | number)[];
 }
 
 const CELLS_PER_FACT = 3;
