@@ -55,6 +55,24 @@ describe('StreamStates with snapshots', () => {
     expect(loaded.state).toEqual(await foldAll('person-9500000001'));
   });
 
+  it('hands the cached states over as snapshots when the process closes (snapshotCached), long streams only, once', async () => {
+    const states = new StreamStates(store, 1_000, 0); // room for every stream: nothing is evicted
+    for (const id of ['9500000001', '9500000002', '9500000003']) await states.load(`person-${id}`);
+    expect(store.readSnapshotSync('person-9500000001')).toBeUndefined();
+    expect(states.snapshotCached()).toBe(2); // the three-event stream is read whole faster than a snapshot
+    await store.append({ streamId: 'person-9500000009', expectedRevision: 'no_stream', events: cards('9500000009', 0, 1) });
+    expect(store.readSnapshotSync('person-9500000001')).toMatchObject({ revision: 9, format: SNAPSHOT_FORMAT });
+    expect(store.readSnapshotSync('person-9500000002')).toMatchObject({ revision: 9, format: SNAPSHOT_FORMAT });
+    expect(store.readSnapshotSync('person-9500000003')).toBeUndefined();
+    expect(states.snapshotCached()).toBe(0); // nothing newer since
+    // A next process's first load of the stream reads the snapshot and its own event only.
+    const next = new StreamStates(store, 1_000, 0);
+    reads = [];
+    const loaded = await next.load('person-9500000001');
+    expect(reads).toEqual(['person-9500000001@9']);
+    expect(loaded.state).toEqual(await foldAll('person-9500000001'));
+  });
+
   it('keeps no snapshot of a short stream, nor one only a few events newer than the one it was loaded from', async () => {
     const states = new StreamStates(store, 16, 0);
     await states.load('person-9500000003');

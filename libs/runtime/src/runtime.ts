@@ -118,6 +118,8 @@ export class SocaiRuntime {
     for (const old of this.retired) await old.close().catch(() => undefined);
     this.retired = [];
     await this.serving.close();
+    // The states kept to the end, as snapshots: the next process's first commands on them read one row.
+    this.ledger.states.snapshotCached();
     await this.store.close();
   }
 }
