@@ -210,6 +210,8 @@ export interface EventStore {
    * makes a load read the whole stream. EventStoreDB leaves both out, and the ledger reads streams.
    */
   saveSnapshots?(snapshots: readonly StateSnapshot[]): void;
+  /** Optional beside `saveSnapshots`: writes these now and resolves once they are written (never rejects). */
+  writeSnapshots?(snapshots: readonly StateSnapshot[]): Promise<void>;
   /** The newest snapshot kept of a stream, of whatever format (the caller ignores one it cannot read). */
   readSnapshot?(streamId: string): Promise<StateSnapshot | undefined>;
   /**

@@ -59,12 +59,12 @@ describe('StreamStates with snapshots', () => {
     const states = new StreamStates(store, 1_000, 0); // room for every stream: nothing is evicted
     for (const id of ['9500000001', '9500000002', '9500000003']) await states.load(`person-${id}`);
     expect(store.readSnapshotSync('person-9500000001')).toBeUndefined();
-    expect(states.snapshotCached()).toBe(2); // the three-event stream is read whole faster than a snapshot
+    expect(await states.snapshotCached()).toBe(2); // the three-event stream is read whole faster than a snapshot
     await store.append({ streamId: 'person-9500000009', expectedRevision: 'no_stream', events: cards('9500000009', 0, 1) });
     expect(store.readSnapshotSync('person-9500000001')).toMatchObject({ revision: 9, format: SNAPSHOT_FORMAT });
     expect(store.readSnapshotSync('person-9500000002')).toMatchObject({ revision: 9, format: SNAPSHOT_FORMAT });
     expect(store.readSnapshotSync('person-9500000003')).toBeUndefined();
-    expect(states.snapshotCached()).toBe(0); // nothing newer since
+    expect(await states.snapshotCached()).toBe(0); // nothing newer since
     // A next process's first load of the stream reads the snapshot and its own event only.
     const next = new StreamStates(store, 1_000, 0);
     reads = [];

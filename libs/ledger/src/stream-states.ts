@@ -175,11 +175,14 @@ export class StreamStates {
    * nothing, a server's busiest employers) were read whole by the next process's first command on each
    * (docs/benchmarks.md, 'cold commands'). Answers how many were handed over.
    */
-  snapshotCached(): number {
+  async snapshotCached(): Promise<number> {
     if (!this.store.saveSnapshots) return 0;
+    // A chunk at a time, each written before the next is encoded where the store can say when
+    // (`writeSnapshots`): a full cache's states encoded at once weighed more than the heap's headroom.
+    const hand = async (chunk: StateSnapshot[]) => (this.store.writeSnapshots ? this.store.writeSnapshots(chunk) : this.store.saveSnapshots!(chunk));
     let chunk: StateSnapshot[] = [];
     let handed = 0;
-    for (const [streamId, entry] of this.entries) {
+    for (const [streamId, entry] of [...this.entries]) {
       const snapshot = this.snapshotOf(streamId, entry);
       if (!snapshot) continue;
       entry.snapshotRevision = snapshot.revision;
@@ -187,11 +190,11 @@ export class StreamStates {
       chunk.push(snapshot);
       handed++;
       if (chunk.length === SNAPSHOTS_PER_HANDOVER) {
-        this.store.saveSnapshots(chunk);
+        await hand(chunk);
         chunk = [];
       }
     }
-    if (chunk.length > 0) this.store.saveSnapshots(chunk);
+    if (chunk.length > 0) await hand(chunk);
     return handed;
   }
 

@@ -119,7 +119,7 @@ export class SocaiRuntime {
     this.retired = [];
     await this.serving.close();
     // The states kept to the end, as snapshots: the next process's first commands on them read one row.
-    this.ledger.states.snapshotCached();
+    await this.ledger.states.snapshotCached();
     await this.store.close();
   }
 }

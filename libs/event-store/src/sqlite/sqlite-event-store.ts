@@ -297,6 +297,21 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /**
+   * The port's optional awaited write: these snapshots now, in a transaction of their own (a closing
+   * process hands its cached states over a chunk at a time, so they are never all in memory at once).
+   * Never throws.
+   */
+  async writeSnapshots(snapshots: readonly StateSnapshot[]): Promise<void> {
+    if (snapshots.length === 0 || !this.db.open) return;
+    try {
+      if (this.writer) await this.writer.saveSnapshots(snapshots);
+      else this.writeSnapshotsSync(snapshots);
+    } catch {
+      // Dropped: a lost snapshot only makes a load read the whole stream.
+    }
+  }
+
   private async flushSnapshots(): Promise<void> {
     const snapshots = this.pendingSnapshots.take();
     if (!snapshots) return;
