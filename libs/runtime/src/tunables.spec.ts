@@ -32,6 +32,7 @@ describe('tunables', () => {
   it('holds the batch sizes, page sizes and thread counts the libs start from, at the figures they had', () => {
     expect({ ...tunables }).toEqual({
       STATE_CACHE_EVENTS: 1_000_000,
+      SNAPSHOT_MIN_EVENTS: 8,
       CACHED_EVENT_BYTES: 192,
       IMPORT_HEAP_BASE_MB: 128,
       IMPORT_SEMI_SPACE_MB: 32,
