@@ -204,6 +204,13 @@ export interface EventStore {
    */
   streamSizesSync?(): StreamSize[];
   /**
+   * Optional, beside `streamSizesSync`: a page of that listing, the streams whose ids lie strictly
+   * between `after` and `before`, in id order (bytewise, which is JavaScript's order for ASCII ids), at
+   * most `limit`. The server's warm-up reads the listing a page at a time, between requests: read at
+   * once it held the event loop for a time that grows with the number of streams.
+   */
+  streamSizesBetweenSync?(after: string, before: string, limit: number): StreamSize[];
+  /**
    * Optional, with `readSnapshot`: keeps decision-state snapshots beside the log (SQLite, in its own
    * file). Never waits and never fails the caller: the store writes them when it can (with its next
    * append's commit), keeps the newest of a stream, and may lose them (a crash): a lost snapshot only

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '#event-store';
 import { Ledger } from './ledger.js';
 import { paymentsFromLog } from './payments-from-log.js';
 import { loadAreaDirectory } from './reference-data.js';
-import { chooseStreams, warmStreamStates } from './state-warm-up.js';
+import { chooseStreams, chooseStreamsByPages, warmStreamStates } from './state-warm-up.js';
 import { StreamStates } from './stream-states.js';
 
 const clerk = { actor: 'clerk-465', role: 'clerk', source: 'http' as const };
@@ -26,6 +26,55 @@ describe('chooseStreams', () => {
     expect(chooseStreams(sizes, 26)).toEqual(['employer-A', 'employer-B', 'plan-2024-45', 'person-0']);
     expect(chooseStreams(sizes, 1000)).toEqual(['employer-A', 'employer-B', 'plan-2024-45', 'facility-F', 'person-0', 'person-1']);
     expect(chooseStreams(sizes, 0)).toEqual([]);
+  });
+});
+
+describe('chooseStreamsByPages on a real SQLite store', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const noted = (streamId: string, n: number) => {
+    const eventId = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const metadata = { eventId, recordedAt: '2025-07-01T08:00:00.000Z', actor: 'spec', role: 'clerk' as const, source: 'cli' as const, correlationId: 'c', causationId: 'c', commandKey: `k-${n}`, schemaVersion: 1 };
+    return { streamId, expectedRevision: 'any' as const, events: [{ eventId, type: 'Noted', data: { n }, metadata }] };
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'socai-warm-pages-'));
+    store = SqliteEventStore.open(join(dir, 'events.sqlite'));
+    // Kinds out of warm order, neighbours of a kind's range ('employerX-', 'plan', 'plan.'), and sizes 1 to 3.
+    const streams = ['person-2', 'employer-B', 'clock-1', 'plan-2024-45', 'employer-A', 'facility-F', 'person-0', 'employerX-1',
+      'payout-P1', 'employer-C', 'plan', 'plan.x', 'person-1', 'payout-P0', 'employer-A0'];
+    let n = 0;
+    for (const [i, streamId] of streams.entries()) for (let k = 0; k <= i % 3; k++) await store.append(noted(streamId, ++n));
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('chooses what chooseStreams chooses from the whole listing, whatever the page size and budget', async () => {
+    const whole = store.streamSizesSync();
+    expect(whole).toHaveLength(15);
+    for (const budget of [0, 5, 6, 17, 26, 40, 1000]) {
+      for (const listingPageSize of [1, 2, 3, 2_000]) {
+        expect(await chooseStreamsByPages(store, budget, { listingPageSize })).toEqual(chooseStreams(whole, budget));
+      }
+    }
+    expect(await chooseStreamsByPages(store, 1000)).toEqual([
+      'employer-A', 'employer-A0', 'employer-B', 'employer-C', 'payout-P0', 'payout-P1', 'plan-2024-45', 'facility-F', 'person-0', 'person-1', 'person-2',
+    ]);
+  });
+
+  it('reads the listing a page at a time and stops once nothing more can fit', async () => {
+    const pages: [string, string, number][] = [];
+    const counting = { streamSizesBetweenSync: (after: string, before: string, limit: number) => {
+      pages.push([after, before, limit]);
+      return store.streamSizesBetweenSync(after, before, limit);
+    } };
+    // A budget of 5 holds employer-C alone (one event and 4 for the stream); the employers of 2 and 3
+    // events before it do not fit. Once it is chosen nothing can fit, and no other page is read.
+    expect(await chooseStreamsByPages(counting, 5, { listingPageSize: 2 })).toEqual(['employer-C']);
+    expect(pages).toEqual([['employer-', 'employer.', 2], ['employer-A0', 'employer.', 2]]);
   });
 });
 

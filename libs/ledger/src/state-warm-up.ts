@@ -10,6 +10,9 @@ export function offersStreamSizes(store: EventStore): store is SizedStore {
   return typeof store.streamSizesSync === 'function';
 }
 
+/** The listing the warm-up reads: whole, or a page at a time where the store offers pages. */
+type WarmUpListing = Pick<SizedStore, 'streamSizesSync'> & Pick<EventStore, 'streamSizesBetweenSync'>;
+
 export interface WarmUpOptions {
   /** Share of the cache's capacity (in events) the warm-up may fill; the rest stays for what commands load. */
   share?: number;
@@ -17,6 +20,8 @@ export interface WarmUpOptions {
   maxEvents?: number;
   /** Streams loaded between two turns of the event loop. */
   sliceSize?: number;
+  /** Streams listed between two turns of the event loop, where the store lists a page at a time. */
+  listingPageSize?: number;
   /** Stops at the next slice (a server shutting down). */
   signal?: AbortSignal;
 }
@@ -37,10 +42,12 @@ const WARM_ORDER: readonly StreamKind[] = ['employer', 'payout', 'plan', 'facili
  * cache's capacity, so its cost does not grow with the log. Yields between slices. Answers the number
  * of streams loaded.
  */
-export async function warmStreamStates(states: StreamStates, store: Pick<SizedStore, 'streamSizesSync'>, options: WarmUpOptions = {}): Promise<number> {
+export async function warmStreamStates(states: StreamStates, store: WarmUpListing, options: WarmUpOptions = {}): Promise<number> {
   const sliceSize = options.sliceSize ?? 100;
   const budget = Math.min(Math.floor(states.capacity * (options.share ?? 0.6)), options.maxEvents ?? MAX_WARM_EVENTS);
-  const chosen = chooseStreams(store.streamSizesSync(), budget);
+  const chosen = store.streamSizesBetweenSync
+    ? await chooseStreamsByPages(store as Required<WarmUpListing>, budget, options)
+    : chooseStreams(store.streamSizesSync(), budget);
   let loaded = 0;
   for (const streamId of chosen) {
     if (options.signal?.aborted) break;
@@ -48,6 +55,37 @@ export async function warmStreamStates(states: StreamStates, store: Pick<SizedSt
     if (++loaded % sliceSize === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return loaded;
+}
+
+/**
+ * `chooseStreams` over the listing read a page at a time, each kind's ids in order, yielding between
+ * pages: the same choice, without the sort, and without holding the event loop for the whole listing.
+ * Read at once, the listing and its sort held a server that had just started listening for a time
+ * that grows with the number of streams (docs/benchmarks.md, "Start-up time, continued").
+ */
+export async function chooseStreamsByPages(store: Pick<Required<WarmUpListing>, 'streamSizesBetweenSync'>, budget: number, options: Pick<WarmUpOptions, 'listingPageSize' | 'signal'> = {}): Promise<string[]> {
+  const pageSize = options.listingPageSize ?? 2_000;
+  const chosen: string[] = [];
+  let total = 0;
+  for (const kind of WARM_ORDER) {
+    // Every id of the kind (`<kind>-…`) lies between these two: '.' follows '-'.
+    let after = `${kind}-`;
+    const before = `${kind}.`;
+    // No stream weighs less than one event and its overhead: past that, nothing more fits.
+    while (budget - total > STREAM_OVERHEAD_EVENTS && !options.signal?.aborted) {
+      const page = store.streamSizesBetweenSync(after, before, pageSize);
+      for (const { streamId, events } of page) {
+        const weight = events + STREAM_OVERHEAD_EVENTS;
+        if (total + weight > budget) continue;
+        chosen.push(streamId);
+        total += weight;
+      }
+      if (page.length < pageSize) break;
+      after = page[page.length - 1].streamId;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return chosen;
 }
 
 /** Stream ids in warm order whose weights in the cache together fit `budget`; a stream that does not fit is skipped. */

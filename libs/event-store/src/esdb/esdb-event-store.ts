@@ -125,6 +125,7 @@ export class EsdbEventStore implements EventStore {
    * so the ledger neither warms its states nor trusts a listing of streams on this store.
    */
   readonly streamSizesSync = undefined;
+  readonly streamSizesBetweenSync = undefined;
   /**
    * Nor are decision-state snapshots (`saveSnapshots`, `readSnapshot`): they would be a stream of their
    * own per state, read like the stream itself, so the ledger reads whole streams here, as before.

@@ -156,6 +156,10 @@ export class SqliteEventStore implements EventStore {
       selectEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
       selectHead: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
       selectStreamSizes: db.prepare<[], { streamId: string; events: number }>('SELECT stream_id AS streamId, revision + 1 AS events FROM streams'),
+      // The primary key's order: a page is a range of the table (WITHOUT ROWID), read without sorting.
+      selectStreamSizesBetween: db.prepare<[string, string, number], { streamId: string; events: number }>(
+        'SELECT stream_id AS streamId, revision + 1 AS events FROM streams WHERE stream_id > ? AND stream_id < ? ORDER BY stream_id LIMIT ?',
+      ),
     };
     this.snapshotTable = new SnapshotTable(db);
     const directHeads = new DirectStreamHeads(this.statements);
@@ -406,6 +410,11 @@ export class SqliteEventStore implements EventStore {
   /** The port's optional capability: each stream's size, from the stream heads. */
   streamSizesSync(): { streamId: string; events: number }[] {
     return guarded(() => this.statements.selectStreamSizes.all());
+  }
+
+  /** The port's optional page of the stream listing (ids strictly between `after` and `before`, in order). */
+  streamSizesBetweenSync(after: string, before: string, limit: number): { streamId: string; events: number }[] {
+    return guarded(() => this.statements.selectStreamSizesBetween.all(after, before, limit));
   }
 
   /** Lazy pages of the global log from `fromPosition` on (see iterate-all.ts). */
