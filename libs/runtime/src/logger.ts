@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { SocaiConfig } from './config.js';
+
+/** pino-pretty and its streams, loaded only by a process that writes readable lines (a service writes JSON). */
+const loadPretty = (): typeof PinoPretty => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 
 /**
  * The one way a socai process makes its logger: the HTTP server, the background worker and the CLI
@@ -21,6 +25,6 @@ export function createLogger(config: Pick<SocaiConfig, 'logLevel' | 'logFormat'>
   // Written on this thread, in order with the process's other output; a log transport's worker
   // would be one more thread on a machine the server already shares with its projector.
   const stream = destination === 1 ? process.stdout : process.stderr;
-  if (config.logFormat === 'pretty') return pino(options, pretty({ colorize: Boolean(stream.isTTY), destination, sync: true }));
+  if (config.logFormat === 'pretty') return pino(options, loadPretty()({ colorize: Boolean(stream.isTTY), destination, sync: true }));
   return pino(options, pino.destination({ dest: destination, sync: destination === 2 }));
 }
