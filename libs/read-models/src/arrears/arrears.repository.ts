@@ -45,7 +45,7 @@ export class ArrearsRepository {
     const facts = (await this.collect([employer], 'e.unit_code = ?', [unitCode])).get(unitCode)!;
     // A reversal marks the fact it reverses (`reversed_on`, projection/event-writer.ts), and only employer
     // collections carry a unit code: an employer none of whose facts is reversed (most) has no reversal
-    // to read, and the query (a third of the SQL time of a call) is skipped.
+    // to read, and the query (a quarter of the SQL time of a call) is skipped.
     if (isReversed(facts)) facts.reversals = await this.db.query<ReversalFact>(
       `SELECT r.event_id AS "eventId", r.position, r.recorded_at AS "recordedAt", r.reversed_event_id AS "reversedEventId",
          r.reversed_on AS "reversedOn"
