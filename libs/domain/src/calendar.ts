@@ -50,20 +50,53 @@ export function firstDayOf(month: IsoMonth): IsoDate {
 }
 
 export function lastDayOf(month: IsoMonth): IsoDate {
+  // Read digit by digit rather than split: the arrears query walks months by the thousand per call, and
+  // each split was two arrays and four strings of garbage (docs/decisions.md, "Arrears p99").
+  const y = yearOfMonth(month);
+  const m = y < 0 ? -1 : digits(month, 5, 7);
+  if (m < 1 || m > 12) return lastDayOfParsed(month);
+  return `${month}-${daysInMonthOf(y, m)}`;
+}
+
+/** lastDayOf for a month not written YYYY-MM: as it always read one. */
+function lastDayOfParsed(month: IsoMonth): IsoDate {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  // Arithmetic rather than a Date: interest walks months by the thousand per query.
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   return `${month}-${days}`;
 }
 
+/** The year of a YYYY-MM month, or -1 when it is not written so. */
+function yearOfMonth(month: IsoMonth): number {
+  return month.length === 7 && month.charCodeAt(4) === 0x2d ? digits(month, 0, 4) : -1;
+}
+
 export function addMonths(month: IsoMonth, count: number): IsoMonth {
+  const y = yearOfMonth(month);
+  const m = y < 0 ? -1 : digits(month, 5, 7);
+  if (m >= 1 && m <= 12 && Number.isInteger(count)) {
+    const index = y * 12 + (m - 1) + count;
+    const year = Math.floor(index / 12);
+    const next = (index % 12) + 1;
+    if (year >= 1000 && year <= 9999) return `${year}-${next < 10 ? '0' : ''}${next}`;
+  }
+  return addMonthsParsed(month, count);
+}
+
+/** addMonths for the cases the digit reading leaves: as it always read them. */
+function addMonthsParsed(month: IsoMonth, count: number): IsoMonth {
   const [y, m] = month.split('-').map(Number);
   const index = y * 12 + (m - 1) + count;
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 export function addDays(date: IsoDate, count: number): IsoDate {
+  // A day within the same month is worked out from the digits: the arrears query moves a date by a
+  // day for each stretch of its late history, and each Date and its ISO text were garbage.
+  if (isIsoDate(date) && Number.isInteger(count)) {
+    const day = digits(date, 8, 10) + count;
+    if (day >= 1 && day <= daysInMonthOf(digits(date, 0, 4), digits(date, 5, 7))) return `${date.slice(0, 8)}${day < 10 ? '0' : ''}${day}`;
+  }
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + count);
   return d.toISOString().slice(0, 10);

@@ -126,15 +126,100 @@ export function lateInterestCharge(
 ): LateInterestCharge {
   const basis: InterestBasisLine[] = [];
   const notComputed: UncomputedLateMonth[] = [];
+  const months = monthCalendar(regimes);
+  const byFund = new Map<Fund, LateAmountChange[]>();
   for (const timeline of timelines) {
+    // Each fund's changes in date order (a stable sort: changes of one day keep their order).
+    byFund.clear();
+    for (const change of timeline.changes) {
+      const own = byFund.get(change.fund);
+      if (own) own.push(change);
+      else byFund.set(change.fund, [change]);
+    }
     for (const fund of FUNDS) {
-      const changes = timeline.changes.filter((change) => change.fund === fund).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-      if (changes.length === 0) continue;
-      monthlyLines(timeline, fund, changes, window, rates, regimes, basis, notComputed);
+      const changes = byFund.get(fund);
+      if (changes === undefined) continue;
+      sortByDate(changes);
+      monthlyLines(timeline, fund, changes, window, rates, regimes, months, basis, notComputed);
       dailyLines(timeline, fund, changes, window, regimes, basis);
     }
   }
   return totalsOf(basis, notComputed, valueOn(INTEREST_ROUNDING, window.to) ?? 'fund-total');
+}
+
+/**
+ * Sorts dated changes in place by date, stably (changes of one day keep their order), as
+ * `Array.prototype.sort` would: by insertion for the few changes of one period, which leaves no
+ * garbage, where the built-in sort's work area was a third of an arrears query's (docs/decisions.md,
+ * "Arrears p99"). A long list goes to the built-in sort.
+ */
+export function sortByDate<T extends { on: IsoDate }>(changes: T[]): T[] {
+  if (changes.length > 64) return changes.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  for (let i = 1; i < changes.length; i++) {
+    const change = changes[i]!;
+    let at = i;
+    while (at > 0 && changes[at - 1]!.on > change.on) {
+      changes[at] = changes[at - 1]!;
+      at--;
+    }
+    changes[at] = change;
+  }
+  return changes;
+}
+
+/**
+ * A balance of amounts added one by one, as exact as decimal.js: whole đồng (every amount a ledger
+ * holds) are summed in a BigInt, which leaves far less garbage than a Decimal per addition; any
+ * other decimal string turns it into a Decimal for good. Sums stay far below decimal.js's 40 digits.
+ */
+export class RunningBalance {
+  private whole = 0n;
+  private decimal: Dec | undefined;
+
+  add(amount: Money): void {
+    if (this.decimal === undefined && WHOLE_DONG_CHANGE.test(amount)) this.whole += BigInt(amount);
+    else this.decimal = (this.decimal ?? new Dec(this.whole.toString())).plus(amount);
+  }
+
+  isPositive(): boolean {
+    return this.decimal === undefined ? this.whole > 0n : this.decimal.gt(0);
+  }
+
+  /** The balance as a Decimal, for the arithmetic of a line. */
+  value(): Dec {
+    return this.decimal ?? new Dec(this.whole.toString());
+  }
+}
+
+/** A signed whole number of đồng, short enough that no sum of them nears decimal.js's precision. */
+const WHOLE_DONG_CHANGE = /^-?[0-9]{1,24}$/;
+
+/** What the monthly regime reads of a month: its last day, whether the regime in force then is monthly, the month after. */
+interface CalendarMonth {
+  end: IsoDate;
+  monthly: boolean;
+  next: IsoMonth;
+  /** The year of the first day of the next month, when the month is charged (k applies from 1 January). */
+  chargedInYear: number;
+}
+
+/**
+ * The months of one computation, each worked out once: every period and fund walks the same months,
+ * and building their dates again for each was most of an arrears query's garbage (docs/decisions.md,
+ * "Arrears p99").
+ */
+function monthCalendar(regimes: DatedTable<InterestRegime>): (month: IsoMonth) => CalendarMonth {
+  const known = new Map<IsoMonth, CalendarMonth>();
+  return (month) => {
+    let entry = known.get(month);
+    if (entry === undefined) {
+      const end = lastDayOf(month);
+      const next = addMonths(month, 1);
+      entry = { end, monthly: valueOn(regimes, end)?.kind === 'monthly', next, chargedInYear: Number(firstDayOf(next).slice(0, 4)) };
+      known.set(month, entry);
+    }
+    return entry;
+  };
 }
 
 /** The months of the monthly regime a charge's basis lines charge (a daily line charges days, not a month). */
@@ -168,33 +253,33 @@ function balanceAt(changes: readonly LateAmountChange[], day: IsoDate): Dec {
 }
 
 function monthlyLines(
-  timeline: PeriodLateTimeline, fund: Fund, changes: readonly LateAmountChange[], window: InterestWindow,
-  rates: InterestRateLookup, regimes: DatedTable<InterestRegime>, basis: InterestBasisLine[], notComputed: UncomputedLateMonth[],
+  timeline: PeriodLateTimeline, fund: Fund, ordered: readonly LateAmountChange[], window: InterestWindow,
+  rates: InterestRateLookup, regimes: DatedTable<InterestRegime>, months: (month: IsoMonth) => CalendarMonth,
+  basis: InterestBasisLine[], notComputed: UncomputedLateMonth[],
 ): void {
   const regimeSource = rowOn(regimes, timeline.dueDate)?.source ?? 'QĐ 595/QĐ-BHXH art. 37';
-  // The balance is carried from month to month over the changes in date order, each added once.
-  const ordered = [...changes].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  // The balance is carried from month to month over the changes (in date order) each added once.
   let next = 0;
-  let balance = new Dec(0);
+  const balance = new RunningBalance();
   // Once nothing is owed and no later change can make it owed again, no further month is charged.
   const lastChangeOn = ordered.at(-1)?.on ?? '';
   // Months an earlier charge left uncomputed: charged now, out of the window, if k is known.
-  const earlier = new Set((window.earlier ?? []).filter((m) => m.period === timeline.period && m.fund === fund).map((m) => m.month));
-  const lastMonth = [...earlier].reduce((last, m) => (lastDayOf(m) > last ? lastDayOf(m) : last), window.to);
+  const earlier = earlierMonthsOf(window, timeline.period, fund);
+  let lastMonth = window.to;
+  if (earlier) for (const m of earlier) if (lastDayOf(m) > lastMonth) lastMonth = lastDayOf(m);
   // The month the amount falls due in is not charged: its first day is not after the due date.
-  for (let month = addMonths(monthOf(timeline.dueDate), 1); lastDayOf(month) <= lastMonth; month = addMonths(month, 1)) {
-    const monthEnd = lastDayOf(month);
-    if (valueOn(regimes, monthEnd)?.kind !== 'monthly') break;
-    while (next < ordered.length && ordered[next]!.on <= monthEnd) balance = balance.plus(ordered[next++]!.change);
-    const isEarlier = earlier.has(month);
+  for (let month = addMonths(monthOf(timeline.dueDate), 1), calendar = months(month); calendar.end <= lastMonth; month = calendar.next, calendar = months(month)) {
+    const monthEnd = calendar.end;
+    if (!calendar.monthly) break;
+    while (next < ordered.length && ordered[next]!.on <= monthEnd) balance.add(ordered[next++]!.change);
+    const isEarlier = earlier !== undefined && earlier.has(month);
     if (!isEarlier && ((window.from !== undefined && monthEnd < window.from) || monthEnd > window.to)) continue;
-    const lateAmount = balance;
-    if (lateAmount.lte(0)) {
+    if (!balance.isPositive()) {
       if (monthEnd >= lastChangeOn) break;
       continue;
     }
-    const chargedOn = firstDayOf(addMonths(month, 1));
-    const year = Number(chargedOn.slice(0, 4));
+    const lateAmount = balance.value();
+    const year = calendar.chargedInYear;
     const k = rates(year, interestRateFundOf(fund));
     if (!k) {
       notComputed.push({ period: timeline.period, fund, month, lateAmount: lateAmount.toFixed(0), reason: `k for ${year} (${interestRateFundOf(fund)}) not announced` });
@@ -207,6 +292,13 @@ function monthlyLines(
       ruleSource: `${regimeSource}; k ${year}: ${k.documentRef} (${k.announcedOn})${isEarlier ? '; left uncomputed by an earlier close, k not announced then' : ''}`,
     });
   }
+}
+
+/** The months of `window.earlier` of one period and fund; undefined when there are none (the usual case: no set to build). */
+function earlierMonthsOf(window: InterestWindow, period: IsoMonth, fund: Fund): Set<IsoMonth> | undefined {
+  let months: Set<IsoMonth> | undefined;
+  for (const m of window.earlier ?? []) if (m.period === period && m.fund === fund) (months ??= new Set()).add(m.month);
+  return months;
 }
 
 function dailyLines(

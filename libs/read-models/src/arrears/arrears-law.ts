@@ -1,5 +1,5 @@
 import {
-  addDays, addToBook, Dec, evasionOn, FUNDS, interestRatesFrom, LATE_INTEREST_K_BY_YEAR, lateInterestCharge, monthsLeftUncomputed, owedBook, owedSlot, roundToDong, settleFromBook,
+  addDays, addToBook, Dec, evasionOn, FUNDS, interestRatesFrom, LATE_INTEREST_K_BY_YEAR, lateInterestCharge, monthsLeftUncomputed, owedBook, owedSlot, roundToDong, settleFromBook, sortByDate,
 } from '#domain';
 import type {
   AllocationLine, Fund, FundDues, InterestBasisLine, InterestRateAnnouncement, InterestRateLookup, IsoDate, IsoMonth, LateAmountChange, Money,
@@ -197,15 +197,18 @@ export function arrearsLaw(input: {
 function uniqueMonths(months: readonly UncomputedLateMonth[]): UncomputedInterest[] {
   const seen = new Map<string, UncomputedInterest>();
   for (const m of months) seen.set(`${m.period}/${m.month}/${m.reason}`, { period: m.period, month: m.month, reason: m.reason });
-  const key = (m: UncomputedInterest) => `${m.period}/${m.month}/${m.reason}`;
-  return [...seen.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // Ordered by that key, each built once (the keys are distinct, so the order is the same as sorting by it).
+  const keys = [...seen.keys()].sort();
+  return keys.map((key) => seen.get(key)!);
 }
 
 /** The period's late amount (every fund) over time: one stretch per amount, from the day after the due date up to `asOf`. */
 function stretchesOf(timeline: PeriodLateTimeline, asOf: IsoDate): LateStretch[] {
-  const days = [...new Set([timeline.dueDate, ...timeline.changes.map((c) => c.on)])].filter((d) => d >= timeline.dueDate && d < asOf).sort();
   // The balance is carried over the changes in date order, each added once, as late-interest.ts does.
-  const ordered = [...timeline.changes].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const ordered = sortByDate([...timeline.changes]);
+  // The days the amount may change on, in order: the due date, then each later day a change is dated, before `asOf`.
+  const days: IsoDate[] = timeline.dueDate < asOf ? [timeline.dueDate] : [];
+  for (const change of ordered) if (days.length > 0 && change.on > days.at(-1)! && change.on < asOf) days.push(change.on);
   let next = 0;
   let amount = 0n;
   const stretches: LateStretch[] = [];

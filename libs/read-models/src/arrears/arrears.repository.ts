@@ -29,6 +29,8 @@ const PAID_UP = `EXISTS (SELECT 1 FROM arrears_balances b WHERE b.unit_code = e.
 
 type WithUnit<T> = T & { unitCode: string };
 
+const isReversed = (facts: EmployerFacts) => [facts.assessments, facts.payments, facts.statuses].some((rows) => rows.some((row) => row.reversedOn !== null));
+
 /**
  * Loads employers' facts for the arrears calculation: one employer with its reversals (for the
  * trace), or every employer of an area in four queries (for worklists and totals). Employers are
@@ -41,7 +43,10 @@ export class ArrearsRepository {
     const employer = await this.db.queryOne<EmployerRow>('SELECT unit_code, name, area_code FROM employers WHERE unit_code = ?', [unitCode]);
     if (!employer) return undefined;
     const facts = (await this.collect([employer], 'e.unit_code = ?', [unitCode])).get(unitCode)!;
-    facts.reversals = await this.db.query<ReversalFact>(
+    // A reversal marks the fact it reverses (`reversed_on`, projection/event-writer.ts), and only employer
+    // collections carry a unit code: an employer none of whose facts is reversed (most) has no reversal
+    // to read, and the query (a quarter of the SQL time of a call) is skipped.
+    if (isReversed(facts)) facts.reversals = await this.db.query<ReversalFact>(
       `SELECT r.event_id AS "eventId", r.position, r.recorded_at AS "recordedAt", r.reversed_event_id AS "reversedEventId",
          r.reversed_on AS "reversedOn"
        FROM reversals r WHERE r.reversed_event_id IN (
