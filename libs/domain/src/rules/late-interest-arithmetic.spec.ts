@@ -1,7 +1,13 @@
 import fc from 'fast-check';
-import { addDays, addMonths, lastDayOf } from '../calendar.js';
-import { Dec } from '../money.js';
-import { RunningBalance, sortByDate } from './late-interest.js';
+import { addDays, addMonths, firstDayOf, lastDayOf, monthOf, type IsoDate } from '../calendar.js';
+import { Dec, roundToDong, type Money } from '../money.js';
+import { FUNDS, type Fund } from './contribution-rates.js';
+import { rowOn, valueOn, type DatedTable } from './dated-table.js';
+import { interestRateFundOf, type InterestRateAnnouncement, type InterestRateLookup } from './interest-rates.js';
+import {
+  INTEREST_REGIMES, INTEREST_ROUNDING, lateInterestCharge, RunningBalance, sortByDate, type InterestBasisLine, type InterestRegime, type InterestRounding,
+  type InterestWindow, type LateAmountChange, type LateInterestCharge, type PeriodLateTimeline, type UncomputedLateMonth,
+} from './late-interest.js';
 
 /**
  * The arrears query's hot arithmetic was rewritten to leave less garbage (docs/decisions.md, "Arrears
@@ -70,3 +76,141 @@ it('keeps a balance exactly as decimal.js sums it, whole đồng or not', () => 
     }
   }), { numRuns: 2000 });
 });
+
+it('charges late interest exactly as it did, month-end closes and accruals, monthly and daily', () => {
+  const funds = fc.constantFrom<Fund>(...FUNDS);
+  const day = fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2026-06-30T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const amount = fc.oneof(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map(String), fc.constantFrom('0', '1000000', '-1000000'));
+  const timeline = fc.record({ period: day.map((d) => d.slice(0, 7)), changes: fc.array(fc.record({ on: day, fund: funds, change: amount }), { maxLength: 12 }) })
+    .map(({ period, changes }): PeriodLateTimeline => ({ period, dueDate: lastDayOf(period), changes }));
+  const month = day.map((d) => d.slice(0, 7));
+  const window = fc.record({ from: fc.option(day, { nil: undefined }), to: day, earlier: fc.array(fc.record({ period: month, fund: funds, month }), { maxLength: 4 }) })
+    .map(({ from, to, earlier }): InterestWindow => ({ ...(from === undefined ? {} : { from }), to, earlier }));
+  // Some years announced, some not (a month of an unannounced year is "not computed").
+  const announced: InterestRateAnnouncement[] = [2019, 2020, 2022, 2024, 2025].flatMap((year) => [
+    { year, fund: 'social' as const, monthlyPercent: '0.9667', documentRef: `TB ${year}`, announcedOn: `${year - 1}-12-20` },
+    { year, fund: 'health' as const, monthlyPercent: '1.03', documentRef: `TB ${year} BHYT`, announcedOn: `${year - 1}-12-21` },
+  ]);
+  const rates: InterestRateLookup = (year, fund) => announced.find((a) => a.year === year && a.fund === fund);
+  fc.assert(fc.property(fc.array(timeline, { maxLength: 4 }), window, (timelines, w) => {
+    expect(lateInterestCharge(timelines, w, rates)).toEqual(lateInterestChargeAsItWas(timelines, w, rates));
+  }), { numRuns: 1500 });
+});
+
+/**
+ * lateInterestCharge as it was at 00ce223, with the calendar helpers as they were: the reference the
+ * rewritten one must agree with to the character, month-end closes included (they write its figures
+ * into the log).
+ */
+function lateInterestChargeAsItWas(
+  timelines: readonly PeriodLateTimeline[],
+  window: InterestWindow,
+  rates: InterestRateLookup,
+  regimes: DatedTable<InterestRegime> = INTEREST_REGIMES,
+): LateInterestCharge {
+  const basis: InterestBasisLine[] = [];
+  const notComputed: UncomputedLateMonth[] = [];
+  for (const timeline of timelines) {
+    for (const fund of FUNDS) {
+      const changes = timeline.changes.filter((change) => change.fund === fund).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+      if (changes.length === 0) continue;
+      monthlyLines(timeline, fund, changes, window, rates, regimes, basis, notComputed);
+      dailyLines(timeline, fund, changes, window, regimes, basis);
+    }
+  }
+  return totalsOf(basis, notComputed, valueOn(INTEREST_ROUNDING, window.to) ?? 'fund-total');
+}
+
+/** The amount owed at the end of `day`: every change dated on or before it. */
+function balanceAt(changes: readonly LateAmountChange[], day: IsoDate): Dec {
+  let balance = new Dec(0);
+  for (const change of changes) if (change.on <= day) balance = balance.plus(change.change);
+  return balance;
+}
+
+function monthlyLines(
+  timeline: PeriodLateTimeline, fund: Fund, changes: readonly LateAmountChange[], window: InterestWindow,
+  rates: InterestRateLookup, regimes: DatedTable<InterestRegime>, basis: InterestBasisLine[], notComputed: UncomputedLateMonth[],
+): void {
+  const regimeSource = rowOn(regimes, timeline.dueDate)?.source ?? 'QĐ 595/QĐ-BHXH art. 37';
+  // The balance is carried from month to month over the changes in date order, each added once.
+  const ordered = [...changes].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  let next = 0;
+  let balance = new Dec(0);
+  // Once nothing is owed and no later change can make it owed again, no further month is charged.
+  const lastChangeOn = ordered.at(-1)?.on ?? '';
+  // Months an earlier charge left uncomputed: charged now, out of the window, if k is known.
+  const earlier = new Set((window.earlier ?? []).filter((m) => m.period === timeline.period && m.fund === fund).map((m) => m.month));
+  const lastMonth = [...earlier].reduce((last, m) => (reference.lastDayOf(m) > last ? reference.lastDayOf(m) : last), window.to);
+  // The month the amount falls due in is not charged: its first day is not after the due date.
+  for (let month = reference.addMonths(monthOf(timeline.dueDate), 1); reference.lastDayOf(month) <= lastMonth; month = reference.addMonths(month, 1)) {
+    const monthEnd = reference.lastDayOf(month);
+    if (valueOn(regimes, monthEnd)?.kind !== 'monthly') break;
+    while (next < ordered.length && ordered[next]!.on <= monthEnd) balance = balance.plus(ordered[next++]!.change);
+    const isEarlier = earlier.has(month);
+    if (!isEarlier && ((window.from !== undefined && monthEnd < window.from) || monthEnd > window.to)) continue;
+    const lateAmount = balance;
+    if (lateAmount.lte(0)) {
+      if (monthEnd >= lastChangeOn) break;
+      continue;
+    }
+    const chargedOn = firstDayOf(reference.addMonths(month, 1));
+    const year = Number(chargedOn.slice(0, 4));
+    const k = rates(year, interestRateFundOf(fund));
+    if (!k) {
+      notComputed.push({ period: timeline.period, fund, month, lateAmount: lateAmount.toFixed(0), reason: `k for ${year} (${interestRateFundOf(fund)}) not announced` });
+      continue;
+    }
+    basis.push({
+      period: timeline.period, fund, lateAmount: lateAmount.toFixed(0), from: firstDayOf(month), to: monthEnd,
+      rate: k.monthlyPercent, per: 'month', count: 1,
+      interest: lateAmount.times(k.monthlyPercent).dividedBy(100).toFixed(),
+      ruleSource: `${regimeSource}; k ${year}: ${k.documentRef} (${k.announcedOn})${isEarlier ? '; left uncomputed by an earlier close, k not announced then' : ''}`,
+    });
+  }
+}
+
+function dailyLines(
+  timeline: PeriodLateTimeline, fund: Fund, changes: readonly LateAmountChange[], window: InterestWindow,
+  regimes: DatedTable<InterestRegime>, basis: InterestBasisLine[],
+): void {
+  // A window that ends before the first daily row has no daily days: skip the day arithmetic (most of a query's time before 2025).
+  if (!regimes.some((row) => row.value.kind === 'daily' && row.from <= window.to)) return;
+  let start = reference.addDays(timeline.dueDate, 1);
+  if (window.from !== undefined && window.from > start) start = window.from;
+  if (start > window.to) return;
+  // The amount charged changes the day after a change, and the rate where a regime row starts.
+  const cuts = new Set<IsoDate>([start]);
+  for (const change of changes) cuts.add(reference.addDays(change.on, 1));
+  for (const row of regimes) cuts.add(row.from);
+  const starts = [...cuts].filter((day) => day >= start && day <= window.to).sort();
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i];
+    const to = i + 1 < starts.length ? reference.addDays(starts[i + 1], -1) : window.to;
+    const row = rowOn(regimes, from);
+    if (row?.value.kind !== 'daily') continue;
+    const lateAmount = balanceAt(changes, reference.addDays(from, -1));
+    if (lateAmount.lte(0)) continue;
+    const days = daysInclusive(from, to);
+    basis.push({
+      period: timeline.period, fund, lateAmount: lateAmount.toFixed(0), from, to,
+      rate: row.value.percentPerDay, per: 'day', count: days,
+      interest: lateAmount.times(row.value.percentPerDay).dividedBy(100).times(days).toFixed(),
+      ruleSource: row.source,
+    });
+  }
+}
+
+function daysInclusive(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+function totalsOf(basis: InterestBasisLine[], notComputed: UncomputedLateMonth[], rounding: InterestRounding): LateInterestCharge {
+  const sums = Object.fromEntries(FUNDS.map((fund) => [fund, new Dec(0)])) as Record<Fund, Dec>;
+  for (const line of basis) {
+    sums[line.fund] = sums[line.fund].plus(rounding === 'line' ? roundToDong(new Dec(line.interest)) : line.interest);
+  }
+  const byFund = Object.fromEntries(FUNDS.map((fund) => [fund, roundToDong(sums[fund])])) as Record<Fund, Money>;
+  const total = FUNDS.reduce((sum, fund) => sum.plus(byFund[fund]), new Dec(0)).toFixed(0);
+  return { byFund, total, basis, notComputed, computed: notComputed.length === 0 };
+}
