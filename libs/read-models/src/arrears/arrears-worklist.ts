@@ -4,6 +4,7 @@ import type { AreaScope } from '../area-scope.js';
 import type { LateInterestRule } from '../ports.js';
 import { ARREARS_BUCKETS, computeArrears, summaryOf, type ArrearsBucket, type ArrearsSummary } from './arrears.calculation.js';
 import type { ArrearsRepository } from './arrears.repository.js';
+import type { WorklistMemo } from './worklist-memo.js';
 
 export interface ArrearsWorklistRequest {
   /** Province, district or commune code; none for the whole country. */
@@ -31,6 +32,8 @@ export interface ArrearsWorklist {
 /**
  * Employers of `scope` that owe anything on `asOf`, largest overdue first (ties by unit code),
  * optionally of one bucket (`GET /api/arrears`). Totals cover every matching employer, not just the page.
+ * With `memo` (worklist-memo.ts) the headlines of employers whose rows did not change since an earlier
+ * call are not computed again; the answer is the same (worklist-memo.spec.ts compares both).
  */
 export async function arrearsWorklist(
   repository: ArrearsRepository,
@@ -38,12 +41,16 @@ export async function arrearsWorklist(
   scope: AreaScope,
   asOf: IsoDate,
   request: Pick<ArrearsWorklistRequest, 'bucket' | 'status' | 'limit' | 'cursor'>,
+  memo?: WorklistMemo,
 ): Promise<ArrearsWorklist> {
   const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
   const offset = request.cursor ? (decodeCursor(request.cursor) ?? 0) : 0;
   // Employers whose summary shows nothing owed on asOf are not read: they would be dropped below.
-  const owing = (await repository.inArea(scope, { owingOn: asOf }))
-    .map((facts) => summaryOf(computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: true })))
+  const headlines = memo
+    ? await memo.headlines(repository, lateInterest, scope, asOf)
+    : (await repository.inArea(scope, { owingOn: asOf }))
+      .map((facts) => summaryOf(computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: true })));
+  const owing = headlines
     .filter((a) => compareMoney(a.outstanding, '0') > 0 && (!request.bucket || a.bucket === request.bucket)
       && (request.status !== 'evasion' || a.evasion !== null))
     .sort((a, b) => compareMoney(b.overdue, a.overdue) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
@@ -52,7 +59,8 @@ export async function arrearsWorklist(
   for (const a of owing) {
     byBucket[a.bucket] = { overdue: addMoney(byBucket[a.bucket].overdue, a.overdue), employers: byBucket[a.bucket].employers + 1 };
   }
-  const items = owing.slice(offset, offset + limit);
+  // A memo's headlines are shared by later calls: the page hands out copies.
+  const items = owing.slice(offset, offset + limit).map((a) => (memo ? structuredClone(a) : a));
   const evading = owing.filter((a) => a.evasion !== null);
   return {
     asOf,
