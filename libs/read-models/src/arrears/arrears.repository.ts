@@ -84,6 +84,24 @@ export class ArrearsRepository {
     );
   }
 
+  /**
+   * Every employer whose mark is past `since` (changed since a caller read marks up to it), each with
+   * whether `inArea(scope, { owingOn })` would list it now. Through the marks' index: a few rows.
+   */
+  async marksChangedSince(scope: AreaScope, owingOn: IsoDate, since: number): Promise<(ArrearsMark & { listed: number | boolean })[]> {
+    return this.db.query<ArrearsMark & { listed: number | boolean }>(
+      `SELECT e.unit_code AS "unitCode", e.arrears_mark AS mark, CASE WHEN ${scope.where('e')} AND NOT ${PAID_UP} THEN 1 ELSE 0 END AS listed
+       FROM employers e WHERE e.arrears_mark > ?`,
+      [...scope.params, owingOn, since],
+    );
+  }
+
+  /** The newest arrears mark of the ledger (0 while none is set). */
+  async lastMark(): Promise<number> {
+    const row = await this.db.queryOne<{ mark: number | string | null }>('SELECT MAX(arrears_mark) AS mark FROM employers');
+    return Number(row?.mark ?? 0);
+  }
+
   /** The ledger's unreversed rates k, which every employer's interest reads. */
   async rates(): Promise<InterestRateAnnouncement[]> {
     return this.db.query<InterestRateAnnouncement>(RATES_SQL);

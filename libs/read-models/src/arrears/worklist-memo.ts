@@ -16,10 +16,15 @@ const AREA_READ_SHARE = 0.25;
 
 interface Kept { mark: string; summary: ArrearsSummary }
 
+/** The employers a scope lists on the date, with their marks, as of the ledger's mark `since`. */
+interface Listed { since: number; marks: Map<string, string> }
+
 interface DateMemo {
   /** The rates k the headlines were computed with, as read (arrears.repository.ts `rates`). */
   rates: string;
   byUnit: Map<string, Kept>;
+  /** By scope (its SQL and parameters). */
+  scopes: Map<string, Listed>;
 }
 
 /**
@@ -41,28 +46,28 @@ export class WorklistMemo {
   /** Every employer `repository.inArea(scope, { owingOn: asOf })` lists, its headline on `asOf`, in no particular order. */
   async headlines(repository: ArrearsRepository, lateInterest: LateInterestRule, scope: AreaScope, asOf: IsoDate): Promise<ArrearsSummary[]> {
     const rates = await repository.rates();
-    const marks = await repository.marksInArea(scope, asOf);
     const memo = this.dateMemo(asOf, JSON.stringify(rates));
-    const changed = marks.filter((m) => memo.byUnit.get(m.unitCode)?.mark !== String(m.mark));
+    const listed = await this.listed(memo, repository, scope, asOf);
+    const changed: string[] = [];
+    for (const [unitCode, mark] of listed.marks) if (memo.byUnit.get(unitCode)?.mark !== mark) changed.push(unitCode);
     if (changed.length > 0) {
-      const wanted = new Set(changed.map((m) => m.unitCode));
+      const wanted = new Set(changed);
       let facts: EmployerFacts[] = [];
-      if (changed.length > marks.length * AREA_READ_SHARE) {
+      if (changed.length > listed.marks.size * AREA_READ_SHARE) {
         facts = (await repository.inArea(scope, { owingOn: asOf, rates })).filter((f) => wanted.has(f.unitCode));
       }
       // An employer paid up between the two reads is not in the area's; it is read by its code.
       const read = new Set(facts.map((f) => f.unitCode));
       const missing = [...wanted].filter((unit) => !read.has(unit));
       if (missing.length > 0) facts = facts.concat(await repository.ofUnits(missing, rates));
-      const markOf = new Map(changed.map((m) => [m.unitCode, String(m.mark)]));
       for (const f of facts) {
         const summary = summaryOf(computeArrears(f, asOf, lateInterest, { detailed: false, withInterest: true }));
-        memo.byUnit.set(f.unitCode, { mark: markOf.get(f.unitCode)!, summary });
+        memo.byUnit.set(f.unitCode, { mark: listed.marks.get(f.unitCode)!, summary });
       }
     }
     const headlines: ArrearsSummary[] = [];
-    for (const m of marks) {
-      const kept = memo.byUnit.get(m.unitCode);
+    for (const unitCode of listed.marks.keys()) {
+      const kept = memo.byUnit.get(unitCode);
       if (kept) headlines.push(kept.summary);
     }
     this.bound(asOf);
@@ -76,11 +81,37 @@ export class WorklistMemo {
     return n;
   }
 
+  /**
+   * The employers `repository.inArea(scope, { owingOn: asOf })` lists, with their marks. The first call
+   * of a scope and date reads them all; later ones read only the employers whose mark passed the
+   * newest one seen (the marks' index), since whether an employer is listed on a date follows its own
+   * rows (its area, its arrears summary), which move its mark. The projector commits in log order, so
+   * a read that sees a mark sees every smaller one: taking the newest mark read as the next `since`
+   * misses nothing; the ledger's newest mark is read before the first full read for the same reason.
+   */
+  private async listed(memo: DateMemo, repository: ArrearsRepository, scope: AreaScope, asOf: IsoDate): Promise<Listed> {
+    const key = `${scope.where('e')}|${JSON.stringify(scope.params)}`;
+    let listed = memo.scopes.get(key);
+    if (!listed) {
+      const since = await repository.lastMark();
+      const marks = await repository.marksInArea(scope, asOf);
+      listed = { since, marks: new Map(marks.map((m) => [m.unitCode, String(m.mark)])) };
+      memo.scopes.set(key, listed);
+      return listed;
+    }
+    for (const row of await repository.marksChangedSince(scope, asOf, listed.since)) {
+      if (Number(row.listed) === 1) listed.marks.set(row.unitCode, String(row.mark));
+      else listed.marks.delete(row.unitCode);
+      listed.since = Math.max(listed.since, Number(row.mark));
+    }
+    return listed;
+  }
+
   private dateMemo(asOf: IsoDate, rates: string): DateMemo {
     let memo = this.dates.get(asOf);
     this.dates.delete(asOf);
     // A rate announced or reversed changes every employer's interest: the date starts again.
-    if (!memo || memo.rates !== rates) memo = { rates, byUnit: new Map() };
+    if (!memo || memo.rates !== rates) memo = { rates, byUnit: new Map(), scopes: new Map() };
     this.dates.set(asOf, memo);
     return memo;
   }

@@ -68,8 +68,10 @@ ${triggers.map((statement) => `${statement};`).join('\n')}`;
  * changed any row an employer's arrears reads, written by the projector (projection/arrears-marks.ts).
  * A store that holds events starts with NULL marks and needs no rebuild: a mark only ever moves to a
  * newer position, so the NULL an employer keeps until its next fact names one state of its rows.
+ * Its index lets a warmed worklist read only the employers changed since its last call.
  */
-const V9 = 'ALTER TABLE employers ADD COLUMN arrears_mark POS';
+const V9 = `ALTER TABLE employers ADD COLUMN arrears_mark POS;
+CREATE INDEX employers_arrears_mark ON employers (arrears_mark);`;
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: FACT_TABLES_SQL },
