@@ -12,10 +12,37 @@ type Run = (sql: string, ...params: (string | number | null | undefined)[]) => v
  * interest reads, are keyed by the memo itself. The mark never moves back, so an event applied again
  * (a lost checkpoint) cannot bring back a mark the memo has seen for an older state.
  */
-const MARK = `UPDATE employers SET arrears_mark = ? WHERE unit_code = ? AND (arrears_mark IS NULL OR arrears_mark < ?)`;
+/** Employers marked by one statement: 5 parameters each, within every SQLite build's limit. */
+const MARKS_A_STATEMENT = 100;
 
-export function markArrears(run: Run, unitCode: string, position: number): void {
-  run(MARK, position, unitCode, position);
+/**
+ * The marks of a page of events, written after its facts in one statement per hundred employers: an
+ * UPDATE between two inserts would end PostgreSQL's multi-row insert of them (multi-row-inserts.ts).
+ * The projector runs them in the page's transaction, so facts and marks commit together.
+ */
+export class PendingMarks {
+  private readonly marks = new Map<string, number>();
+
+  add(unitCode: string, position: number): void {
+    const known = this.marks.get(unitCode);
+    if (known === undefined || known < position) this.marks.set(unitCode, position);
+  }
+
+  /** Appends the statements that write the marks added since the last call, and forgets them. */
+  flush(run: Run): void {
+    const marks = [...this.marks];
+    this.marks.clear();
+    for (let from = 0; from < marks.length; from += MARKS_A_STATEMENT) {
+      const chunk = marks.slice(from, from + MARKS_A_STATEMENT);
+      const mark = `CASE unit_code ${chunk.map(() => 'WHEN ? THEN CAST(? AS BIGINT)').join(' ')} END`;
+      const pairs = chunk.flat();
+      run(
+        `UPDATE employers SET arrears_mark = ${mark}
+         WHERE unit_code IN (${chunk.map(() => '?').join(', ')}) AND (arrears_mark IS NULL OR arrears_mark < ${mark})`,
+        ...pairs, ...chunk.map(([unitCode]) => unitCode), ...pairs,
+      );
+    }
+  }
 }
 
 /** The table of each reversible fact an employer's arrears reads, and how its row names the employer. */
