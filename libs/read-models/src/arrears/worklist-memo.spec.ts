@@ -149,6 +149,26 @@ describeEachStore('arrears worklist memo', (stores) => {
     expect(await list(memo)).toEqual(computed);
   });
 
+  it('answers calls made at once, one after the other, as computed', async () => {
+    const h = await stores.harness();
+    const { log, units } = randomLedger(6, 16);
+    await h.project(log);
+    const repository = new ArrearsRepository(h.store.db);
+    const memo = new WorklistMemo();
+    const dates: IsoDate[] = ['2021-06-30', '2021-12-31', '2021-06-30'];
+    const list = (asOf: IsoDate, withMemo?: WorklistMemo) => arrearsWorklist(repository, realLateInterest, areaScope(h.areas, '95'), asOf, { limit: 500 }, withMemo);
+    const first = dates.map((asOf) => list(asOf, memo));
+    log.record('ContributionCollected', { receiptNo: 'AT-ONCE', payer: { kind: 'employer', unitCode: units[0]! }, amount: '3000000', collectedOn: '2021-06-01', areaCode: '954' });
+    const projected = h.project(log);
+    const second = dates.map((asOf) => list(asOf, memo));
+    await projected;
+    // Each answer stands for the ledger before or after the payment (which, depends on the turns taken);
+    // once both are done, the memo's answers are the computed ones.
+    const answers = await Promise.all([...first, ...second]);
+    expect(answers.every((answer) => answer.totals.employers > 5)).toBe(true);
+    expect(await Promise.all(dates.map((asOf) => list(asOf, memo)))).toEqual(await Promise.all(dates.map((asOf) => list(asOf))));
+  });
+
   it('serves GET /api/arrears through the memo of the queries, the same answer as computed', async () => {
     const h = await stores.harness();
     const { log, units } = randomLedger(5, 16);

@@ -42,9 +42,22 @@ interface DateMemo {
  */
 export class WorklistMemo {
   private readonly dates = new Map<IsoDate, DateMemo>();
+  /** The call in progress: calls run one after the other (below). */
+  private running: Promise<unknown> = Promise.resolve();
 
-  /** Every employer `repository.inArea(scope, { owingOn: asOf })` lists, its headline on `asOf`, in no particular order. */
-  async headlines(repository: ArrearsRepository, lateInterest: LateInterestRule, scope: AreaScope, asOf: IsoDate): Promise<ArrearsSummary[]> {
+  /**
+   * Every employer `repository.inArea(scope, { owingOn: asOf })` lists, its headline on `asOf`, in no
+   * particular order. Calls of one memo run one at a time: two interleaved would apply their reads of
+   * the marks out of order (an employer dropped from a listing by the older read after the newer one
+   * listed it). Computing headlines holds the event loop anyway; the warmed calls take milliseconds.
+   */
+  headlines(repository: ArrearsRepository, lateInterest: LateInterestRule, scope: AreaScope, asOf: IsoDate): Promise<ArrearsSummary[]> {
+    const call = this.running.then(() => this.read(repository, lateInterest, scope, asOf));
+    this.running = call.catch(() => undefined);
+    return call;
+  }
+
+  private async read(repository: ArrearsRepository, lateInterest: LateInterestRule, scope: AreaScope, asOf: IsoDate): Promise<ArrearsSummary[]> {
     const rates = await repository.rates();
     const memo = this.dateMemo(asOf, JSON.stringify(rates));
     const listed = await this.listed(memo, repository, scope, asOf);
