@@ -6,6 +6,7 @@ import { areaScope, areaWindow, NOTHING, type AreaScope } from './area-scope.js'
 import { arrearsWorklist, type ArrearsWorklist, type ArrearsWorklistRequest } from './arrears/arrears-worklist.js';
 import { computeArrears, type EmployerArrears } from './arrears/arrears.calculation.js';
 import { ArrearsRepository } from './arrears/arrears.repository.js';
+import { WorklistMemo } from './arrears/worklist-memo.js';
 import type { ReadModelDb } from './database/read-model-db.js';
 import { startOfYear } from './dates.js';
 import { PayoutsQuery, type LedgerPayment, type Payouts } from './payouts/payouts.query.js';
@@ -44,6 +45,8 @@ export class ReadModelQueries {
   private readonly arrearsRepository: ArrearsRepository;
   private readonly figures: SummaryAreaFigures;
   private readonly payoutsQuery: PayoutsQuery;
+  /** The worklist's employer headlines, kept between calls under what determines them (arrears/worklist-memo.ts). */
+  private readonly worklistMemo = new WorklistMemo();
 
   constructor(
     private readonly db: ReadModelDb,
@@ -84,9 +87,11 @@ export class ReadModelQueries {
    */
   async arrearsWorklist(request: ArrearsWorklistRequest = {}): Promise<Succeeded<ArrearsWorklist>> {
     const asOf = request.asOf ?? this.today();
-    if (!request.area) return arrearsWorklist(this.arrearsRepository, this.lateInterest, areaScope(this.areas, undefined), asOf, request);
+    if (!request.area) {
+      return arrearsWorklist(this.arrearsRepository, this.lateInterest, areaScope(this.areas, undefined), asOf, request, this.worklistMemo);
+    }
     const { scope, window } = this.scopeOver(request.area, asOf, asOf);
-    return succeeded(await arrearsWorklist(this.arrearsRepository, this.lateInterest, scope, asOf, request), window.supersededBy);
+    return succeeded(await arrearsWorklist(this.arrearsRepository, this.lateInterest, scope, asOf, request, this.worklistMemo), window.supersededBy);
   }
 
   /** `GET /api/employers?area&homedIn`: employers by their recorded home today, see employers/employers-by-home.ts. */

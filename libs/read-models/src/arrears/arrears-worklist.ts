@@ -4,6 +4,7 @@ import type { AreaScope } from '../area-scope.js';
 import type { LateInterestRule } from '../ports.js';
 import { ARREARS_BUCKETS, computeArrears, summaryOf, type ArrearsBucket, type ArrearsSummary } from './arrears.calculation.js';
 import type { ArrearsRepository } from './arrears.repository.js';
+import type { WorklistMemo } from './worklist-memo.js';
 
 export interface ArrearsWorklistRequest {
   /** Province, district or commune code; none for the whole country. */
@@ -31,6 +32,8 @@ export interface ArrearsWorklist {
 /**
  * Employers of `scope` that owe anything on `asOf`, largest overdue first (ties by unit code),
  * optionally of one bucket (`GET /api/arrears`). Totals cover every matching employer, not just the page.
+ * With `memo` (worklist-memo.ts) the headlines of employers whose rows did not change since an earlier
+ * call are not computed again; the answer is the same (worklist-memo.spec.ts compares both).
  */
 export async function arrearsWorklist(
   repository: ArrearsRepository,
@@ -38,34 +41,62 @@ export async function arrearsWorklist(
   scope: AreaScope,
   asOf: IsoDate,
   request: Pick<ArrearsWorklistRequest, 'bucket' | 'status' | 'limit' | 'cursor'>,
+  memo?: WorklistMemo,
 ): Promise<ArrearsWorklist> {
   const limit = Math.min(Math.max(request.limit ?? 50, 1), 500);
   const offset = request.cursor ? (decodeCursor(request.cursor) ?? 0) : 0;
   // Employers whose summary shows nothing owed on asOf are not read: they would be dropped below.
-  const owing = (await repository.inArea(scope, { owingOn: asOf }))
-    .map((facts) => summaryOf(computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: true })))
-    .filter((a) => compareMoney(a.outstanding, '0') > 0 && (!request.bucket || a.bucket === request.bucket)
+  const headlines = memo
+    ? await memo.headlines(repository, lateInterest, scope, asOf)
+    : (await repository.inArea(scope, { owingOn: asOf }))
+      .map((facts) => summaryOf(computeArrears(facts, asOf, lateInterest, { detailed: false, withInterest: true })));
+  // Sorted on the amounts as integers: a warmed call sorts thousands of headlines (decimal.js parses each side of each comparison).
+  const owing = headlines
+    .filter((a) => compareValues(moneyValue(a.outstanding), 0n) > 0 && (!request.bucket || a.bucket === request.bucket)
       && (request.status !== 'evasion' || a.evasion !== null))
-    .sort((a, b) => compareMoney(b.overdue, a.overdue) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
+    .map((a) => ({ a, overdue: moneyValue(a.overdue) }))
+    .sort((x, y) => compareValues(y.overdue, x.overdue) || (x.a.unitCode < y.a.unitCode ? -1 : x.a.unitCode > y.a.unitCode ? 1 : 0))
+    .map((x) => x.a);
   const byBucket: ArrearsWorklist['totals']['byBucket'] = {};
-  for (const bucket of ARREARS_BUCKETS) byBucket[bucket] = { overdue: '0', employers: 0 };
-  for (const a of owing) {
-    byBucket[a.bucket] = { overdue: addMoney(byBucket[a.bucket].overdue, a.overdue), employers: byBucket[a.bucket].employers + 1 };
+  for (const bucket of ARREARS_BUCKETS) {
+    const inBucket = owing.filter((a) => a.bucket === bucket);
+    byBucket[bucket] = { overdue: sumMoney(inBucket.map((a) => a.overdue)), employers: inBucket.length };
   }
-  const items = owing.slice(offset, offset + limit);
+  // A memo's headlines are shared by later calls: the page hands out copies.
+  const items = owing.slice(offset, offset + limit).map((a) => (memo ? structuredClone(a) : a));
   const evading = owing.filter((a) => a.evasion !== null);
   return {
     asOf,
     totals: {
-      overdue: addMoney(...owing.map((a) => a.overdue)),
-      interest: addMoney(...owing.map((a) => a.interest)),
+      overdue: sumMoney(owing.map((a) => a.overdue)),
+      interest: sumMoney(owing.map((a) => a.interest)),
       employers: owing.length,
       byBucket,
-      evasion: { employers: evading.length, overdue: addMoney(...evading.map((a) => a.overdue)) },
+      evasion: { employers: evading.length, overdue: sumMoney(evading.map((a) => a.overdue)) },
     },
     items,
     nextCursor: offset + limit < owing.length ? encodeCursor(offset + limit) : null,
   };
+}
+
+const WHOLE = /^-?\d+$/;
+
+/** An amount as a bigint when it is whole đồng (every computed one is), else as decimal.js compares it. */
+function moneyValue(amount: Money): bigint | Money {
+  return WHOLE.test(amount) ? BigInt(amount) : amount;
+}
+
+function compareValues(a: bigint | Money, b: bigint | Money): number {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  return compareMoney(String(a), String(b));
+}
+
+/** addMoney's sum (whole đồng, '0' for none), added as bigints when every amount is whole. */
+function sumMoney(amounts: Money[]): Money {
+  if (!amounts.every((amount) => WHOLE.test(amount))) return addMoney(...amounts);
+  let sum = 0n;
+  for (const amount of amounts) sum += BigInt(amount);
+  return sum.toString();
 }
 
 /** Cursors are opaque to clients: base64url of the offset of the next page. */

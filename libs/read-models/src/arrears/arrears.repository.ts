@@ -31,6 +31,15 @@ type WithUnit<T> = T & { unitCode: string };
 
 const isReversed = (facts: EmployerFacts) => [facts.assessments, facts.payments, facts.statuses].some((rows) => rows.some((row) => row.reversedOn !== null));
 
+/** An employer's arrears mark (projection/arrears-marks.ts): NULL until its first fact after read-model version 9. */
+export interface ArrearsMark { unitCode: string; mark: number | string | null }
+
+const RATES_SQL = `SELECT year, fund, monthly_percent AS "monthlyPercent", document_ref AS "documentRef", announced_on AS "announcedOn"
+  FROM interest_rates WHERE reversed_on IS NULL`;
+
+/** IN lists of at most this many unit codes: within every SQLite build's parameter limit. */
+const UNITS_A_QUERY = 500;
+
 /**
  * Loads employers' facts for the arrears calculation: one employer with its reversals (for the
  * trace), or every employer of an area in four queries (for worklists and totals). Employers are
@@ -63,13 +72,58 @@ export class ArrearsRepository {
    * Every employer registered in the scope, without reversals (only the trace needs them). With
    * `owingOn`, only those that may owe a contribution on that date: the others are left out unread.
    */
-  async inArea(scope: AreaScope, options: { owingOn?: IsoDate } = {}): Promise<EmployerFacts[]> {
+  async inArea(scope: AreaScope, options: { owingOn?: IsoDate; rates?: InterestRateAnnouncement[] } = {}): Promise<EmployerFacts[]> {
     const where = options.owingOn ? `${scope.where('e')} AND NOT ${PAID_UP}` : scope.where('e');
     const params = options.owingOn ? [...scope.params, options.owingOn] : scope.params;
     const employers = await this.db.query<EmployerRow>(`SELECT unit_code, name, area_code FROM employers e WHERE ${where} ORDER BY unit_code`, params);
     const byUnit = await this.collect(employers, where, params);
-    await this.addLawFacts(byUnit, where, params);
+    await this.addLawFacts(byUnit, where, params, options.rates);
     return [...byUnit.values()];
+  }
+
+  /** The arrears marks of the employers `inArea(scope, { owingOn })` would load, in one query (the worklist's memo). */
+  async marksInArea(scope: AreaScope, owingOn: IsoDate): Promise<ArrearsMark[]> {
+    return this.db.query<ArrearsMark>(
+      `SELECT e.unit_code AS "unitCode", e.arrears_mark AS mark FROM employers e WHERE ${scope.where('e')} AND NOT ${PAID_UP}`,
+      [...scope.params, owingOn],
+    );
+  }
+
+  /**
+   * Every employer whose mark is past `since` (changed since a caller read marks up to it), each with
+   * whether `inArea(scope, { owingOn })` would list it now. Through the marks' index: a few rows.
+   */
+  async marksChangedSince(scope: AreaScope, owingOn: IsoDate, since: number): Promise<(ArrearsMark & { listed: number | boolean })[]> {
+    return this.db.query<ArrearsMark & { listed: number | boolean }>(
+      `SELECT e.unit_code AS "unitCode", e.arrears_mark AS mark, CASE WHEN ${scope.where('e')} AND NOT ${PAID_UP} THEN 1 ELSE 0 END AS listed
+       FROM employers e WHERE e.arrears_mark > ?`,
+      [...scope.params, owingOn, since],
+    );
+  }
+
+  /** The newest arrears mark of the ledger (0 while none is set). */
+  async lastMark(): Promise<number> {
+    const row = await this.db.queryOne<{ mark: number | string | null }>('SELECT MAX(arrears_mark) AS mark FROM employers');
+    return Number(row?.mark ?? 0);
+  }
+
+  /** The ledger's unreversed rates k, which every employer's interest reads. */
+  async rates(): Promise<InterestRateAnnouncement[]> {
+    return this.db.query<InterestRateAnnouncement>(RATES_SQL);
+  }
+
+  /** The employers named, as inArea loads them; `rates` as rates() read them, so the caller knows which rates the facts hold. */
+  async ofUnits(unitCodes: readonly string[], rates: InterestRateAnnouncement[]): Promise<EmployerFacts[]> {
+    const loaded: EmployerFacts[] = [];
+    for (let from = 0; from < unitCodes.length; from += UNITS_A_QUERY) {
+      const params = unitCodes.slice(from, from + UNITS_A_QUERY);
+      const where = `e.unit_code IN (${params.map(() => '?').join(', ')})`;
+      const employers = await this.db.query<EmployerRow>(`SELECT unit_code, name, area_code FROM employers e WHERE ${where} ORDER BY unit_code`, params);
+      const byUnit = await this.collect(employers, where, params);
+      await this.addLawFacts(byUnit, where, params, rates);
+      loaded.push(...byUnit.values());
+    }
+    return loaded;
   }
 
   private async collect(employers: EmployerRow[], where: string, params: SqlParam[]): Promise<Map<string, EmployerFacts>> {
@@ -99,11 +153,10 @@ export class ArrearsRepository {
    * The arrears law's facts of the employers (arrears-law-facts.ts): per-fund dues, reminders, force
    * majeure, interest charged, and the ledger's announced rates. Overdue-only callers skip them.
    */
-  private async addLawFacts(byUnit: Map<string, EmployerFacts>, where: string, params: SqlParam[]): Promise<void> {
-    const rates = await this.db.query<InterestRateAnnouncement>(
-      `SELECT year, fund, monthly_percent AS "monthlyPercent", document_ref AS "documentRef", announced_on AS "announcedOn"
-       FROM interest_rates WHERE reversed_on IS NULL`,
-    );
+  private async addLawFacts(
+    byUnit: Map<string, EmployerFacts>, where: string, params: SqlParam[], announced?: InterestRateAnnouncement[],
+  ): Promise<void> {
+    const rates = announced ?? await this.rates();
     for (const facts of byUnit.values()) {
       Object.assign(facts, { fundDues: new Map(), reminders: [], forceMajeure: [], charges: [], rates: rates.map((r) => ({ ...r, year: Number(r.year) })) });
     }

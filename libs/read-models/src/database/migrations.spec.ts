@@ -87,6 +87,27 @@ describeEachStore('read-model migrations', (stores) => {
     expect(await again.store.db.query("SELECT old_province FROM old_areas WHERE area_code = '465'")).toEqual([{ old_province: '45' }]);
   });
 
+  it('add the arrears mark to a store projected before it (version 8) without a rebuild: NULL until an employer\'s next fact', async () => {
+    const { log } = contractScenario();
+    const first = await stores.harness({ name: 'before-marks', today: '2021-07-31' });
+    await first.project(log);
+    for (const sql of ['DROP INDEX employers_arrears_mark', 'ALTER TABLE employers DROP COLUMN arrears_mark', 'DELETE FROM read_model_migrations WHERE version = 9']) await first.store.db.execute(sql);
+    await first.close();
+
+    const again = await stores.harness({ name: 'before-marks', today: '2021-07-31' });
+    expect(await again.store.rebuildRequested()).toBe(false);
+    expect(await again.store.db.query('SELECT unit_code, CAST(arrears_mark AS INTEGER) AS mark FROM employers')).toEqual([{ unit_code: 'BL00001', mark: null }]);
+    const overdue = async () => (await again.queries.arrearsWorklist({ area: '95' })).items.map((i) => [i.unitCode, i.overdue]);
+    expect(await overdue()).toEqual([['BL00001', '16000000']]);
+    const paid = log.record('ContributionCollected', {
+      receiptNo: 'BL-R-0002', payer: { kind: 'employer', unitCode: 'BL00001' }, amount: '6000000', collectedOn: '2021-07-20', areaCode: '954',
+    });
+    expect(await again.project(log)).toBe(1);
+    expect(await again.store.db.query('SELECT unit_code, CAST(arrears_mark AS INTEGER) AS mark FROM employers')).toEqual([{ unit_code: 'BL00001', mark: paid.position }]);
+    // The queries' memo kept the headline under the NULL mark; the payment moved it, so the worklist sees the payment.
+    expect(await overdue()).toEqual([['BL00001', '10000000']]);
+  });
+
   it('leave an empty store unmarked: there is nothing to compute again', async () => {
     const h = await stores.harness();
     expect(await h.store.rebuildRequested()).toBe(false);

@@ -63,6 +63,16 @@ INSERT INTO rebuild_requests (reason, requested_at) SELECT 'read-model version 8
 ${triggers.map((statement) => `${statement};`).join('\n')}`;
 }
 
+/**
+ * The arrears worklist's memo key (arrears/worklist-memo.ts): the position of the last event that
+ * changed any row an employer's arrears reads, written by the projector (projection/arrears-marks.ts).
+ * A store that holds events starts with NULL marks and needs no rebuild: a mark only ever moves to a
+ * newer position, so the NULL an employer keeps until its next fact names one state of its rows.
+ * Its index lets a warmed worklist read only the employers changed since its last call.
+ */
+const V9 = `ALTER TABLE employers ADD COLUMN arrears_mark POS;
+CREATE INDEX employers_arrears_mark ON employers (arrears_mark);`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: FACT_TABLES_SQL },
   { version: 2, name: 'arrears summary', sql: arrearsSummaryMigration },
@@ -72,6 +82,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'arrears law facts: per-fund dues, reminders, force majeure, interest charged, rates, profiles', sql: ARREARS_LAW_SCHEMA },
   { version: 7, name: 'homes: registrations and relocations, dated; a rebuild of a store projected before them (issue 28)', sql: homesMigration },
   { version: 8, name: 'old provinces: their districts kept in old_areas, their persons summarised under o: keys (issue 23)', sql: oldAreasMigration },
+  { version: 9, name: 'employers: the arrears mark, the last event that changed what their arrears read (issue 23)', sql: V9 },
 ];
 
 /** The newest schema version this build knows. */

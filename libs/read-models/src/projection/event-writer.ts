@@ -8,6 +8,7 @@ import type { RecordedEvent } from '#event-store';
 import type { SqlParam, SqlStatement } from '../database/read-model-db.js';
 import type { ReadModelAreas } from '../ports.js';
 import { bankCreditStatements, bankReversalStatements } from '../bank-credits/bank-credits.writer.js';
+import { markArrearsOfReversed, PendingMarks } from './arrears-marks.js';
 import { insertHome, REGISTERED_FROM, rehomeEmployer, rehomePerson } from './homes.js';
 
 /** The metadata fields the statements read: a rebuild's reader may leave out the rest. */
@@ -41,12 +42,21 @@ const TABLE_OF: Partial<Record<EventType, string>> = {
  */
 export class EventWriter {
   private statements: SqlStatement[] = [];
+  /** Employers' arrears marks of the events appended since the last appendMarks (projection/arrears-marks.ts). */
+  private readonly marks = new PendingMarks();
 
   constructor(private readonly areas: ReadModelAreas) {}
 
   /** The statements that apply `event`; none for an event type this version does not know (a newer writer). */
   statementsFor(event: RecordedEvent): SqlStatement[] {
-    return this.appendStatements(event, []);
+    return this.appendMarks(this.appendStatements(event, []));
+  }
+
+  /** Appends the arrears marks of the events appended so far (after the facts of a page: arrears-marks.ts) and returns `out`. */
+  appendMarks(out: SqlStatement[]): SqlStatement[] {
+    this.statements = out;
+    this.marks.flush((sql, ...params) => this.run(sql, ...params));
+    return out;
   }
 
   /** Appends the statements that apply `event` to `out` (a page's list, with no array per event) and returns it. */
@@ -81,10 +91,10 @@ export class EventWriter {
     EmployerRegistered: (e) => {
       const d = e.data as EmployerRegistered;
       this.run(
-        `INSERT INTO employers (unit_code, name, area_code, province, tax_code, registered_on, event_id, position, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO employers (unit_code, name, area_code, province, tax_code, registered_on, event_id, position, recorded_at, arrears_mark)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         d.unitCode, d.name, d.areaCode, this.province(d.areaCode), d.taxCode ?? null, d.registeredOn, e.eventId, e.position,
-        e.metadata.recordedAt,
+        e.metadata.recordedAt, e.position,
       );
       // The registration is the employer's first home, in force until a relocation (projection/homes.ts).
       insertHome(this.home, this.areas, {
@@ -99,6 +109,7 @@ export class EventWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.status, d.effectiveOn, d.reason,
       );
+      this.marks.add(d.unitCode, e.position);
     },
     ContributionAssessed: (e) => {
       const d = e.data as ContributionAssessed;
@@ -115,6 +126,7 @@ export class EventWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, d.unitCode, d.funds.pension, d.funds.sickness, d.funds.accident, d.funds.unemployment, d.funds.health,
       );
+      this.marks.add(d.unitCode, e.position);
     },
     ContributionCollected: (e) => {
       const d = e.data as ContributionCollected;
@@ -129,6 +141,7 @@ export class EventWriter {
         p.kind === 'person' ? p.coverFrom : null, p.kind === 'person' ? p.coverTo : null,
         d.amount, d.collectedOn, d.areaCode, this.province(d.areaCode),
       );
+      if (p.kind === 'employer') this.marks.add(p.unitCode, e.position);
     },
     BookIssued: (e) => {
       const d = e.data as BookIssued;
@@ -202,6 +215,8 @@ export class EventWriter {
         e.eventId, e.position, e.metadata.recordedAt, d.eventId, d.reversedType, d.reversedPosition, d.reason, d.reversedOn, d.areaCode,
       );
       bankReversalStatements(d, (sql, ...params) => this.run(sql, ...(params as SqlParam[])));
+      // Before the fact's row is marked: either order would do, the mark reads only its unit code.
+      markArrearsOfReversed(this.home, d.reversedType, d.eventId, e.position);
       const table = TABLE_OF[d.reversedType];
       // A fact is reversed once (the ledger refuses a second reversal); the first one stands here too.
       if (table) {
@@ -225,6 +240,7 @@ export class EventWriter {
         fromAreaCode: d.fromAreaCode, fromProvince: this.province(d.fromAreaCode),
       });
       rehomeEmployer(this.home, e.eventId);
+      this.marks.add(d.unitCode, e.position);
     },
     // A person has no row of their own: each of their facts names the area it counts in, and the write
     // side places the payments recorded after the relocation by it. The row is kept for its reversal.
@@ -252,6 +268,7 @@ export class EventWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, d.reminderRef, d.sentOn, d.amountLate,
       );
+      this.marks.add(d.unitCode, e.position);
     },
     ForceMajeureRecorded: (e) => {
       const d = e.data as ForceMajeureRecorded;
@@ -260,6 +277,7 @@ export class EventWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, d.from, d.to, d.reason, d.documentRef,
       );
+      this.marks.add(d.unitCode, e.position);
     },
     LateInterestCharged: (e) => {
       const d = e.data as LateInterestCharged;
@@ -270,6 +288,7 @@ export class EventWriter {
         e.eventId, e.position, e.metadata.recordedAt, d.unitCode, d.areaCode, d.month, d.closedOn, d.from ?? null, d.to, d.total,
         JSON.stringify({ byFund: d.byFund, basis: d.basis, notComputed: d.notComputed }),
       );
+      this.marks.add(d.unitCode, e.position);
     },
     EmployerProfileChanged: (e) => {
       const d = e.data as EmployerProfileChanged;

@@ -368,6 +368,7 @@ export class Projector {
       this.writer.appendStatements(event, statements);
       position = event.position;
     }
+    this.writer.appendMarks(statements);
     await tx.executeAll(statements);
     return position;
   }
