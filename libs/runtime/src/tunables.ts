@@ -38,6 +38,14 @@ export const IMPORT_HEAP_BASE_MB = 128;
  */
 export const IMPORT_SEMI_SPACE_MB = 32;
 
+/**
+ * The young generation of the event store's writer and checkpointer threads. V8's heap flags are the
+ * process's, so without a limit of their own these threads took an import's semi-space too, and the
+ * writer, whose every batch passes through it, grew a 64 MB new space for objects that live one commit
+ * (docs/benchmarks.md, 'RSS at the peak').
+ */
+export const STORE_THREAD_YOUNG_GENERATION_MB = 12;
+
 /** `SOCAI_PROJECTION_INTERVAL_MS`: how often a projector that has caught up looks for new events. */
 export const PROJECTION_INTERVAL_MS = 100;
 
