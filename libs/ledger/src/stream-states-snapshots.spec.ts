@@ -59,7 +59,9 @@ describe('StreamStates with snapshots', () => {
     const states = new StreamStates(store, 1_000, 0); // room for every stream: nothing is evicted
     for (const id of ['9500000001', '9500000002', '9500000003']) await states.load(`person-${id}`);
     expect(store.readSnapshotSync('person-9500000001')).toBeUndefined();
+    expect(states.held).toBe(35); // 23 events and 4 a stream
     expect(await states.snapshotCached()).toBe(2); // the three-event stream is read whole faster than a snapshot
+    expect(states.held).toBe(0); // emptied as it went: the collector takes each state once it is encoded
     await store.append({ streamId: 'person-9500000009', expectedRevision: 'no_stream', events: cards('9500000009', 0, 1) });
     expect(store.readSnapshotSync('person-9500000001')).toMatchObject({ revision: 9, format: SNAPSHOT_FORMAT });
     expect(store.readSnapshotSync('person-9500000002')).toMatchObject({ revision: 9, format: SNAPSHOT_FORMAT });

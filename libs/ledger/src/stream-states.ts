@@ -173,7 +173,7 @@ export class StreamStates {
    * Hands the store the snapshots of the cached states that would be snapshotted if evicted now; for a
    * process that is closing. Without it the states a process kept to its end (an import that evicted
    * nothing, a server's busiest employers) were read whole by the next process's first command on each
-   * (docs/benchmarks.md, 'cold commands'). Answers how many were handed over.
+   * (docs/benchmarks.md, 'cold commands'). Empties the cache as it goes; answers how many were handed over.
    */
   async snapshotCached(): Promise<number> {
     if (!this.store.saveSnapshots) return 0;
@@ -182,10 +182,13 @@ export class StreamStates {
     const hand = async (chunk: StateSnapshot[]) => (this.store.writeSnapshots ? this.store.writeSnapshots(chunk) : this.store.saveSnapshots!(chunk));
     let chunk: StateSnapshot[] = [];
     let handed = 0;
-    for (const [streamId, entry] of [...this.entries]) {
+    // Each state leaves the cache as it is visited, so that the collector can take it while the next
+    // chunks are encoded: kept to the end, the encodings came on top of a full cache (the close was an
+    // import's peak RSS, docs/benchmarks.md, 'release at close'). A later load reads the store again.
+    for (const [streamId, entry] of this.entries) {
       const snapshot = this.snapshotOf(streamId, entry);
+      this.drop(streamId);
       if (!snapshot) continue;
-      entry.snapshotRevision = snapshot.revision;
       this.snapshotStreams()?.add(streamId);
       chunk.push(snapshot);
       handed++;

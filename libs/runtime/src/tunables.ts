@@ -33,10 +33,13 @@ export const CACHED_EVENT_BYTES = 192;
 export const IMPORT_HEAP_BASE_MB = 128;
 
 /**
- * An import's semi-space: large enough that each line's short-lived objects die young instead of
- * being promoted into the old space, where V8 left to its defaults let them pile up.
+ * The young generation of the event store's writer and checkpointer threads (a thread's own
+ * `resourceLimits`). The writer's objects live one commit; at the process's semi-space it grew a new
+ * space as large as the importing thread's (64 MB with the former `--max-semi-space-size=32`, which
+ * V8 applies to every thread over any thread's own limit: so the import passes no semi-space flag).
+ * docs/benchmarks.md, 'RSS at the peak'.
  */
-export const IMPORT_SEMI_SPACE_MB = 32;
+export const STORE_THREAD_YOUNG_GENERATION_MB = 12;
 
 /** `SOCAI_PROJECTION_INTERVAL_MS`: how often a projector that has caught up looks for new events. */
 export const PROJECTION_INTERVAL_MS = 100;

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { STORE_THREAD_YOUNG_GENERATION_MB } from '#runtime/tunables';
 import { StoreUnavailableError, type AppendOutcome, type AppendRequest, type AppendResult, type StateSnapshot } from '../event-store.port.js';
 import { fromFailedWrite, fromSealedOutcome, fromSealedResult, type SealedOutcome, type WriteAnswer, type WriteJob, type WriteKind } from './writer-messages.js';
 import { workerScriptAvailable } from '../worker-script.js';
@@ -7,6 +8,8 @@ const WORKER_SCRIPT = new URL('./sqlite-writer.worker.js', import.meta.url);
 const CHECKPOINTER_SCRIPT = new URL('./wal-checkpointer.worker.js', import.meta.url);
 /** How often the checkpointer thread copies the WAL into the file: small checkpoints (a few hundred pages under load) stall the commits least. */
 const CHECKPOINT_INTERVAL_MS = 200;
+// Their own young generation, not the process's (an import's is large): see the tunable.
+const STORE_THREAD_LIMITS = { maxYoungGenerationSizeMb: STORE_THREAD_YOUNG_GENERATION_MB };
 
 /** What the writer thread is started with. */
 export interface WriterJob {
@@ -114,7 +117,7 @@ export class WriterThread {
 
   private running(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SCRIPT, { workerData: this.job });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: this.job, resourceLimits: STORE_THREAD_LIMITS });
     worker.unref();
     worker.on('message', (answer: WriteAnswer) => this.answered(worker, answer));
     // The thread died (it could not open the file, or crashed): what was in flight may or may not be
@@ -138,7 +141,7 @@ export class WriterThread {
 
   private startCheckpointer(): { worker: Worker; exited: Promise<void> } {
     const job: CheckpointerJob = { file: this.job.file, busyTimeoutMs: this.job.busyTimeoutMs, intervalMs: CHECKPOINT_INTERVAL_MS };
-    const worker = new Worker(CHECKPOINTER_SCRIPT, { workerData: job });
+    const worker = new Worker(CHECKPOINTER_SCRIPT, { workerData: job, resourceLimits: STORE_THREAD_LIMITS });
     worker.unref();
     // A checkpointer that cannot run leaves the checkpoints to the writer's backstop: nothing to tell.
     worker.on('error', () => undefined);
