@@ -154,31 +154,6 @@ describe('SqliteEventStore writer thread', () => {
     expect(store.readStreamSync('f').map((event) => event.eventId)).toEqual(['f1']);
     await store.close();
   });
-
-  it('reads a turn of the event loop in one transaction, which an answered append ends for the caller resuming', async () => {
-    const file = freshFile();
-    const store = Dist.open(file);
-    await store.append(request('t', 'no_stream', ['t0']));
-    const other = Dist.open(file, { writerThread: false });
-    const eventIds = () => store.readStreamSync('t').map((event) => event.eventId);
-    // The turn's first read fixes what the turn sees: another connection's commit shows from the next turn on.
-    expect(store.findKeySync('none')).toBeUndefined();
-    other.appendSync(request('t', 0, ['t1']));
-    expect(eventIds()).toEqual(['t0']);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(eventIds()).toEqual(['t0', 't1']);
-    // An append awaited in the middle of a turn is read by its caller, and by every read after it.
-    expect(eventIds()).toEqual(['t0', 't1']);
-    await store.append(request('t', 1, ['t2']));
-    expect(eventIds()).toEqual(['t0', 't1', 't2']);
-    // This connection's own writes end the turn first (a write inside a stale read would fail).
-    expect(store.findKeySync('none')).toBeUndefined();
-    other.appendSync(request('t', 2, ['t3']));
-    expect(store.appendSync(request('t', 3, ['t4'])).revision).toBe(4);
-    expect(eventIds()).toEqual(['t0', 't1', 't2', 't3', 't4']);
-    other.closeSync();
-    await store.close();
-  });
 });
 
 eventStoreContract('SqliteEventStore on its writer thread', async () => withSourceErrors(Dist.open(freshFile())));
