@@ -28,7 +28,6 @@ import { SqliteLedgerVerifier } from './audit/sqlite-ledger-verifier.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
 import { withPrevHash } from './prev-hash.js';
-import { ReadTurn } from './read-turn.js';
 import { PendingSnapshots, SnapshotTable } from './snapshot-rows.js';
 import { BatchStreamHeads, DirectStreamHeads, type StreamHeads } from './stream-heads.js';
 import { WriterThread } from './writer-thread.js';
@@ -117,7 +116,6 @@ export class SqliteEventStore implements EventStore {
   private readonly appendOneTransaction;
   private readonly snapshotTable: SnapshotTable;
   private readonly pendingSnapshots = new PendingSnapshots(PENDING_SNAPSHOTS_LIMIT);
-  private readonly readTurn: ReadTurn;
 
   /** The audit capability: checks this store's log, a file on a connection of its own (sqlite/audit/). */
   get verifier(): LedgerVerifier {
@@ -160,7 +158,6 @@ export class SqliteEventStore implements EventStore {
       selectStreamSizes: db.prepare<[], { streamId: string; events: number }>('SELECT stream_id AS streamId, revision + 1 AS events FROM streams'),
     };
     this.snapshotTable = new SnapshotTable(db);
-    this.readTurn = new ReadTurn(db);
     const directHeads = new DirectStreamHeads(this.statements);
     this.appendTransaction = db.transaction((request: AppendRequest) => this.appendInTransaction(request, directHeads));
     // With snapshots waiting: the append, then the snapshots, in one commit (appendTransaction nests as a savepoint).
@@ -240,27 +237,21 @@ export class SqliteEventStore implements EventStore {
 
   // Each append takes the snapshots waiting (saveSnapshots) into its transaction.
 
-  // A write on the thread ends this connection's read turn (ReadTurn) before its caller resumes, so
-  // that the caller, and everyone after it, reads what was just committed.
-
   async append(request: AppendRequest): Promise<AppendResult> {
     const snapshots = this.pendingSnapshots.take();
-    if (!this.writer) return this.appendSync(request, snapshots);
-    return this.readTurn.endAfter(this.writer.append(request, snapshots));
+    return this.writer ? this.writer.append(request, snapshots) : this.appendSync(request, snapshots);
   }
 
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
     if (requests.length === 0) return [];
     const snapshots = this.pendingSnapshots.take();
-    if (!this.writer) return this.appendManySync(requests, snapshots);
-    return this.readTurn.endAfter(this.writer.appendMany(requests, snapshots));
+    return this.writer ? this.writer.appendMany(requests, snapshots) : this.appendManySync(requests, snapshots);
   }
 
   async appendEach(requests: AppendRequest[]): Promise<AppendOutcome[]> {
     if (requests.length === 0) return [];
     const snapshots = this.pendingSnapshots.take();
-    if (!this.writer) return this.appendEachSync(requests, snapshots);
-    return this.readTurn.endAfter(this.writer.appendEach(requests, snapshots));
+    return this.writer ? this.writer.appendEach(requests, snapshots) : this.appendEachSync(requests, snapshots);
   }
 
   /**
@@ -286,17 +277,7 @@ export class SqliteEventStore implements EventStore {
 
   /** The newest snapshot of a stream, waiting or written. */
   readSnapshotSync(streamId: string): StateSnapshot | undefined {
-    return this.pendingSnapshots.get(streamId) ?? guarded(() => (this.startReadTurn(), this.snapshotTable.read(streamId)));
-  }
-
-  /**
-   * With a writer thread, the reads of a command's load (its key, snapshot, stream, a reversal's
-   * event) share one read transaction until the next turn of the event loop (ReadTurn): each read
-   * in a transaction of its own found the page cache dropped by the thread's latest commit and read
-   * the B-trees' upper pages again (docs/benchmarks.md, 'cold commands: one read turn').
-   */
-  private startReadTurn(): void {
-    if (this.writer) this.readTurn.start();
+    return this.pendingSnapshots.get(streamId) ?? guarded(() => this.snapshotTable.read(streamId));
   }
 
   /**
@@ -306,7 +287,6 @@ export class SqliteEventStore implements EventStore {
    */
   writeSnapshotsSync(snapshots: readonly StateSnapshot[]): void {
     if (snapshots.length === 0) return;
-    this.readTurn.end();
     guarded(() => {
       this.db.pragma('synchronous = NORMAL');
       try {
@@ -354,19 +334,16 @@ export class SqliteEventStore implements EventStore {
    */
   appendEachSync(requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]): AppendOutcome[] {
     if (requests.length === 0) return [];
-    this.readTurn.end();
     return guarded(() => this.appendEachTransaction.immediate(requests, snapshots));
   }
 
   appendSync(request: AppendRequest, snapshots?: readonly StateSnapshot[]): AppendResult {
-    this.readTurn.end();
     return guarded(() => (snapshots && snapshots.length > 0 ? this.appendOneTransaction.immediate(request, snapshots) : this.appendTransaction.immediate(request)));
   }
 
   /** All requests in one transaction: all or nothing; a conflict throws BatchConflictError naming its index. */
   appendManySync(requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]): AppendResult[] {
     if (requests.length === 0) return [];
-    this.readTurn.end();
     return guarded(() => this.appendManyTransaction.immediate(requests, snapshots));
   }
 
@@ -393,10 +370,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   readStreamSync(streamId: string, options: { fromRevision?: StreamRevision; limit?: number } = {}): RecordedEvent[] {
-    const rows = guarded(() => {
-      this.startReadTurn();
-      return this.statements.selectStreamEvents.all(streamId, options.fromRevision ?? 0, options.limit ?? NO_LIMIT);
-    });
+    const rows = guarded(() =>
+      this.statements.selectStreamEvents.all(streamId, options.fromRevision ?? 0, options.limit ?? NO_LIMIT),
+    );
     return rows.map(toRecordedEvent);
   }
 
@@ -418,12 +394,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   findEventSync(eventId: string): RecordedEvent | undefined {
-    const row = guarded(() => (this.startReadTurn(), this.statements.selectEvent.get(eventId)));
+    const row = guarded(() => this.statements.selectEvent.get(eventId));
     return row && toRecordedEvent(row);
   }
 
   findKeySync(commandKey: string): KeyRecord | undefined {
-    const row = guarded(() => (this.startReadTurn(), this.statements.selectKey.get(commandKey)));
+    const row = guarded(() => this.statements.selectKey.get(commandKey));
     return row && toKeyRecord(row);
   }
 
@@ -443,7 +419,6 @@ export class SqliteEventStore implements EventStore {
    * only checkpoints keeps the commits short (wal-checkpointer.worker.ts).
    */
   checkpointWalSync(): WalCheckpoint {
-    this.readTurn.end();
     const row = guarded(() => this.db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() as { busy: number; log: number; checkpointed: number });
     return { busy: row.busy !== 0, walFrames: row.log, checkpointedFrames: row.checkpointed };
   }
@@ -471,7 +446,6 @@ export class SqliteEventStore implements EventStore {
    * snapshots still waiting are dropped (close writes them).
    */
   closeSync(): void {
-    this.readTurn.end();
     void this.writer?.close();
     if (this.db.open) this.db.close();
   }
