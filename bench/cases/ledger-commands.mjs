@@ -70,6 +70,7 @@ async function caller() {
 await Promise.all(Array.from({ length: callers }, caller));
 const elapsed = secondsSince(started);
 const cpu = process.cpuUsage(cpuBefore);
+const commits = runtime.ledger.groupCommits;
 await runtime.close();
 const rawAfter = rawSingleRowRate(`${args.dir}/raw-single.sqlite`, store, seconds / 2);
 const rawSingleRowPerSecond = (rawBefore + rawAfter) / 2;
@@ -89,6 +90,8 @@ report('ledger-commands', {
   firstCommandMs: firstMs,
   commandsPerSecond: created / elapsed,
   cpuMicrosPerCommand: created ? ((cpu.user + cpu.system) / created) : undefined,
+  groupCommits: commits?.groups,
+  meanGroup: commits?.groups ? commits.appends / commits.groups : undefined,
   p50Ms: percentile(samples, 50),
   p99Ms: percentile(samples, 99),
   peakRssMb: peakRssMb(),
