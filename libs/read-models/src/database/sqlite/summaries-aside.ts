@@ -16,12 +16,13 @@ const ASIDE_CACHE_SIZE = -16_384;
 
 /**
  * The summaries a SQLite rebuild computes aside, on a second connection and thread, while the main
- * one restores the others and then copies these in: benefit recipients, the largest backfill. Aside,
- * it takes about as long as the main thread's share (facts' indexes, arrears, flows, headcounts,
- * voluntary and card cover), so the restore ends sooner; card cover aside as well made the aside
- * thread the longer one (docs/benchmarks.md, 'summaries aside').
+ * one restores the others and then copies these in: benefit recipients, the largest backfill, and
+ * voluntary cover. With the `o:` key's fourth row per person fact, benefit recipients alone left the
+ * aside thread idle for the last third of the main thread's share (8.8 against 13.8 s of CPU at 1M);
+ * with voluntary cover beside it the two threads end together. Card cover aside as well made the
+ * aside thread the longer one (docs/benchmarks.md, 'summaries aside', 'Rebuild at 1M: ...').
  */
-const ASIDE_NAMES = ['benefit_recipients'];
+const ASIDE_NAMES = ['benefit_recipients', 'voluntary_cover'];
 export const COMPUTED_ASIDE: readonly DerivedSummary[] = DERIVED_SUMMARIES.filter((s) => ASIDE_NAMES.includes(s.name));
 
 export interface AsideJob {
