@@ -4,7 +4,7 @@ import type { ReadModelAreas, EventSource, RebuildSourceFor } from '../ports.js'
 import type { ReadModelStore } from '../database/read-model-store.js';
 import { EventWriter, PROJECTED_METADATA } from './event-writer.js';
 import { oldAreasOf, syncOldAreas, type OldArea } from './old-areas.js';
-import { PROJECTION_BATCH_EVENTS as DEFAULT_BATCH_SIZE, REBUILD_PAGES_PER_COMMIT, SERVING_BATCH_EVENTS as SERVING_BATCH_SIZE } from '#runtime/tunables';
+import { PROJECTION_BATCH_EVENTS as DEFAULT_BATCH_SIZE, REBUILD_BATCH_EVENTS, REBUILD_PAGES_PER_COMMIT, SERVING_BATCH_EVENTS as SERVING_BATCH_SIZE } from '#runtime/tunables';
 
 export interface CatchUpOptions {
   /** Events read per page, each page its own transaction unless `pagesPerCommit` says otherwise; 2,000 by default. */
@@ -143,7 +143,7 @@ export class Projector {
    */
   async rebuild(source: EventSource, onProgress?: CatchUpOptions['onProgress'], batchSize?: number): Promise<number> {
     if (this.running) await this.running.catch(() => undefined);
-    this.running = this.replay(source, { batchSize, onProgress }).finally(() => {
+    this.running = this.replay(source, { batchSize: batchSize ?? REBUILD_BATCH_EVENTS, onProgress }).finally(() => {
       this.running = undefined;
     });
     return this.running;

@@ -5,17 +5,15 @@ import { soleLease, type ReadModelDb, type SqlDialect, type SqlParam, type SqlRu
 import { restoreSummariesSql, restoreSummarySql, SUSPENDED_DURING_REBUILD, SUSPENDED_TABLE } from '../../projection/summaries-suspension.js';
 import { COMPUTED_ASIDE, computeAsideInBackground, copyFromAsideSql, type AsideJob, type AsideResult } from './summaries-aside.js';
 import { MIGRATIONS_TABLE, MIGRATIONS_TABLE_SQL, pendingMigrations, sqlFor } from '../migrations.js';
-import { WalCheckpointer } from './wal-checkpointer.js';
 
-/** A rebuild's page cache, in KiB as SQLite counts a negative cache_size: 64 MiB. */
-const REBUILD_CACHE_SIZE = -65_536;
+/**
+ * A rebuild's page cache, in KiB as SQLite counts a negative cache_size: 96 MiB, enough for the pages
+ * a commit of REBUILD_PAGES_PER_COMMIT pages dirties at 1M (the facts' event-id indexes, about 58 MB,
+ * nearly all of them), so that they are written once at its commit rather than spilled before it.
+ */
+const REBUILD_CACHE_SIZE = -98_304;
 /** Pages the WAL may grow to during a rebuild before it is folded into the file: 64 MiB of 4 KiB pages. */
 const REBUILD_WAL_PAGES = 16_384;
-/**
- * How often a rebuild's checkpointer thread folds the WAL in while the facts are projected: every
- * 500 ms, a few commits' worth of pages at a time (docs/benchmarks.md, 'Rebuild at 1M: ...').
- */
-const REBUILD_CHECKPOINT_INTERVAL_MS = 500;
 
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
@@ -38,8 +36,6 @@ export class SqliteReadModelDb implements ReadModelDb {
   readonly dialect = sqliteDialect;
   private readonly statements = new Map<string, Database.Statement>();
   private openTransaction: Promise<unknown> | undefined;
-  /** A rebuild's checkpointer thread while it projects the facts (duringRebuild), stopped before the restore. */
-  private checkpointer: WalCheckpointer | undefined;
   private readonly runner: SqlRunner = {
     query: async <T>(sql: string, params: readonly SqlParam[] = []) => this.prepared(sql).all(...params) as T[],
     queryOne: async <T>(sql: string, params: readonly SqlParam[] = []) => this.prepared(sql).get(...params) as T | undefined,
@@ -110,23 +106,18 @@ export class SqliteReadModelDb implements ReadModelDb {
    * A rebuild inserts rows all over every index (event ids are random), so each commit writes most
    * of their pages again. A page cache that holds a whole batch's pages, and a WAL folded into the
    * file every 64 MB rather than every 4 MB (SQLite's 1,000 pages), write each page far fewer times
-   * than the defaults do (docs/benchmarks.md, 'rebuild page cache and WAL'). While the facts are
-   * projected, the WAL is folded in by a thread of its own (wal-checkpointer.ts) rather than inside
-   * the commits, on the core the log reader leaves half idle; the restore (restoreSummaries) stops
-   * it, as the summaries computed aside take that core then. The settings go back afterwards, and
-   * the WAL is folded in at the end, so the first commit after the rebuild does not pay for it.
+   * than the defaults do (docs/benchmarks.md, 'rebuild page cache and WAL'). Both settings go back
+   * afterwards, and the WAL is folded in at the end, so the first commit after the rebuild does not pay for it.
    */
   async duringRebuild<T>(work: () => Promise<T>): Promise<T> {
     const cacheSize = this.connection.pragma('cache_size', { simple: true }) as number;
     const autoCheckpoint = this.connection.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.connection.pragma(`cache_size = ${REBUILD_CACHE_SIZE}`);
-    this.checkpointer = this.connection.memory ? undefined : WalCheckpointer.start(this.connection.name, REBUILD_CHECKPOINT_INTERVAL_MS);
-    this.connection.pragma(`wal_autocheckpoint = ${this.checkpointer ? 0 : REBUILD_WAL_PAGES}`);
+    this.connection.pragma(`wal_autocheckpoint = ${REBUILD_WAL_PAGES}`);
     try {
       return await work();
     } finally {
       while (this.openTransaction) await this.settled();
-      await this.stopCheckpointer();
       this.connection.pragma(`cache_size = ${cacheSize}`);
       this.connection.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
       this.connection.pragma('wal_checkpoint(TRUNCATE)');
@@ -143,10 +134,6 @@ export class SqliteReadModelDb implements ReadModelDb {
    */
   async restoreSummaries(compute: (job: AsideJob) => Promise<AsideResult> = computeAsideInBackground): Promise<void> {
     while (this.openTransaction) await this.settled();
-    if (this.checkpointer) {
-      await this.stopCheckpointer();
-      this.connection.pragma(`wal_autocheckpoint = ${REBUILD_WAL_PAGES}`);
-    }
     const file = this.connection.memory ? undefined : this.connection.name;
     const aside = file ? COMPUTED_ASIDE : [];
     const asideFile = `${file}-summaries-aside`;
@@ -178,12 +165,6 @@ export class SqliteReadModelDb implements ReadModelDb {
       // A scratch file left behind is replaced by the next rebuild's.
       if (file) rmSync(asideFile, { force: true });
     }
-  }
-
-  private async stopCheckpointer(): Promise<void> {
-    const checkpointer = this.checkpointer;
-    this.checkpointer = undefined;
-    await checkpointer?.stop();
   }
 
   /** Opening already migrated the file, synchronously. */
