@@ -74,7 +74,7 @@ export const PROJECTION_BATCH_EVENTS = 2_000;
  * writes the index pages its rows touched, and event ids are random, so larger commits write far
  * less (see SqliteReadModelDb.duringRebuild). At 1M, 60,000 rather than 20,000 wrote 28 % fewer bytes
  * and took a quarter of the commits' CPU off the main thread; pages of 6,000 events instead of 2,000
- * cost 70–100 MB more peak RSS (docs/benchmarks.md, 'Rebuild at 1M: larger commits, flows aside').
+ * cost 70–150 MB more peak RSS (docs/benchmarks.md, 'Rebuild at 1M: larger commits, flows aside').
  */
 export const REBUILD_EVENTS_PER_COMMIT = 60_000;
 
