@@ -1,7 +1,7 @@
 import type { DerivedSummary } from './derived-summary.js';
 
 /**
- * The fact tables' secondary indexes, as migrations 1 and 4 create them (names and columns must
+ * The fact tables' secondary indexes, as migrations 1, 4 and 6 create them (names and columns must
  * match: the rebuild spec compares a rebuilt store's indexes with a migrated one's). Only queries
  * read through them; the projector's inserts and reversals go by the primary key. A rebuild writes
  * every fact row again, and keeping these up to date row by row costs about a third of its inserts;
@@ -32,6 +32,8 @@ const INDEXES: readonly (readonly [name: string, table: string, columns: string]
   ['inspections_area', 'inspections', 'area_code, inspected_on'],
   ['reconciliations_month', 'reconciliations', 'month'],
   ['reversals_target', 'reversals', 'reversed_event_id'],
+  // Migration 6's (arrears/arrears-law-facts.ts): an assessment's funds, found by employer; one row per assessment.
+  ['assessment_funds_unit', 'assessment_funds', 'unit_code'],
 ];
 
 /**

@@ -4,7 +4,7 @@ import type { ReadModelAreas, EventSource, RebuildSourceFor } from '../ports.js'
 import type { ReadModelStore } from '../database/read-model-store.js';
 import { EventWriter, PROJECTED_METADATA } from './event-writer.js';
 import { oldAreasOf, syncOldAreas, type OldArea } from './old-areas.js';
-import { PROJECTION_BATCH_EVENTS as DEFAULT_BATCH_SIZE, REBUILD_PAGES_PER_COMMIT, SERVING_BATCH_EVENTS as SERVING_BATCH_SIZE } from '#runtime/tunables';
+import { PROJECTION_BATCH_EVENTS as DEFAULT_BATCH_SIZE, REBUILD_EVENTS_PER_COMMIT, REBUILD_PAGES_PER_COMMIT, SERVING_BATCH_EVENTS as SERVING_BATCH_SIZE } from '#runtime/tunables';
 
 export interface CatchUpOptions {
   /** Events read per page, each page its own transaction unless `pagesPerCommit` says otherwise; 2,000 by default. */
@@ -156,7 +156,7 @@ export class Projector {
     return this.store.db.duringRebuild(async () => {
       let applied: number;
       try {
-        applied = await this.runCatchUp(reader ?? source, { ...options, pagesPerCommit: REBUILD_PAGES_PER_COMMIT });
+        applied = await this.runCatchUp(reader ?? source, { ...options, pagesPerCommit: rebuildPagesPerCommit(options.batchSize) });
       } catch (error) {
         // The summaries then match the facts committed so far, with the checkpoint. If the store
         // itself is what failed, its marker has the next open restore them; the first error is the news.
@@ -372,4 +372,12 @@ export class Projector {
     await tx.executeAll(statements);
     return position;
   }
+}
+
+/**
+ * Pages a rebuild commits at a time: REBUILD_EVENTS_PER_COMMIT events of the default pages, or
+ * REBUILD_PAGES_PER_COMMIT pages of a size the caller chose.
+ */
+function rebuildPagesPerCommit(batchSize: number | undefined): number {
+  return batchSize === undefined ? Math.max(1, Math.round(REBUILD_EVENTS_PER_COMMIT / DEFAULT_BATCH_SIZE)) : REBUILD_PAGES_PER_COMMIT;
 }

@@ -112,7 +112,7 @@ describe('SQLite summaries computed aside during a rebuild', () => {
     const restore = db.restoreSummaries.bind(db);
     db.restoreSummaries = () => restore((job) => (jobs.push(job), computeAsideInBackground(job)));
     expect(await projector.rebuild(log, undefined, 5)).toBe(log.events.length);
-    expect(jobs).toEqual([{ source: join(dir, 'read-models.sqlite'), aside: join(dir, 'read-models.sqlite-summaries-aside'), summaries: ['benefit_recipients'] }]);
+    expect(jobs).toEqual([{ source: join(dir, 'read-models.sqlite'), aside: join(dir, 'read-models.sqlite-summaries-aside'), summaries: ['area_flows', 'benefit_recipients'] }]);
     const rows = await rowsOf(store, [...READ_MODEL_TABLES, 'checkpoint']);
     expect(rows).toEqual(await projectedIncrementally(log));
     // The ledger is in Bạc Liêu (95, abolished on 2025-07-01): a fourth key row per person and month, `o:95`.

@@ -16,12 +16,14 @@ const ASIDE_CACHE_SIZE = -16_384;
 
 /**
  * The summaries a SQLite rebuild computes aside, on a second connection and thread, while the main
- * one restores the others and then copies these in: benefit recipients, the largest backfill. Aside,
- * it takes about as long as the main thread's share (facts' indexes, arrears, flows, headcounts,
- * voluntary and card cover), so the restore ends sooner; card cover aside as well made the aside
- * thread the longer one (docs/benchmarks.md, 'summaries aside').
+ * one restores the others and then copies these in: benefit recipients, the largest backfill, and
+ * the area flows (a few thousand rows to copy). Aside, they take about as long as the main thread's
+ * share (facts' indexes, arrears, headcounts, voluntary and card cover), so the restore ends sooner.
+ * Card cover aside as well, or voluntary cover (twice its CPU in place: its sort spills past the
+ * scratch connection's cache), made the aside thread the longer one (docs/benchmarks.md, 'summaries
+ * aside', 'Rebuild at 1M: larger commits, flows aside').
  */
-const ASIDE_NAMES = ['benefit_recipients'];
+const ASIDE_NAMES = ['area_flows', 'benefit_recipients'];
 export const COMPUTED_ASIDE: readonly DerivedSummary[] = DERIVED_SUMMARIES.filter((s) => ASIDE_NAMES.includes(s.name));
 
 export interface AsideJob {
