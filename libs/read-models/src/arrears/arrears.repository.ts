@@ -1,5 +1,6 @@
 import type { IsoDate } from '#domain';
 import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
+import { GENERATION_TABLE } from '../database/generation.js';
 import type { AreaScope } from '../area-scope.js';
 import type { FundDues, InterestRateAnnouncement } from '#domain';
 import type { AssessmentFact, EmployerFacts, PaymentFact, ReversalFact, StatusFact } from './arrears.calculation.js';
@@ -99,6 +100,12 @@ export class ArrearsRepository {
        FROM employers e WHERE e.arrears_mark > ?`,
       [...scope.params, owingOn, since],
     );
+  }
+
+  /** The read models' generation (migrations.ts): a rebuild's reset writes a new one. */
+  async generation(): Promise<string> {
+    const row = await this.db.queryOne<{ token: string }>(`SELECT token FROM ${GENERATION_TABLE} WHERE id = 1`);
+    return row?.token ?? '';
   }
 
   /** The newest arrears mark of the ledger (0 while none is set). */

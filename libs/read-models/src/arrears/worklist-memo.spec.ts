@@ -1,7 +1,7 @@
 import type { IsoDate } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { areaScope } from '../area-scope.js';
-import { fundsOf, realLateInterest, type EventLog } from '../testing/event-log.js';
+import { EventLog, fundsOf, realLateInterest } from '../testing/event-log.js';
 import { DISTRICTS, randomFrom, randomLedger } from '../testing/random-ledger.js';
 import { describeEachStore, type ReadModelsHarness } from '../testing/read-models-harness.js';
 import { ArrearsRepository } from './arrears.repository.js';
@@ -147,6 +147,37 @@ describeEachStore('arrears worklist memo', (stores) => {
     // Where the projector left it, the memo computes that employer again and answers as computed.
     await h.store.db.execute('UPDATE employers SET arrears_mark = ? WHERE unit_code = ?', [paidAgain.position, unit]);
     expect(await list(memo)).toEqual(computed);
+  });
+
+  it('starts again after the read models are emptied and replayed while it is warm (marks go back to low positions)', async () => {
+    const h = await stores.harness();
+    const { log } = randomLedger(1, 16);
+    await h.project(log);
+    const repository = new ArrearsRepository(h.store.db);
+    const asOf = '2021-12-31';
+    const national = areaScope(h.areas, undefined);
+    const list = (scope: typeof national, memo?: WorklistMemo) => arrearsWorklist(repository, realLateInterest, scope, asOf, { limit: 500 }, memo);
+    const memo = new WorklistMemo();
+    const unit = (await list(national, memo)).items[0]!.unitCode;
+    const registered = log.events.find((e) => e.type === 'EmployerRegistered' && (e.data as { unitCode: string }).unitCode === unit)!;
+    const district = areaScope(h.areas, (registered.data as { areaCode: string }).areaCode);
+    log.record('ContributionCollected', { receiptNo: 'LAST', payer: { kind: 'employer', unitCode: unit }, amount: '50000000', collectedOn: '2021-11-20', areaCode: '954' });
+    await h.project(log);
+    const warm = await list(national, memo);
+    expect(warm).toEqual(await list(national));
+    // A rebuild in place, asked while the memo is warm: emptied, then replayed up to just before the
+    // last payment, with both scopes asked for in between (the employer's mark is now a lower one).
+    await h.store.reset();
+    const partial = new EventLog();
+    partial.events.push(...log.events.slice(0, -1));
+    await h.project(partial);
+    await list(district, memo);
+    await list(national, memo);
+    await h.project(log);
+    const computed = await list(national);
+    expect(computed).toEqual(warm);
+    expect(await list(district, memo)).toEqual(await list(district));
+    expect(await list(national, memo)).toEqual(computed);
   });
 
   it('answers calls made at once, one after the other, as computed', async () => {

@@ -42,6 +42,8 @@ interface DateMemo {
  */
 export class WorklistMemo {
   private readonly dates = new Map<IsoDate, DateMemo>();
+  /** The read models' generation the kept headlines were read from (database/generation.ts). */
+  private generation: string | undefined;
   /** The call in progress: calls run one after the other (below). */
   private running: Promise<unknown> = Promise.resolve();
 
@@ -58,6 +60,14 @@ export class WorklistMemo {
   }
 
   private async read(repository: ArrearsRepository, lateInterest: LateInterestRule, scope: AreaScope, asOf: IsoDate): Promise<ArrearsSummary[]> {
+    // A rebuild empties the read models and replays them: marks start again from low positions, so a
+    // headline kept under a mark could match a replayed mark with other facts behind it. Everything
+    // kept is dropped when the generation changed, before this call's reads or during them.
+    const generation = await repository.generation();
+    if (generation !== this.generation) {
+      this.dates.clear();
+      this.generation = generation;
+    }
     const rates = await repository.rates();
     const memo = this.dateMemo(asOf, JSON.stringify(rates));
     const listed = await this.listed(memo, repository, scope, asOf);
@@ -79,11 +89,18 @@ export class WorklistMemo {
       }
     }
     const headlines: ArrearsSummary[] = [];
-    for (const unitCode of listed.marks.keys()) {
+    // Only a headline kept under the mark listed: one that could not be read again (its employer gone
+    // in a reset between the reads) is not served under another mark.
+    for (const [unitCode, mark] of listed.marks) {
       const kept = memo.byUnit.get(unitCode);
-      if (kept) headlines.push(kept.summary);
+      if (kept?.mark === mark) headlines.push(kept.summary);
     }
-    this.bound(asOf);
+    if (await repository.generation() !== generation) {
+      this.dates.clear();
+      this.generation = undefined;
+    } else {
+      this.bound(asOf);
+    }
     return headlines;
   }
 

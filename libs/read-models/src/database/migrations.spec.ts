@@ -91,7 +91,7 @@ describeEachStore('read-model migrations', (stores) => {
     const { log } = contractScenario();
     const first = await stores.harness({ name: 'before-marks', today: '2021-07-31' });
     await first.project(log);
-    for (const sql of ['DROP INDEX employers_arrears_mark', 'ALTER TABLE employers DROP COLUMN arrears_mark', 'DELETE FROM read_model_migrations WHERE version = 9']) await first.store.db.execute(sql);
+    for (const sql of ['DROP INDEX employers_arrears_mark', 'ALTER TABLE employers DROP COLUMN arrears_mark', 'DROP TABLE read_model_generation', 'DELETE FROM read_model_migrations WHERE version = 9']) await first.store.db.execute(sql);
     await first.close();
 
     const again = await stores.harness({ name: 'before-marks', today: '2021-07-31' });

@@ -7,6 +7,7 @@ import { SUSPENDED_TABLE_SQL } from '../projection/summaries-suspension.js';
 import type { Dialect } from './read-model-db.js';
 import { BANK_CREDIT_TABLES, BANK_CREDITS_SQL } from '../bank-credits/bank-credits.tables.js';
 import { FACT_TABLES, FACT_TABLES_SQL } from '../projection/fact-tables.js';
+import { GENERATION_SQL } from './generation.js';
 
 /**
  * The read-model schema as numbered migrations, applied in order when a store opens and recorded in
@@ -71,7 +72,8 @@ ${triggers.map((statement) => `${statement};`).join('\n')}`;
  * Its index lets a warmed worklist read only the employers changed since its last call.
  */
 const V9 = `ALTER TABLE employers ADD COLUMN arrears_mark POS;
-CREATE INDEX employers_arrears_mark ON employers (arrears_mark);`;
+CREATE INDEX employers_arrears_mark ON employers (arrears_mark);
+${GENERATION_SQL};`;
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'read models and checkpoint', sql: FACT_TABLES_SQL },
@@ -82,7 +84,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'arrears law facts: per-fund dues, reminders, force majeure, interest charged, rates, profiles', sql: ARREARS_LAW_SCHEMA },
   { version: 7, name: 'homes: registrations and relocations, dated; a rebuild of a store projected before them (issue 28)', sql: homesMigration },
   { version: 8, name: 'old provinces: their districts kept in old_areas, their persons summarised under o: keys (issue 23)', sql: oldAreasMigration },
-  { version: 9, name: 'employers: the arrears mark, the last event that changed what their arrears read (issue 23)', sql: V9 },
+  { version: 9, name: 'employers: the arrears mark, the last event that changed what their arrears read; the read models\' generation (issue 23)', sql: V9 },
 ];
 
 /** The newest schema version this build knows. */

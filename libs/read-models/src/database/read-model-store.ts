@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import type { ProjectionLease, ReadModelDb } from './read-model-db.js';
 import { PostgresReadModelDb, type PostgresReadModelOptions } from './postgres/postgres-read-model-db.js';
 import { restoreSummariesSql, suspendSummariesSql } from '../projection/summaries-suspension.js';
+import { GENERATION_TABLE } from './generation.js';
 import { READ_MODEL_TABLES } from './migrations.js';
 import { SqliteReadModelDb } from './sqlite/sqlite-read-model-db.js';
 
@@ -51,6 +54,7 @@ export class ReadModelStore {
     await this.db.transaction(async (tx) => {
       for (const sql of this.db.dialect.emptyTables(READ_MODEL_TABLES)) await tx.execute(sql);
       await tx.execute('UPDATE checkpoint SET position = 0 WHERE id = 1');
+      await tx.execute(`UPDATE ${GENERATION_TABLE} SET token = ? WHERE id = 1`, [randomUUID()]);
       if (options.suspendSummaries) {
         for (const { sql, params } of suspendSummariesSql(dialect)) await tx.execute(sql, params);
       }
