@@ -56,6 +56,7 @@ function stages(log: EventLog, units: string[], seed: number) {
   const factsOf = (type: string) => log.events.filter((e) => e.type === type && !log.events.some((r) => r.type === 'EntryReversed' && (r.data as { eventId: string }).eventId === e.eventId));
   let rate: RecordedEvent | undefined;
   let relocation: RecordedEvent | undefined;
+  const lawFacts: RecordedEvent[] = [];
   return [
     ['new payments', () => {
       for (const unit of units.slice(0, 3)) pay(unit, '2021-11-20', String(random.int(1, 20) * 700_000));
@@ -76,12 +77,20 @@ function stages(log: EventLog, units: string[], seed: number) {
       log.record('InterestRateAnnounced', { year: 2021, fund: 'health', monthlyPercent: '0.03', documentRef: 'CV-2021-YT', announcedOn: '2021-01-04' });
     }],
     ['reminders, force majeure and interest charged', () => {
-      log.record('EmployerReminded', { reminderRef: 'NN-1', unitCode: units[5]!, sentOn: '2021-08-01', amountLate: '1000000', areaCode: '954' });
-      log.record('ForceMajeureRecorded', { unitCode: units[6]!, from: '2021-03-01', to: '2021-05-31', reason: 'Lũ lụt', documentRef: 'QĐ-1', areaCode: '954' });
-      log.record('LateInterestCharged', {
-        unitCode: units[7]!, areaCode: '954', month: '2021-06', closedOn: '2021-07-01', to: '2021-06-30', byFund: fundsOf('32000'), total: '32000',
-        basis: [], notComputed: [],
-      });
+      lawFacts.push(
+        log.record('EmployerReminded', { reminderRef: 'NN-1', unitCode: units[5]!, sentOn: '2021-08-01', amountLate: '1000000', areaCode: '954' }),
+        log.record('ForceMajeureRecorded', { unitCode: units[6]!, from: '2021-03-01', to: '2021-05-31', reason: 'Lũ lụt', documentRef: 'QĐ-1', areaCode: '954' }),
+        log.record('LateInterestCharged', {
+          unitCode: units[7]!, areaCode: '954', month: '2021-06', closedOn: '2021-07-01', to: '2021-06-30', byFund: fundsOf('32000'), total: '32000',
+          basis: [], notComputed: [],
+        }),
+      );
+    }],
+    ['a status change (the bucket it puts an employer in)', () => {
+      lawFacts.push(log.record('EmployerStatusChanged', { unitCode: units[9]!, areaCode: '954', status: 'bankrupt', effectiveOn: '2021-06-01', reason: 'Phá sản' }));
+    }],
+    ['the status, reminder, force majeure and interest charge reversed', () => {
+      for (const fact of lawFacts) log.reverse(fact, '2021-12-01');
     }],
     ['a relocation to another district', () => {
       const from = (log.events.find((e) => e.type === 'EmployerRegistered' && (e.data as { unitCode: string }).unitCode === units[8])!.data as { areaCode: string }).areaCode;
