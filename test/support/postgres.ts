@@ -99,10 +99,25 @@ export async function startPostgres(): Promise<PostgresCluster> {
       await sql('SELECT pg_terminate_backend($1)', [pid]);
     },
     async stop() {
+      const running = await pgRun('pg_ctl', ['-D', data, 'status']).then(() => true, () => false);
       await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+      reportCrash(join(dir, 'server.log'), running);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A server that died, or one of its backends that crashed, ends every connection of the spec at
+ * once ("Connection terminated unexpectedly"); its log, deleted with the cluster, is the only
+ * place that says why. Printed for those cases only, so that a failed CI run carries the reason.
+ */
+function reportCrash(logFile: string, wasRunning: boolean): void {
+  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  const crashed = /PANIC|terminated by signal|terminating connection because of crash|was terminated by exception/.test(log);
+  if (wasRunning && !crashed) return;
+  const why = wasRunning ? 'a backend crashed' : 'the server was no longer running when the spec stopped it';
+  console.error(`PostgreSQL test cluster: ${why}. The end of its log:\n${log.split('\n').slice(-60).join('\n')}`);
 }
 
 function freePort(): Promise<number> {

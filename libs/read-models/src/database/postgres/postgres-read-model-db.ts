@@ -122,6 +122,13 @@ export class PostgresReadModelDb implements ReadModelDb {
       },
     };
     let broken: Error | undefined;
+    // A checked-out client has no error listener of the pool's: a connection that ends between two
+    // statements (a server restart, pg_terminate_backend) would otherwise be an unhandled 'error'
+    // event that ends the process. The next statement rejects, and the client is thrown away.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(tx);
@@ -133,6 +140,7 @@ export class PostgresReadModelDb implements ReadModelDb {
       });
       throw error;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
