@@ -81,7 +81,7 @@ describe('online rebuild of PostgreSQL read models', () => {
     const answering = instance();
     await Promise.all([projecting.ready(), answering.ready()]);
     projecting.projector.start(events, 10);
-    expect(await projecting.projector.waitFor(firstOther, 10_000)).toBe(true);
+    expect(await projecting.projector.waitFor(firstOther, 30_000)).toBe(true);
     const before = await fixedFigures(answering);
     expect(before).toContain('"paid"');
 
@@ -122,7 +122,7 @@ describe('online rebuild of PostgreSQL read models', () => {
 
     // The instance holding the projector's lock goes on projecting, into the new schema.
     await appendUpTo(log.events.length);
-    expect(await answering.projector.waitFor(log.events.length, 10_000)).toBe(true);
+    expect(await answering.projector.waitFor(log.events.length, 30_000)).toBe(true);
     expect(projecting.projector.isProjecting()).toBe(true);
     expect(await fixedFigures(answering)).toBe(before);
 

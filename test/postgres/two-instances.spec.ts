@@ -33,7 +33,7 @@ describe('two instances sharing PostgreSQL read models', () => {
   /** The backend holding the projector's advisory lock, as an operator would find it. */
   const lockHolders = async () =>
     (await cluster.sql<{ pid: number }>(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid <> 0`)).map((r) => r.pid);
-  const until = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) => {
+  const until = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition())) {
       if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
@@ -73,7 +73,7 @@ describe('two instances sharing PostgreSQL read models', () => {
     expect(await lockHolders()).toHaveLength(1);
 
     // Both read the shared checkpoint, so both can wait for a write and answer it.
-    expect(await b.projector.waitFor(firstHalf, 5_000)).toBe(true);
+    expect(await b.projector.waitFor(firstHalf, 30_000)).toBe(true);
     expect(await a.projector.position()).toBe(firstHalf);
     expect((await b.queries.employerArrears('BL00001', '2021-07-31'))!.paid).toBe('16000000');
 
@@ -87,8 +87,8 @@ describe('two instances sharing PostgreSQL read models', () => {
     // The rest of the log arrives after the takeover: b projects it, a answers it too.
     await append(log, firstHalf);
     const head = await events.headPosition();
-    expect(await a.projector.waitFor(head, 5_000)).toBe(true);
-    expect(await b.projector.waitFor(head, 5_000)).toBe(true);
+    expect(await a.projector.waitFor(head, 30_000)).toBe(true);
+    expect(await b.projector.waitFor(head, 30_000)).toBe(true);
     expect(b.projector.isProjecting()).toBe(true);
     expect(a.projector.isProjecting()).toBe(false);
 
@@ -108,6 +108,6 @@ describe('two instances sharing PostgreSQL read models', () => {
     d.projector.start(events, 10);
     await c.projector.stop();
     await until(() => d.projector.isProjecting(), 'd takes the lease');
-    expect(await d.projector.waitFor(await events.headPosition(), 5_000)).toBe(true);
+    expect(await d.projector.waitFor(await events.headPosition(), 30_000)).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ describeEachStore('projector following a pushing source', (stores) => {
     partial.events.push(...log.events.slice(0, 4));
     expect(await h.projector.catchUp(partial)).toBe(4);
     h.projector.start(source, 10_000);
-    expect(await h.projector.waitFor(15, 5_000)).toBe(true);
+    expect(await h.projector.waitFor(15, 30_000)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(source.subscribedAfter).toEqual([4]);
     expect(await everyAnswer(h.queries)).toEqual(await whole());
@@ -33,7 +33,7 @@ describeEachStore('projector following a pushing source', (stores) => {
     const source = new PushingSource(log, { batchSize: 4, overlap: true });
     const h = await stores.harness({ leaseRetryMs: 20 });
     h.projector.start(source, 10_000);
-    expect(await h.projector.waitFor(15, 5_000)).toBe(true);
+    expect(await h.projector.waitFor(15, 30_000)).toBe(true);
     expect(await everyAnswer(h.queries)).toEqual(await whole());
     expect((await h.queries.payouts('2021-06', '954')).total).toEqual({ amount: '4500000', payments: 1, recipients: 1 });
   });
@@ -45,12 +45,12 @@ describeEachStore('projector following a pushing source', (stores) => {
     const source = new PushingSource(log);
     const h = await stores.harness({ leaseRetryMs: 20 });
     h.projector.start(source, 10_000);
-    expect(await h.projector.waitFor(10, 5_000)).toBe(true);
+    expect(await h.projector.waitFor(10, 30_000)).toBe(true);
 
     // A rebuild elsewhere empties the read models (checkpoint 0) while this subscription is past 10.
     await h.store.reset();
     log.events.push(...full.events.slice(10));
-    expect(await h.projector.waitFor(15, 5_000)).toBe(true);
+    expect(await h.projector.waitFor(15, 30_000)).toBe(true);
     expect(source.subscribedAfter).toEqual([0, 0]);
     expect(await everyAnswer(h.queries)).toEqual(await whole());
   });
@@ -62,7 +62,7 @@ describeEachStore('projector following a pushing source', (stores) => {
     const source = new PushingSource(log);
     const h = await stores.harness({ leaseRetryMs: 20 });
     h.projector.start(source, 10_000);
-    expect(await h.projector.waitFor(5, 5_000)).toBe(true);
+    expect(await h.projector.waitFor(5, 30_000)).toBe(true);
     await h.projector.stop();
     log.events.push(...full.events.slice(5));
     await new Promise((resolve) => setTimeout(resolve, 100));

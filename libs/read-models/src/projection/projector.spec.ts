@@ -123,10 +123,10 @@ describeEachStore('projector', (stores) => {
     const h = await stores.harness();
     expect(await h.projector.waitFor(1, 50)).toBe(false);
     h.projector.start(log, 10);
-    const waiting = h.projector.waitFor(2, 2_000);
+    const waiting = h.projector.waitFor(2, 30_000);
     contractScenario(log);
     expect(await waiting).toBe(true);
-    expect(await h.projector.waitFor(15, 2_000)).toBe(true);
+    expect(await h.projector.waitFor(15, 30_000)).toBe(true);
     await h.projector.stop();
     expect(await h.projector.position()).toBe(15);
   });
