@@ -34,6 +34,15 @@ function readRows(file: string, head: number): { events: Row[]; checkpoints: unk
   }
 }
 
+function signedCheckpoints(file: string): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM checkpoints').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
@@ -83,6 +92,9 @@ describe(`backup under write load (seed ${seed})`, () => {
     const stopClients = new Promise<void>((resolve) => (release = resolve));
     const load = runClients(server.url, journal, 8, [], prng(seed), stopClients);
     await until(() => journal.acknowledged.size >= 100);
+    // Checkpoints are signed by the server's background thread, which a loaded machine may start late:
+    // the copy is taken once one is signed, so that it has one to carry.
+    await until(() => signedCheckpoints(join(dataDir, 'events.sqlite')) > 0);
     const backup = await runSocai(['backup', '--to', backupDir], socaiEnv(dataDir));
     const ackedAtBackup = journal.acknowledged.size;
     // Writes go on after the copy, so the live log ends beyond it.
