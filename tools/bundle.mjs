@@ -27,30 +27,19 @@ if (!existsSync(entry)) {
  * - pdfkit (loaded on the first notice) and exceljs (the first spreadsheet): large, loaded late, and
  *   pdfkit reads its font metrics beside its own files through `__dirname`;
  * - pino-pretty: loaded only for readable logs (libs/runtime/src/logger.ts);
- * - the EventStoreDB client and its gRPC stack: only a server on EventStoreDB needs them;
- * - pg-native and the packages Nest and its friends require only if installed (their absence is
- *   expected and handled where they are required).
+ * - pg-native, and the packages that Nest and its swagger module import only if installed (microservices,
+ *   websockets, the fastify adapter's static files): their absence is expected where they are imported.
  */
 const external = [
   'better-sqlite3',
   'pdfkit',
   'exceljs',
   'pino-pretty',
-  '@eventstore/db-client',
   'pg-native',
   '@nestjs/microservices',
   '@nestjs/microservices/*',
-  '@nestjs/websockets',
   '@nestjs/websockets/*',
-  '@nestjs/platform-fastify',
   '@fastify/static',
-  '@mikro-orm/core',
-  '@nestjs/mongoose',
-  '@nestjs/sequelize',
-  '@nestjs/typeorm',
-  '@nestjs/axios',
-  '@prisma/client',
-  'class-transformer/storage',
 ];
 
 /**
@@ -78,6 +67,21 @@ const ownLocation = {
       }
       return contents === source ? undefined : { contents, loader: 'js', resolveDir: dirname(args.path) };
     });
+  },
+};
+
+/**
+ * Packages left out that the code imports statically but only from modules it imports on demand: the
+ * EventStoreDB client (gRPC and protobufs), imported by the adapter that `import('./adapter.js')` loads
+ * for a server on EventStoreDB. Left external, esbuild would hoist its `import` to the bundle's top and
+ * every server would load it at start; required through a one-line CommonJS module instead, it is loaded
+ * when the module that imports it first runs, as from dist/.
+ */
+const requiredOnDemand = {
+  name: 'required-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^@eventstore\/db-client$/ }, (args) => (args.namespace === 'on-demand' ? { path: args.path, external: true } : { path: args.path, namespace: 'on-demand' }));
+    build.onLoad({ filter: /.*/, namespace: 'on-demand' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
 
@@ -110,7 +114,7 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [ownLocation],
+  plugins: [requiredOnDemand, ownLocation],
 });
 const inputs = Object.keys(result.metafile.inputs).length;
 console.log(`bundle: ${outfile} (${inputs} modules, ${(statSync(outfile).size / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms`);

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,12 @@ describe('socai serve from the bundle', () => {
   const loaded = () => (existsSync(loadsFile) ? readFileSync(loadsFile, 'utf8').split('\n').filter(Boolean) : []);
   const loadedScripts = () => new Set(loaded().filter((url) => url.startsWith(`${dist}/`)).map((url) => url.slice(dist.length + 1)));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports at its start no package but better-sqlite3: the others left out are loaded on demand', () => {
+    const bundle = readFileSync(join(PROJECT_ROOT, 'dist', 'bundle', 'serve.js'), 'utf8');
+    const imported = [...bundle.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]!);
+    expect([...new Set(imported.filter((name) => !isBuiltin(name)))]).toEqual(['better-sqlite3']);
+  });
 
   it('loads the bundle, answers the contract routes, and its threads find their scripts', async () => {
     expect(existsSync(join(PROJECT_ROOT, 'dist', 'bundle', 'serve.js'))).toBe(true);
