@@ -11,6 +11,8 @@ RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
+# The build bundles the server after tsc (tools/bundle.mjs; esbuild is a dev dependency, pruned after).
+COPY tools/bundle.mjs ./tools/
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

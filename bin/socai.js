@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `socai` command: the compiled CLI (npm ci builds it through the `prepare` script).
+// The `socai` command: the compiled CLI, and for `socai serve` the bundled server (npm ci builds both
+// through the `prepare` script).
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { importHeapFlags } from './heap-limits.js';
 
@@ -38,5 +40,32 @@ if (wantsHeapLimits()) {
     process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
     process.channel.unref();
   }
-  await import('../dist/apps/cli/src/main.js');
+  const bundle = serveBundle();
+  if (bundle) await serveFrom(bundle);
+  else await import('../dist/apps/cli/src/main.js');
+}
+
+/**
+ * `socai serve` alone starts the API from its bundle (tools/bundle.mjs, built by `npm run build`): one
+ * module to load instead of about 1,400, the most of a start (issue 23). The bundle is used only if it
+ * is at least as new as tsc's output of the API's entry, so a build by tsc alone never serves older
+ * code; without it, the compiled CLI starts the same server from dist/ (apps/cli/src/main.ts).
+ */
+function serveBundle() {
+  if (process.argv.length !== 3 || process.argv[2] !== 'serve') return undefined;
+  const bundle = new URL('../dist/bundle/serve.js', import.meta.url);
+  const compiled = new URL('../dist/apps/api/src/main.js', import.meta.url);
+  const bundled = statSync(bundle, { throwIfNoEntry: false });
+  const entry = statSync(compiled, { throwIfNoEntry: false });
+  return bundled && (!entry || bundled.mtimeMs >= entry.mtimeMs) ? bundle : undefined;
+}
+
+/** As apps/cli/src/main.ts answers a server that cannot start: one line on standard error, exit 2. */
+async function serveFrom(bundle) {
+  try {
+    await import(bundle.href);
+  } catch (error) {
+    process.stderr.write(`socai: ${error.message}\n`);
+    process.exit(2);
+  }
 }
