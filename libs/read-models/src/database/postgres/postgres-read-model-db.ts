@@ -33,6 +33,11 @@ const types = {
   }) as typeof pg.types.getTypeParser,
 };
 
+/** A query whose rows come back as arrays of their columns (`pg`'s row mode 'array'), parsed by the same types. */
+function rawQuery(sql: string, params: readonly SqlParam[]): pg.QueryArrayConfig<SqlParam[]> {
+  return { text: numberedPlaceholders(sql), values: params as SqlParam[], rowMode: 'array' };
+}
+
 export interface PostgresReadModelOptions {
   /** `postgres://user:password@host:port/database` */
   url: string;
@@ -75,6 +80,11 @@ export class PostgresReadModelDb implements ReadModelDb {
     return (await this.pool.query(numberedPlaceholders(sql), params as SqlParam[])).rows as T[];
   }
 
+  async queryRaw<T extends readonly unknown[]>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+    await this.migrated;
+    return (await this.pool.query<T>(rawQuery(sql, params))).rows;
+  }
+
   async queryOne<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
     return (await this.query<T>(sql, params))[0];
   }
@@ -113,6 +123,8 @@ export class PostgresReadModelDb implements ReadModelDb {
     const tx: SqlRunner = {
       query: async <R>(sql: string, params: readonly SqlParam[] = []) =>
         (await client.query(numberedPlaceholders(sql), params as SqlParam[])).rows as R[],
+      queryRaw: async <R extends readonly unknown[]>(sql: string, params: readonly SqlParam[] = []) =>
+        (await client.query<R>(rawQuery(sql, params))).rows,
       queryOne: async <R>(sql: string, params: readonly SqlParam[] = []) =>
         (await client.query(numberedPlaceholders(sql), params as SqlParam[])).rows[0] as R | undefined,
       execute: async (sql: string, params: readonly SqlParam[] = []) =>

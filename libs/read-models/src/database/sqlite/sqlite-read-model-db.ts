@@ -35,9 +35,12 @@ export const sqliteDialect: SqlDialect = {
 export class SqliteReadModelDb implements ReadModelDb {
   readonly dialect = sqliteDialect;
   private readonly statements = new Map<string, Database.Statement>();
+  /** A statement in raw mode answers arrays until switched back: the raw queries keep their own. */
+  private readonly rawStatements = new Map<string, Database.Statement>();
   private openTransaction: Promise<unknown> | undefined;
   private readonly runner: SqlRunner = {
     query: async <T>(sql: string, params: readonly SqlParam[] = []) => this.prepared(sql).all(...params) as T[],
+    queryRaw: async <T extends readonly unknown[]>(sql: string, params: readonly SqlParam[] = []) => this.preparedRaw(sql).all(...params) as T[],
     queryOne: async <T>(sql: string, params: readonly SqlParam[] = []) => this.prepared(sql).get(...params) as T | undefined,
     execute: async (sql: string, params: readonly SqlParam[] = []) => this.prepared(sql).run(...params).changes,
     executeAll: async (statements: readonly SqlStatement[]) => {
@@ -61,6 +64,11 @@ export class SqliteReadModelDb implements ReadModelDb {
   async query<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
     if (this.openTransaction) await this.settled();
     return this.runner.query<T>(sql, params);
+  }
+
+  async queryRaw<T extends readonly unknown[]>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    if (this.openTransaction) await this.settled();
+    return this.runner.queryRaw<T>(sql, params);
   }
 
   async queryOne<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
@@ -188,6 +196,15 @@ export class SqliteReadModelDb implements ReadModelDb {
     if (!statement) {
       statement = this.connection.prepare(sql);
       this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private preparedRaw(sql: string): Database.Statement {
+    let statement = this.rawStatements.get(sql);
+    if (!statement) {
+      statement = this.connection.prepare(sql).raw(true);
+      this.rawStatements.set(sql, statement);
     }
     return statement;
   }
