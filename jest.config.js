@@ -18,7 +18,8 @@ export default {
     '^#runtime/tunables$': '<rootDir>/libs/runtime/src/tunables.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testTimeout: 60000,
+  // A limit against a hang, not a speed claim: a loaded 2-core machine runs specs several times slower.
+  testTimeout: 180000,
   // A spec that fails before closing what it opened (a projector still polling, a pool) would keep
   // jest from exiting, and turn a failed run into a CI timeout with no summary. Every spec closes
   // what it opens; this is the guard for the failure path only.

@@ -124,7 +124,7 @@ describeEachStore('arrears worklist memo', (stores) => {
         .toEqual({ stage, changed: true });
       await expectSameAnswers(h, memo, stage);
     }
-  });
+  }, 300_000); // 30–40 s on PostgreSQL on a quiet machine; the limit guards a hang, not the speed.
 
   it('recomputes an employer only once its mark moves, so a mark the projector failed to move would show', async () => {
     const h = await stores.harness();
