@@ -1,12 +1,13 @@
 // Heap limits for `socai import`, shared by the `socai` launcher and the import benchmark (which must
 // measure the import as users run it).
-import { CACHED_EVENT_BYTES, IMPORT_HEAP_BASE_MB, STATE_CACHE_EVENTS } from '../dist/libs/runtime/src/tunables.js';
+import { CACHED_EVENT_BYTES, IMPORT_HEAP_BASE_MB, IMPORT_SEMI_SPACE_MB, STATE_CACHE_EVENTS } from '../dist/libs/runtime/src/tunables.js';
 
 /**
  * Left to its defaults V8 lets an import's garbage pile up far past what it keeps. The old space must
- * hold the decision-state cache beside the rest of the process. The semi-space is left at V8's
- * default (16 MB): a flag would be every thread's, and the store's writer thread, whose young
- * generation is limited on its own (STORE_THREAD_YOUNG_GENERATION_MB), took the import's whole.
+ * hold the decision-state cache beside the rest of the process; the semi-space lets each batch's
+ * garbage die young. The semi-space flag is every thread's, but the store's writer and checkpointer
+ * threads keep their own young generation (STORE_THREAD_YOUNG_GENERATION_MB): the store clears the
+ * flag before starting them (libs/event-store/src/sqlite/writer-thread.ts).
  * The figures, and why each is what it is, are in libs/runtime/src/tunables.ts; the measurements
  * behind them in docs/benchmarks.md ("Tunables", "RSS at the peak").
  */
@@ -17,5 +18,5 @@ export function importHeapFlags(env = process.env) {
   // A malformed value is reported by the CLI itself; it only sizes the heap here.
   const cacheEvents = Number.isSafeInteger(configured) && configured > 0 ? configured : STATE_CACHE_EVENTS;
   const oldSpaceMb = IMPORT_HEAP_BASE_MB + Math.ceil((cacheEvents * CACHED_EVENT_BYTES) / 2 ** 20);
-  return [`--max-old-space-size=${oldSpaceMb}`];
+  return [`--max-old-space-size=${oldSpaceMb}`, `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`];
 }

@@ -29,14 +29,27 @@ export const SNAPSHOT_MIN_EVENTS = 8;
  */
 export const CACHED_EVENT_BYTES = 192;
 
-/** An import's old space besides the state cache: the rest of the process (the ledger, the lines in flight). */
-export const IMPORT_HEAP_BASE_MB = 128;
+/**
+ * An import's old space besides the state cache: the rest of the process (the ledger, the lines in
+ * flight). It was 128 while the importing thread's semi-space was V8's 16 MB: the 32 MB semi-space
+ * (below) adds 32 MB of new space, and 16 of them come from here (1M: the same peak RSS).
+ */
+export const IMPORT_HEAP_BASE_MB = 112;
+
+/**
+ * The importing thread's semi-space (`--max-semi-space-size`; V8 rounds it up to a power of two, and
+ * a new space is two of them). A batch's garbage dies young in 32 MB; at V8's default 16 more of it
+ * is promoted into an old space the state cache keeps near its limit, and the collector works for
+ * it: a fifth more CPU an event at 1M. The flag is the process's, yet the store's threads keep their
+ * own young generation (writer-thread.ts clears it before starting them).
+ */
+export const IMPORT_SEMI_SPACE_MB = 32;
 
 /**
  * The young generation of the event store's writer and checkpointer threads (a thread's own
- * `resourceLimits`). The writer's objects live one commit; at the process's semi-space it grew a new
- * space as large as the importing thread's (64 MB with the former `--max-semi-space-size=32`, which
- * V8 applies to every thread over any thread's own limit: so the import passes no semi-space flag).
+ * `resourceLimits`). The writer's objects live one commit; at the import's semi-space it grew a new
+ * space as large as the importing thread's (64 MB under `--max-semi-space-size=32`, which V8 applies
+ * to every thread over any thread's own limit unless cleared before the thread starts, as the store does).
  * docs/benchmarks.md, 'RSS at the peak'.
  */
 export const STORE_THREAD_YOUNG_GENERATION_MB = 12;

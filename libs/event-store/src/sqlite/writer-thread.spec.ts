@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -153,6 +154,35 @@ describe('SqliteEventStore writer thread', () => {
     // Read on this thread's own connection right after the awaited append: the write is there.
     expect(store.readStreamSync('f').map((event) => event.eventId)).toEqual(['f1']);
     await store.close();
+  });
+  it("keeps the store threads' own young generation under an import's semi-space flag, and the importing thread its own", () => {
+    // A thread's new space is two semi-spaces, grown to its largest by a churn that keeps a little of
+    // what it allocates. In a process started with `--max-semi-space-size=32` (an import's), the main
+    // thread's grows to 64 MB; once the store has started its threads, a thread under the store's
+    // limits (a 12 MB young generation: 4 MB semi-spaces) grows to 8 MB, not to the flag's 64.
+    const script = `
+      import v8 from 'node:v8';
+      import { Worker } from 'node:worker_threads';
+      function grownNewSpaceMb(v8) {
+        let kept = [];
+        for (let i = 0; i < 3e6; i++) { kept.push({ i, s: 'x' + i }); if (kept.length > 20000) kept = []; }
+        return v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 2 ** 20;
+      }
+      const { SqliteEventStore } = await import(${JSON.stringify(DIST_STORE)});
+      const store = SqliteEventStore.open(${JSON.stringify(freshFile())});
+      await store.append(${JSON.stringify(request('s', 'no_stream', ['s0']))});
+      const mainMb = grownNewSpaceMb(v8);
+      const thread = new Worker(grownNewSpaceMb + "; require('node:worker_threads').parentPort.postMessage(grownNewSpaceMb(require('node:v8')))", {
+        eval: true, resourceLimits: { maxYoungGenerationSizeMb: 12 },
+      });
+      const threadMb = await new Promise((resolve) => thread.once('message', resolve));
+      await store.close();
+      console.log(JSON.stringify({ mainMb, threadMb }));
+    `;
+    const scriptFile = join(workDir, 'young-generations.mjs');
+    writeFileSync(scriptFile, script);
+    const out = execFileSync(process.execPath, ['--max-semi-space-size=32', scriptFile], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ mainMb: 64, threadMb: 8 });
   });
 });
 

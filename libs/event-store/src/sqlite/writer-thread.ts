@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { STORE_THREAD_YOUNG_GENERATION_MB } from '#runtime/tunables';
 import { StoreUnavailableError, type AppendOutcome, type AppendRequest, type AppendResult, type StateSnapshot } from '../event-store.port.js';
@@ -10,6 +11,17 @@ const CHECKPOINTER_SCRIPT = new URL('./wal-checkpointer.worker.js', import.meta.
 const CHECKPOINT_INTERVAL_MS = 200;
 // Their own young generation, not the process's (an import's is large): see the tunable.
 const STORE_THREAD_LIMITS = { maxYoungGenerationSizeMb: STORE_THREAD_YOUNG_GENERATION_MB };
+
+/**
+ * Starts a store thread under its own young generation. A `--max-semi-space-size` flag (the import's,
+ * bin/heap-limits.js) is the process's and would override the thread's `resourceLimits`; V8 reads it
+ * only when a heap is created, so clearing it here (0: V8's default) leaves the heaps already made,
+ * the importing thread's among them, as they are, and lets the thread's own limit hold.
+ */
+function storeThread(script: URL, workerData: unknown): Worker {
+  setFlagsFromString('--max-semi-space-size=0');
+  return new Worker(script, { workerData, resourceLimits: STORE_THREAD_LIMITS });
+}
 
 /** What the writer thread is started with. */
 export interface WriterJob {
@@ -117,7 +129,7 @@ export class WriterThread {
 
   private running(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SCRIPT, { workerData: this.job, resourceLimits: STORE_THREAD_LIMITS });
+    const worker = storeThread(WORKER_SCRIPT, this.job);
     worker.unref();
     worker.on('message', (answer: WriteAnswer) => this.answered(worker, answer));
     // The thread died (it could not open the file, or crashed): what was in flight may or may not be
@@ -141,7 +153,7 @@ export class WriterThread {
 
   private startCheckpointer(): { worker: Worker; exited: Promise<void> } {
     const job: CheckpointerJob = { file: this.job.file, busyTimeoutMs: this.job.busyTimeoutMs, intervalMs: CHECKPOINT_INTERVAL_MS };
-    const worker = new Worker(CHECKPOINTER_SCRIPT, { workerData: job, resourceLimits: STORE_THREAD_LIMITS });
+    const worker = storeThread(CHECKPOINTER_SCRIPT, job);
     worker.unref();
     // A checkpointer that cannot run leaves the checkpoints to the writer's backstop: nothing to tell.
     worker.on('error', () => undefined);
