@@ -6,7 +6,6 @@
 // of about 1,400 modules (resolve, read, compile, link) before the first request can be answered
 // (issue 23, `/health` within 2 s; docs/decisions.md, "The server starts from a bundle"). One file
 // costs one of each. Nothing is transformed but the module format: the code is tsc's output.
-import { build } from 'esbuild';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,17 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = join(root, 'dist', 'apps', 'api', 'src', 'main.js');
 const outfile = join(root, 'dist', 'bundle', 'serve.js');
+
+// esbuild's binary comes as an optional dependency: an install that skipped optional packages (or a
+// node_modules copied from another platform) has none. The bundle only makes the start faster, and the
+// launcher starts from dist/ without it, so its absence must not fail the build (nor `npm ci`'s prepare).
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch (error) {
+  console.error(`bundle: esbuild is not usable here (${error.message.split('\n')[0]}); socai serve will start from dist/`);
+  process.exit(0);
+}
 
 if (!existsSync(entry)) {
   console.error(`bundle: ${entry} is missing: run tsc first (npm run build)`);

@@ -4,11 +4,21 @@
 // within SOCAI_READY_MAX_LAG of the log). The server's own log line of its state warm-up, which it
 // runs once it listens (issue 23: it used to run before), is then awaited (up to 60 s) for its figures.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { argsOf, report } from '../lib/measure.mjs';
 
 const args = argsOf();
-const port = 40000 + (process.pid % 1000);
+// A port the system says is free now (a fixed range collided with another process's socket once:
+// EADDRINUSE at the 1M scale run of 2026-12-07).
+const port = await new Promise((resolve, reject) => {
+  const probe = createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
 const base = `http://127.0.0.1:${port}`;
 const timeoutMs = Number(args['timeout-s'] ?? 120) * 1000;
 

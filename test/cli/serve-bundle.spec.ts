@@ -22,7 +22,7 @@ describe('socai serve from the bundle', () => {
 
   it('imports at its start no package but better-sqlite3: the others left out are loaded on demand', () => {
     const bundle = readFileSync(join(PROJECT_ROOT, 'dist', 'bundle', 'serve.js'), 'utf8');
-    const imported = [...bundle.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]!);
+    const imported = [...bundle.matchAll(/^(?:import|export) .* from "([^"]+)";$|^import "([^"]+)";$/gm)].map((match) => (match[1] ?? match[2])!);
     expect([...new Set(imported.filter((name) => !isBuiltin(name)))]).toEqual(['better-sqlite3']);
   });
 
@@ -59,7 +59,7 @@ describe('socai serve from the bundle', () => {
       // An online rebuild reads the log on the log pages thread and computes the summaries aside on another.
       const rebuild = await call(server.url, 'POST', '/api/admin/rebuilds');
       expect(rebuild.status).toBe(202);
-      await waitUntil('the online rebuild to end', () => (existsSync(join(dir, 'data', 'read-models.rebuilding')) ? undefined : true));
+      await waitUntil('the online rebuild to end', () => (existsSync(join(dir, 'data', 'read-models.rebuilding')) ? undefined : true), 120_000);
 
       // Every thread started its compiled script, found relative to the bundled module that starts it.
       const threads = [...loadedScripts()].filter((script) => /(\.worker|background-work)\.js$/.test(script)).sort();

@@ -9,7 +9,7 @@ import { auditEventStore, checkpointWal } from './support/ledger-audit.js';
 import { LoadJournal, prng, runClients, setupCommands } from './support/load.js';
 import { employersOf, readFigures, touchedAreas } from './support/read-model-compare.js';
 import { timeoutMs } from './support/soak.js';
-import { runSocai, socaiEnv, startServer, type ServerProcess } from './support/socai-process.js';
+import { runSocai, socaiEnv, startServer, waitUntil, type ServerProcess } from './support/socai-process.js';
 
 /**
  * `socai backup` while `socai serve` records commands from eight clients: the copy must be one instant
@@ -94,7 +94,7 @@ describe(`backup under write load (seed ${seed})`, () => {
     await until(() => journal.acknowledged.size >= 100);
     // Checkpoints are signed by the server's background thread, which a loaded machine may start late:
     // the copy is taken once one is signed, so that it has one to carry.
-    await until(() => signedCheckpoints(join(dataDir, 'events.sqlite')) > 0);
+    await waitUntil('a checkpoint signed by the server', () => (signedCheckpoints(join(dataDir, 'events.sqlite')) > 0 ? true : undefined), 120_000);
     const backup = await runSocai(['backup', '--to', backupDir], socaiEnv(dataDir));
     const ackedAtBackup = journal.acknowledged.size;
     // Writes go on after the copy, so the live log ends beyond it.

@@ -87,6 +87,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
     }
   };
   let databases = 0;
+  let stopped = false;
   return {
     port,
     url,
@@ -99,6 +100,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
       await sql('SELECT pg_terminate_backend($1)', [pid]);
     },
     async stop() {
+      if (stopped) return;
+      stopped = true;
       const running = await pgRun('pg_ctl', ['-D', data, 'status']).then(() => true, () => false);
       await pgRun('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       reportCrash(join(dir, 'server.log'), running);
