@@ -4,10 +4,10 @@ import { CACHED_EVENT_BYTES, IMPORT_HEAP_BASE_MB, IMPORT_SEMI_SPACE_MB, STATE_CA
 
 /**
  * Left to its defaults V8 lets an import's garbage pile up far past what it keeps. The old space must
- * hold the decision-state cache beside the rest of the process; the semi-space lets each batch's
- * garbage die young. The semi-space flag is every thread's, but the store's writer and checkpointer
- * threads keep their own young generation (STORE_THREAD_YOUNG_GENERATION_MB): the store clears the
- * flag before starting them (libs/event-store/src/sqlite/writer-thread.ts).
+ * hold the decision-state cache beside the rest of the process. A semi-space flag is passed only when
+ * IMPORT_SEMI_SPACE_MB is set (0 today: the 5M import did not survive the old space a larger one costs);
+ * it would be every thread's, but the store's writer and checkpointer threads keep their own young
+ * generation (the store clears the flag before starting them: libs/event-store/src/sqlite/writer-thread.ts).
  * The figures, and why each is what it is, are in libs/runtime/src/tunables.ts; the measurements
  * behind them in docs/benchmarks.md ("Tunables", "RSS at the peak").
  */
@@ -18,5 +18,6 @@ export function importHeapFlags(env = process.env) {
   // A malformed value is reported by the CLI itself; it only sizes the heap here.
   const cacheEvents = Number.isSafeInteger(configured) && configured > 0 ? configured : STATE_CACHE_EVENTS;
   const oldSpaceMb = IMPORT_HEAP_BASE_MB + Math.ceil((cacheEvents * CACHED_EVENT_BYTES) / 2 ** 20);
-  return [`--max-old-space-size=${oldSpaceMb}`, `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`];
+  const semiSpace = IMPORT_SEMI_SPACE_MB > 0 ? [`--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`] : [];
+  return [`--max-old-space-size=${oldSpaceMb}`, ...semiSpace];
 }

@@ -31,19 +31,21 @@ export const CACHED_EVENT_BYTES = 192;
 
 /**
  * An import's old space besides the state cache: the rest of the process (the ledger, the lines in
- * flight). It was 128 while the importing thread's semi-space was V8's 16 MB: the 32 MB semi-space
- * (below) adds 32 MB of new space, and 16 of them come from here (1M: the same peak RSS).
+ * flight). 112 (with a 32 MB semi-space) kept the 1M peak and cut a fifth of the CPU, but the 5M
+ * import ran out of heap at 296 MB of old space (2026-12-07, 14:10 UTC): 128 is the base under which
+ * the 5M import last completed (docs/benchmarks.md, 'The 5M import at 296 MB').
  */
-export const IMPORT_HEAP_BASE_MB = 112;
+export const IMPORT_HEAP_BASE_MB = 128;
 
 /**
  * The importing thread's semi-space (`--max-semi-space-size`; V8 rounds it up to a power of two, and
- * a new space is two of them). A batch's garbage dies young in 32 MB; at V8's default 16 more of it
- * is promoted into an old space the state cache keeps near its limit, and the collector works for
- * it: a fifth more CPU an event at 1M. The flag is the process's, yet the store's threads keep their
- * own young generation (writer-thread.ts clears it before starting them).
+ * a new space is two of them); 0 passes no flag (V8's default, 16 MB). 32 takes a fifth of the CPU an
+ * event off at 1M, but its 32 MB more new space must then come out of the old space to keep the peak
+ * under 512 MB, which the 5M import did not survive: 0 until a setting is measured at 5M. If the flag
+ * is given, the store's threads still keep their own young generation (writer-thread.ts clears it
+ * before starting them).
  */
-export const IMPORT_SEMI_SPACE_MB = 32;
+export const IMPORT_SEMI_SPACE_MB = 0;
 
 /**
  * The young generation of the event store's writer and checkpointer threads (a thread's own
