@@ -6,6 +6,7 @@ export * from './database/postgres/postgres-read-model-db.js';
 export * from './database/postgres/advisory-lock-lease.js';
 export * from './database/read-model-store.js';
 export * from './projection/projector.js';
+export { pageBuilder } from './projection/built-pages.js';
 export * from './arrears/arrears.calculation.js';
 export type { Participants, BenefitFigures, ClaimFigures, InspectionFigures } from './area-figures/area-figures.js';
 export type { Payouts, LedgerPayment, AmountAndCount } from './payouts/payouts.query.js';

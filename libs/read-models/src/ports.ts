@@ -1,5 +1,6 @@
 import type { AreaSuccession, IsoDate, IsoMonth, Money } from '#domain';
 import type { FollowOptions, LogPosition, LogSubscription, ReadAllOptions, RecordedEvent } from '#event-store';
+import type { SqlParam } from './database/read-model-db.js';
 
 /**
  * What the read side needs from the area reference data. `AreaDirectory` (libs/domain/src/areas)
@@ -34,8 +35,27 @@ export interface EventSource {
   follow?(after: LogPosition, handler: (events: RecordedEvent[]) => Promise<void>, options?: FollowOptions): LogSubscription;
 }
 
+/**
+ * A page of the log already turned into the statements that apply it (EventWriter's, then its
+ * marks), on the thread that read it: `count` events, the last at `last`. Statement `i` runs
+ * `sqls[ids[i]]` with `params[i]`: each text once a page, and no object per statement to copy.
+ */
+export interface BuiltPage {
+  count: number;
+  first: number;
+  last: number;
+  sqls: string[];
+  ids: Uint16Array;
+  params: SqlParam[][];
+}
+
 /** A reader a rebuild uses instead of the source it was given, and closes when it is done. */
 export interface RebuildSource extends EventSource {
+  /**
+   * Pages built on the reader's thread (BuiltPage), or events where it reads them itself (past the
+   * end it saw); a rebuild then reads with this rather than readAll.
+   */
+  readPages?(options: { fromPosition: number; limit: number }): Promise<RecordedEvent[] | BuiltPage>;
   close(): Promise<void>;
 }
 

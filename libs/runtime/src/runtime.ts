@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AreaDirectory } from '#domain';
-import { deferredEsdbEventStore, isEsdbConnectionString, SqliteEventStore, ThreadedLogPages, type DeferredEsdbEventStore, type EventStore } from '#event-store';
+import { deferredEsdbEventStore, isEsdbConnectionString, SqliteEventStore, type DeferredEsdbEventStore, type EventStore } from '#event-store';
 import { Ledger, loadAreaDirectory, paymentsFromLog, recordSeedFacts } from '#ledger';
 import { generationStamp, isPostgresLocation, openReadModels, type ReadModels } from '#read-models';
 import type { SocaiConfig } from './config.js';
+import { statementPages } from './rebuild/statement-pages.js';
 
 /** How long a replaced generation's connection stays open for the queries that were reading it. */
 const RETIRED_CLOSE_MS = 60_000;
@@ -81,8 +82,8 @@ export class SocaiRuntime {
     const open = () => openReadModels(config.dataDir, areas, {
       location: config.readModels,
       onError: options.onProjectionError,
-      // A rebuild reads the SQLite log on a worker thread, in step with the projection on this one.
-      rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? ThreadedLogPages.open(eventsFile, needs) : undefined),
+      // A rebuild reads the SQLite log, and builds its statements, on a worker thread in step with the projection on this one.
+      rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? statementPages(eventsFile, needs) : undefined),
     });
     return new SocaiRuntime(config, store, areas, ledger, open(), open);
   }

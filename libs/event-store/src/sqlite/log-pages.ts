@@ -14,6 +14,18 @@ export interface LogPagesJob {
   metadataFields?: readonly string[];
   /** How many pages the worker may read ahead of the ones taken; bounds the memory held in between. */
   ahead: number;
+  /**
+   * A module (its file URL) whose `pageTransform()` gives a function that the worker passes each page
+   * through before posting it, answering a TransformedPage: a rebuild has the statements that apply
+   * the events built there, on the second core (libs/runtime/src/rebuild/statement-pages.ts).
+   */
+  transform?: string;
+}
+
+/** What a page transform answers: anything the thread can post, with the page's count of events and the position of its last. */
+export interface TransformedPage {
+  count: number;
+  last: LogPosition;
 }
 
 const PAGE_SQL = 'SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position >= ? ORDER BY position LIMIT ?';

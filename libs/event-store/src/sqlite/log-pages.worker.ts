@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { LogPageReader, type LogPagesJob } from './log-pages.js';
+import type { RecordedEvent } from '../event-store.port.js';
+import { LogPageReader, type LogPagesJob, type TransformedPage } from './log-pages.js';
 
 /**
  * A worker thread reading and parsing the log for a rebuild (threaded-log-pages.ts), so that this
@@ -10,6 +11,9 @@ import { LogPageReader, type LogPagesJob } from './log-pages.js';
 const job = workerData as LogPagesJob;
 const port = parentPort!;
 const reader = new LogPageReader(job.file, job.metadataFields);
+const transform = job.transform
+  ? ((await import(job.transform)) as { pageTransform(): (page: RecordedEvent[]) => TransformedPage }).pageTransform()
+  : undefined;
 let credit = job.ahead;
 let from = job.fromPosition;
 let ended = false;
@@ -17,7 +21,7 @@ let ended = false;
 function pump(): void {
   while (credit > 0 && !ended) {
     const page = reader.read(from, job.pageSize);
-    port.postMessage(page);
+    port.postMessage(transform ? transform(page) : page);
     credit--;
     if (page.length < job.pageSize) ended = true;
     else from = page[page.length - 1]!.position + 1;

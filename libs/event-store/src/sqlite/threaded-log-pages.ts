@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LogPosition, ReadAllOptions, RecordedEvent } from '../event-store.port.js';
-import { LogPageReader, type LogPagesJob } from './log-pages.js';
+import { LogPageReader, type LogPagesJob, type TransformedPage } from './log-pages.js';
 import { workerScriptAvailable } from '../worker-script.js';
 
 const WORKER_SCRIPT = new URL('./log-pages.worker.js', import.meta.url);
@@ -13,7 +13,11 @@ export interface ThreadedLogPagesOptions {
   /** Read on a worker thread; by default whenever the compiled worker script is there (not under jest). */
   threaded?: boolean;
   ahead?: number;
+  /** The worker's page transform (LogPagesJob.transform): its pages are then read with readPages. */
+  transform?: string;
 }
+
+type Page = RecordedEvent[] | TransformedPage;
 
 /** A running worker and the pages it has posted that nobody has taken yet. */
 interface Running {
@@ -21,8 +25,8 @@ interface Running {
   pageSize: number;
   /** The position the next page starts at. */
   next: LogPosition;
-  pages: RecordedEvent[][];
-  waiting?: { resolve: (page: RecordedEvent[]) => void; reject: (error: unknown) => void };
+  pages: Page[];
+  waiting?: { resolve: (page: Page) => void; reject: (error: unknown) => void };
   failed?: unknown;
   /** It posted a short page and stopped: the end of the log as it stood. */
   ended: boolean;
@@ -57,8 +61,20 @@ export class ThreadedLogPages {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     if (options.types?.length) throw new Error('ThreadedLogPages reads the whole log; it does not filter by type');
-    const from = options.fromPosition ?? 1;
-    const limit = options.limit;
+    // The worker's pages are transformed ones: events are read here.
+    if (this.options.transform) return this.readHere(options.fromPosition ?? 1, options.limit ?? -1);
+    return (await this.readPage(options.fromPosition ?? 1, options.limit)) as RecordedEvent[];
+  }
+
+  /**
+   * With a transform: the worker's next page as the transform made it, or the events themselves
+   * where they are read on this thread (past the end the worker saw, or without a worker).
+   */
+  async readPages<T extends TransformedPage>(options: { fromPosition: LogPosition; limit: number }): Promise<RecordedEvent[] | T> {
+    return (await this.readPage(options.fromPosition, options.limit)) as RecordedEvent[] | T;
+  }
+
+  private async readPage(from: LogPosition, limit: number | undefined): Promise<Page> {
     const threaded = this.options.threaded ?? ThreadedLogPages.workerThreadsAvailable();
     if (!threaded || limit === undefined || limit < 1) return this.readHere(from, limit ?? -1);
     const running = this.running;
@@ -81,16 +97,18 @@ export class ThreadedLogPages {
   }
 
   private startWorker(fromPosition: LogPosition, pageSize: number): Running {
-    const job: LogPagesJob = { file: this.file, fromPosition, pageSize, metadataFields: this.options.metadataFields, ahead: this.options.ahead ?? DEFAULT_AHEAD };
+    const job: LogPagesJob = {
+      file: this.file, fromPosition, pageSize, metadataFields: this.options.metadataFields, ahead: this.options.ahead ?? DEFAULT_AHEAD, transform: this.options.transform,
+    };
     const running: Running = { worker: new Worker(WORKER_SCRIPT, { workerData: job }), pageSize, next: fromPosition, pages: [], ended: false, exited: false };
     const fail = (error: unknown) => {
       running.failed ??= error;
       running.waiting?.reject(error);
       running.waiting = undefined;
     };
-    running.worker.on('message', (page: RecordedEvent[]) => {
+    running.worker.on('message', (page: Page) => {
       // Known now, not when the page is taken: the worker exits right after posting it.
-      if (page.length < pageSize) running.ended = true;
+      if (countOf(page) < pageSize) running.ended = true;
       if (running.waiting) {
         running.waiting.resolve(page);
         running.waiting = undefined;
@@ -108,14 +126,14 @@ export class ThreadedLogPages {
   }
 
   /** The worker's next page, once it has posted it; the worker may then read one more. */
-  private async take(running: Running): Promise<RecordedEvent[]> {
+  private async take(running: Running): Promise<Page> {
     const page = running.pages.shift() ?? (await this.nextPosted(running));
     if (!running.ended) running.worker.postMessage(1);
-    if (page.length > 0) running.next = page[page.length - 1]!.position + 1;
+    if (countOf(page) > 0) running.next = (Array.isArray(page) ? page[page.length - 1]!.position : page.last) + 1;
     return page;
   }
 
-  private nextPosted(running: Running): Promise<RecordedEvent[]> {
+  private nextPosted(running: Running): Promise<Page> {
     if (running.failed) return Promise.reject(running.failed);
     return new Promise((resolve, reject) => (running.waiting = { resolve, reject }));
   }
@@ -126,4 +144,8 @@ export class ThreadedLogPages {
     // Node's terminate() of a thread that has already exited never settles.
     if (running && !running.exited) await running.worker.terminate();
   }
+}
+
+function countOf(page: Page): number {
+  return Array.isArray(page) ? page.length : page.count;
 }

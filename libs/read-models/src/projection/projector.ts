@@ -1,6 +1,6 @@
 import type { LogSubscription, RecordedEvent } from '#event-store';
 import type { ProjectionLease, SqlRunner, SqlStatement } from '../database/read-model-db.js';
-import type { ReadModelAreas, EventSource, RebuildSourceFor } from '../ports.js';
+import type { BuiltPage, ReadModelAreas, EventSource, RebuildSource, RebuildSourceFor } from '../ports.js';
 import type { ReadModelStore } from '../database/read-model-store.js';
 import { EventWriter, PROJECTED_METADATA } from './event-writer.js';
 import { oldAreasOf, syncOldAreas, type OldArea } from './old-areas.js';
@@ -37,6 +37,11 @@ const WAIT_POLL_MS = 25;
 
 /** What one commit carried the read models to, and how many events it read. */
 interface Committed { position: number; read: number }
+
+/** A page of events, or of the statements that apply them (a rebuild's reader built them on its thread). */
+type Page = RecordedEvent[] | BuiltPage;
+
+const countOf = (page: Page) => (Array.isArray(page) ? page.length : page.count);
 
 /** Another writer moved the checkpoint while this batch was being applied: the batch is void. */
 class CheckpointMoved extends Error {}
@@ -301,14 +306,16 @@ export class Projector {
     for (const listener of [...this.commitListeners]) listener();
   }
 
-  private async runCatchUp(source: EventSource, options: CatchUpOptions): Promise<number> {
+  private async runCatchUp(source: EventSource | RebuildSource, options: CatchUpOptions): Promise<number> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    const nextPage = (fromPosition: number) => source.readAll({ fromPosition, limit: batchSize });
+    const nextPage = 'readPages' in source && source.readPages
+      ? (fromPosition: number): Promise<Page> => source.readPages!({ fromPosition, limit: batchSize })
+      : (fromPosition: number): Promise<Page> => source.readAll({ fromPosition, limit: batchSize });
     let applied = 0;
     for (;;) {
       const from = (await this.store.checkpoint()) + 1;
       const events = await nextPage(from);
-      if (events.length === 0) break;
+      if (countOf(events) === 0) break;
       let committed: Committed;
       try {
         committed = await this.commit(events, from, nextPage, options.pagesPerCommit ?? 1);
@@ -334,9 +341,9 @@ export class Projector {
    * further pages that `nextPage` reads (a rebuild: few large commits, a page in memory at a time).
    */
   private async commit(
-    events: RecordedEvent[],
+    events: Page,
     from: number,
-    nextPage?: (fromPosition: number) => Promise<RecordedEvent[]>,
+    nextPage?: (fromPosition: number) => Promise<Page>,
     pages = 1,
   ): Promise<Committed> {
     const committed = await this.store.db.transaction(async (tx) => {
@@ -347,9 +354,9 @@ export class Projector {
       if (!this.oldAreasSynced) await syncOldAreas(tx, this.oldAreas);
       let position = from - 1;
       let read = 0;
-      for (let page = events, n = 1; page.length > 0; page = await nextPage!(position + 1), n++) {
-        position = await this.apply(tx, page, position);
-        read += page.length;
+      for (let page = events, n = 1; countOf(page) > 0; page = await nextPage!(position + 1), n++) {
+        position = Array.isArray(page) ? await this.apply(tx, page, position) : await this.applyBuilt(tx, page, position);
+        read += countOf(page);
         if (n >= pages || !nextPage) break;
       }
       if (position !== from - 1) await tx.execute('UPDATE checkpoint SET position = ? WHERE id = 1', [position]);
@@ -357,6 +364,19 @@ export class Projector {
     });
     this.oldAreasSynced = true;
     return committed;
+  }
+
+  /**
+   * Runs the statements a rebuild's reader built for a page of events (BuiltPage); resolves with the
+   * position of the last one. It read the log from the position asked for, so the page follows
+   * `position`; one that does not would apply events twice, and is refused.
+   */
+  private async applyBuilt(tx: SqlRunner, page: BuiltPage, position: number): Promise<number> {
+    if (page.first <= position) throw new Error(`a built page starts at ${page.first}, not after ${position}`);
+    const statements: SqlStatement[] = new Array(page.ids.length);
+    for (let i = 0; i < statements.length; i++) statements[i] = { sql: page.sqls[page.ids[i]!]!, params: page.params[i]! };
+    await tx.executeAll(statements);
+    return page.last;
   }
 
   /** Runs the statements of a page of events after `position`; resolves with the position of the last one. */
