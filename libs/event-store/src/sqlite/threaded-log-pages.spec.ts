@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { NewEvent, RecordedEvent } from '../event-store.port.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { ThreadedLogPages } from './threaded-log-pages.js';
@@ -75,6 +76,30 @@ describe('ThreadedLogPages', () => {
     beforeAll(async () => {
       if (!existsSync(DIST_PAGES)) throw new Error(`${DIST_PAGES} is missing: run npm run build (npm test does)`);
       Dist = ((await import(DIST_PAGES)) as { ThreadedLogPages: typeof ThreadedLogPages }).ThreadedLogPages;
+    });
+
+    it('passes each page through the transform a module gives, and reads past the end it saw as events', async () => {
+      const transform = join(workDir, 'positions.mjs');
+      writeFileSync(transform, `export function pageTransform() {
+        return (events) => ({ count: events.length, last: events.length ? events[events.length - 1].position : 0, positions: events.map((e) => e.position) });
+      }`);
+      const pages = Dist.open(file, { transform: pathToFileURL(transform).href, ahead: 2 });
+      const read: unknown[] = [];
+      for (let from = 1; ; ) {
+        const page = await pages.readPages<{ count: number; last: number; positions: number[] }>({ fromPosition: from, limit: 400 });
+        read.push(page);
+        if (Array.isArray(page) || page.count < 400) break;
+        from = page.last + 1;
+      }
+      const tail = await pages.readPages({ fromPosition: 1_051, limit: 400 });
+      await pages.close();
+      const positions = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      expect(read).toEqual([
+        { count: 400, last: 400, positions: positions(1, 400) },
+        { count: 400, last: 800, positions: positions(401, 800) },
+        { count: 250, last: 1_050, positions: positions(801, 1_050) },
+      ]);
+      expect(tail).toEqual([]);
     });
 
     it('hands over the same pages as the store, trimmed or whole', async () => {
