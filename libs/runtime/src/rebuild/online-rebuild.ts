@@ -1,11 +1,12 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ThreadedLogPages, type EventStore } from '#event-store';
+import type { EventStore } from '#event-store';
 import {
   isPostgresLocation, newGenerationName, openReadModels, rebuildSchemaOnline, removeOrphanGenerations, SchemaRebuildInProgress, servingGeneration, switchGeneration,
 } from '#read-models';
 import type { AreaDirectory } from '#domain';
 import type { SocaiConfig } from '../config.js';
+import { statementPages } from './statement-pages.js';
 
 /** Another online rebuild (this process or another) is under way on the same data dir. */
 export class RebuildInProgress extends Error {}
@@ -88,8 +89,8 @@ export async function startOnlineRebuild(config: SocaiConfig, store: EventStore,
     source: store,
     onLocked: locked,
     onProgress,
-    // A rebuild reads a SQLite log on a worker thread, in step with the projection on this one.
-    rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? ThreadedLogPages.open(join(config.dataDir, 'events.sqlite'), needs) : undefined),
+    // A rebuild reads a SQLite log, and builds its statements, on a worker thread in step with the projection on this one.
+    rebuildSource: (source, needs) => (source === store && config.eventStore === 'sqlite' ? statementPages(join(config.dataDir, 'events.sqlite'), needs) : undefined),
   }).catch((error: unknown) => {
     throw error instanceof SchemaRebuildInProgress ? new RebuildInProgress(error.message) : error;
   });
@@ -129,7 +130,7 @@ async function buildAndSwitch(
   const eventsFile = join(config.dataDir, 'events.sqlite');
   const next = openReadModels(config.dataDir, areas, {
     file,
-    rebuildSource: (source, needs) => (source === store ? ThreadedLogPages.open(eventsFile, needs) : undefined),
+    rebuildSource: (source, needs) => (source === store ? statementPages(eventsFile, needs) : undefined),
   });
   let position: number;
   try {
