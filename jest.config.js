@@ -16,6 +16,7 @@ export default {
     '^#read-models$': '<rootDir>/libs/read-models/src/index.ts',
     '^#runtime$': '<rootDir>/libs/runtime/src/index.ts',
     '^#runtime/tunables$': '<rootDir>/libs/runtime/src/tunables.ts',
+    '^#ledger/reference-data$': '<rootDir>/libs/ledger/src/reference-data.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   // A limit against a hang, not a speed claim: a loaded 2-core machine runs specs several times slower.
