@@ -116,8 +116,8 @@ export function owedBook(slots: OwedSlot[] = []): OwedBook {
 /**
  * A new receivable in the book (an assessment, interest charged). A sorted book takes it where sorting
  * again would put it: after every slot that does not sort after it, as a stable sort of the book with
- * the slot appended leaves it. Sorting the whole book again for each charge was most of what allocating
- * an employer's payments cost (docs/decisions.md, "Arrears p99: one read transaction").
+ * the slot appended leaves it: an employer late for months has a charge a month, and the whole book was
+ * sorted again after each (docs/decisions.md, "Arrears p99: one read transaction a call").
  */
 export function addToBook(book: OwedBook, slot: OwedSlot): void {
   const order = book.sortedFor;
