@@ -113,10 +113,32 @@ export function owedBook(slots: OwedSlot[] = []): OwedBook {
   return { slots, byPeriod: [] };
 }
 
-/** A new receivable in the book (an assessment, interest charged); the book is sorted again before the next payment. */
+/**
+ * A new receivable in the book (an assessment, interest charged). A sorted book takes it where sorting
+ * again would put it: after every slot that does not sort after it, as a stable sort of the book with
+ * the slot appended leaves it: an employer late for months has a charge a month, and the whole book was
+ * sorted again after each (docs/decisions.md, "Arrears p99: one read transaction a call").
+ */
 export function addToBook(book: OwedBook, slot: OwedSlot): void {
-  book.slots.push(slot);
-  book.sortedFor = undefined;
+  const order = book.sortedFor;
+  if (order === undefined) {
+    book.slots.push(slot);
+    return;
+  }
+  insertAfterEqual(book.slots, slot, (a, b) => bySettlement(order, a, b));
+  if (slot.kind === 'principal') insertAfterEqual(book.byPeriod, slot, (a, b) => byAdvance(order, a, b));
+}
+
+/** Inserts `item` into `sorted` after the last element that does not sort after it (binary search). */
+function insertAfterEqual<T>(sorted: T[], item: T, compare: (a: T, b: T) => number): void {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(sorted[middle]!, item) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  sorted.splice(low, 0, item);
 }
 
 export interface BookPayment {
@@ -130,7 +152,11 @@ export function settleFromBook(
   book: OwedBook, payment: BookPayment, orders: DatedTable<AllocationOrder> = ALLOCATION_ORDERS,
 ): { lines: { slot: OwedSlot; amount: bigint }[]; unallocated: bigint; ruleSource: string } {
   const row = rowOn(orders, payment.paidOn) ?? orders[0];
-  if (book.sortedFor !== row.value) sortBook(book, row.value);
+  if (book.sortedFor !== row.value) {
+    // A row of the same funds in the same order (a new source for the same rule) sorts the book as it is.
+    if (book.sortedFor !== undefined && sameFunds(book.sortedFor, row.value)) book.sortedFor = row.value;
+    else sortBook(book, row.value);
+  }
   const lines: { slot: OwedSlot; amount: bigint }[] = [];
   let left = payment.amount;
   const take = (slot: OwedSlot) => {
@@ -151,10 +177,15 @@ export function settleFromBook(
 
 /** Fund by fund in the order, each fund's contributions before its interest, oldest period first; and by period for advances. */
 function sortBook(book: OwedBook, order: AllocationOrder): void {
-  const fundRank = new Map(order.funds.map((fund, i) => [fund, i]));
-  const rank = (slot: OwedSlot) => fundRank.get(slot.fund)! * 2 + (slot.kind === 'principal' ? 0 : 1);
-  const byPeriod = (a: OwedSlot, b: OwedSlot) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
-  book.slots.sort((a, b) => rank(a) - rank(b) || byPeriod(a, b));
-  book.byPeriod = book.slots.filter((slot) => slot.kind === 'principal').sort((a, b) => byPeriod(a, b) || rank(a) - rank(b));
+  book.slots.sort((a, b) => bySettlement(order, a, b));
+  book.byPeriod = book.slots.filter((slot) => slot.kind === 'principal').sort((a, b) => byAdvance(order, a, b));
   book.sortedFor = order;
 }
+
+const rankIn = (order: AllocationOrder, slot: OwedSlot) => order.funds.indexOf(slot.fund) * 2 + (slot.kind === 'principal' ? 0 : 1);
+const byPeriodOf = (a: OwedSlot, b: OwedSlot) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
+/** The order late amounts are settled in: by fund and kind (rankIn), then oldest period first. */
+const bySettlement = (order: AllocationOrder, a: OwedSlot, b: OwedSlot) => rankIn(order, a) - rankIn(order, b) || byPeriodOf(a, b);
+/** The order advances are settled in: by period, then by fund and kind. */
+const byAdvance = (order: AllocationOrder, a: OwedSlot, b: OwedSlot) => byPeriodOf(a, b) || rankIn(order, a) - rankIn(order, b);
+const sameFunds = (a: AllocationOrder, b: AllocationOrder) => a.funds.length === b.funds.length && a.funds.every((fund, i) => b.funds[i] === fund);

@@ -111,6 +111,9 @@ export interface LateInterestCharge {
   computed: boolean;
 }
 
+/** Each fund's place in FUNDS; a change of any other fund is left out, as the funds' walk never reaches it. */
+const FUND_INDEX: Readonly<Record<string, number | undefined>> = Object.assign(Object.create(null) as object, Object.fromEntries(FUNDS.map((fund, i) => [fund, i])));
+
 /**
  * Interest owed on periods' late amounts over a window, whether or not they are paid now: each month
  * of the monthly regime on the amount unpaid at its end, at k of the year of the charge (the first day
@@ -127,18 +130,17 @@ export function lateInterestCharge(
   const basis: InterestBasisLine[] = [];
   const notComputed: UncomputedLateMonth[] = [];
   const months = monthCalendar(regimes);
-  const byFund = new Map<Fund, LateAmountChange[]>();
+  // Each fund's changes, in FUNDS order: lists emptied for each timeline rather than a map of new lists
+  // (the lines copy what they keep of a change, so no list outlives its timeline).
+  const byFund: LateAmountChange[][] = FUNDS.map(() => []);
   for (const timeline of timelines) {
-    // Each fund's changes in date order (a stable sort: changes of one day keep their order).
-    byFund.clear();
-    for (const change of timeline.changes) {
-      const own = byFund.get(change.fund);
-      if (own) own.push(change);
-      else byFund.set(change.fund, [change]);
-    }
-    for (const fund of FUNDS) {
-      const changes = byFund.get(fund);
-      if (changes === undefined) continue;
+    for (const changes of byFund) changes.length = 0;
+    for (const change of timeline.changes) byFund[FUND_INDEX[change.fund] ?? FUNDS.length]?.push(change);
+    for (let f = 0; f < FUNDS.length; f++) {
+      const fund = FUNDS[f]!;
+      const changes = byFund[f]!;
+      if (changes.length === 0) continue;
+      // In date order (a stable sort: changes of one day keep their order).
       sortByDate(changes);
       monthlyLines(timeline, fund, changes, window, rates, regimes, months, basis, notComputed);
       dailyLines(timeline, fund, changes, window, regimes, basis);

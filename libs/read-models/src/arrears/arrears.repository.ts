@@ -1,5 +1,5 @@
 import type { IsoDate } from '#domain';
-import type { ReadModelDb, SqlParam } from '../database/read-model-db.js';
+import type { ReadModelDb, SqlParam, SqlRunner } from '../database/read-model-db.js';
 import { GENERATION_TABLE } from '../database/generation.js';
 import type { AreaScope } from '../area-scope.js';
 import type { EmployerStatus, FundDues, InterestRateAnnouncement, IsoMonth, Money } from '#domain';
@@ -92,14 +92,23 @@ const UNITS_A_QUERY = 500;
 export class ArrearsRepository {
   constructor(private readonly db: ReadModelDb) {}
 
-  async one(unitCode: string): Promise<EmployerFacts | undefined> {
-    const employer = await this.db.queryOne<EmployerRow>('SELECT unit_code, name, area_code FROM employers WHERE unit_code = ?', [unitCode]);
+  /**
+   * One employer's facts, read in one read transaction: its statements see the same commits, so a
+   * projector's batch (a new assessment with the payment that settles it, say) is read whole or not at
+   * all, and the call pays one transaction instead of one a statement.
+   */
+  one(unitCode: string): Promise<EmployerFacts | undefined> {
+    return this.db.readTransaction((reader) => this.oneReading(reader, unitCode));
+  }
+
+  private async oneReading(reader: SqlRunner, unitCode: string): Promise<EmployerFacts | undefined> {
+    const employer = await reader.queryOne<EmployerRow>('SELECT unit_code, name, area_code FROM employers WHERE unit_code = ?', [unitCode]);
     if (!employer) return undefined;
-    const facts = (await this.collect([employer], 'e.unit_code = ?', [unitCode])).get(unitCode)!;
+    const facts = (await this.collect(reader, [employer], 'e.unit_code = ?', [unitCode])).get(unitCode)!;
     // A reversal marks the fact it reverses (`reversed_on`, projection/event-writer.ts), and only employer
     // collections carry a unit code: an employer none of whose facts is reversed (most) has no reversal
     // to read, and the query (a quarter of the SQL time of a call) is skipped.
-    if (isReversed(facts)) facts.reversals = await this.db.query<ReversalFact>(
+    if (isReversed(facts)) facts.reversals = await reader.query<ReversalFact>(
       `SELECT r.event_id AS "eventId", r.position, r.recorded_at AS "recordedAt", r.reversed_event_id AS "reversedEventId",
          r.reversed_on AS "reversedOn"
        FROM reversals r WHERE r.reversed_event_id IN (
@@ -108,7 +117,7 @@ export class ArrearsRepository {
          SELECT event_id FROM employer_statuses WHERE unit_code = ?)`,
       [unitCode, unitCode, unitCode],
     );
-    await this.addLawFacts(new Map([[unitCode, facts]]), 'e.unit_code = ?', [unitCode]);
+    await this.addLawFacts(reader, new Map([[unitCode, facts]]), 'e.unit_code = ?', [unitCode]);
     return facts;
   }
 
@@ -120,8 +129,8 @@ export class ArrearsRepository {
     const where = options.owingOn ? `${scope.where('e')} AND NOT ${PAID_UP}` : scope.where('e');
     const params = options.owingOn ? [...scope.params, options.owingOn] : scope.params;
     const employers = await this.db.query<EmployerRow>(`SELECT unit_code, name, area_code FROM employers e WHERE ${where} ORDER BY unit_code`, params);
-    const byUnit = await this.collect(employers, where, params);
-    await this.addLawFacts(byUnit, where, params, options.rates);
+    const byUnit = await this.collect(this.db, employers, where, params);
+    await this.addLawFacts(this.db, byUnit, where, params, options.rates);
     return [...byUnit.values()];
   }
 
@@ -158,8 +167,8 @@ export class ArrearsRepository {
   }
 
   /** The ledger's unreversed rates k, which every employer's interest reads. */
-  async rates(): Promise<InterestRateAnnouncement[]> {
-    return this.db.query<InterestRateAnnouncement>(RATES_SQL);
+  async rates(reader: SqlRunner = this.db): Promise<InterestRateAnnouncement[]> {
+    return reader.query<InterestRateAnnouncement>(RATES_SQL);
   }
 
   /** The employers named, as inArea loads them; `rates` as rates() read them, so the caller knows which rates the facts hold. */
@@ -169,14 +178,14 @@ export class ArrearsRepository {
       const params = unitCodes.slice(from, from + UNITS_A_QUERY);
       const where = `e.unit_code IN (${params.map(() => '?').join(', ')})`;
       const employers = await this.db.query<EmployerRow>(`SELECT unit_code, name, area_code FROM employers e WHERE ${where} ORDER BY unit_code`, params);
-      const byUnit = await this.collect(employers, where, params);
-      await this.addLawFacts(byUnit, where, params, rates);
+      const byUnit = await this.collect(this.db, employers, where, params);
+      await this.addLawFacts(this.db, byUnit, where, params, rates);
       loaded.push(...byUnit.values());
     }
     return loaded;
   }
 
-  private async collect(employers: EmployerRow[], where: string, params: SqlParam[]): Promise<Map<string, EmployerFacts>> {
+  private async collect(reader: SqlRunner, employers: EmployerRow[], where: string, params: SqlParam[]): Promise<Map<string, EmployerFacts>> {
     const byUnit = new Map<string, EmployerFacts>();
     for (const e of employers) {
       byUnit.set(e.unit_code, {
@@ -184,13 +193,13 @@ export class ArrearsRepository {
       });
     }
     const join = (table: string, alias: string) => `FROM ${table} ${alias} JOIN employers e ON e.unit_code = ${alias}.unit_code WHERE ${where}`;
-    for (const row of await this.db.queryRaw<AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} ${join('assessments', 'a')}`, params)) {
+    for (const row of await reader.queryRaw<AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} ${join('assessments', 'a')}`, params)) {
       byUnit.get(row[0])?.assessments.push(assessmentOf(row));
     }
-    for (const row of await this.db.queryRaw<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} ${join('collections', 'c')} AND c.payer_kind = 'employer'`, params)) {
+    for (const row of await reader.queryRaw<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} ${join('collections', 'c')} AND c.payer_kind = 'employer'`, params)) {
       byUnit.get(row[0])?.payments.push(paymentOf(row));
     }
-    for (const row of await this.db.queryRaw<StatusRow>(`SELECT ${STATUS_COLUMNS} ${join('employer_statuses', 's')}`, params)) {
+    for (const row of await reader.queryRaw<StatusRow>(`SELECT ${STATUS_COLUMNS} ${join('employer_statuses', 's')}`, params)) {
       byUnit.get(row[0])?.statuses.push(statusOf(row));
     }
     return byUnit;
@@ -201,23 +210,23 @@ export class ArrearsRepository {
    * majeure, interest charged, and the ledger's announced rates. Overdue-only callers skip them.
    */
   private async addLawFacts(
-    byUnit: Map<string, EmployerFacts>, where: string, params: SqlParam[], announced?: InterestRateAnnouncement[],
+    reader: SqlRunner, byUnit: Map<string, EmployerFacts>, where: string, params: SqlParam[], announced?: InterestRateAnnouncement[],
   ): Promise<void> {
-    const rates = announced ?? await this.rates();
+    const rates = announced ?? await this.rates(reader);
     for (const facts of byUnit.values()) {
       Object.assign(facts, { fundDues: new Map(), reminders: [], forceMajeure: [], charges: [], rates: rates.map((r) => ({ ...r, year: Number(r.year) })) });
     }
     const join = (table: string, alias: string) => `FROM ${table} ${alias} JOIN employers e ON e.unit_code = ${alias}.unit_code WHERE ${where}`;
-    for (const row of await this.db.queryRaw<FundRow>(`SELECT ${FUND_COLUMNS} ${join('assessment_funds', 'f')}`, params)) {
+    for (const row of await reader.queryRaw<FundRow>(`SELECT ${FUND_COLUMNS} ${join('assessment_funds', 'f')}`, params)) {
       byUnit.get(row[0])?.fundDues!.set(row[1], fundDuesOf(row));
     }
-    for (const row of await this.db.queryRaw<ReminderRow>(`SELECT ${REMINDER_COLUMNS} ${join('employer_reminders', 'r')}`, params)) {
+    for (const row of await reader.queryRaw<ReminderRow>(`SELECT ${REMINDER_COLUMNS} ${join('employer_reminders', 'r')}`, params)) {
       byUnit.get(row[0])?.reminders!.push(reminderOf(row));
     }
-    for (const row of await this.db.queryRaw<ForceMajeureRow>(`SELECT ${FORCE_MAJEURE_COLUMNS} ${join('force_majeure', 'm')}`, params)) {
+    for (const row of await reader.queryRaw<ForceMajeureRow>(`SELECT ${FORCE_MAJEURE_COLUMNS} ${join('force_majeure', 'm')}`, params)) {
       byUnit.get(row[0])?.forceMajeure!.push(forceMajeureOf(row));
     }
-    for (const row of await this.db.queryRaw<ChargeRow>(`SELECT ${CHARGE_COLUMNS} ${join('interest_charges', 'i')}`, params)) {
+    for (const row of await reader.queryRaw<ChargeRow>(`SELECT ${CHARGE_COLUMNS} ${join('interest_charges', 'i')}`, params)) {
       byUnit.get(row[0])?.charges!.push(chargeOf(row));
     }
   }

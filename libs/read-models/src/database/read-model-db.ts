@@ -63,6 +63,14 @@ export interface ReadModelDb extends SqlRunner {
    */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /**
+   * Runs `work`'s reads in one read-only transaction: they all see the read models as one commit left
+   * them, so a projector's batch that commits meanwhile is wholly outside what they read, and they pay
+   * for one transaction rather than one each (SQLite: a deferred BEGIN on the reading connection;
+   * PostgreSQL: REPEATABLE READ READ ONLY on one client). For a query made of several statements whose
+   * rows must agree, such as one employer's arrears.
+   */
+  readTransaction<T>(work: (reader: SqlRunner) => Promise<T>): Promise<T>;
+  /**
    * Runs `work`, a rebuild that writes every table from empty, with the database tuned for one long
    * load instead of many small commits (SQLite: a larger page cache and fewer WAL checkpoints).
    */

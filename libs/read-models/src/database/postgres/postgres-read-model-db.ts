@@ -104,6 +104,16 @@ export class PostgresReadModelDb implements ReadModelDb {
     return this.inTransaction(work);
   }
 
+  /**
+   * REPEATABLE READ takes its snapshot at the first statement and keeps it to the end, so every
+   * statement on the one client sees the same commits; READ ONLY lets PostgreSQL skip a write's
+   * bookkeeping. One BEGIN and one COMMIT replace a transaction per statement.
+   */
+  async readTransaction<T>(work: (reader: SqlRunner) => Promise<T>): Promise<T> {
+    await this.migrated;
+    return this.inTransaction(work, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
   /** Nothing to tune: each batch is a few multi-row inserts already, and PostgreSQL checkpoints on its own. */
   duringRebuild<T>(work: () => Promise<T>): Promise<T> {
     return work();
@@ -118,7 +128,7 @@ export class PostgresReadModelDb implements ReadModelDb {
     await this.pool.end();
   }
 
-  private async inTransaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(work: (tx: SqlRunner) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await this.pool.connect();
     const tx: SqlRunner = {
       query: async <R>(sql: string, params: readonly SqlParam[] = []) =>
@@ -142,7 +152,7 @@ export class PostgresReadModelDb implements ReadModelDb {
     };
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(tx);
       await client.query('COMMIT');
       return result;

@@ -87,10 +87,24 @@ export class SqliteReadModelDb implements ReadModelDb {
   }
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    while (this.openTransaction) await this.settled();
     // BEGIN IMMEDIATE takes the write lock now, so another process writing the same file waits
     // (busy_timeout) instead of failing at COMMIT.
-    this.connection.exec('BEGIN IMMEDIATE');
+    return this.inTransaction('BEGIN IMMEDIATE', work);
+  }
+
+  /**
+   * A deferred BEGIN takes no lock: the first SELECT fixes the WAL snapshot every later statement
+   * reads, whatever another connection commits meanwhile. On this connection it is one transaction
+   * like the projector's, so each waits for the other: the reads are synchronous underneath, so the
+   * projector waits for a call's few statements, not for the call's computation.
+   */
+  readTransaction<T>(work: (reader: SqlRunner) => Promise<T>): Promise<T> {
+    return this.inTransaction('BEGIN', work);
+  }
+
+  private async inTransaction<T>(begin: 'BEGIN' | 'BEGIN IMMEDIATE', work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    while (this.openTransaction) await this.settled();
+    this.connection.exec(begin);
     const run = (async () => {
       try {
         const result = await work(this.runner);
