@@ -221,12 +221,6 @@ export class SqliteEventStore implements EventStore {
         // acknowledged commits on power loss; a ledger must not, so every commit is synced.
         db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
-        // A group commit runs each append in a savepoint of its transaction (appendEachSync), and
-        // SQLite keeps the pages a savepoint changed in a sub-journal; past 64 KiB, half a group's,
-        // that was a temporary file, created, written page by page and deleted for every group
-        // (docs/benchmarks.md, 'cold commands: the key claim is the check'). In memory it is only
-        // what the group changed, and it never needs to outlive the transaction.
-        db.pragma('temp_store = MEMORY');
         const threaded = filePath !== ':memory:' && (options.writerThread ?? WriterThread.available());
         // Bulk appends touch index pages all over the file (event ids, command keys): a 64 MiB page cache
         // and checkpoints every ~40 MiB of WAL instead of ~4 MiB made imports faster when they were
