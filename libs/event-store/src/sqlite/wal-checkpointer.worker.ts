@@ -12,7 +12,9 @@ import type { CheckpointerInterval, CheckpointerJob } from './writer-thread.js';
 const { file, busyTimeoutMs, intervalMs } = workerData as CheckpointerJob;
 const port = parentPort!;
 const store = SqliteEventStore.open(file, { busyTimeoutMs, writerThread: false, pageCacheMiB: 2 });
+let lastCheckpointMs = Date.now();
 const checkpoint = (): void => {
+  lastCheckpointMs = Date.now();
   try {
     store.checkpointWalSync();
   } catch {
@@ -25,6 +27,9 @@ let timer = setInterval(checkpoint, intervalMs);
 port.on('message', (message: 'close' | CheckpointerInterval) => {
   clearInterval(timer);
   if (message !== 'close') {
+    // A checkpoint due by the new interval runs now: switches more frequent than an interval must
+    // not keep restarting the timer before it ever fires.
+    if (Date.now() - lastCheckpointMs >= message.intervalMs) checkpoint();
     timer = setInterval(checkpoint, message.intervalMs);
     return;
   }
