@@ -3,7 +3,7 @@
 // better-sqlite3 row per synchronous=FULL transaction, runs right before and right after in the same
 // process: fsync speed on a shared disk drifts by a factor of ten within minutes.
 import { rawSingleRowRate } from '../lib/raw-single.mjs';
-import { argsOf, peakRssMb, percentile, report, secondsSince } from '../lib/measure.mjs';
+import { argsOf, peakRssMb, percentile, report, secondsSince, threadCpuMs, threadCpuSince } from '../lib/measure.mjs';
 import { activeEmployers, collectionBody } from '../lib/collections.mjs';
 import { newMonthCommands } from '../lib/new-month-commands.mjs';
 import { configFor, SocaiRuntime } from '../lib/socai.mjs';
@@ -46,6 +46,7 @@ let firstMs;
 const deadline = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9));
 const started = process.hrtime.bigint();
 const cpuBefore = process.cpuUsage();
+const threadsBefore = threadCpuMs();
 async function caller() {
   while (process.hrtime.bigint() < deadline) {
     const i = next++;
@@ -70,6 +71,8 @@ async function caller() {
 await Promise.all(Array.from({ length: callers }, caller));
 const elapsed = secondsSince(started);
 const cpu = process.cpuUsage(cpuBefore);
+// Which thread is busiest: the main thread decides, the store's writer thread commits, its checkpointer copies the WAL.
+const threads = threadCpuSince(threadsBefore);
 const commits = runtime.ledger.groupCommits;
 await runtime.close();
 const rawAfter = rawSingleRowRate(`${args.dir}/raw-single.sqlite`, store, seconds / 2);
@@ -90,6 +93,7 @@ report('ledger-commands', {
   firstCommandMs: firstMs,
   commandsPerSecond: created / elapsed,
   cpuMicrosPerCommand: created ? ((cpu.user + cpu.system) / created) : undefined,
+  threadCpuMicrosPerCommand: created ? Object.fromEntries(Object.entries(threads).map(([thread, ms]) => [thread, Math.round((ms * 1000) / created)])) : undefined,
   groupCommits: commits?.groups,
   meanGroup: commits?.groups ? commits.appends / commits.groups : undefined,
   p50Ms: percentile(samples, 50),

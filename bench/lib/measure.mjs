@@ -1,5 +1,5 @@
 // Small measuring helpers shared by the benchmark cases. Nothing here asserts a time: cases print figures.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Seconds since `started` (a process.hrtime.bigint()). */
 export function secondsSince(started) {
@@ -81,4 +81,33 @@ export function ioCounters() {
   } catch {
     return {};
   }
+}
+
+/**
+ * CPU ms of each thread of this process (user + system, from /proc/self/task), keyed by thread id;
+ * the main thread's id is the process id. Empty off Linux. Take two and subtract (`threadCpuSince`).
+ */
+export function threadCpuMs() {
+  const ticks = {};
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks[tid] = (Number(fields[11]) + Number(fields[12])) * 10;
+    }
+  } catch {
+    // not Linux
+  }
+  return ticks;
+}
+
+/**
+ * CPU ms each thread used since `before` (a threadCpuMs()): the main thread as `main`, the others by
+ * thread id, largest first, those under 1 ms left out.
+ */
+export function threadCpuSince(before) {
+  const now = threadCpuMs();
+  const used = Object.entries(now).map(([tid, ms]) => [tid === String(process.pid) ? 'main' : tid, ms - (before[tid] ?? 0)]);
+  return Object.fromEntries(used.filter(([, ms]) => ms >= 1).sort((a, b) => b[1] - a[1]));
 }

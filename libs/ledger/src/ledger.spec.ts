@@ -101,7 +101,7 @@ describe('Ledger (load → decide → append) on a real SQLite store', () => {
     expect(Object.keys(lib).filter((name) => /Steps|Decision|resultOf/.test(name))).toEqual([]);
   });
 
-  it('asks the store once per step of a single command: the key, the stream (until cached), one group commit', async () => {
+  it('asks the store once per step of a new command: the stream (until cached) and one group commit, no key look-up', async () => {
     const calls = { findKey: 0, readStream: 0, appendEach: 0, appendMany: 0 };
     const counting = Object.create(store) as SqliteEventStore;
     counting.findKey = (key) => (calls.findKey++, store.findKey(key));
@@ -110,9 +110,34 @@ describe('Ledger (load → decide → append) on a real SQLite store', () => {
     counting.appendMany = (requests) => (calls.appendMany++, store.appendMany(requests));
     const counted = new Ledger({ store: counting, areas, ledgerPayments: paymentsFromLog(store), clock: () => new Date('2023-06-21T03:00:00Z') });
     await counted.execute(register, clerk);
-    expect(calls).toEqual({ findKey: 1, readStream: 1, appendEach: 1, appendMany: 0 });
+    expect(calls).toEqual({ findKey: 0, readStream: 1, appendEach: 1, appendMany: 0 });
     await counted.execute(payment(1), clerk);
-    expect(calls).toEqual({ findKey: 2, readStream: 1, appendEach: 2, appendMany: 0 });
+    expect(calls).toEqual({ findKey: 0, readStream: 1, appendEach: 2, appendMany: 0 });
+    // A repeat the decision refuses (registered already) is answered by its key, with no append.
+    expect((await counted.execute(register, clerk)).status).toBe('duplicate');
+    expect(calls).toEqual({ findKey: 1, readStream: 1, appendEach: 2, appendMany: 0 });
+    // A repeat the decision accepts (a payment's receipt is only in its key) is refused by its claim, then answered by its key.
+    expect((await counted.execute(payment(1), clerk)).status).toBe('duplicate');
+    expect(calls).toEqual({ findKey: 2, readStream: 1, appendEach: 3, appendMany: 0 });
+    expect(await store.headPosition()).toBe(2);
+  });
+
+  it('without the key look-up first, a key answers as before: repeat, other content, another area, freed by a reversal', async () => {
+    await ledger.execute(register, clerk);
+    const collected = await ledger.execute(payment(7), clerk);
+    expect(collected.status).toBe('created');
+    expect(await ledger.execute(payment(7), clerk)).toEqual({ status: 'duplicate', result: collected.result });
+    const otherAmount = { ...payment(7), data: { ...payment(7).data, amount: '2000000' } } as Command;
+    await expect(ledger.execute(otherAmount, clerk)).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(ledger.execute(payment(7), { ...clerk, areas: ['469'] })).rejects.toBeInstanceOf(AreaNotAllowedError);
+    const reversal: Command = { command: 'ReverseEntry', data: { eventId: collected.result.eventId, reason: 'Nhập sai', reversedOn: '2023-06-21' } };
+    expect((await ledger.execute(reversal, clerk)).status).toBe('created');
+    expect((await ledger.execute(reversal, clerk)).status).toBe('duplicate');
+    // The reversal freed the receipt's key: the receipt is collected again, with other content, and claims it.
+    const again = await ledger.execute(otherAmount, clerk);
+    expect(again).toEqual({ status: 'created', result: expect.objectContaining({ type: 'ContributionCollected', revision: 3 }) });
+    expect((await store.findKey('CollectContribution:R-7'))?.eventId).toBe(again.result.eventId);
+    expect(await store.headPosition()).toBe(4);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Command } from '#domain';
-import { isAppendConflict, type EventStore } from '#event-store';
+import { isAppendConflict, KeyAlreadyClaimedError, type EventStore } from '#event-store';
 import type { CommandContext, CommandOutcome } from './command-context.js';
 import { ConcurrencyExhaustedError } from './errors.js';
 import { GroupCommitter } from './group-commit.js';
 import { KeyedLock } from './keyed-lock.js';
 import { CommandBatch, type BatchListener, type CommandBatchOptions } from './pipeline/command-batch.js';
-import { CommandSteps, resultOf, type KeyedCommand, type LedgerDependencies } from './pipeline/command-steps.js';
+import { CommandSteps, resultOf, type Decision, type KeyedCommand, type LedgerDependencies } from './pipeline/command-steps.js';
 import { StreamStates } from './stream-states.js';
 import { offersStreamSizes, warmStreamStates, type WarmUpOptions } from './state-warm-up.js';
 
@@ -51,9 +51,21 @@ export class Ledger {
     return offersStreamSizes(this.deps.store) ? warmStreamStates(this.states, this.deps.store, options) : 0;
   }
 
-  /** Records one command: `created` with its event, or `duplicate` with the event recorded before. */
+  /**
+   * Records one command: `created` with its event, or `duplicate` with the event recorded before.
+   *
+   * The first attempt does not look the command's key up: a new command's key is absent, and the key
+   * claim its append makes is the check that counts (it conflicts if the key is held, in the same
+   * transaction as the events). Looking it up first cost a read of a random page of `command_keys`
+   * on the request thread per command (docs/decisions.md, 'cold commands: the key claim is the
+   * check'). Whatever that attempt cannot settle by itself (the claim conflicts, the decision is
+   * refused, the stream moved) is decided again the way it always was, key first, so a repeat, a
+   * conflicting reuse, a freed key or a key of another area answers exactly as before.
+   */
   async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
     const keyed = this.steps.keyed(command);
+    const unchecked = await this.attemptUnchecked(keyed, context);
+    if (unchecked !== 'check') return unchecked;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(keyed, context);
       if (outcome !== 'retry') return outcome;
@@ -79,6 +91,37 @@ export class Ledger {
       // The batch trusted the store's listing of streams; later commands look every stream up again.
       this.states.distrustExistingStreams();
     }
+  }
+
+  /**
+   * Decides and appends without looking the key up first; `check` when the command must go the usual
+   * way (`attempt`): the decision threw (a refusal may be a repeat's, which the key answers), or the
+   * append conflicted (the key is held, or another writer moved the stream). A store that cannot
+   * write at all fails the command here as it would there.
+   */
+  private async attemptUnchecked(keyed: KeyedCommand, context: CommandContext): Promise<CommandOutcome | 'check'> {
+    let streamId: string;
+    try {
+      streamId = await this.steps.streamOf(keyed.command);
+    } catch {
+      return 'check';
+    }
+    return this.lock.run(streamId, async () => {
+      let decision: Decision;
+      try {
+        decision = await this.steps.decide(keyed, streamId, context);
+      } catch {
+        return 'check';
+      }
+      const appended = await this.commits.submit(this.steps.toAppend(decision, context));
+      if (isAppendConflict(appended)) {
+        // A held key says nothing against the cached state; a moved stream does.
+        if (!(appended instanceof KeyAlreadyClaimedError)) this.states.forget(streamId);
+        return 'check';
+      }
+      this.states.advance(streamId, decision.loaded, appended.events);
+      return { status: 'created', result: resultOf(appended.events[appended.events.length - 1]!) } as CommandOutcome;
+    });
   }
 
   private async attempt(keyed: KeyedCommand, context: CommandContext): Promise<CommandOutcome | 'retry'> {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from './sqlite-event-store.js';
-import type { CheckpointerJob } from './writer-thread.js';
+import type { CheckpointerInterval, CheckpointerJob } from './writer-thread.js';
 
 /**
  * The WAL checkpoints of a store that writes on its writer thread (writer-thread.ts), on a thread and
@@ -12,17 +12,27 @@ import type { CheckpointerJob } from './writer-thread.js';
 const { file, busyTimeoutMs, intervalMs } = workerData as CheckpointerJob;
 const port = parentPort!;
 const store = SqliteEventStore.open(file, { busyTimeoutMs, writerThread: false, pageCacheMiB: 2 });
-const timer = setInterval(() => {
+let lastCheckpointMs = Date.now();
+const checkpoint = (): void => {
+  lastCheckpointMs = Date.now();
   try {
     store.checkpointWalSync();
   } catch {
     // Tried again at the next interval; the writer's backstop checkpoints if this thread never can.
   }
-}, intervalMs);
+};
+let timer = setInterval(checkpoint, intervalMs);
 
-port.on('message', (message: 'close') => {
-  if (message !== 'close') return;
+// The interval follows what the writer writes (writer-thread.ts); 'close' ends the thread.
+port.on('message', (message: 'close' | CheckpointerInterval) => {
   clearInterval(timer);
+  if (message !== 'close') {
+    // A checkpoint due by the new interval runs now: switches more frequent than an interval must
+    // not keep restarting the timer before it ever fires.
+    if (Date.now() - lastCheckpointMs >= message.intervalMs) checkpoint();
+    timer = setInterval(checkpoint, message.intervalMs);
+    return;
+  }
   store.closeSync();
   port.close();
 });

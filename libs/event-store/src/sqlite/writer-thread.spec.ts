@@ -145,6 +145,31 @@ describe('SqliteEventStore writer thread', () => {
     await store.close();
   });
 
+  it('checkpoints every second while it writes group commits, every 200 ms while it writes batches, and the WAL reaches the file after each switch', async () => {
+    const file = freshFile();
+    const store = Dist.open(file);
+    const writer = (store as unknown as { writer: { checkpointIntervalMs: number } }).writer;
+    const inFile = (): number => {
+      const db = new Database(file, { readonly: true });
+      try {
+        // Read without the WAL: what the file itself holds (the WAL's pages are what a reader would add).
+        return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(writer.checkpointIntervalMs).toBe(200);
+    await store.appendEach([request('g', 'no_stream', ['g0']), request('h', 'no_stream', ['h0'])]);
+    expect(writer.checkpointIntervalMs).toBe(1000);
+    await store.appendMany([request('g', 0, ['g1']), request('h', 0, ['h1'])]);
+    expect(writer.checkpointIntervalMs).toBe(200);
+    await store.append(request('g', 1, ['g2']));
+    expect(writer.checkpointIntervalMs).toBe(1000);
+    await store.close();
+    // Closed, the WAL is folded into the file: nothing written was lost by a switch.
+    expect(inFile()).toBe(5);
+  });
+
   it('refuses a request that cannot cross to the thread alone, and keeps writing', async () => {
     const store = Dist.open(freshFile());
     const unclonable = request('f', 'no_stream', []);

@@ -7,8 +7,20 @@ import { workerScriptAvailable } from '../worker-script.js';
 
 const WORKER_SCRIPT = new URL('./sqlite-writer.worker.js', import.meta.url);
 const CHECKPOINTER_SCRIPT = new URL('./wal-checkpointer.worker.js', import.meta.url);
-/** How often the checkpointer thread copies the WAL into the file: small checkpoints (a few hundred pages under load) stall the commits least. */
-const CHECKPOINT_INTERVAL_MS = 200;
+/**
+ * How often the checkpointer thread copies the WAL into the file while the writes are batches (an
+ * import's `appendMany`): small checkpoints (a few hundred pages under load) stall the commits least,
+ * and an import ran 9–15 % slower with them every second (docs/benchmarks.md, 'cold commands: the
+ * checkpoints follow the writes').
+ */
+export const BATCH_CHECKPOINT_INTERVAL_MS = 200;
+/**
+ * The same while the writes are group commits of single commands (`appendEach`): each command writes
+ * four random B-tree leaves, which a checkpoint copies again and syncs in the database file, beside
+ * the commits' own WAL syncs; copied every second, a page changed by several commands is copied once,
+ * and 32 callers' cold commands on the 1M ledger ran 25–40 % faster at a fifth less CPU a command.
+ */
+export const GROUP_COMMIT_CHECKPOINT_INTERVAL_MS = 1_000;
 // Their own young generation, not the process's (an import's is large): see the tunable.
 const STORE_THREAD_LIMITS = { maxYoungGenerationSizeMb: STORE_THREAD_YOUNG_GENERATION_MB };
 
@@ -37,6 +49,11 @@ export interface CheckpointerJob {
   intervalMs: number;
 }
 
+/** Tells a running checkpointer thread its new interval. */
+export interface CheckpointerInterval {
+  intervalMs: number;
+}
+
 interface Pending {
   resolve: (outcomes: SealedOutcome[]) => void;
   reject: (error: unknown) => void;
@@ -52,8 +69,9 @@ interface Pending {
  * COMMIT has returned before the answer is posted, and in WAL mode every new read sees every
  * committed transaction.
  *
- * With the writer starts a second thread that checkpoints the WAL every 200 ms (its commits do so
- * only past a backstop, see SqliteEventStoreOptions.walAutoCheckpointPages). It never keeps the
+ * With the writer starts a second thread that checkpoints the WAL every 200 ms while the writes are
+ * batches, every second while they are group commits of single commands (its commits do so only
+ * past a backstop, see SqliteEventStoreOptions.walAutoCheckpointPages). It never keeps the
  * process alive; if it dies, the backstop checkpoints.
  */
 export class WriterThread {
@@ -62,6 +80,8 @@ export class WriterThread {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private exited: Promise<void> | undefined;
+  /** The checkpointer's interval: it follows the kind of the last append (see the two intervals above). */
+  private checkpointEveryMs = BATCH_CHECKPOINT_INTERVAL_MS;
 
   constructor(private readonly job: WriterJob) {}
 
@@ -109,7 +129,18 @@ export class WriterThread {
     await checkpointer?.exited;
   }
 
+  /** How often the checkpointer copies the WAL now (for the specs). */
+  get checkpointIntervalMs(): number {
+    return this.checkpointEveryMs;
+  }
+
   private post(kind: WriteKind, requests: readonly AppendRequest[], snapshots?: readonly StateSnapshot[]): Promise<SealedOutcome[]> {
+    const every = kind === 'appendEach' ? GROUP_COMMIT_CHECKPOINT_INTERVAL_MS : kind === 'appendMany' ? BATCH_CHECKPOINT_INTERVAL_MS : this.checkpointEveryMs;
+    if (every !== this.checkpointEveryMs) {
+      this.checkpointEveryMs = every;
+      const message: CheckpointerInterval = { intervalMs: every };
+      this.checkpointer?.worker.postMessage(message);
+    }
     const worker = this.running();
     const id = this.nextId++;
     const job: WriteJob = snapshots && snapshots.length > 0 ? { id, kind, requests, snapshots } : { id, kind, requests };
@@ -152,7 +183,7 @@ export class WriterThread {
   }
 
   private startCheckpointer(): { worker: Worker; exited: Promise<void> } {
-    const job: CheckpointerJob = { file: this.job.file, busyTimeoutMs: this.job.busyTimeoutMs, intervalMs: CHECKPOINT_INTERVAL_MS };
+    const job: CheckpointerJob = { file: this.job.file, busyTimeoutMs: this.job.busyTimeoutMs, intervalMs: this.checkpointEveryMs };
     const worker = storeThread(CHECKPOINTER_SCRIPT, job);
     worker.unref();
     // A checkpointer that cannot run leaves the checkpoints to the writer's backstop: nothing to tell.

@@ -112,8 +112,10 @@ export function decodeSnapshot(text: string, kind: StreamKind): DecodedSnapshot 
     return eventId;
   };
   const fields = snapshot.state;
+  // The records are JSON.parse's own objects: their places become ids in place (a copy of each
+  // record showed in a cold command's profile).
   for (const field of RECORD_ARRAYS[kind]) {
-    fields[field] = (fields[field] as { eventId: EventRef }[]).map((record) => ({ ...record, eventId: id(record.eventId) }));
+    for (const record of fields[field] as { eventId: EventRef }[]) record.eventId = id(record.eventId);
   }
   if (kind === 'employer') {
     // A charge with nothing left keeps one shared empty list, as the fold does (employer.evolve.ts).
