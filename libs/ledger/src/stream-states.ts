@@ -1,6 +1,7 @@
 import { evolveStream, initialStateFor, type StoredFact, type StreamState } from '#domain';
 import type { AppendResult, EventStore, RecordedEvent, StateSnapshot } from '#event-store';
 import { SNAPSHOT_MIN_EVENTS, STATE_CACHE_EVENTS } from '#runtime/tunables';
+import { BloomFilter } from './bloom-filter.js';
 import { PackedFactIndex } from './states/packed-fact-index.js';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from './states/snapshot-codec.js';
 
@@ -46,14 +47,17 @@ export class StreamStates {
    * While set (a bulk import), the streams that may hold events: those the store had when the import
    * began and every stream written since. Any other stream is known to be empty, so loading it reads
    * nothing (a fresh import spent a good share of its time reading streams that did not exist yet:
-   * docs/benchmarks.md, 'streams not yet written').
+   * docs/benchmarks.md, 'streams not yet written'). A filter, not a set: a set of every stream grew with
+   * the ledger inside the import's heap limit, and the 5M import ran out of heap (a false "maybe" only
+   * reads a stream that turns out empty).
    */
-  private mayExist?: Set<string>;
+  private mayExist?: BloomFilter;
   /**
    * The streams with a snapshot (the store's list when first needed, and those handed to it since), so
-   * that a miss looks for a snapshot only where there is one; undefined: every miss looks.
+   * that a miss looks for a snapshot only where there is one; undefined: every miss looks. A filter for
+   * the same reason as `mayExist` (a false "maybe" reads no snapshot, then the whole stream).
    */
-  private withSnapshot?: Set<string>;
+  private withSnapshot?: BloomFilter;
   private snapshotsListed = false;
 
   constructor(
@@ -74,7 +78,7 @@ export class StreamStates {
     // Cached states hold their facts packed: the cache's memory grows with them (states/packed-fact-index.ts).
     let loaded: LoadedStream = { state: initialStateFor(streamId, new PackedFactIndex()), revision: -1 };
     let snapshotRevision = -1;
-    if (this.mayExist === undefined || this.mayExist.has(streamId)) {
+    if (this.mayExist === undefined || this.mayExist.mayHold(streamId)) {
       const fromSnapshot = await this.loadFromSnapshot(streamId, loaded.state.kind);
       if (fromSnapshot) {
         loaded = fromSnapshot.loaded;
@@ -93,7 +97,7 @@ export class StreamStates {
    * revision): the caller then reads the whole stream.
    */
   private async loadFromSnapshot(streamId: string, kind: StreamState['kind']): Promise<{ loaded: LoadedStream; snapshotRevision: number } | undefined> {
-    if (!this.store.readSnapshot || !(this.snapshotStreams()?.has(streamId) ?? true)) return undefined;
+    if (!this.store.readSnapshot || !(this.snapshotStreams()?.mayHold(streamId) ?? true)) return undefined;
     const snapshot = await this.store.readSnapshot(streamId);
     if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) return undefined;
     let decoded;
@@ -116,7 +120,7 @@ export class StreamStates {
    * created meanwhile, and `forget` after that conflict makes the stream be read again.
    */
   trustExistingStreams(existing: Iterable<string>): void {
-    this.mayExist = new Set(existing);
+    this.mayExist = filterOf(existing);
   }
 
   /** Reads every stream not cached again (the end of an import, or a conflict with another writer). */
@@ -212,10 +216,10 @@ export class StreamStates {
     }
   }
 
-  private snapshotStreams(): Set<string> | undefined {
+  private snapshotStreams(): BloomFilter | undefined {
     if (!this.snapshotsListed) {
       this.snapshotsListed = true;
-      if (this.store.snapshotStreamsSync) this.withSnapshot = new Set(this.store.snapshotStreamsSync());
+      if (this.store.snapshotStreamsSync) this.withSnapshot = filterOf(this.store.snapshotStreamsSync());
     }
     return this.withSnapshot;
   }
@@ -349,6 +353,18 @@ export const STREAM_OVERHEAD_EVENTS = 4;
 
 /** Snapshots handed to the store at once when a closing process keeps its cached states (`snapshotCached`). */
 const SNAPSHOTS_PER_HANDOVER = 500;
+
+/**
+ * The bits of a filter of streams (2 MB): at 10M events (≈ 700,000 streams) about one look in 600 at a
+ * stream the filter does not hold is needless; the share grows with the streams, the memory does not.
+ */
+const STREAM_FILTER_BITS = 2 ** 24;
+
+function filterOf(streamIds: Iterable<string>): BloomFilter {
+  const filter = new BloomFilter(STREAM_FILTER_BITS);
+  for (const streamId of streamIds) filter.add(streamId);
+  return filter;
+}
 
 function weightOf(loaded: LoadedStream): number {
   return loaded.revision + 1 + STREAM_OVERHEAD_EVENTS;
