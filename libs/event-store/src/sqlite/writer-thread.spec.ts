@@ -122,26 +122,8 @@ describe('SqliteEventStore writer thread', () => {
     const file = freshFile();
     const store = Dist.open(file);
     for (let i = 0; i < 20; i++) await store.append(request('w', i === 0 ? 'no_stream' : i - 1, [`w${i}`]));
-    // A copy of the database file without its WAL holds what was checkpointed (a copy taken mid-checkpoint may not open).
-    const inFile = (): number => {
-      const copy = `${file}.copy`;
-      copyFileSync(file, copy);
-      try {
-        const db = new Database(copy, { readonly: true });
-        try {
-          return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-        } finally {
-          db.close();
-        }
-      } catch {
-        return -1;
-      } finally {
-        rmSync(copy, { force: true });
-      }
-    };
     // The checkpointer runs every 200 ms; waited for (up to 20 s on a loaded machine), not timed.
-    for (let tries = 0; tries < 400 && inFile() !== 20; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(inFile()).toBe(20);
+    expect(await checkpointedRows(file, 20)).toBe(20);
     await store.close();
   });
 
@@ -149,25 +131,18 @@ describe('SqliteEventStore writer thread', () => {
     const file = freshFile();
     const store = Dist.open(file);
     const writer = (store as unknown as { writer: { checkpointIntervalMs: number } }).writer;
-    const inFile = (): number => {
-      const db = new Database(file, { readonly: true });
-      try {
-        // Read without the WAL: what the file itself holds (the WAL's pages are what a reader would add).
-        return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    };
     expect(writer.checkpointIntervalMs).toBe(200);
     await store.appendEach([request('g', 'no_stream', ['g0']), request('h', 'no_stream', ['h0'])]);
     expect(writer.checkpointIntervalMs).toBe(1000);
+    // After each switch the checkpointer goes on at the new interval: the rows reach the file itself.
+    expect(await checkpointedRows(file, 2)).toBe(2);
     await store.appendMany([request('g', 0, ['g1']), request('h', 0, ['h1'])]);
     expect(writer.checkpointIntervalMs).toBe(200);
+    expect(await checkpointedRows(file, 4)).toBe(4);
     await store.append(request('g', 1, ['g2']));
     expect(writer.checkpointIntervalMs).toBe(1000);
+    expect(await checkpointedRows(file, 5)).toBe(5);
     await store.close();
-    // Closed, the WAL is folded into the file: nothing written was lost by a switch.
-    expect(inFile()).toBe(5);
   });
 
   it('refuses a request that cannot cross to the thread alone, and keeps writing', async () => {
@@ -212,3 +187,33 @@ describe('SqliteEventStore writer thread', () => {
 });
 
 eventStoreContract('SqliteEventStore on its writer thread', async () => withSourceErrors(Dist.open(freshFile())));
+
+/**
+ * The events the database file itself holds, without its WAL (a copy of the file alone: opened in place,
+ * a reader would add the WAL's pages), once it holds `expected` or after 20 s of waiting (a loaded
+ * machine), not timed. A copy taken mid-checkpoint may not open: counted as -1, and tried again.
+ */
+async function checkpointedRows(file: string, expected: number): Promise<number> {
+  const inFile = (): number => {
+    const copy = `${file}.copy`;
+    copyFileSync(file, copy);
+    try {
+      const db = new Database(copy, { readonly: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    } catch {
+      return -1;
+    } finally {
+      rmSync(copy, { force: true });
+    }
+  };
+  let rows = inFile();
+  for (let tries = 0; tries < 400 && rows !== expected; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    rows = inFile();
+  }
+  return rows;
+}
