@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '#event-store';
+import { pathToFileURL } from 'node:url';
+import { SqliteEventStore, type ThreadedLogPages } from '#event-store';
 import { Ledger, loadAreaDirectory, NdjsonImport, paymentsFromLog } from '#ledger';
-import { openReadModels, pageBuilder, type ReadModels, type RebuildSource } from '#read-models';
+import { openReadModels, pageBuilder, type BuiltPage, type ReadModels, type RebuildSource } from '#read-models';
 import { generateCommands } from '../../apps/cli/src/generate/index.js';
 
 /**
@@ -66,6 +67,36 @@ describe('a rebuild from pages built by the reader', () => {
     const [a, b] = [await everything(fromEvents), await everything(fromBuilt)];
     expect(Object.keys(a).length).toBeGreaterThan(30);
     expect(b).toEqual(a);
+  });
+
+  it('builds on the compiled reader\'s worker thread the pages this thread builds', async () => {
+    // As libs/runtime/src/rebuild/statement-pages.ts opens it, from dist/ (`npm run build` first, as
+    // `npm test` does): the worker loads the transform, and its reference data, through node's own resolution.
+    const dist = join(process.cwd(), 'dist', 'libs');
+    const distPages = join(dist, 'event-store', 'src', 'sqlite', 'threaded-log-pages.js');
+    const transform = join(dist, 'runtime', 'src', 'rebuild', 'statement-pages.transform.js');
+    if (!existsSync(distPages) || !existsSync(transform)) throw new Error(`${distPages} or ${transform} is missing: run npm run build (npm test does)`);
+    const Dist = ((await import(distPages)) as { ThreadedLogPages: typeof ThreadedLogPages }).ThreadedLogPages;
+    const pages = Dist.open(join(dir, 'events.sqlite'), { metadataFields: ['recordedAt'], transform: pathToFileURL(transform).href });
+    const build = pageBuilder(areas);
+    let from = 1;
+    let compared = 0;
+    try {
+      for (;;) {
+        const page = await pages.readPages({ fromPosition: from, limit: 97 });
+        if (Array.isArray(page)) {
+          expect(page).toEqual([]);
+          break;
+        }
+        expect(page).toEqual(build(await store.readAll({ fromPosition: from, limit: 97 })));
+        compared += page.count;
+        from = (page as BuiltPage).last + 1;
+        if (page.count < 97) break;
+      }
+    } finally {
+      await pages.close();
+    }
+    expect(compared).toBe(await store.headPosition());
   });
 
   it('refuses a built page that does not follow the checkpoint', async () => {
