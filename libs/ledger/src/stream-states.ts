@@ -48,8 +48,8 @@ export class StreamStates {
    * began and every stream written since. Any other stream is known to be empty, so loading it reads
    * nothing (a fresh import spent a good share of its time reading streams that did not exist yet:
    * docs/benchmarks.md, 'streams not yet written'). A filter, not a set: a set of every stream grew with
-   * the ledger inside the import's heap limit, and the 5M import ran out of heap (a false "maybe" only
-   * reads a stream that turns out empty).
+   * the ledger inside the import's heap limit (with the ids it kept alive, ≈ 20 MB a set at 5M events),
+   * where a filter stays 2 MB (a false "maybe" only reads a stream that turns out empty).
    */
   private mayExist?: BloomFilter;
   /**
