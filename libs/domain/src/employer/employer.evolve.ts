@@ -1,6 +1,6 @@
 import type { StoredFact } from '../decider.js';
 import { trackFact } from '../reversal/stream-facts.js';
-import type { EmployerState } from './employer.state.js';
+import { fundsOnce, type EmployerState } from './employer.state.js';
 
 const NONE: readonly never[] = [];
 
@@ -20,12 +20,15 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
     }
     case 'ContributionAssessed': {
       const { period, dueDate, funds } = (fact as StoredFact<'ContributionAssessed'>).data;
-      state.assessments.push({ eventId: fact.eventId, period, dueDate, funds });
+      state.assessments.push({ eventId: fact.eventId, period, dueDate, funds: fundsOnce(state.assessments[state.assessments.length - 1]?.funds, funds) });
       break;
     }
     case 'ContributionCollected': {
       const { payer, collectedOn, amount } = (fact as StoredFact<'ContributionCollected'>).data;
-      if (payer.kind === 'employer') state.collections.push({ eventId: fact.eventId, collectedOn, amount, ...(payer.period ? { period: payer.period } : {}) });
+      // Two literals, not a spread: an object made by spreading took a separate property store.
+      if (payer.kind === 'employer') {
+        state.collections.push(payer.period ? { eventId: fact.eventId, collectedOn, amount, period: payer.period } : { eventId: fact.eventId, collectedOn, amount });
+      }
       break;
     }
     case 'LateInterestCharged': {

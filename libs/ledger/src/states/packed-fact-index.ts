@@ -1,3 +1,4 @@
+import { HashedSlots } from './hashed-slots.js';
 import { BANK_EVENT_TYPES, EVENT_TYPES, type AnyEventType, type FactRecord, type StreamFacts } from '#domain';
 
 /** Every type a fact may have, in a fixed order: its index is packed into a slot. */
@@ -10,14 +11,14 @@ const FACT_TYPES: readonly AnyEventType[] = [...EVENT_TYPES, ...BANK_EVENT_TYPES
  * (its eventId; its type, area and reversal packed into one small integer, see `pack`; its
  * position), found by scanning while the stream is short. Most streams are (a person's few facts): a
  * Map per stream weighed more than the facts of a large import's person streams (docs/benchmarks.md,
- * 'packed fact index'). A long stream (an employer's every month) gets the Map too, so a
+ * 'packed fact index'). A long stream (an employer's every month) gets a hashed index too, so a
  * look-up stays cheap. A record is built only when asked for.
  */
 export class PackedFactIndex implements StreamFacts {
   /** [eventId, packed bits, position] per fact, in the order recorded. */
   private cells: (string | number)[] = [];
   /** eventId → slot, built once the stream outgrows a scan. */
-  private slots?: Map<string, number>;
+  private slots?: HashedSlots;
 
   get size(): number {
     return this.cells.length / CELLS_PER_FACT;
@@ -49,8 +50,8 @@ export class PackedFactIndex implements StreamFacts {
     } else {
       this.cells.push(eventId, pack(record), record.position);
     }
-    this.slots?.set(eventId, this.size - 1);
-    if (!this.slots && this.size > SCANNED_FACTS) this.slots = this.mapOfSlots();
+    this.slots?.add(eventId, this.size - 1);
+    if (!this.slots && this.size > SCANNED_FACTS) this.slots = this.indexOfSlots();
   }
 
   markReversed(eventId: string): void {
@@ -131,7 +132,7 @@ export class PackedFactIndex implements StreamFacts {
     }
     const index = new PackedFactIndex();
     index.cells = cells;
-    if (index.size > SCANNED_FACTS) index.slots = index.mapOfSlots();
+    if (index.size > SCANNED_FACTS) index.slots = index.indexOfSlots();
     return index;
   }
 
@@ -139,13 +140,13 @@ export class PackedFactIndex implements StreamFacts {
   clone(): PackedFactIndex {
     const copy = new PackedFactIndex();
     copy.cells = this.cells.slice();
-    if (this.slots) copy.slots = new Map(this.slots);
+    if (this.slots) copy.slots = this.slots.copy();
     return copy;
   }
 
   /** The fact's slot, or -1 when the stream has no such fact. */
   private slotOf(eventId: string): number {
-    if (this.slots) return this.slots.get(eventId) ?? -1;
+    if (this.slots) return this.slots.find(eventId, this.cells, CELLS_PER_FACT);
     const cells = this.cells;
     for (let at = 0; at < cells.length; at += CELLS_PER_FACT) {
       if (cells[at] === eventId) return at / CELLS_PER_FACT;
@@ -153,10 +154,10 @@ export class PackedFactIndex implements StreamFacts {
     return -1;
   }
 
-  private mapOfSlots(): Map<string, number> {
-    const slots = new Map<string, number>();
-    for (let slot = 0; slot < this.size; slot++) slots.set(this.cells[CELLS_PER_FACT * slot] as string, slot);
-    return slots;
+  private indexOfSlots(): HashedSlots {
+    const ids: string[] = new Array(this.size);
+    for (let slot = 0; slot < this.size; slot++) ids[slot] = this.cells[CELLS_PER_FACT * slot] as string;
+    return HashedSlots.of(ids);
   }
 
   private recordAt(slot: number): FactRecord {
@@ -183,7 +184,7 @@ export interface PackedFactsSnapshot {
 const CELLS_PER_FACT = 3;
 /** Up to this many facts the cells are kept at their exact length (see `set`). */
 const SHORT_STREAM_FACTS = 8;
-/** Up to this many facts a look-up scans the cells; past them it takes a Map. */
+/** Up to this many facts a look-up scans the cells; past them it takes a hashed index (hashed-slots.ts). */
 const SCANNED_FACTS = 32;
 
 // Bits of a packed slot: 5 for the event type's index, 1 for "reversed", the rest (25, so that the

@@ -120,6 +120,24 @@ describe('decision-state snapshots: the codec', () => {
     expect(encodeSnapshot(folded(streamId), lastOf(streamId))).toBe(GOLDEN_OF_FORMAT[SNAPSHOT_FORMAT]![streamId]);
   });
 
+  it('shares one dues object among equal months, folded or decoded, and keeps a changed month its own', () => {
+    const assessed = (n: number, period: string, dues: object) =>
+      fact(n, 'ContributionAssessed', { unitCode: 'QT00002', areaCode: '465', period, dueDate: `${period}-28`, funds: { ...dues } });
+    const raised = { ...funds, pension: '12000000' };
+    const events = [
+      fact(50, 'EmployerRegistered', { unitCode: 'QT00002', name: 'Công ty Tre', areaCode: '465', registeredOn: '2016-12-01' }),
+      assessed(51, '2017-01', funds), assessed(52, '2017-02', funds), assessed(53, '2017-03', raised), assessed(54, '2017-04', raised),
+    ];
+    let state = initialStateFor('employer-QT00002', new PackedFactIndex());
+    for (const each of events) state = evolveStream(state, each);
+    const decoded = decodeSnapshot(encodeSnapshot(state, id(54)), 'employer').state;
+    for (const { assessments } of [state, decoded] as { assessments: { funds: object }[] }[]) {
+      expect(assessments.map((assessment) => assessment.funds)).toEqual([funds, funds, raised, raised]);
+      expect([assessments[1]!.funds === assessments[0]!.funds, assessments[2]!.funds === assessments[1]!.funds, assessments[3]!.funds === assessments[2]!.funds])
+        .toEqual([true, false, true]);
+    }
+  });
+
   it('refuses a snapshot of another kind, and one naming a fact the index does not hold', () => {
     const text = encodeSnapshot(folded('person-9500000001'), lastOf('person-9500000001'));
     expect(() => decodeSnapshot(text, 'employer')).toThrow('a person snapshot for a employer stream');

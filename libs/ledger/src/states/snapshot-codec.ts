@@ -3,6 +3,7 @@ import type {
   InterestRulesState, PayoutState, PersonRelocationRecord, PersonState, PlanState, ProfileChangeRecord, RelocationRecord,
   StatusChangeRecord, StreamKind, StreamState, SuspensionRecord,
 } from '#domain';
+import { fundsOnce } from '#domain';
 import { PackedFactIndex, type PackedFactsSnapshot } from './packed-fact-index.js';
 
 /**
@@ -118,6 +119,12 @@ export function decodeSnapshot(text: string, kind: StreamKind): DecodedSnapshot 
     for (const record of fields[field] as { eventId: EventRef }[]) record.eventId = id(record.eventId);
   }
   if (kind === 'employer') {
+    // Equal months share one dues object, as the fold does (`fundsOnce`): JSON does not keep the sharing.
+    const assessments = fields.assessments as AssessmentRecord[];
+    for (let at = 1; at < assessments.length; at++) {
+      const shared = fundsOnce(assessments[at - 1]!.funds, assessments[at]!.funds);
+      if (shared !== undefined) assessments[at]!.funds = shared;
+    }
     // A charge with nothing left keeps one shared empty list, as the fold does (employer.evolve.ts).
     for (const charge of fields.charges as ChargeRecord[]) {
       if (charge.notComputed.length === 0) charge.notComputed = NONE;
