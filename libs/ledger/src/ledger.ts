@@ -64,11 +64,11 @@ export class Ledger {
    */
   async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
     const keyed = this.steps.keyed(command);
-    const unchecked = await this.attemptUnchecked(keyed, context);
-    if (unchecked !== 'check') return unchecked;
+    const first = await this.attempt(keyed, context, 'unchecked');
+    if (first !== 'again') return first;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(keyed, context);
-      if (outcome !== 'retry') return outcome;
+      const outcome = await this.attempt(keyed, context, 'key first');
+      if (outcome !== 'again') return outcome;
       if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyExhaustedError(keyed.commandKey, attempt);
     }
   }
@@ -94,47 +94,39 @@ export class Ledger {
   }
 
   /**
-   * Decides and appends without looking the key up first; `check` when the command must go the usual
-   * way (`attempt`): the decision threw (a refusal may be a repeat's, which the key answers), or the
-   * append conflicted (the key is held, or another writer moved the stream). A store that cannot
-   * write at all fails the command here as it would there.
+   * Decides and appends; `again` when the command must be tried again, key first. `unchecked` does
+   * not look the key up: when the decision throws (a refusal may be a repeat's, which the key answers)
+   * or the append conflicts (the key is held, or another writer moved the stream), it answers `again`
+   * instead. `key first` answers a known key from the key, and `again` only when another writer got
+   * to the stream first. A store that cannot write at all fails the command either way.
    */
-  private async attemptUnchecked(keyed: KeyedCommand, context: CommandContext): Promise<CommandOutcome | 'check'> {
-    let streamId: string;
-    try {
-      streamId = await this.steps.streamOf(keyed.command);
-    } catch {
-      return 'check';
+  private async attempt(keyed: KeyedCommand, context: CommandContext, mode: 'unchecked' | 'key first'): Promise<CommandOutcome | 'again'> {
+    const unchecked = mode === 'unchecked';
+    let releasing: string | undefined;
+    if (!unchecked) {
+      const known = await this.steps.checkKey(keyed, context.areas);
+      if (known.outcome) return known.outcome;
+      releasing = known.releasing;
     }
-    return this.lock.run(streamId, async () => {
-      let decision: Decision;
+    const orAgain = async <T>(step: () => Promise<T>): Promise<T | 'again'> => {
+      if (!unchecked) return step();
       try {
-        decision = await this.steps.decide(keyed, streamId, context);
+        return await step();
       } catch {
-        return 'check';
+        return 'again';
       }
-      const appended = await this.commits.submit(this.steps.toAppend(decision, context));
-      if (isAppendConflict(appended)) {
-        // A held key says nothing against the cached state; a moved stream does.
-        if (!(appended instanceof KeyAlreadyClaimedError)) this.states.forget(streamId);
-        return 'check';
-      }
-      this.states.advance(streamId, decision.loaded, appended.events);
-      return { status: 'created', result: resultOf(appended.events[appended.events.length - 1]!) } as CommandOutcome;
-    });
-  }
-
-  private async attempt(keyed: KeyedCommand, context: CommandContext): Promise<CommandOutcome | 'retry'> {
-    const known = await this.steps.checkKey(keyed, context.areas);
-    if (known.outcome) return known.outcome;
-    const streamId = await this.steps.streamOf(keyed.command);
+    };
+    const streamId = await orAgain(() => this.steps.streamOf(keyed.command));
+    if (streamId === 'again') return 'again';
     return this.lock.run(streamId, async () => {
-      const decision = await this.steps.decide(keyed, streamId, context, known.releasing);
+      const decision = await orAgain(() => this.steps.decide(keyed, streamId, context, releasing));
+      if (decision === 'again') return 'again';
       const appended = await this.commits.submit(this.steps.toAppend(decision, context));
       if (isAppendConflict(appended)) {
-        // Another writer got there first (another process, or the same key): decide again.
-        this.states.forget(streamId);
-        return 'retry';
+        // A held key says nothing against the cached state; a moved stream (or any conflict of a
+        // command whose key was looked up: another writer got there first) does.
+        if (!(unchecked && appended instanceof KeyAlreadyClaimedError)) this.states.forget(streamId);
+        return 'again';
       }
       this.states.advance(streamId, decision.loaded, appended.events);
       return { status: 'created', result: resultOf(appended.events[appended.events.length - 1]!) } as CommandOutcome;

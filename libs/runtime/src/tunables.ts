@@ -23,11 +23,14 @@ export const STATE_CACHE_EVENTS = 1_000_000;
 export const SNAPSHOT_MIN_EVENTS = 8;
 
 /**
- * What one cached folded event is counted at when an import's heap is sized. More than a folded event
- * weighs (a long stream's weighs most): counted at its weight, a full cache left the collector too little
- * room to work in and a large import ran out of heap.
+ * What one cached folded event is counted at when an import's heap is sized: about what an employer's
+ * weighs (≈ 173 B a weighed event in the heap, the heaviest kind; a person's ≈ 103), the rest of the heap
+ * being the collector's room. At 192, with employers' events at ≈ 224 B (before their fact index took
+ * hashed slots and equal months shared their dues), the 5M import ran out of heap; since, it completes
+ * at 192 with a peak of 523 MB, and 168 takes 23 MB off the peak for no measured cost at 1M
+ * (docs/benchmarks.md, 'The 5M import completes').
  */
-export const CACHED_EVENT_BYTES = 192;
+export const CACHED_EVENT_BYTES = 168;
 
 /**
  * An import's old space besides the state cache: the rest of the process (the ledger, the lines in
