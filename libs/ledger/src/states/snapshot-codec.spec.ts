@@ -29,6 +29,8 @@ const FIELDS_OF_FORMAT: Record<number, unknown> = {
     bank: ['kind', 'facts', 'credits', 'decisionOf'],
   },
 };
+// Format 2 keeps the same fields; an employer's assessments and collections are written as rows.
+FIELDS_OF_FORMAT[2] = FIELDS_OF_FORMAT[1];
 
 const id = (n: number) => `00000000-0000-5000-8000-${String(n).padStart(12, '0')}`;
 let position = 100;
@@ -95,6 +97,13 @@ const GOLDEN_OF_FORMAT: Record<number, Record<string, string>> = {
   },
 };
 
+// Format 2: only the employer's snapshot differs (its assessments and collections as rows).
+GOLDEN_OF_FORMAT[2] = {
+  ...GOLDEN_OF_FORMAT[1],
+  'employer-QT00001':
+    '{"kind":"employer","last":"00000000-0000-5000-8000-000000000012","facts":{"types":["EmployerRegistered","EmployerStatusChanged","ContributionAssessed","ContributionCollected","EntryReversed","LateInterestCharged","EmployerRelocated","EmployerProfileChanged","FundSuspensionGranted","InspectionRecorded"],"areas":["465","466"],"facts":["00000000-0000-5000-8000-000000000000",0,0,100,"00000000-0000-5000-8000-000000000001",2,0,101,"00000000-0000-5000-8000-000000000002",4,0,102,"00000000-0000-5000-8000-000000000003",5,0,103,"00000000-0000-5000-8000-000000000004",6,0,104,"00000000-0000-5000-8000-000000000005",6,0,105,"00000000-0000-5000-8000-000000000006",8,0,106,"00000000-0000-5000-8000-000000000007",10,0,107,"00000000-0000-5000-8000-000000000008",10,0,108,"00000000-0000-5000-8000-000000000009",12,1,109,"00000000-0000-5000-8000-000000000010",14,1,110,"00000000-0000-5000-8000-000000000011",16,1,111,"00000000-0000-5000-8000-000000000012",18,1,112]},"state":{"statusChanges":[{"eventId":1,"status":"active","effectiveOn":"2017-01-01"}],"assessments":[[2,"2017-01","2017-01-31",["11000000","1500000","500000","2250000","1000000"]],[3,"2017-02",null,0]],"collections":[[4,"2017-02-10","16250000","2017-01"],[5,"2017-03-10","100"]],"charges":[{"eventId":7,"month":"2017-04","to":"2017-04-30","closedOn":"2017-05-02","byFund":{"pension":"1000"},"notComputed":[{"period":"2017-01","fund":"pension","month":"2017-04"}],"basis":[{"period":"2017-01","fund":"pension","from":"2017-03-01","per":"month"}]},{"eventId":8,"month":"2017-05","to":"2017-05-31","closedOn":"2017-06-02","byFund":{},"notComputed":[],"basis":[]}],"relocations":[{"eventId":9,"areaCode":"466","effectiveOn":"2018-01-01"}],"profileChanges":[{"eventId":10,"effectiveOn":"2018-02-01","wageRegion":1,"highRiskApproval":null}],"suspensions":[{"eventId":11,"fund":"pension","from":"2020-05-01","to":"2020-06-30","decisionRef":"QD-1"}],"profile":{"unitCode":"QT00001","name":"Công ty Gỗ","areaCode":"465","registeredOn":"2016-12-01","wageRegion":2,"sector":"enterprise"}}}',
+};
+
 function folded(streamId: string): StreamState {
   let state = initialStateFor(streamId, new PackedFactIndex());
   for (const each of STREAMS[streamId]!) state = evolveStream(state, each);
@@ -142,6 +151,14 @@ describe('decision-state snapshots: the codec', () => {
     const text = encodeSnapshot(folded('person-9500000001'), lastOf('person-9500000001'));
     expect(() => decodeSnapshot(text, 'employer')).toThrow('a person snapshot for a employer stream');
     expect(() => decodeSnapshot(text.replace('"eventId":1', '"eventId":9'), 'person')).toThrow('a snapshot names fact 9 of 4');
+  });
+
+  it("refuses an employer's rows that do not read back: dues repeated from nothing, dues of four funds, a fact it does not hold", () => {
+    const text = encodeSnapshot(folded('employer-QT00001'), lastOf('employer-QT00001'));
+    expect(text).toContain('"assessments":[[2,"2017-01","2017-01-31",["11000000","1500000","500000","2250000","1000000"]],[3,"2017-02",null,0]]');
+    expect(() => decodeSnapshot(text.replace('["11000000","1500000","500000","2250000","1000000"]', '0'), 'employer')).toThrow('a snapshot repeats the dues of no assessment');
+    expect(() => decodeSnapshot(text.replace('["11000000","1500000","500000","2250000","1000000"]', '["1","2","3","4"]'), 'employer')).toThrow("a snapshot's dues name 4 funds");
+    expect(() => decodeSnapshot(text.replace('[5,"2017-03-10"', '[13,"2017-03-10"'), 'employer')).toThrow('a snapshot names fact 13 of 13');
   });
 
   it('keeps any fact index: ids, types, areas, positions and reversals, short and long', () => {

@@ -3,14 +3,15 @@ import type {
   InterestRulesState, PayoutState, PersonRelocationRecord, PersonState, PlanState, ProfileChangeRecord, RelocationRecord,
   StatusChangeRecord, StreamKind, StreamState, SuspensionRecord,
 } from '#domain';
-import { fundsOnce } from '#domain';
+import { FUNDS, fundsOnce, type FundDues, type IsoDate, type IsoMonth, type Money } from '#domain';
 import { PackedFactIndex, type PackedFactsSnapshot } from './packed-fact-index.js';
 
 /**
  * The codec of decision-state snapshots (the event store's `state_snapshots`, docs/decisions.md). A
- * snapshot is JSON: the state's own fields as they are, its fact index packed (PackedFactIndex
- * .toSnapshot), and every `eventId` a record or a bank map holds written as that fact's place in the
- * index (an employer's records would otherwise repeat each of its ids).
+ * snapshot is JSON: the state's own fields as they are (but an employer's assessments and collections,
+ * written as rows: ROWS_OF_EMPLOYER), its fact index packed (PackedFactIndex.toSnapshot), and every
+ * `eventId` a record or a bank map holds written as that fact's place in the index (an employer's
+ * records would otherwise repeat each of its ids).
  *
  * SNAPSHOT_FORMAT names what a snapshot holds: a row of another format is ignored and the stream read
  * instead. Bump it whenever a state's fields change (STATE_FIELDS below will not compile until they
@@ -18,7 +19,7 @@ import { PackedFactIndex, type PackedFactsSnapshot } from './packed-fact-index.j
  * the upcasters), or when this codec changes; snapshot-codec.spec.ts holds each format's fields and one
  * encoded state of each kind, and fails until the format is bumped and they are recorded under it.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** Exactly the keys of T, each once, or a type error naming the mismatch. */
 type ExactKeys<T, K extends readonly PropertyKey[]> =
@@ -84,7 +85,14 @@ export function encodeSnapshot(state: StreamState, lastEventId: string): string 
   const { kind, facts: _facts, ...rest } = state as StreamState & Record<string, unknown>;
   const encoded: Record<string, unknown> = { ...rest };
   for (const field of RECORD_ARRAYS[kind]) {
+    if (kind === 'employer' && ROWS_OF_EMPLOYER.includes(field)) continue;
     encoded[field] = (rest[field] as { eventId: string }[]).map((record) => ({ ...record, eventId: ref(record.eventId) }));
+  }
+  if (kind === 'employer') {
+    const employer = state as EmployerState;
+    encoded.assessments = assessmentRows(employer.assessments, ref);
+    encoded.collections = employer.collections.map(({ eventId, collectedOn, amount, period }) =>
+      period === undefined ? [ref(eventId), collectedOn, amount] : [ref(eventId), collectedOn, amount, period]);
   }
   if (kind === 'bank') {
     const bank = state as BankState;
@@ -113,18 +121,18 @@ export function decodeSnapshot(text: string, kind: StreamKind): DecodedSnapshot 
     return eventId;
   };
   const fields = snapshot.state;
-  // The records are JSON.parse's own objects: their places become ids in place (a copy of each
+  if (kind === 'employer') {
+    fields.assessments = assessmentsOf(fields.assessments as AssessmentRow[], id);
+    fields.collections = (fields.collections as CollectionRow[]).map(([eventId, collectedOn, amount, period]): CollectionRecord =>
+      period === undefined ? { eventId: id(eventId), collectedOn, amount } : { eventId: id(eventId), collectedOn, amount, period });
+  }
+  // The other records are JSON.parse's own objects: their places become ids in place (a copy of each
   // record showed in a cold command's profile).
   for (const field of RECORD_ARRAYS[kind]) {
+    if (kind === 'employer' && ROWS_OF_EMPLOYER.includes(field)) continue;
     for (const record of fields[field] as { eventId: EventRef }[]) record.eventId = id(record.eventId);
   }
   if (kind === 'employer') {
-    // Equal months share one dues object, as the fold does (`fundsOnce`): JSON does not keep the sharing.
-    const assessments = fields.assessments as AssessmentRecord[];
-    for (let at = 1; at < assessments.length; at++) {
-      const shared = fundsOnce(assessments[at - 1]!.funds, assessments[at]!.funds);
-      if (shared !== undefined) assessments[at]!.funds = shared;
-    }
     // A charge with nothing left keeps one shared empty list, as the fold does (employer.evolve.ts).
     for (const charge of fields.charges as ChargeRecord[]) {
       if (charge.notComputed.length === 0) charge.notComputed = NONE;
@@ -140,3 +148,42 @@ export function decodeSnapshot(text: string, kind: StreamKind): DecodedSnapshot 
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * An employer's assessments and collections, most of its snapshot, are written as rows (arrays in the
+ * record's field order) rather than objects, and an assessment's dues as the five amounts in FUNDS
+ * order, or 0 for "the same as the row before" (most months repeat the last: `fundsOnce`). Format 1
+ * wrote them as objects: 7.8 KB an employer snapshot on the 5M ledger, two overflow pages besides its
+ * own, read and parsed at every miss (docs/benchmarks.md, 'snapshot rows').
+ */
+const ROWS_OF_EMPLOYER: readonly string[] = ['assessments', 'collections'];
+
+/** [eventId, period, dueDate or null, dues: amounts, 0 (as the row before) or null (none)]. */
+type AssessmentRow = [EventRef, IsoMonth, IsoDate | null, Money[] | 0 | null];
+/** [eventId, collectedOn, amount, period?]. */
+type CollectionRow = [EventRef, IsoDate, Money, IsoMonth?];
+
+function assessmentRows(assessments: readonly AssessmentRecord[], ref: (eventId: string) => EventRef): AssessmentRow[] {
+  let last: FundDues | undefined;
+  return assessments.map(({ eventId, period, dueDate, funds }) => {
+    const dues = funds === undefined ? null : last !== undefined && fundsOnce(last, funds) === last ? 0 : FUNDS.map((fund) => funds[fund]);
+    last = funds;
+    return [ref(eventId), period, dueDate ?? null, dues];
+  });
+}
+
+function assessmentsOf(rows: readonly AssessmentRow[], id: (ref: EventRef) => string): AssessmentRecord[] {
+  let last: FundDues | undefined;
+  return rows.map(([eventId, period, dueDate, dues]) => {
+    const funds = dues === null ? undefined : dues === 0 ? last : duesOf(dues);
+    if (dues === 0 && funds === undefined) throw new Error('a snapshot repeats the dues of no assessment');
+    last = funds;
+    return { eventId: id(eventId), period, dueDate: dueDate ?? undefined, funds };
+  });
+}
+
+function duesOf(amounts: readonly Money[]): FundDues {
+  if (amounts.length !== FUNDS.length) throw new Error(`a snapshot's dues name ${amounts.length} funds`);
+  const [pension, sickness, accident, health, unemployment] = amounts as [Money, Money, Money, Money, Money];
+  return { pension, sickness, accident, health, unemployment };
+}
