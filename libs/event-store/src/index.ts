@@ -6,7 +6,7 @@ export { upcastEvent, UPCASTERS, type Upcaster } from './reading/upcasters.js';
 export { iterateAll, type IterateAllOptions } from './iterate-all.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export { ThreadedLogPages, type ThreadedLogPagesOptions } from './sqlite/threaded-log-pages.js';
-export type { TransformedPage } from './sqlite/log-pages.js';
+export { eventsIn, type TransformedPage } from './sqlite/log-pages.js';
 export { SCHEMA_VERSION as SQLITE_EVENT_STORE_SCHEMA_VERSION } from './sqlite/schema.js';
 export * from './audit/index.js';
 export * from './sqlite/audit/index.js';

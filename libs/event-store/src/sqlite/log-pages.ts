@@ -28,6 +28,11 @@ export interface TransformedPage {
   last: LogPosition;
 }
 
+/** The events a page holds, read or transformed (the reader's and the projector's count of a page). */
+export function eventsIn(page: readonly unknown[] | TransformedPage): number {
+  return Array.isArray(page) ? page.length : (page as TransformedPage).count;
+}
+
 const PAGE_SQL = 'SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position >= ? ORDER BY position LIMIT ?';
 
 type PageRow = [LogPosition, string, string, number, string, string, string];

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LogPosition, ReadAllOptions, RecordedEvent } from '../event-store.port.js';
-import { LogPageReader, type LogPagesJob, type TransformedPage } from './log-pages.js';
+import { eventsIn, LogPageReader, type LogPagesJob, type TransformedPage } from './log-pages.js';
 import { workerScriptAvailable } from '../worker-script.js';
 
 const WORKER_SCRIPT = new URL('./log-pages.worker.js', import.meta.url);
@@ -108,7 +108,7 @@ export class ThreadedLogPages {
     };
     running.worker.on('message', (page: Page) => {
       // Known now, not when the page is taken: the worker exits right after posting it.
-      if (countOf(page) < pageSize) running.ended = true;
+      if (eventsIn(page) < pageSize) running.ended = true;
       if (running.waiting) {
         running.waiting.resolve(page);
         running.waiting = undefined;
@@ -129,7 +129,7 @@ export class ThreadedLogPages {
   private async take(running: Running): Promise<Page> {
     const page = running.pages.shift() ?? (await this.nextPosted(running));
     if (!running.ended) running.worker.postMessage(1);
-    if (countOf(page) > 0) running.next = (Array.isArray(page) ? page[page.length - 1]!.position : page.last) + 1;
+    if (eventsIn(page) > 0) running.next = (Array.isArray(page) ? page[page.length - 1]!.position : page.last) + 1;
     return page;
   }
 
@@ -144,8 +144,4 @@ export class ThreadedLogPages {
     // Node's terminate() of a thread that has already exited never settles.
     if (running && !running.exited) await running.worker.terminate();
   }
-}
-
-function countOf(page: Page): number {
-  return Array.isArray(page) ? page.length : page.count;
 }

@@ -32,6 +32,8 @@ export function pageBuilder(areas: ReadModelAreas): (events: RecordedEvent[]) =>
       const { sql } = statements[i]!;
       let id = idOf.get(sql);
       if (id === undefined) idOf.set(sql, (id = sqls.push(sql) - 1));
+      // The writer's texts are a fixed few dozen; an id past 16 bits would wrap silently in `ids`.
+      if (id > 0xffff) throw new RangeError(`a page of ${sqls.length} distinct statements: more than a BuiltPage can name`);
       ids[i] = id;
       params[i] = statements[i]!.params as SqlParam[];
     }

@@ -1,4 +1,4 @@
-import type { LogSubscription, RecordedEvent } from '#event-store';
+import { eventsIn, type LogSubscription, type RecordedEvent } from '#event-store';
 import type { ProjectionLease, SqlRunner, SqlStatement } from '../database/read-model-db.js';
 import type { BuiltPage, ReadModelAreas, EventSource, RebuildSource, RebuildSourceFor } from '../ports.js';
 import type { ReadModelStore } from '../database/read-model-store.js';
@@ -40,8 +40,6 @@ interface Committed { position: number; read: number }
 
 /** A page of events, or of the statements that apply them (a rebuild's reader built them on its thread). */
 type Page = RecordedEvent[] | BuiltPage;
-
-const countOf = (page: Page) => (Array.isArray(page) ? page.length : page.count);
 
 /** Another writer moved the checkpoint while this batch was being applied: the batch is void. */
 class CheckpointMoved extends Error {}
@@ -315,7 +313,7 @@ export class Projector {
     for (;;) {
       const from = (await this.store.checkpoint()) + 1;
       const events = await nextPage(from);
-      if (countOf(events) === 0) break;
+      if (eventsIn(events) === 0) break;
       let committed: Committed;
       try {
         committed = await this.commit(events, from, nextPage, options.pagesPerCommit ?? 1);
@@ -354,9 +352,9 @@ export class Projector {
       if (!this.oldAreasSynced) await syncOldAreas(tx, this.oldAreas);
       let position = from - 1;
       let read = 0;
-      for (let page = events, n = 1; countOf(page) > 0; page = await nextPage!(position + 1), n++) {
+      for (let page = events, n = 1; eventsIn(page) > 0; page = await nextPage!(position + 1), n++) {
         position = Array.isArray(page) ? await this.apply(tx, page, position) : await this.applyBuilt(tx, page, position);
-        read += countOf(page);
+        read += eventsIn(page);
         if (n >= pages || !nextPage) break;
       }
       if (position !== from - 1) await tx.execute('UPDATE checkpoint SET position = ? WHERE id = 1', [position]);
