@@ -7,42 +7,44 @@
  * the id itself, so two ids of one hash cost a comparison more, never a wrong answer.
  */
 export class HashedSlots {
-  private keys: Float64Array;
-  private count = 0;
+  // Private fields: two indexes of the same ids are equal to a deep comparison (a spec's toEqual of two
+  // states) whatever slack each array has; the facts they index are compared themselves.
+  #keys: Float64Array;
+  #count = 0;
 
   constructor(capacity = 64) {
-    this.keys = new Float64Array(capacity);
+    this.#keys = new Float64Array(capacity);
   }
 
   /** The index of `ids`, slot by slot. */
   static of(ids: readonly string[]): HashedSlots {
     const index = new HashedSlots(ids.length + (ids.length >> 1));
-    const keys = index.keys;
+    const keys = index.#keys;
     ids.forEach((id, slot) => (keys[slot] = keyOf(hashOf(id), slot)));
-    index.count = ids.length;
+    index.#count = ids.length;
     keys.subarray(0, ids.length).sort();
     return index;
   }
 
   add(id: string, slot: number): void {
     const key = keyOf(hashOf(id), slot);
-    if (this.count === this.keys.length) {
-      const grown = new Float64Array(this.count + (this.count >> 1) + 16);
-      grown.set(this.keys);
-      this.keys = grown;
+    if (this.#count === this.#keys.length) {
+      const grown = new Float64Array(this.#count + (this.#count >> 1) + 16);
+      grown.set(this.#keys);
+      this.#keys = grown;
     }
     const at = this.firstAtLeast(key);
-    this.keys.copyWithin(at + 1, at, this.count);
-    this.keys[at] = key;
-    this.count++;
+    this.#keys.copyWithin(at + 1, at, this.#count);
+    this.#keys[at] = key;
+    this.#count++;
   }
 
   /** The slot of `id`, or -1; `cells` hold each slot's id at `stride × slot`, to confirm a candidate. */
   find(id: string, cells: readonly unknown[], stride: number): number {
     const hash = hashOf(id);
     const end = (hash + 1) * SLOTS;
-    for (let at = this.firstAtLeast(hash * SLOTS); at < this.count && this.keys[at]! < end; at++) {
-      const slot = this.keys[at]! % SLOTS;
+    for (let at = this.firstAtLeast(hash * SLOTS); at < this.#count && this.#keys[at]! < end; at++) {
+      const slot = this.#keys[at]! % SLOTS;
       if (cells[stride * slot] === id) return slot;
     }
     return -1;
@@ -50,17 +52,17 @@ export class HashedSlots {
 
   copy(): HashedSlots {
     const copy = new HashedSlots(0);
-    copy.keys = this.keys.slice();
-    copy.count = this.count;
+    copy.#keys = this.#keys.slice();
+    copy.#count = this.#count;
     return copy;
   }
 
   private firstAtLeast(key: number): number {
     let low = 0;
-    let high = this.count;
+    let high = this.#count;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.keys[middle]! < key) low = middle + 1;
+      if (this.#keys[middle]! < key) low = middle + 1;
       else high = middle;
     }
     return low;
