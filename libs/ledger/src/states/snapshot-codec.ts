@@ -9,7 +9,7 @@ import { PackedFactIndex, type PackedFactsSnapshot } from './packed-fact-index.j
 /**
  * The codec of decision-state snapshots (the event store's `state_snapshots`, docs/decisions.md). A
  * snapshot is JSON: the state's own fields as they are (but an employer's assessments and collections,
- * written as rows: ROWS_OF_EMPLOYER), its fact index packed (PackedFactIndex.toSnapshot), and every
+ * written as rows: assessmentRows), its fact index packed (PackedFactIndex.toSnapshot), and every
  * `eventId` a record or a bank map holds written as that fact's place in the index (an employer's
  * records would otherwise repeat each of its ids).
  *
@@ -53,7 +53,8 @@ export const STATE_FIELDS = {
 
 /** The record arrays of each kind's state: records whose `eventId` is one of the stream's facts. */
 const RECORD_ARRAYS: Record<StreamKind, readonly string[]> = {
-  employer: ['statusChanges', 'assessments', 'collections', 'charges', 'relocations', 'profileChanges', 'suspensions'],
+  // An employer's assessments and collections are written as rows instead (assessmentRows, below).
+  employer: ['statusChanges', 'charges', 'relocations', 'profileChanges', 'suspensions'],
   person: ['cards', 'relocations'],
   facility: [],
   plan: [],
@@ -85,7 +86,6 @@ export function encodeSnapshot(state: StreamState, lastEventId: string): string 
   const { kind, facts: _facts, ...rest } = state as StreamState & Record<string, unknown>;
   const encoded: Record<string, unknown> = { ...rest };
   for (const field of RECORD_ARRAYS[kind]) {
-    if (kind === 'employer' && ROWS_OF_EMPLOYER.includes(field)) continue;
     encoded[field] = (rest[field] as { eventId: string }[]).map((record) => ({ ...record, eventId: ref(record.eventId) }));
   }
   if (kind === 'employer') {
@@ -126,10 +126,9 @@ export function decodeSnapshot(text: string, kind: StreamKind): DecodedSnapshot 
     fields.collections = (fields.collections as CollectionRow[]).map(([eventId, collectedOn, amount, period]): CollectionRecord =>
       period === undefined ? { eventId: id(eventId), collectedOn, amount } : { eventId: id(eventId), collectedOn, amount, period });
   }
-  // The other records are JSON.parse's own objects: their places become ids in place (a copy of each
+  // The records are JSON.parse's own objects: their places become ids in place (a copy of each
   // record showed in a cold command's profile).
   for (const field of RECORD_ARRAYS[kind]) {
-    if (kind === 'employer' && ROWS_OF_EMPLOYER.includes(field)) continue;
     for (const record of fields[field] as { eventId: EventRef }[]) record.eventId = id(record.eventId);
   }
   if (kind === 'employer') {
@@ -150,13 +149,12 @@ export function decodeSnapshot(text: string, kind: StreamKind): DecodedSnapshot 
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * An employer's assessments and collections, most of its snapshot, are written as rows (arrays in the
- * record's field order) rather than objects, and an assessment's dues as the five amounts in FUNDS
- * order, or 0 for "the same as the row before" (most months repeat the last: `fundsOnce`). Format 1
- * wrote them as objects: 7.8 KB an employer snapshot on the 5M ledger, two overflow pages besides its
- * own, read and parsed at every miss (docs/benchmarks.md, 'snapshot rows').
+ * An employer's assessments and collections, most of its snapshot, are written as rows
+ * (arrays in the record's field order) rather than objects, and an assessment's dues as the five amounts
+ * in FUNDS order, or 0 for "the same as the row before" (most months repeat the last: `fundsOnce`).
+ * Format 1 wrote them as objects: 7.8 KB an employer snapshot on the 5M ledger, spilling past its page,
+ * read and parsed at every miss (docs/benchmarks.md, 'The 5M import completes').
  */
-const ROWS_OF_EMPLOYER: readonly string[] = ['assessments', 'collections'];
 
 /** [eventId, period, dueDate or null, dues: amounts, 0 (as the row before) or null (none)]. */
 type AssessmentRow = [EventRef, IsoMonth, IsoDate | null, Money[] | 0 | null];
