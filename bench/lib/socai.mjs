@@ -11,7 +11,10 @@ export { generateCommands } from '../../dist/apps/cli/src/generate/index.js';
 
 /** A config like `socai` builds from its environment, for a data directory of the benchmark's own. */
 export function configFor(dataDir) {
-  return configFromEnv({ SOCAI_DATA_DIR: resolve(dataDir) });
+  // The state cache's size may be set as for the CLI: a smaller cache on a small ledger shows what
+  // misses cost without a large one.
+  const { SOCAI_STATE_CACHE_EVENTS } = process.env;
+  return configFromEnv({ SOCAI_DATA_DIR: resolve(dataDir), ...(SOCAI_STATE_CACHE_EVENTS ? { SOCAI_STATE_CACHE_EVENTS } : {}) });
 }
 
 /** A fresh copy of a data directory (closed stores only: their WAL has been checkpointed). */

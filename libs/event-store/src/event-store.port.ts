@@ -183,6 +183,14 @@ export interface EventStore {
    */
   appendEach(requests: AppendRequest[]): Promise<AppendOutcome[]>;
   readStream(streamId: string, options?: { fromRevision?: StreamRevision; limit?: number }): Promise<RecordedEvent[]>;
+  /**
+   * Optional (SQLite): what a decision state loaded from a snapshot at `revision` needs of its stream:
+   * the position of the event at `revision` (undefined when the stream has none there), which proves the
+   * snapshot was folded from this log, and the events after it without their metadata. With `revision`
+   * -1, every event. Faster than `readStream`: the event at `revision` is not read, only found in the
+   * stream's index, and no metadata is parsed (docs/decisions.md, 'Issue 23, session 14').
+   */
+  readStreamAfter?(streamId: string, revision: number): Promise<StreamTail>;
   /** Events with position ≥ fromPosition (default 1), in commit order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
@@ -228,6 +236,15 @@ export interface EventStore {
    */
   snapshotStreamsSync?(): string[];
   close(): Promise<void>;
+}
+
+/** An event as a fold needs it: no stream id and no metadata; `data` upcast to its newest shape. */
+export type StreamFact = Pick<RecordedEvent, 'eventId' | 'type' | 'revision' | 'position' | 'data'>;
+
+/** A stream's events after a revision (`readStreamAfter`), and the position of its event at that revision. */
+export interface StreamTail {
+  positionAtRevision?: LogPosition;
+  facts: StreamFact[];
 }
 
 export class BatchConflictError extends Error {

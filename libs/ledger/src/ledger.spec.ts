@@ -106,6 +106,8 @@ describe('Ledger (load → decide → append) on a real SQLite store', () => {
     const counting = Object.create(store) as SqliteEventStore;
     counting.findKey = (key) => (calls.findKey++, store.findKey(key));
     counting.readStream = (id, options) => (calls.readStream++, store.readStream(id, options));
+    // A state's load reads the stream without metadata: a stream read all the same.
+    counting.readStreamAfter = (id, revision) => (calls.readStream++, store.readStreamAfter(id, revision));
     counting.appendEach = (requests) => (calls.appendEach++, store.appendEach(requests));
     counting.appendMany = (requests) => (calls.appendMany++, store.appendMany(requests));
     const counted = new Ledger({ store: counting, areas, ledgerPayments: paymentsFromLog(store), clock: () => new Date('2023-06-21T03:00:00Z') });

@@ -108,6 +108,12 @@ describe('Ledger.warmStates on a real SQLite store', () => {
       reads.push(streamId);
       return readStream(streamId, options);
     };
+    // A state's load reads the stream without metadata.
+    const readStreamAfter = store.readStreamAfter.bind(store);
+    store.readStreamAfter = async (streamId, revision) => {
+      reads.push(streamId);
+      return readStreamAfter(streamId, revision);
+    };
     const cold = new StreamStates(store);
     for (const unit of ['QT00001', 'QT00002', 'QT00003']) {
       reads.length = 0;

@@ -36,6 +36,12 @@ describe('StreamStates with snapshots', () => {
       reads.push(`${streamId}@${options?.fromRevision ?? 0}`);
       return readStream(streamId, options);
     };
+    // The states' own reads: a whole stream (-1) or from a snapshot's revision, whose event is only found.
+    const readStreamAfter = store.readStreamAfter.bind(store);
+    store.readStreamAfter = async (streamId, revision) => {
+      reads.push(`${streamId}@${Math.max(revision, 0)}`);
+      return readStreamAfter(streamId, revision);
+    };
     await store.append({ streamId: 'person-9500000001', expectedRevision: 'no_stream', events: cards('9500000001', 0, 10) });
     await store.append({ streamId: 'person-9500000002', expectedRevision: 'no_stream', events: cards('9500000002', 0, 10) });
     await store.append({ streamId: 'person-9500000003', expectedRevision: 'no_stream', events: cards('9500000003', 0, 3) });

@@ -28,6 +28,12 @@ describe('StreamStates', () => {
       reads.push(streamId);
       return readStream(streamId, options);
     };
+    // The states' own reads, without metadata.
+    const readStreamAfter = store.readStreamAfter.bind(store);
+    store.readStreamAfter = async (streamId, revision) => {
+      reads.push(streamId);
+      return readStreamAfter(streamId, revision);
+    };
     await person('9500000001', 3);
     await person('9500000002', 3);
     await person('9500000003', 4);

@@ -1,5 +1,5 @@
 import { evolveStream, initialStateFor, type StoredFact, type StreamState } from '#domain';
-import type { AppendResult, EventStore, RecordedEvent, StateSnapshot } from '#event-store';
+import type { AppendResult, EventStore, RecordedEvent, StateSnapshot, StreamFact } from '#event-store';
 import { SNAPSHOT_MIN_EVENTS, STATE_CACHE_EVENTS } from '#runtime/tunables';
 import { BloomFilter } from './bloom-filter.js';
 import { PackedFactIndex } from './states/packed-fact-index.js';
@@ -13,7 +13,7 @@ export interface LoadedStream {
   lastEventId?: string;
 }
 
-export function toFact(event: RecordedEvent): StoredFact {
+export function toFact(event: StreamFact): StoredFact {
   return { eventId: event.eventId, type: event.type, data: event.data, revision: event.revision, position: event.position } as StoredFact;
 }
 
@@ -84,7 +84,7 @@ export class StreamStates {
         loaded = fromSnapshot.loaded;
         snapshotRevision = fromSnapshot.snapshotRevision;
       } else {
-        loaded = this.fold(loaded, await this.store.readStream(streamId));
+        loaded = this.fold(loaded, await this.readWhole(streamId));
       }
     }
     this.remember(streamId, loaded, { snapshotRevision, settledRevision: loaded.revision, pending: false });
@@ -106,11 +106,31 @@ export class StreamStates {
     } catch {
       return undefined;
     }
-    // From the snapshot's own revision: its event proves the snapshot was folded from this log.
-    const events = await this.store.readStream(streamId, { fromRevision: snapshot.revision });
-    if (events[0]?.revision !== snapshot.revision || events[0].eventId !== decoded.lastEventId) return undefined;
-    const loaded = this.fold({ state: decoded.state, revision: snapshot.revision, lastEventId: decoded.lastEventId }, events.slice(1));
+    const after = await this.eventsAfter(streamId, snapshot.revision, decoded);
+    if (after === undefined) return undefined;
+    const loaded = this.fold({ state: decoded.state, revision: snapshot.revision, lastEventId: decoded.lastEventId }, after);
     return { loaded, snapshotRevision: snapshot.revision };
+  }
+
+  /** Every event of a stream, as a fold needs it (without metadata where the store can). */
+  private async readWhole(streamId: string): Promise<StreamFact[]> {
+    return this.store.readStreamAfter ? (await this.store.readStreamAfter(streamId, -1)).facts : this.store.readStream(streamId);
+  }
+
+  /**
+   * The events after a snapshot at `revision`, or undefined when the log does not bear the snapshot out:
+   * its last event is not at `revision`. Where the store can, that event is checked by its position
+   * (the snapshot's fact index holds it), found in the stream's index without reading its row.
+   */
+  private async eventsAfter(streamId: string, revision: number, decoded: { state: StreamState; lastEventId: string }): Promise<StreamFact[] | undefined> {
+    if (this.store.readStreamAfter) {
+      const tail = await this.store.readStreamAfter(streamId, revision);
+      const position = decoded.state.facts.get(decoded.lastEventId)?.position;
+      return position !== undefined && tail.positionAtRevision === position ? tail.facts : undefined;
+    }
+    // From the snapshot's own revision: its event proves the snapshot was folded from this log.
+    const events = await this.store.readStream(streamId, { fromRevision: revision });
+    return events[0]?.revision === revision && events[0].eventId === decoded.lastEventId ? events.slice(1) : undefined;
   }
 
   /**
@@ -257,7 +277,7 @@ export class StreamStates {
     this.eventsHeld = 0;
   }
 
-  private fold(loaded: LoadedStream, events: RecordedEvent[]): LoadedStream {
+  private fold(loaded: LoadedStream, events: readonly StreamFact[]): LoadedStream {
     let { state, revision, lastEventId } = loaded;
     for (const event of events) {
       state = evolveStream(state, toFact(event));

@@ -133,6 +133,8 @@ export class EsdbEventStore implements EventStore {
   readonly saveSnapshots = undefined;
   readonly readSnapshot = undefined;
   readonly snapshotStreamsSync = undefined;
+  /** Nor a read without metadata: a cluster sends each event whole, so the ledger folds `readStream`'s. */
+  readonly readStreamAfter = undefined;
   /**
    * No ledger verifier here, declared so. One could read `$all` and recheck every stream's hash chain,
    * but no cluster runs where this code is tested, and the signed checkpoints live only in the SQLite

@@ -6,7 +6,7 @@ import type { RecordedEvent } from '../event-store.port.js';
  * expects. `metadata.schemaVersion` tells which shape the stored data has; each upcaster turns one
  * version of one event type into the next, and they chain until none applies.
  *
- * Only the read paths of the port (readStream, readAll, findEvent) upcast. `socai verify`, the export and
+ * Only the read paths of the port (readStream, readStreamAfter, readAll, findEvent) upcast. `socai verify`, the export and
  * the checkpointer read the stored rows, since the hash covers the stored form, not the upcast one.
  */
 export interface Upcaster {
@@ -32,14 +32,24 @@ const byTypeAndVersion = new Map(UPCASTERS.map((upcaster) => [`${upcaster.fromVe
 
 /** The event in the newest shape its type has; the same object when no upcaster applies (the usual case). */
 export function upcastEvent<E extends RecordedEvent>(event: E, upcasters: ReadonlyMap<string, Upcaster> = byTypeAndVersion): E {
-  let version = event.metadata.schemaVersion;
-  let upcaster = upcasters.get(`${version}:${event.type}`);
-  if (!upcaster) return event;
-  let data = event.data;
+  const upcast = upcastData(event.type, event.metadata.schemaVersion, event.data, upcasters);
+  if (upcast === undefined) return event;
+  return { ...event, data: upcast.data, metadata: { ...event.metadata, schemaVersion: upcast.version } };
+}
+
+/**
+ * Data of `type` recorded in schema `version`, in the newest shape and the version it now has;
+ * undefined when no upcaster applies (the usual case). For readers that keep no metadata (a fold's).
+ */
+export function upcastData(
+  type: string, version: number, data: unknown, upcasters: ReadonlyMap<string, Upcaster> = byTypeAndVersion,
+): { data: unknown; version: number } | undefined {
+  let upcaster = upcasters.get(`${version}:${type}`);
+  if (!upcaster) return undefined;
   while (upcaster) {
     data = upcaster.upcast(data);
     version += 1;
-    upcaster = upcasters.get(`${version}:${event.type}`);
+    upcaster = upcasters.get(`${version}:${type}`);
   }
-  return { ...event, data, metadata: { ...event.metadata, schemaVersion: version } };
+  return { data, version };
 }

@@ -207,6 +207,24 @@ describe('SqliteEventStore', () => {
     expect(store.headPositionSync()).toBe(1);
   });
 
+  it('reads a stream after a revision as a fold needs it: the position at the revision, the later events upcast and without metadata', async () => {
+    const oldBook: NewEvent = { ...newEvent('b1', { bookNo: 'B1' }, 'BookIssued'), metadata: { ...newEvent('b1').metadata, schemaVersion: 0 } };
+    store.appendSync({ streamId: 'other', expectedRevision: 'no_stream', events: [newEvent('o1')] });
+    store.appendSync({ streamId: 's', expectedRevision: 'no_stream', events: [newEvent('s0', { n: 0 }), oldBook, newEvent('s2', { n: 2 })] });
+    const asFolded = (event: RecordedEvent) => ({ eventId: event.eventId, type: event.type, revision: event.revision, position: event.position, data: event.data });
+    expect(store.readStreamAfterSync('s', -1)).toEqual({ facts: store.readStreamSync('s').map(asFolded) });
+    expect(store.readStreamAfterSync('s', 0)).toEqual({
+      positionAtRevision: 2,
+      facts: [
+        { eventId: 'b1', type: 'BookIssued', revision: 1, position: 3, data: { bookNo: 'B1', reissue: false } },
+        { eventId: 's2', type: 'Noted', revision: 2, position: 4, data: { n: 2 } },
+      ],
+    });
+    expect(await store.readStreamAfter('s', 2)).toEqual({ positionAtRevision: 4, facts: [] });
+    expect(store.readStreamAfterSync('s', 3)).toEqual({ facts: [] });
+    expect(store.readStreamAfterSync('never-written', -1)).toEqual({ facts: [] });
+  });
+
   it('checks the expected revision of an empty append and writes nothing', () => {
     store.appendSync({ streamId: 's', expectedRevision: 'no_stream', events: [newEvent('e1')] });
     expect(store.appendSync({ streamId: 's', expectedRevision: 0, events: [] })).toEqual({ streamId: 's', revision: 0, position: 1, events: [] });

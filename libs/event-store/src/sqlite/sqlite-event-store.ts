@@ -17,13 +17,15 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
   type StateSnapshot,
+  type StreamFact,
   type StreamRevision,
+  type StreamTail,
 } from '../event-store.port.js';
 import { checkExpectedRevision } from '../expected-revision.js';
 import type { LedgerVerifier } from '../ledger-verifier.port.js';
 import { GENESIS_HASH, sealEvent } from '../hash-chain.js';
 import { iterateAll } from '../iterate-all.js';
-import { upcastEvent } from '../reading/upcasters.js';
+import { UPCASTERS, upcastData, upcastEvent } from '../reading/upcasters.js';
 import { SqliteLedgerVerifier } from './audit/sqlite-ledger-verifier.js';
 import { migrate } from './schema.js';
 import { guarded } from './sqlite-errors.js';
@@ -72,6 +74,16 @@ interface EventRow {
   metadata: string;
 }
 
+/** A row of selectStreamAfter: all but the position and revision are null for the event at the revision asked. */
+interface StreamFactRow {
+  position: number;
+  revision: number;
+  event_id: string | null;
+  type: string | null;
+  data: string | null;
+  schema_version: number | null;
+}
+
 interface KeyRow {
   command_key: string;
   content_hash: string;
@@ -82,6 +94,8 @@ interface KeyRow {
 }
 
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
+/** The event types some upcaster takes, as an SQL list: the only ones whose schema version a fold reads. */
+const UPCAST_TYPES = [...new Set(UPCASTERS.map((upcaster) => upcaster.type))].map((type) => `'${type.replaceAll("'", "''")}'`).join(', ');
 /** Checkpoints every ~40 MiB of WAL instead of SQLite's ~4 MiB (see open). */
 const DEFAULT_WAL_AUTOCHECKPOINT_PAGES = 10_000;
 /** ≈ 400 MiB: the writer thread's commits checkpoint only if its checkpointer thread could not. */
@@ -155,6 +169,19 @@ export class SqliteEventStore implements EventStore {
       // (docs/benchmarks.md, 'cold commands: the key claim is the check').
       selectStreamTail: db.prepare<[string, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+      ),
+      // A loaded snapshot's check and the events after it (readStreamAfter). The event at @revision is
+      // only found in the (stream_id, revision) index, which holds its position: every other column is
+      // asked for under CASE, so SQLite's deferred seek never reads that event's row. No metadata: a
+      // fold needs only the schema version, and only of a type some upcaster takes (json_extract on
+      // every row cost more than JSON.parse of the whole metadata: docs/benchmarks.md, 'What a miss costs').
+      selectStreamAfter: db.prepare<{ stream: string; revision: number }, StreamFactRow>(
+        `SELECT position, revision,
+           CASE WHEN revision > @revision THEN event_id END AS event_id,
+           CASE WHEN revision > @revision THEN type END AS type,
+           CASE WHEN revision > @revision THEN data END AS data,
+           CASE WHEN revision > @revision AND type IN (${UPCAST_TYPES}) THEN json_extract(metadata, '$.schemaVersion') END AS schema_version
+         FROM events WHERE stream_id = @stream AND revision >= @revision ORDER BY revision`,
       ),
       selectAll: db.prepare<[number, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
@@ -388,6 +415,20 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readStreamAfter(streamId: string, revision: number): Promise<StreamTail> {
+    return this.readStreamAfterSync(streamId, revision);
+  }
+
+  readStreamAfterSync(streamId: string, revision: number): StreamTail {
+    const rows = guarded(() => this.statements.selectStreamAfter.all({ stream: streamId, revision }));
+    const tail: StreamTail = { facts: [] };
+    for (const row of rows) {
+      if (row.revision === revision) tail.positionAtRevision = row.position;
+      else tail.facts.push(toStreamFact(row));
+    }
+    return tail;
+  }
+
   /** Events with position ≥ fromPosition (default 1) in commit order; an empty `types` list means no filter. */
   readAllSync(options: ReadAllOptions = {}): RecordedEvent[] {
     const fromPosition = options.fromPosition ?? 1;
@@ -541,6 +582,13 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata) as EventMetadata,
   });
+}
+
+function toStreamFact(row: StreamFactRow): StreamFact {
+  const data: unknown = JSON.parse(row.data!);
+  // Null for a type no upcaster takes, and (as for readStream's upcastEvent) for metadata without a schema version.
+  const upcast = row.schema_version === null ? undefined : upcastData(row.type!, row.schema_version, data);
+  return { eventId: row.event_id!, type: row.type!, revision: row.revision, position: row.position, data: upcast === undefined ? data : upcast.data };
 }
 
 function toKeyRecord(row: KeyRow): KeyRecord {

@@ -80,6 +80,8 @@ describe('NdjsonImport records exactly what single commands record', () => {
     counting.append = (request) => (calls.append++, store.append(request));
     counting.findKey = (key) => (calls.findKey++, store.findKey(key));
     counting.readStream = (id, options) => (calls.readStream++, store.readStream(id, options));
+    // A state's load reads the stream without metadata: a stream read all the same.
+    counting.readStreamAfter = (id, revision) => (calls.readStream++, store.readStreamAfter(id, revision));
     if (!sizes) (counting as { streamSizesSync?: unknown }).streamSizesSync = undefined;
     return { counting, calls };
   }
