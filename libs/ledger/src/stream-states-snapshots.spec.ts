@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { evolveStream, initialStateFor, type StreamState } from '#domain';
 import { SqliteEventStore, type NewEvent, type RecordedEvent } from '#event-store';
 import { PackedFactIndex } from './states/packed-fact-index.js';
-import { SNAPSHOT_FORMAT } from './states/snapshot-codec.js';
+import { encodeSnapshot, SNAPSHOT_FORMAT } from './states/snapshot-codec.js';
 import { StreamStates, toFact } from './stream-states.js';
 
 /** Decision-state snapshots through the cache, on a real SQLite store (docs/decisions.md, 'decision-state snapshots'). */
@@ -113,10 +113,16 @@ describe('StreamStates with snapshots', () => {
   it('ignores a snapshot of another format, one the log does not bear out, and one it cannot read', async () => {
     const states = new StreamStates(store, 1_000);
     const full = await foldAll('person-9500000001');
+    // A true state folded to revision 7, filed at 8: its last event is one of the stream's, at another position than the event at 8.
+    const events = store.readStreamSync('person-9500000001');
+    let upTo7: StreamState = initialStateFor('person-9500000001', new PackedFactIndex());
+    for (const event of events.slice(0, 8)) upTo7 = evolveStream(upTo7, toFact(event));
+    expect([events[7]!.position, events[8]!.position]).toEqual([8, 9]);
     for (const snapshot of [
       { streamId: 'person-9500000001', revision: 7, format: SNAPSHOT_FORMAT + 1, state: '{"kind":"person"}' },
       { streamId: 'person-9500000001', revision: 7, format: SNAPSHOT_FORMAT, state: '{"kind":"person","last":"not-the-event-at-7","facts":{"types":[],"areas":[],"facts":[]},"state":{"cards":[],"relocations":[]}}' },
-      { streamId: 'person-9500000001', revision: 8, format: SNAPSHOT_FORMAT, state: '{"kind":' },
+      { streamId: 'person-9500000001', revision: 8, format: SNAPSHOT_FORMAT, state: encodeSnapshot(upTo7, events[7]!.eventId) },
+      { streamId: 'person-9500000001', revision: 9, format: SNAPSHOT_FORMAT, state: '{"kind":' },
     ]) {
       store.writeSnapshotsSync([snapshot]);
       expect(store.readSnapshotSync('person-9500000001')).toEqual(snapshot);
