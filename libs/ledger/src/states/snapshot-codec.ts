@@ -148,13 +148,11 @@ export function decodeSnapshot(text: string, kind: StreamKind): DecodedSnapshot 
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/**
- * An employer's assessments and collections, most of its snapshot, are written as rows
- * (arrays in the record's field order) rather than objects, and an assessment's dues as the five amounts
- * in FUNDS order, or 0 for "the same as the row before" (most months repeat the last: `fundsOnce`).
- * Format 1 wrote them as objects: 7.8 KB an employer snapshot on the 5M ledger, spilling past its page,
- * read and parsed at every miss (docs/benchmarks.md, 'The 5M import completes').
- */
+// An employer's assessments and collections, most of its snapshot, are written as rows (arrays in the
+// record's field order) rather than objects, and an assessment's dues as the five amounts in FUNDS
+// order, or 0 for "the same as the row before" (most months repeat the last: `fundsOnce`). Format 1
+// wrote them as objects: 7.8 KB an employer snapshot on the 5M ledger, spilling past its page, read and
+// parsed at every miss (docs/benchmarks.md, 'The 5M import completes').
 
 /** [eventId, period, dueDate or null, dues: amounts, 0 (as the row before) or null (none)]. */
 type AssessmentRow = [EventRef, IsoMonth, IsoDate | null, Money[] | 0 | null];
