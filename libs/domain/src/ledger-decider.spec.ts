@@ -105,7 +105,7 @@ describe('evolveStream and decideCommand together', () => {
       data: { eventId: 'employer-TA0100A#1', reversedType: 'ContributionAssessed', reversedPosition: 2, reason: 'Nhập sai', reversedOn: '2023-06-02', areaCode: '954' },
     });
     // The ledger reads this to tell a freed key from a taken one.
-    expect(employer.state.facts.get(assessed.eventId)?.reversed).toBe(true);
+    expect(employer.state.facts.get(assessed.revision)?.reversed).toBe(true);
     expect(employer.refusal(reverse(assessed.eventId))).toBe('ALREADY_REVERSED');
 
     const [reassessed] = employer.record(assessMay);

@@ -27,7 +27,7 @@ import { initialBankState, type BankState } from './bank/bank.state.js';
 
 /**
  * The write side's single entry point, over the six stream types. Every state carries `facts`, its
- * StreamFacts from eventId to { type, position, areaCode, reversed }, which the ledger may read.
+ * StreamFacts by revision: { type, position, areaCode, reversed }, which the ledger may read.
  */
 export type StreamState = EmployerState | PersonState | FacilityState | PlanState | PayoutState | InterestRulesState | BankState;
 export type StreamKind = StreamState['kind'];

@@ -113,16 +113,23 @@ describe('StreamStates with snapshots', () => {
   it('ignores a snapshot of another format, one the log does not bear out, and one it cannot read', async () => {
     const states = new StreamStates(store, 1_000);
     const full = await foldAll('person-9500000001');
-    // A true state folded to revision 7, filed at 8: its last event is one of the stream's, at another position than the event at 8.
+    // A true state folded to revision 7, filed at 8: it holds one fact too few.
     const events = store.readStreamSync('person-9500000001');
     let upTo7: StreamState = initialStateFor('person-9500000001', new PackedFactIndex());
     for (const event of events.slice(0, 8)) upTo7 = evolveStream(upTo7, toFact(event));
-    expect([events[7]!.position, events[8]!.position]).toEqual([8, 9]);
+    // A state of 10 facts filed at 9 whose last fact sits at another position than the log's event at 9.
+    let elsewhere: StreamState = initialStateFor('person-9500000001', new PackedFactIndex());
+    for (const event of events.slice(0, 10)) elsewhere = evolveStream(elsewhere, toFact(event.revision === 9 ? { ...event, position: event.position + 1_000 } : event));
+    expect(events.map((event) => event.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // In order of revision: the store keeps a snapshot only over an older one or one of another format.
     for (const snapshot of [
-      { streamId: 'person-9500000001', revision: 7, format: SNAPSHOT_FORMAT + 1, state: '{"kind":"person"}' },
-      { streamId: 'person-9500000001', revision: 7, format: SNAPSHOT_FORMAT, state: '{"kind":"person","last":"not-the-event-at-7","facts":{"types":[],"areas":[],"facts":[]},"state":{"cards":[],"relocations":[]}}' },
-      { streamId: 'person-9500000001', revision: 8, format: SNAPSHOT_FORMAT, state: encodeSnapshot(upTo7, events[7]!.eventId) },
-      { streamId: 'person-9500000001', revision: 9, format: SNAPSHOT_FORMAT, state: '{"kind":' },
+      { streamId: 'person-9500000001', revision: 5, format: SNAPSHOT_FORMAT + 1, state: '{"kind":"person"}' },
+      { streamId: 'person-9500000001', revision: 5, format: SNAPSHOT_FORMAT, state: '{"kind":' },
+      { streamId: 'person-9500000001', revision: 6, format: SNAPSHOT_FORMAT, state: '{"kind":"person","facts":{"types":[],"areas":[],"facts":[]},"state":{"cards":[],"relocations":[]}}' },
+      // The whole state filed at 7: its fact 7 is the log's, but it holds facts past its revision.
+      { streamId: 'person-9500000001', revision: 7, format: SNAPSHOT_FORMAT, state: encodeSnapshot(full) },
+      { streamId: 'person-9500000001', revision: 8, format: SNAPSHOT_FORMAT, state: encodeSnapshot(upTo7) },
+      { streamId: 'person-9500000001', revision: 9, format: SNAPSHOT_FORMAT, state: encodeSnapshot(elsewhere) },
     ]) {
       store.writeSnapshotsSync([snapshot]);
       expect(store.readSnapshotSync('person-9500000001')).toEqual(snapshot);
@@ -149,7 +156,7 @@ describe('StreamStates with snapshots', () => {
     await states.load('person-9500000003'); // evicts 1 (now settled: snapshot at 10, its position known) and 2
     const snapshot = store.readSnapshotSync('person-9500000001')!;
     expect(snapshot.revision).toBe(10);
-    expect(JSON.parse(snapshot.state).facts.facts.at(-1)).toBe(committed.position);
+    expect(JSON.parse(snapshot.state).facts.facts.at(-2)).toBe(committed.position);
     reads = [];
     expect((await states.load('person-9500000001')).state).toEqual(await foldAll('person-9500000001'));
     expect(reads).toEqual(['person-9500000001@10']);

@@ -9,8 +9,6 @@ export interface LoadedStream {
   state: StreamState;
   /** Revision of the last event folded in; -1 for a stream with no events. */
   revision: number;
-  /** The eventId of that event (a snapshot names it, so that a load can check the log holds it there). */
-  lastEventId?: string;
 }
 
 export function toFact(event: StreamFact): StoredFact {
@@ -100,15 +98,18 @@ export class StreamStates {
     if (!this.store.readSnapshot || !(this.snapshotStreams()?.mayHold(streamId) ?? true)) return undefined;
     const snapshot = await this.store.readSnapshot(streamId);
     if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) return undefined;
-    let decoded;
+    let state;
     try {
-      decoded = decodeSnapshot(snapshot.state, kind);
+      state = decodeSnapshot(snapshot.state, kind);
     } catch {
       return undefined;
     }
-    const after = await this.eventsAfter(streamId, snapshot.revision, decoded);
+    // A snapshot holds its every fact up to its revision, the last with the position the log gave it.
+    const position = state.facts.size === snapshot.revision + 1 ? state.facts.get(snapshot.revision)?.position : undefined;
+    if (position === undefined) return undefined;
+    const after = await this.eventsAfter(streamId, snapshot.revision, position);
     if (after === undefined) return undefined;
-    const loaded = this.fold({ state: decoded.state, revision: snapshot.revision, lastEventId: decoded.lastEventId }, after);
+    const loaded = this.fold({ state, revision: snapshot.revision }, after);
     return { loaded, snapshotRevision: snapshot.revision };
   }
 
@@ -119,18 +120,17 @@ export class StreamStates {
 
   /**
    * The events after a snapshot at `revision`, or undefined when the log does not bear the snapshot out:
-   * its last event is not at `revision`. Where the store can, that event is checked by its position
-   * (the snapshot's fact index holds it), found in the stream's index without reading its row.
+   * the event at `revision` is not at the `position` the snapshot's facts give it. Where the store can,
+   * that position is found in the stream's index without reading the event's row.
    */
-  private async eventsAfter(streamId: string, revision: number, decoded: { state: StreamState; lastEventId: string }): Promise<StreamFact[] | undefined> {
+  private async eventsAfter(streamId: string, revision: number, position: number): Promise<StreamFact[] | undefined> {
     if (this.store.readStreamAfter) {
       const tail = await this.store.readStreamAfter(streamId, revision);
-      const position = decoded.state.facts.get(decoded.lastEventId)?.position;
-      return position !== undefined && tail.positionAtRevision === position ? tail.facts : undefined;
+      return tail.positionAtRevision === position ? tail.facts : undefined;
     }
     // From the snapshot's own revision: its event proves the snapshot was folded from this log.
     const events = await this.store.readStream(streamId, { fromRevision: revision });
-    return events[0]?.revision === revision && events[0].eventId === decoded.lastEventId ? events.slice(1) : undefined;
+    return events[0]?.revision === revision && events[0].position === position ? events.slice(1) : undefined;
   }
 
   /**
@@ -176,7 +176,7 @@ export class StreamStates {
       const entry = this.entries.get(result.streamId);
       if (!entry) continue;
       const { facts } = entry.loaded.state;
-      if (facts instanceof PackedFactIndex) for (const event of result.events) facts.setPosition(event.eventId, event.position);
+      if (facts instanceof PackedFactIndex) for (const event of result.events) facts.setPosition(event.revision, event.position);
       if (entry.loaded.revision >= result.revision) entry.settledRevision = Math.max(entry.settledRevision, result.revision);
       if (entry.loaded.revision <= result.revision) entry.pending = false;
     }
@@ -252,9 +252,9 @@ export class StreamStates {
    */
   private snapshotOf(streamId: string, entry: Entry): StateSnapshot | undefined {
     const { loaded } = entry;
-    if (!this.store.saveSnapshots || loaded.lastEventId === undefined) return undefined;
+    if (!this.store.saveSnapshots || loaded.revision < 0) return undefined;
     if (loaded.revision - entry.snapshotRevision < SNAPSHOT_MIN_EVENTS || entry.settledRevision !== loaded.revision) return undefined;
-    return { streamId, revision: loaded.revision, format: SNAPSHOT_FORMAT, state: encodeSnapshot(loaded.state, loaded.lastEventId) };
+    return { streamId, revision: loaded.revision, format: SNAPSHOT_FORMAT, state: encodeSnapshot(loaded.state) };
   }
 
   private drop(streamId: string): void {
@@ -278,13 +278,12 @@ export class StreamStates {
   }
 
   private fold(loaded: LoadedStream, events: readonly StreamFact[]): LoadedStream {
-    let { state, revision, lastEventId } = loaded;
+    let { state, revision } = loaded;
     for (const event of events) {
       state = evolveStream(state, toFact(event));
       revision = event.revision;
-      lastEventId = event.eventId;
     }
-    return lastEventId === undefined ? { state, revision } : { state, revision, lastEventId };
+    return { state, revision };
   }
 
   private remember(streamId: string, loaded: LoadedStream, known: { snapshotRevision: number; settledRevision: number; pending: boolean }): void {

@@ -15,19 +15,19 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
     }
     case 'EmployerStatusChanged': {
       const { status, effectiveOn } = (fact as StoredFact<'EmployerStatusChanged'>).data;
-      state.statusChanges.push({ eventId: fact.eventId, status, effectiveOn });
+      state.statusChanges.push({ revision: fact.revision, status, effectiveOn });
       break;
     }
     case 'ContributionAssessed': {
       const { period, dueDate, funds } = (fact as StoredFact<'ContributionAssessed'>).data;
-      state.assessments.push({ eventId: fact.eventId, period, dueDate, funds: fundsOnce(state.assessments[state.assessments.length - 1]?.funds, funds) });
+      state.assessments.push({ revision: fact.revision, period, dueDate, funds: fundsOnce(state.assessments[state.assessments.length - 1]?.funds, funds) });
       break;
     }
     case 'ContributionCollected': {
       const { payer, collectedOn, amount } = (fact as StoredFact<'ContributionCollected'>).data;
       // Two literals, not a spread: an object made by spreading took a separate property store.
       if (payer.kind === 'employer') {
-        state.collections.push(payer.period ? { eventId: fact.eventId, collectedOn, amount, period: payer.period } : { eventId: fact.eventId, collectedOn, amount });
+        state.collections.push(payer.period ? { revision: fact.revision, collectedOn, amount, period: payer.period } : { revision: fact.revision, collectedOn, amount });
       }
       break;
     }
@@ -37,7 +37,7 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
       // Only what the next charge needs to owe each uncomputed month once: the months left, and the
       // earlier months this charge caught up with (its lines dated before its own first day).
       state.charges.push({
-        eventId: fact.eventId, month, to, closedOn, byFund,
+        revision: fact.revision, month, to, closedOn, byFund,
         notComputed: notComputed.length === 0 ? NONE : notComputed.map(({ period, fund, month: late }) => ({ period, fund, month: late })),
         basis: caughtUp.length === 0 ? NONE : caughtUp.map(({ period, fund, from: day }) => ({ period, fund, from: day, per: 'month' as const })),
       });
@@ -45,13 +45,13 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
     }
     case 'EmployerRelocated': {
       const { areaCode, effectiveOn } = (fact as StoredFact<'EmployerRelocated'>).data;
-      state.relocations.push({ eventId: fact.eventId, areaCode, effectiveOn });
+      state.relocations.push({ revision: fact.revision, areaCode, effectiveOn });
       break;
     }
     case 'EmployerProfileChanged': {
       const { effectiveOn, wageRegion, sector, highRiskApproval } = (fact as StoredFact<'EmployerProfileChanged'>).data;
       state.profileChanges.push({
-        eventId: fact.eventId, effectiveOn,
+        revision: fact.revision, effectiveOn,
         ...(wageRegion !== undefined ? { wageRegion } : {}),
         ...(sector !== undefined ? { sector } : {}),
         ...(highRiskApproval !== undefined ? { highRiskApproval } : {}),
@@ -60,7 +60,7 @@ export function evolveEmployer(state: EmployerState, fact: StoredFact): Employer
     }
     case 'FundSuspensionGranted': {
       const { fund, from, to, decisionRef } = (fact as StoredFact<'FundSuspensionGranted'>).data;
-      state.suspensions.push({ eventId: fact.eventId, fund, from, to, decisionRef });
+      state.suspensions.push({ revision: fact.revision, fund, from, to, decisionRef });
       break;
     }
     default:

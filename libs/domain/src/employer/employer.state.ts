@@ -22,26 +22,26 @@ export interface EmployerProfile {
   sector?: EmployerSector;
 }
 
-export interface StatusChangeRecord { eventId: string; status: EmployerStatus; effectiveOn: IsoDate }
-export interface AssessmentRecord { eventId: string; period: IsoMonth; dueDate?: IsoDate; funds?: FundDues }
+export interface StatusChangeRecord { revision: number; status: EmployerStatus; effectiveOn: IsoDate }
+export interface AssessmentRecord { revision: number; period: IsoMonth; dueDate?: IsoDate; funds?: FundDues }
 /** An employer payment, as late interest needs it: when, how much, and the period it names. */
-export interface CollectionRecord { eventId: string; collectedOn: IsoDate; amount: Money; period?: IsoMonth }
+export interface CollectionRecord { revision: number; collectedOn: IsoDate; amount: Money; period?: IsoMonth }
 /**
  * A month-end close's charge: the last day it charged up to, the months it left "not computed" (k
  * unknown) and the months of earlier charges it charged late (`monthsLeftUncomputed` of late-interest.ts).
  */
 export interface ChargeRecord {
-  eventId: string; month: IsoMonth; to: IsoDate; notComputed: readonly LateMonthKey[]; basis: readonly ChargedMonth[];
+  revision: number; month: IsoMonth; to: IsoDate; notComputed: readonly LateMonthKey[]; basis: readonly ChargedMonth[];
   /** What it charged per fund, owed from `closedOn`: later payments settle it in the fund order (allocation.ts). */
   closedOn: IsoDate; byFund: FundDues;
 }
 /** A basis line of the monthly regime, as much of it as names its month. */
 export interface ChargedMonth { period: IsoMonth; fund: Fund; from: IsoDate; per: 'month' }
-export interface RelocationRecord { eventId: string; areaCode: string; effectiveOn: IsoDate }
+export interface RelocationRecord { revision: number; areaCode: string; effectiveOn: IsoDate }
 /** A dated change of region, sector or high-risk approval (EmployerProfileChanged). */
-export interface ProfileChangeRecord extends EmployerProfileChange { eventId: string }
+export interface ProfileChangeRecord extends EmployerProfileChange { revision: number }
 /** A fund suspension decision (FundSuspensionGranted). */
-export interface SuspensionRecord extends FundSuspension { eventId: string }
+export interface SuspensionRecord extends FundSuspension { revision: number }
 
 /** What an `employer-{unitCode}` stream needs to remember to decide its next command. */
 export interface EmployerState extends FactTracking {
@@ -89,7 +89,7 @@ export function recordedEmployerHomeOn(state: EmployerState, profile: EmployerPr
 /** The relocations not reversed; most employers have none, and then no array is made per command. */
 function liveRelocations(state: EmployerState): readonly RelocationRecord[] {
   const { relocations } = state;
-  return relocations.length === 0 ? relocations : relocations.filter((relocation) => isLive(state.facts, relocation.eventId));
+  return relocations.length === 0 ? relocations : relocations.filter((relocation) => isLive(state.facts, relocation.revision));
 }
 
 /**
@@ -100,14 +100,14 @@ function liveRelocations(state: EmployerState): readonly RelocationRecord[] {
 export function statusOn(state: EmployerState, date: IsoDate): EmployerStatus | undefined {
   let found: StatusChangeRecord | undefined;
   for (const change of state.statusChanges) {
-    if (change.effectiveOn <= date && isLive(state.facts, change.eventId) && (!found || change.effectiveOn >= found.effectiveOn)) found = change;
+    if (change.effectiveOn <= date && isLive(state.facts, change.revision) && (!found || change.effectiveOn >= found.effectiveOn)) found = change;
   }
   return found?.status;
 }
 
 /** The unreversed assessment of a period, if any: a reversed assessment frees its period. */
 export function liveAssessmentOf(state: EmployerState, period: IsoMonth): AssessmentRecord | undefined {
-  return state.assessments.find((assessment) => assessment.period === period && isLive(state.facts, assessment.eventId));
+  return state.assessments.find((assessment) => assessment.period === period && isLive(state.facts, assessment.revision));
 }
 
 /**
@@ -116,7 +116,7 @@ export function liveAssessmentOf(state: EmployerState, period: IsoMonth): Assess
  * derived from the registration date (`bhtnSinceOf`), so a replay rebuilds the same profile.
  */
 export function employerProfileOn(state: EmployerState, profile: EmployerProfile, date: IsoDate): DatedEmployerProfile {
-  const live = <T extends { eventId: string }>(records: T[]): T[] => (records.length === 0 ? records : records.filter((record) => isLive(state.facts, record.eventId)));
+  const live = <T extends { revision: number }>(records: T[]): T[] => (records.length === 0 ? records : records.filter((record) => isLive(state.facts, record.revision)));
   return profileOn({
     ...(profile.wageRegion !== undefined ? { wageRegion: profile.wageRegion } : {}),
     ...(profile.sector !== undefined ? { sector: profile.sector } : {}),

@@ -21,7 +21,7 @@ import type { EmployerProfile, EmployerState } from './employer.state.js';
  */
 export function chargeLateInterest(command: ChargeLateInterest, profile: EmployerProfile, state: EmployerState, ctx: DecideContext): DomainEvent[] {
   const to = lastDayOf(command.month);
-  const charges = state.charges.filter((charge) => isLive(state.facts, charge.eventId));
+  const charges = state.charges.filter((charge) => isLive(state.facts, charge.revision));
   const last = charges.map((charge) => charge.to).sort().at(-1);
   // Months an earlier close left uncomputed for want of k are charged by this one once k is known.
   const earlier = monthsLeftUncomputed(charges);
@@ -29,7 +29,7 @@ export function chargeLateInterest(command: ChargeLateInterest, profile: Employe
   if (window.from !== undefined && window.from > to) {
     refuse('NOTHING_TO_CHARGE', `employer ${command.unitCode} was charged up to ${last} already`);
   }
-  const assessments = state.assessments.filter((a) => isLive(state.facts, a.eventId) && a.funds && a.dueDate);
+  const assessments = state.assessments.filter((a) => isLive(state.facts, a.revision) && a.funds && a.dueDate);
   const payments = allocatedPayments(state, to);
   const timelines = assessments.map((a) => periodTimeline(a.period, a.dueDate!, a.funds!, payments));
   const charge = lateInterestCharge(timelines, window, ctx.interestRates ?? (() => undefined));
@@ -63,13 +63,13 @@ function allocatedPayments(state: EmployerState, to: string): AllocatedPayment[]
     owed.set(key, { period, fund, kind, amount: was ? new Dec(was.amount).plus(amount).toFixed(0) : amount });
   };
   for (const assessment of state.assessments) {
-    if (!isLive(state.facts, assessment.eventId) || !assessment.funds) continue;
+    if (!isLive(state.facts, assessment.revision) || !assessment.funds) continue;
     for (const fund of FUNDS) owed.set(`${assessment.period}/${fund}/principal`, { period: assessment.period, fund, kind: 'principal', amount: assessment.funds[fund] });
   }
-  const charges = state.charges.filter((c) => isLive(state.facts, c.eventId)).sort((a, b) => (a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : 0));
+  const charges = state.charges.filter((c) => isLive(state.facts, c.revision)).sort((a, b) => (a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : 0));
   let charged = 0;
   const payments = state.collections
-    .filter((c) => isLive(state.facts, c.eventId) && c.collectedOn <= to)
+    .filter((c) => isLive(state.facts, c.revision) && c.collectedOn <= to)
     .sort((a, b) => (a.collectedOn < b.collectedOn ? -1 : a.collectedOn > b.collectedOn ? 1 : 0));
   const allocated: AllocatedPayment[] = [];
   for (const payment of payments) {

@@ -33,10 +33,12 @@ export function personAreaFor(state: PersonState, personId: string, onDate: IsoD
 export function personHomeOn(state: PersonState, onDate: IsoDate): string | undefined {
   let area: string | undefined;
   let relocated = false;
-  for (const [eventId, record] of state.facts.entries()) {
+  let revision = -1;
+  for (const record of state.facts.values()) {
+    revision++;
     if (record.reversed || record.type === 'EntryReversed' || !record.areaCode) continue;
     if (record.type === 'PersonRelocated') {
-      if (!(state.relocations.find((r) => r.eventId === eventId)!.effectiveOn <= onDate)) continue;
+      if (!(state.relocations.find((r) => r.revision === revision)!.effectiveOn <= onDate)) continue;
       relocated = true;
     } else if (record.type === 'ContributionCollected') {
       if (relocated) continue;

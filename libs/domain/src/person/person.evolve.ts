@@ -7,9 +7,9 @@ export function evolvePerson(state: PersonState, fact: StoredFact): PersonState 
   trackFact(state.facts, fact);
   if (fact.type === 'CardIssued') {
     const { cardNo, validFrom, validTo } = (fact as StoredFact<'CardIssued'>).data;
-    state.cards.push({ eventId: fact.eventId, cardNo, validFrom, validTo });
+    state.cards.push({ revision: fact.revision, cardNo, validFrom, validTo });
   } else if (fact.type === 'PersonRelocated') {
-    state.relocations.push({ eventId: fact.eventId, effectiveOn: (fact as StoredFact<'PersonRelocated'>).data.effectiveOn });
+    state.relocations.push({ revision: fact.revision, effectiveOn: (fact as StoredFact<'PersonRelocated'>).data.effectiveOn });
   }
   return state;
 }

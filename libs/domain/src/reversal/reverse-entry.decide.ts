@@ -14,7 +14,7 @@ export const NOT_REVERSIBLE: readonly AnyEventType[] = ['EmployerRegistered', 'E
  * fact of the same stream, once (TigerBeetle's correcting transfers; contract ReverseEntry).
  */
 export function decideReversal(command: ReverseEntry, facts: StreamFacts): DomainEvent[] {
-  const target = facts.get(command.eventId) ?? refuse('EVENT_NOT_FOUND', `no event ${command.eventId} in this stream`);
+  const target = facts.get(facts.revisionOf(command.eventId)) ?? refuse('EVENT_NOT_FOUND', `no event ${command.eventId} in this stream`);
   if (NOT_REVERSIBLE.includes(target.type)) refuse('NOT_REVERSIBLE', `${target.type} cannot be reversed`);
   if (target.reversed) refuse('ALREADY_REVERSED', `event ${command.eventId} is already reversed`);
   const data: EntryReversed = {

@@ -14,9 +14,9 @@ describe('the rules over a stream’s facts', () => {
     expect(lastLiveArea(facts)).toBe('01');
 
     trackFact(facts, fact('e3', 'EntryReversed', { eventId: 'e2', areaCode: '01' }, 3));
-    expect(isLive(facts, 'e2')).toBe(false);
-    expect(isLive(facts, 'e3')).toBe(true);
-    expect(facts.get('e2')).toEqual({ type: 'BenefitPaid', position: 2, areaCode: '01', reversed: true });
+    expect(isLive(facts, 1)).toBe(false);
+    expect(isLive(facts, 2)).toBe(true);
+    expect(facts.get(1)).toEqual({ type: 'BenefitPaid', position: 2, areaCode: '01', reversed: true });
     expect(lastLiveArea(facts)).toBe('79');
   });
 });

@@ -15,66 +15,81 @@ export interface FactRecord {
  * kept in memory is the caller's choice, given when a state is created (`initialStateFor`): the
  * ledger's cached states pack it (libs/ledger/src/states/packed-fact-index.ts), specs take FactMap.
  * States are folded in place, so it is mutable; `clone` copies it for a speculative fold.
+ *
+ * A fact is named by its revision, its place in the stream (0 first), which a decision knows before the
+ * store numbers the fact, and which a state's records keep instead of the fact's eventId: an eventId was
+ * a third of what a cached employer state weighed (docs/decisions.md, 'facts by revision'). The eventId
+ * a command names (a reversal's target) is found with `revisionOf`.
  */
 export interface StreamFacts {
+  /** How many facts are recorded: the next fact's revision. */
   readonly size: number;
-  get(eventId: string): FactRecord | undefined;
+  get(revision: number): FactRecord | undefined;
   /** True when the fact is known and has not been reversed. */
-  isLive(eventId: string): boolean;
-  /** Records a fact; a fact already known (the same eventId) keeps its place and takes the new values. */
-  set(eventId: string, record: FactRecord): void;
-  markReversed(eventId: string): void;
-  /** The records in the order they were recorded. */
+  isLive(revision: number): boolean;
+  /**
+   * Records the fact at `revision` with its eventId: the next one (`size`), or one already recorded,
+   * which keeps its place and takes the new values. Facts are recorded in stream order, without gaps.
+   */
+  set(revision: number, eventId: string, record: FactRecord): void;
+  /** The revision of the fact with this eventId, or -1 when the stream has none. */
+  revisionOf(eventId: string): number;
+  markReversed(revision: number): void;
+  /** The records in stream order (the first is revision 0). */
   values(): IterableIterator<FactRecord>;
-  /** The eventIds with their records, in the order recorded (a person's relocations are found by id). */
-  entries(): IterableIterator<[string, FactRecord]>;
   /** A copy that later changes to this one do not touch. */
   clone(): StreamFacts;
 }
 
-/** The plain StreamFacts: a Map, which keeps the order of first recording. */
+/** The plain StreamFacts: records in stream order, and a Map from eventId to revision. */
 export class FactMap implements StreamFacts {
-  private readonly records = new Map<string, FactRecord>();
+  private readonly records: FactRecord[] = [];
+  private readonly revisions = new Map<string, number>();
 
   get size(): number {
-    return this.records.size;
+    return this.records.length;
   }
 
-  get(eventId: string): FactRecord | undefined {
-    const record = this.records.get(eventId);
+  get(revision: number): FactRecord | undefined {
+    const record = this.records[revision];
     return record && { ...record };
   }
 
-  isLive(eventId: string): boolean {
-    const record = this.records.get(eventId);
+  isLive(revision: number): boolean {
+    const record = this.records[revision];
     return record !== undefined && !record.reversed;
   }
 
-  set(eventId: string, record: FactRecord): void {
-    this.records.set(eventId, { ...record });
+  set(revision: number, eventId: string, record: FactRecord): void {
+    if (!(Number.isInteger(revision) && revision >= 0 && revision <= this.records.length)) {
+      throw new RangeError(`fact ${revision} recorded after ${this.records.length} facts: facts are recorded in stream order`);
+    }
+    this.records[revision] = { ...record };
+    this.revisions.set(eventId, revision);
   }
 
-  markReversed(eventId: string): void {
-    const record = this.records.get(eventId);
+  revisionOf(eventId: string): number {
+    return this.revisions.get(eventId) ?? -1;
+  }
+
+  markReversed(revision: number): void {
+    const record = this.records[revision];
     if (record) record.reversed = true;
   }
 
   *values(): IterableIterator<FactRecord> {
-    for (const record of this.records.values()) yield { ...record };
-  }
-
-  *entries(): IterableIterator<[string, FactRecord]> {
-    for (const [eventId, record] of this.records) yield [eventId, { ...record }];
+    for (const record of this.records) yield { ...record };
   }
 
   clone(): FactMap {
     const copy = new FactMap();
-    for (const [eventId, record] of this.records) copy.records.set(eventId, { ...record });
+    for (const record of this.records) copy.records.push({ ...record });
+    for (const [eventId, revision] of this.revisions) copy.revisions.set(eventId, revision);
     return copy;
   }
 }
 
-/** Every stream state carries its facts; the ledger reads `facts.get(id).reversed` too. */
+/** Every stream state carries its facts; the ledger reads `facts.get(revision).reversed` too. */
 export interface FactTracking {
   facts: StreamFacts;
 }
@@ -85,13 +100,16 @@ export interface FactTracking {
  */
 export function trackFact(facts: StreamFacts, fact: StoredFact): void {
   const data = fact.data as { areaCode?: string };
-  facts.set(fact.eventId, { type: fact.type, position: fact.position, areaCode: data.areaCode ?? '', reversed: false });
-  if (fact.type === 'EntryReversed') facts.markReversed((fact as StoredFact<'EntryReversed'>).data.eventId);
+  facts.set(fact.revision, fact.eventId, { type: fact.type, position: fact.position, areaCode: data.areaCode ?? '', reversed: false });
+  if (fact.type === 'EntryReversed') {
+    const target = facts.revisionOf((fact as StoredFact<'EntryReversed'>).data.eventId);
+    if (target >= 0) facts.markReversed(target);
+  }
 }
 
-/** True when the fact is known and has not been reversed. */
-export function isLive(facts: StreamFacts, eventId: string): boolean {
-  return facts.isLive(eventId);
+/** True when the fact at `revision` is known and has not been reversed. */
+export function isLive(facts: StreamFacts, revision: number): boolean {
+  return facts.isLive(revision);
 }
 
 /** The area of the most recent fact still in force, if any (a person's last known area). */

@@ -46,7 +46,7 @@ async function repeated(ledger: Ledger, command: string, creditId: string): Prom
   const key = await ledger.store.findKey(`${command}:${creditId}`);
   if (!key) return undefined;
   const loaded = await ledger.states.load(key.streamId);
-  if (loaded.state.facts.get(key.eventId)?.reversed !== false) return undefined;
+  if (loaded.state.facts.get(key.revision)?.reversed !== false) return undefined;
   const event = await ledger.store.findEvent(key.eventId);
   return event ? { status: 'duplicate', result: { eventId: event.eventId, type: event.type, streamId: event.streamId, revision: event.revision, position: event.position } } : undefined;
 }

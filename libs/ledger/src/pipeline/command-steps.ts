@@ -90,7 +90,7 @@ export class CommandSteps {
     const existing = await this.deps.store.findKey(commandKey);
     if (!existing) return {};
     const loaded = await this.states.load(existing.streamId);
-    const fact = loaded.state.facts.get(existing.eventId);
+    const fact = loaded.state.facts.get(existing.revision);
     if (fact?.reversed === true) return { releasing: existing.eventId };
     if (isScoped(areas)) {
       const areaCode = fact?.areaCode || (await this.areaOfEvent(existing.eventId));

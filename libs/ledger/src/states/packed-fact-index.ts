@@ -1,91 +1,78 @@
-import { HashedSlots } from './hashed-slots.js';
 import { BANK_EVENT_TYPES, EVENT_TYPES, type AnyEventType, type FactRecord, type StreamFacts } from '#domain';
+import { eventIdKey } from './event-id-key.js';
 
-/** Every type a fact may have, in a fixed order: its index is packed into a slot. */
+/** Every type a fact may have, in a fixed order: its index is packed into a cell. */
 const FACT_TYPES: readonly AnyEventType[] = [...EVENT_TYPES, ...BANK_EVENT_TYPES];
 
 /**
  * The write side's StreamFacts (the domain's interface of what a decider knows of a stream's facts):
- * a stream's facts by eventId, in the order they were recorded. Every cached decision state holds
- * one entry per event of its stream, so an entry is kept small: three cells of one array per fact
- * (its eventId; its type, area and reversal packed into one small integer, see `pack`; its
- * position), found by scanning while the stream is short. Most streams are (a person's few facts): a
- * Map per stream weighed more than the facts of a large import's person streams (docs/benchmarks.md,
- * 'packed fact index'). A long stream (an employer's every month) gets a hashed index too, so a
- * look-up stays cheap. A record is built only when asked for.
+ * a stream's facts by revision, in one array of numbers, three cells a fact: its type, area and
+ * reversal packed into one small integer (see `pack`), its position, and its eventId's key
+ * (event-id-key.ts). Every cached decision state holds one entry per event of its stream, so an entry
+ * is kept small: all numbers, the array holds them unboxed (8 bytes a cell), and a fact is found by its
+ * revision without a search. A Map per stream weighed more than the facts of a large import's person
+ * streams, and the eventId strings this index held until format 3 were a third of an employer's state
+ * (docs/benchmarks.md, 'packed fact index', 'facts by revision'). A record is built only when asked for.
  */
 export class PackedFactIndex implements StreamFacts {
-  /** [eventId, packed bits, position] per fact, in the order recorded. */
-  private cells: (string | number)[] = [];
-  /** eventId → slot, built once the stream outgrows a scan. */
-  private slots?: HashedSlots;
+  /** [packed bits, position, eventId key] per fact, in stream order. */
+  private cells: number[] = [];
 
   get size(): number {
     return this.cells.length / CELLS_PER_FACT;
   }
 
-  get(eventId: string): FactRecord | undefined {
-    const slot = this.slotOf(eventId);
-    return slot < 0 ? undefined : this.recordAt(slot);
+  get(revision: number): FactRecord | undefined {
+    return this.has(revision) ? this.recordAt(revision) : undefined;
   }
 
   /** True when the fact is known and has not been reversed (no record built). */
-  isLive(eventId: string): boolean {
-    const slot = this.slotOf(eventId);
-    return slot >= 0 && ((this.cells[CELLS_PER_FACT * slot + 1] as number) & REVERSED_BIT) === 0;
+  isLive(revision: number): boolean {
+    return this.has(revision) && (this.cells[CELLS_PER_FACT * revision]! & REVERSED_BIT) === 0;
   }
 
-  /** Records a fact; a fact already known (the same eventId) keeps its slot and takes the new values. */
-  set(eventId: string, record: FactRecord): void {
-    const slot = this.slotOf(eventId);
-    if (slot >= 0) {
-      this.cells[CELLS_PER_FACT * slot + 1] = pack(record);
-      this.cells[CELLS_PER_FACT * slot + 2] = record.position;
+  /** Records the fact at `revision`: the next one, or one already known, which takes the new values. */
+  set(revision: number, eventId: string, record: FactRecord): void {
+    if (this.has(revision)) {
+      this.cells[CELLS_PER_FACT * revision] = pack(record);
+      this.cells[CELLS_PER_FACT * revision + 1] = record.position;
+      this.cells[CELLS_PER_FACT * revision + 2] = eventIdKey(eventId);
       return;
     }
+    if (revision !== this.size) throw new RangeError(`fact ${revision} recorded after ${this.size} facts: facts are recorded in stream order`);
     if (this.cells.length < SHORT_STREAM_FACTS * CELLS_PER_FACT) {
       // Copied to an array of the exact length: pushing would reserve room for 16 more cells, the
       // most of a short stream's weight.
-      this.cells = this.cells.concat(eventId, pack(record), record.position);
+      this.cells = this.cells.concat(pack(record), record.position, eventIdKey(eventId));
     } else {
-      this.cells.push(eventId, pack(record), record.position);
+      this.cells.push(pack(record), record.position, eventIdKey(eventId));
     }
-    this.slots?.add(eventId, this.size - 1);
-    if (!this.slots && this.size > SCANNED_FACTS) this.slots = this.indexOfSlots();
   }
 
-  markReversed(eventId: string): void {
-    const slot = this.slotOf(eventId);
-    if (slot >= 0) (this.cells[CELLS_PER_FACT * slot + 1] as number) |= REVERSED_BIT;
+  /** The latest fact whose eventId has the key of `eventId` (a reversal names the fact it cancels). */
+  revisionOf(eventId: string): number {
+    const key = eventIdKey(eventId);
+    for (let revision = this.size - 1; revision >= 0; revision--) {
+      if (this.cells[CELLS_PER_FACT * revision + 2] === key) return revision;
+    }
+    return -1;
   }
 
-  /** The records in the order they were recorded. */
+  markReversed(revision: number): void {
+    if (this.has(revision)) this.cells[CELLS_PER_FACT * revision] = this.cells[CELLS_PER_FACT * revision]! | REVERSED_BIT;
+  }
+
+  /** The records in stream order. */
   *values(): IterableIterator<FactRecord> {
-    for (let slot = 0; slot < this.size; slot++) yield this.recordAt(slot);
-  }
-
-  /** The eventIds with their records, in the order recorded. */
-  *entries(): IterableIterator<[string, FactRecord]> {
-    for (let slot = 0; slot < this.size; slot++) yield [this.cells[CELLS_PER_FACT * slot] as string, this.recordAt(slot)];
+    for (let revision = 0; revision < this.size; revision++) yield this.recordAt(revision);
   }
 
   /**
    * Sets the global position of a fact recorded without one: a bulk import folds its batch before the
    * commit that numbers it (CommandBatch), and learns the positions when the commit returns.
    */
-  setPosition(eventId: string, position: number): void {
-    const slot = this.slotOf(eventId);
-    if (slot >= 0) this.cells[CELLS_PER_FACT * slot + 2] = position;
-  }
-
-  /** The fact's place in recording order, or -1 (a snapshot names a stream's facts by it). */
-  indexOf(eventId: string): number {
-    return this.slotOf(eventId);
-  }
-
-  /** The eventId of the fact at `slot` in recording order. */
-  idAt(slot: number): string | undefined {
-    return this.cells[CELLS_PER_FACT * slot] as string | undefined;
+  setPosition(revision: number, position: number): void {
+    if (this.has(revision)) this.cells[CELLS_PER_FACT * revision + 1] = position;
   }
 
   /**
@@ -97,19 +84,19 @@ export class PackedFactIndex implements StreamFacts {
     const areas: string[] = [];
     const typeAt = new Map<number, number>();
     const areaAt = new Map<number, number>();
-    const facts: (string | number)[] = new Array(this.size * 4);
-    for (let slot = 0, at = 0; slot < this.size; slot++) {
-      const bits = this.cells[CELLS_PER_FACT * slot + 1] as number;
+    const facts: number[] = new Array(this.size * SNAPSHOT_CELLS_PER_FACT);
+    for (let revision = 0, at = 0; revision < this.size; revision++) {
+      const bits = this.cells[CELLS_PER_FACT * revision]!;
       const type = bits & TYPE_MASK;
       const area = bits >>> AREA_SHIFT;
       let typeIndex = typeAt.get(type);
       if (typeIndex === undefined) typeAt.set(type, (typeIndex = types.push(FACT_TYPES[type]!) - 1));
       let areaIndex = areaAt.get(area);
       if (areaIndex === undefined) areaAt.set(area, (areaIndex = areas.push(AREAS.codes[area]!) - 1));
-      facts[at++] = this.cells[CELLS_PER_FACT * slot] as string;
       facts[at++] = (typeIndex << 1) | ((bits & REVERSED_BIT) === 0 ? 0 : 1);
       facts[at++] = areaIndex;
-      facts[at++] = this.cells[CELLS_PER_FACT * slot + 2] as number;
+      facts[at++] = this.cells[CELLS_PER_FACT * revision + 1]!;
+      facts[at++] = this.cells[CELLS_PER_FACT * revision + 2]!;
     }
     return { types, areas, facts };
   }
@@ -123,16 +110,19 @@ export class PackedFactIndex implements StreamFacts {
     });
     const areaBits = snapshot.areas.map((code) => areaIndexOf(code) << AREA_SHIFT);
     const { facts } = snapshot;
-    const cells: (string | number)[] = new Array((facts.length / 4) * CELLS_PER_FACT);
-    for (let at = 0, cell = 0; at < facts.length; at += 4) {
-      const typeAndReversed = facts[at + 1] as number;
-      cells[cell++] = facts[at] as string;
-      cells[cell++] = typeBits[typeAndReversed >>> 1]! | ((typeAndReversed & 1) === 0 ? 0 : REVERSED_BIT) | areaBits[facts[at + 2] as number]!;
-      cells[cell++] = facts[at + 3] as number;
+    if (facts.length % SNAPSHOT_CELLS_PER_FACT !== 0) throw new Error(`a snapshot's facts hold ${facts.length} cells`);
+    const cells: number[] = new Array((facts.length / SNAPSHOT_CELLS_PER_FACT) * CELLS_PER_FACT);
+    for (let at = 0, cell = 0; at < facts.length; at += SNAPSHOT_CELLS_PER_FACT) {
+      const typeAndReversed = facts[at]!;
+      const type = typeBits[typeAndReversed >>> 1];
+      const area = areaBits[facts[at + 1]!];
+      if (type === undefined || area === undefined) throw new Error(`a snapshot's fact names type ${typeAndReversed >>> 1} or area ${facts[at + 1]} it does not list`);
+      cells[cell++] = type | ((typeAndReversed & 1) === 0 ? 0 : REVERSED_BIT) | area;
+      cells[cell++] = facts[at + 2]!;
+      cells[cell++] = facts[at + 3]!;
     }
     const index = new PackedFactIndex();
     index.cells = cells;
-    if (index.size > SCANNED_FACTS) index.slots = index.indexOfSlots();
     return index;
   }
 
@@ -140,31 +130,18 @@ export class PackedFactIndex implements StreamFacts {
   clone(): PackedFactIndex {
     const copy = new PackedFactIndex();
     copy.cells = this.cells.slice();
-    if (this.slots) copy.slots = this.slots.copy();
     return copy;
   }
 
-  /** The fact's slot, or -1 when the stream has no such fact. */
-  private slotOf(eventId: string): number {
-    if (this.slots) return this.slots.find(eventId, this.cells, CELLS_PER_FACT);
-    const cells = this.cells;
-    for (let at = 0; at < cells.length; at += CELLS_PER_FACT) {
-      if (cells[at] === eventId) return at / CELLS_PER_FACT;
-    }
-    return -1;
+  private has(revision: number): boolean {
+    return Number.isInteger(revision) && revision >= 0 && revision < this.size;
   }
 
-  private indexOfSlots(): HashedSlots {
-    const ids: string[] = new Array(this.size);
-    for (let slot = 0; slot < this.size; slot++) ids[slot] = this.cells[CELLS_PER_FACT * slot] as string;
-    return HashedSlots.of(ids);
-  }
-
-  private recordAt(slot: number): FactRecord {
-    const bits = this.cells[CELLS_PER_FACT * slot + 1] as number;
+  private recordAt(revision: number): FactRecord {
+    const bits = this.cells[CELLS_PER_FACT * revision]!;
     return {
       type: FACT_TYPES[bits & TYPE_MASK]!,
-      position: this.cells[CELLS_PER_FACT * slot + 2] as number,
+      position: this.cells[CELLS_PER_FACT * revision + 1]!,
       areaCode: AREAS.codes[bits >>> AREA_SHIFT]!,
       reversed: (bits & REVERSED_BIT) !== 0,
     };
@@ -172,22 +149,21 @@ export class PackedFactIndex implements StreamFacts {
 }
 
 /**
- * A fact index in a snapshot: per fact, four cells (its eventId; its type's place in `types`, shifted
- * left, with 1 for "reversed"; its area's place in `areas`; its position), in recording order.
+ * A fact index in a snapshot: per fact, in stream order, four numbers: its type's place in `types`,
+ * shifted left, with 1 for "reversed"; its area's place in `areas`; its position; its eventId's key.
  */
 export interface PackedFactsSnapshot {
   types: string[];
   areas: string[];
-  facts: (string | number)[];
+  facts: number[];
 }
 
 const CELLS_PER_FACT = 3;
+const SNAPSHOT_CELLS_PER_FACT = 4;
 /** Up to this many facts the cells are kept at their exact length (see `set`). */
 const SHORT_STREAM_FACTS = 8;
-/** Up to this many facts a look-up scans the cells; past them it takes a hashed index (hashed-slots.ts). */
-const SCANNED_FACTS = 32;
 
-// Bits of a packed slot: 5 for the event type's index, 1 for "reversed", the rest (25, so that the
+// Bits of a packed cell: 5 for the event type's index, 1 for "reversed", the rest (25, so that the
 // whole stays a small integer) for the area's index in AREAS.
 const TYPE_MASK = 0b11111;
 const REVERSED_BIT = 1 << 5;

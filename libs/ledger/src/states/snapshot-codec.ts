@@ -9,9 +9,8 @@ import { PackedFactIndex, type PackedFactsSnapshot } from './packed-fact-index.j
 /**
  * The codec of decision-state snapshots (the event store's `state_snapshots`, docs/decisions.md). A
  * snapshot is JSON: the state's own fields as they are (but an employer's assessments and collections,
- * written as rows: assessmentRows), its fact index packed (PackedFactIndex.toSnapshot), and every
- * `eventId` a record or a bank map holds written as that fact's place in the index (an employer's
- * records would otherwise repeat each of its ids).
+ * written as rows: assessmentRows), and its fact index packed (PackedFactIndex.toSnapshot). Records
+ * name their facts by revision, as the states do (format 3: formats 1 and 2 named them by eventId).
  *
  * SNAPSHOT_FORMAT names what a snapshot holds: a row of another format is ignored and the stream read
  * instead. Bump it whenever a state's fields change (STATE_FIELDS below will not compile until they
@@ -19,7 +18,7 @@ import { PackedFactIndex, type PackedFactsSnapshot } from './packed-fact-index.j
  * the upcasters), or when this codec changes; snapshot-codec.spec.ts holds each format's fields and one
  * encoded state of each kind, and fails until the format is bumped and they are recorded under it.
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** Exactly the keys of T, each once, or a type error naming the mismatch. */
 type ExactKeys<T, K extends readonly PropertyKey[]> =
@@ -34,16 +33,16 @@ const keysOf = <T>() => <const K extends readonly (keyof T)[]>(keys: ExactKeys<T
 export const STATE_FIELDS = {
   employer: keysOf<EmployerState>()(['kind', 'facts', 'profile', 'statusChanges', 'assessments', 'collections', 'charges', 'relocations', 'profileChanges', 'suspensions']),
   employerProfile: keysOf<EmployerProfile>()(['unitCode', 'name', 'areaCode', 'registeredOn', 'wageRegion', 'sector']),
-  statusChange: keysOf<StatusChangeRecord>()(['eventId', 'status', 'effectiveOn']),
-  assessment: keysOf<AssessmentRecord>()(['eventId', 'period', 'dueDate', 'funds']),
-  collection: keysOf<CollectionRecord>()(['eventId', 'collectedOn', 'amount', 'period']),
-  charge: keysOf<ChargeRecord>()(['eventId', 'month', 'to', 'notComputed', 'basis', 'closedOn', 'byFund']),
-  relocation: keysOf<RelocationRecord>()(['eventId', 'areaCode', 'effectiveOn']),
-  profileChange: keysOf<ProfileChangeRecord>()(['eventId', 'effectiveOn', 'wageRegion', 'sector', 'highRiskApproval']),
-  suspension: keysOf<SuspensionRecord>()(['eventId', 'fund', 'from', 'to', 'decisionRef']),
+  statusChange: keysOf<StatusChangeRecord>()(['revision', 'status', 'effectiveOn']),
+  assessment: keysOf<AssessmentRecord>()(['revision', 'period', 'dueDate', 'funds']),
+  collection: keysOf<CollectionRecord>()(['revision', 'collectedOn', 'amount', 'period']),
+  charge: keysOf<ChargeRecord>()(['revision', 'month', 'to', 'notComputed', 'basis', 'closedOn', 'byFund']),
+  relocation: keysOf<RelocationRecord>()(['revision', 'areaCode', 'effectiveOn']),
+  profileChange: keysOf<ProfileChangeRecord>()(['revision', 'effectiveOn', 'wageRegion', 'sector', 'highRiskApproval']),
+  suspension: keysOf<SuspensionRecord>()(['revision', 'fund', 'from', 'to', 'decisionRef']),
   person: keysOf<PersonState>()(['kind', 'facts', 'cards', 'relocations']),
-  card: keysOf<CardRecord>()(['eventId', 'cardNo', 'validFrom', 'validTo']),
-  personRelocation: keysOf<PersonRelocationRecord>()(['eventId', 'effectiveOn']),
+  card: keysOf<CardRecord>()(['revision', 'cardNo', 'validFrom', 'validTo']),
+  personRelocation: keysOf<PersonRelocationRecord>()(['revision', 'effectiveOn']),
   facility: keysOf<FacilityState>()(['kind', 'facts']),
   plan: keysOf<PlanState>()(['kind', 'facts']),
   payout: keysOf<PayoutState>()(['kind', 'facts']),
@@ -51,10 +50,9 @@ export const STATE_FIELDS = {
   bank: keysOf<BankState>()(['kind', 'facts', 'credits', 'decisionOf']),
 } as const;
 
-/** The record arrays of each kind's state: records whose `eventId` is one of the stream's facts. */
+/** The record arrays of each kind's state, whose records name a fact of the stream by its revision. */
 const RECORD_ARRAYS: Record<StreamKind, readonly string[]> = {
-  // An employer's assessments and collections are written as rows instead (assessmentRows, below).
-  employer: ['statusChanges', 'charges', 'relocations', 'profileChanges', 'suspensions'],
+  employer: ['statusChanges', 'assessments', 'collections', 'charges', 'relocations', 'profileChanges', 'suspensions'],
   person: ['cards', 'relocations'],
   facility: [],
   plan: [],
@@ -63,87 +61,63 @@ const RECORD_ARRAYS: Record<StreamKind, readonly string[]> = {
   bank: [],
 };
 
-/** What a snapshot's JSON holds: the kind, the last event folded, the facts, the rest of the state. */
+/** What a snapshot's JSON holds: the kind, the facts, the rest of the state. */
 interface Encoded {
   kind: StreamKind;
-  /** The eventId at the snapshot's revision: a load checks the log still holds it there. */
-  last: string;
   facts: PackedFactsSnapshot;
   state: Record<string, unknown>;
 }
 
-/** A fact's eventId as its place in the index; an id that is not one of the stream's facts stays as it is. */
-type EventRef = number | string;
-
-/** The snapshot of a state folded up to the event `lastEventId`. Only states holding a PackedFactIndex (the ledger's cache's). */
-export function encodeSnapshot(state: StreamState, lastEventId: string): string {
+/** The snapshot of a state. Only states holding a PackedFactIndex (the ledger's cache's). */
+export function encodeSnapshot(state: StreamState): string {
   const facts = state.facts;
   if (!(facts instanceof PackedFactIndex)) throw new TypeError('a snapshot packs the ledger cache\'s states only (PackedFactIndex)');
-  const ref = (eventId: string): EventRef => {
-    const slot = facts.indexOf(eventId);
-    return slot < 0 ? eventId : slot;
-  };
   const { kind, facts: _facts, ...rest } = state as StreamState & Record<string, unknown>;
   const encoded: Record<string, unknown> = { ...rest };
-  for (const field of RECORD_ARRAYS[kind]) {
-    encoded[field] = (rest[field] as { eventId: string }[]).map((record) => ({ ...record, eventId: ref(record.eventId) }));
-  }
   if (kind === 'employer') {
     const employer = state as EmployerState;
-    encoded.assessments = assessmentRows(employer.assessments, ref);
-    encoded.collections = employer.collections.map(({ eventId, collectedOn, amount, period }) =>
-      period === undefined ? [ref(eventId), collectedOn, amount] : [ref(eventId), collectedOn, amount, period]);
+    encoded.assessments = assessmentRows(employer.assessments);
+    encoded.collections = employer.collections.map(({ revision, collectedOn, amount, period }) =>
+      period === undefined ? [revision, collectedOn, amount] : [revision, collectedOn, amount, period]);
   }
   if (kind === 'bank') {
     const bank = state as BankState;
-    encoded.credits = [...bank.credits].map(([creditId, credit]) => [ref(creditId), credit.status, credit.areaCode]);
-    encoded.decisionOf = [...bank.decisionOf].map(([decisionId, creditId]) => [ref(decisionId), ref(creditId)]);
+    encoded.credits = [...bank.credits].map(([creditId, credit]) => [creditId, credit.status, credit.areaCode]);
+    encoded.decisionOf = [...bank.decisionOf];
   }
-  const snapshot: Encoded = { kind, last: lastEventId, facts: facts.toSnapshot(), state: encoded };
+  const snapshot: Encoded = { kind, facts: facts.toSnapshot(), state: encoded };
   return JSON.stringify(snapshot);
 }
 
-export interface DecodedSnapshot {
-  state: StreamState;
-  /** The eventId of the last event folded into it. */
-  lastEventId: string;
-}
-
 /** The state a snapshot holds; throws when it is not one of `kind` or cannot be read (the caller reads the stream). */
-export function decodeSnapshot(text: string, kind: StreamKind): DecodedSnapshot {
+export function decodeSnapshot(text: string, kind: StreamKind): StreamState {
   const snapshot = JSON.parse(text) as Encoded;
   if (snapshot.kind !== kind) throw new Error(`a ${snapshot.kind} snapshot for a ${kind} stream`);
   const facts = PackedFactIndex.fromSnapshot(snapshot.facts);
-  const id = (ref: EventRef): string => {
-    if (typeof ref === 'string') return ref;
-    const eventId = facts.idAt(ref);
-    if (eventId === undefined) throw new Error(`a snapshot names fact ${ref} of ${facts.size}`);
-    return eventId;
-  };
   const fields = snapshot.state;
   if (kind === 'employer') {
-    fields.assessments = assessmentsOf(fields.assessments as AssessmentRow[], id);
-    fields.collections = (fields.collections as CollectionRow[]).map(([eventId, collectedOn, amount, period]): CollectionRecord =>
-      period === undefined ? { eventId: id(eventId), collectedOn, amount } : { eventId: id(eventId), collectedOn, amount, period });
-  }
-  // The records are JSON.parse's own objects: their places become ids in place (a copy of each
-  // record showed in a cold command's profile).
-  for (const field of RECORD_ARRAYS[kind]) {
-    for (const record of fields[field] as { eventId: EventRef }[]) record.eventId = id(record.eventId);
-  }
-  if (kind === 'employer') {
+    fields.assessments = assessmentsOf(fields.assessments as AssessmentRow[]);
+    fields.collections = (fields.collections as CollectionRow[]).map(([revision, collectedOn, amount, period]): CollectionRecord =>
+      period === undefined ? { revision, collectedOn, amount } : { revision, collectedOn, amount, period });
     // A charge with nothing left keeps one shared empty list, as the fold does (employer.evolve.ts).
     for (const charge of fields.charges as ChargeRecord[]) {
       if (charge.notComputed.length === 0) charge.notComputed = NONE;
       if (charge.basis.length === 0) charge.basis = NONE;
     }
   }
-  if (kind === 'bank') {
-    fields.credits = new Map((fields.credits as [EventRef, BankCreditStatus, string][])
-      .map(([creditId, status, areaCode]) => [id(creditId), { status, areaCode }]));
-    fields.decisionOf = new Map((fields.decisionOf as [EventRef, EventRef][]).map(([decisionId, creditId]) => [id(decisionId), id(creditId)]));
+  for (const field of RECORD_ARRAYS[kind]) {
+    for (const { revision } of fields[field] as { revision: unknown }[]) {
+      if (!(Number.isInteger(revision) && (revision as number) >= 0 && (revision as number) < facts.size)) {
+        throw new Error(`a snapshot's ${field} name fact ${String(revision)} of ${facts.size}`);
+      }
+    }
   }
-  return { state: { kind, facts, ...fields } as StreamState, lastEventId: snapshot.last };
+  if (kind === 'bank') {
+    fields.credits = new Map((fields.credits as [string, BankCreditStatus, string][])
+      .map(([creditId, status, areaCode]) => [creditId, { status, areaCode }]));
+    fields.decisionOf = new Map(fields.decisionOf as [string, string][]);
+  }
+  return { kind, facts, ...fields } as StreamState;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -154,27 +128,27 @@ const NONE: readonly never[] = Object.freeze([]);
 // wrote them as objects: 7.8 KB an employer snapshot on the 5M ledger, spilling past its page, read and
 // parsed at every miss (docs/benchmarks.md, 'The 5M import completes').
 
-/** [eventId, period, dueDate or null, dues: amounts, 0 (as the row before) or null (none)]. */
-type AssessmentRow = [EventRef, IsoMonth, IsoDate | null, Money[] | 0 | null];
-/** [eventId, collectedOn, amount, period?]. */
-type CollectionRow = [EventRef, IsoDate, Money, IsoMonth?];
+/** [revision, period, dueDate or null, dues: amounts, 0 (as the row before) or null (none)]. */
+type AssessmentRow = [number, IsoMonth, IsoDate | null, Money[] | 0 | null];
+/** [revision, collectedOn, amount, period?]. */
+type CollectionRow = [number, IsoDate, Money, IsoMonth?];
 
-function assessmentRows(assessments: readonly AssessmentRecord[], ref: (eventId: string) => EventRef): AssessmentRow[] {
+function assessmentRows(assessments: readonly AssessmentRecord[]): AssessmentRow[] {
   let last: FundDues | undefined;
-  return assessments.map(({ eventId, period, dueDate, funds }) => {
+  return assessments.map(({ revision, period, dueDate, funds }) => {
     const dues = funds === undefined ? null : last !== undefined && fundsOnce(last, funds) === last ? 0 : FUNDS.map((fund) => funds[fund]);
     last = funds;
-    return [ref(eventId), period, dueDate ?? null, dues];
+    return [revision, period, dueDate ?? null, dues];
   });
 }
 
-function assessmentsOf(rows: readonly AssessmentRow[], id: (ref: EventRef) => string): AssessmentRecord[] {
+function assessmentsOf(rows: readonly AssessmentRow[]): AssessmentRecord[] {
   let last: FundDues | undefined;
-  return rows.map(([eventId, period, dueDate, dues]) => {
+  return rows.map(([revision, period, dueDate, dues]) => {
     const funds = dues === null ? undefined : dues === 0 ? last : duesOf(dues);
     if (dues === 0 && funds === undefined) throw new Error('a snapshot repeats the dues of no assessment');
     last = funds;
-    return { eventId: id(eventId), period, dueDate: dueDate ?? undefined, funds };
+    return { revision, period, dueDate: dueDate ?? undefined, funds };
   });
 }
 
