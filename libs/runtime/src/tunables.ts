@@ -11,7 +11,7 @@
  * set larger than the cache is read from the log again, which slows an import down superlinearly;
  * a larger cache costs memory (see CACHED_EVENT_BYTES). Memory against speed.
  */
-export const STATE_CACHE_EVENTS = 1_000_000;
+export const STATE_CACHE_EVENTS = 1_500_000;
 
 /**
  * A decision state evicted from the cache is kept as a snapshot in the event store's file when its
@@ -23,14 +23,14 @@ export const STATE_CACHE_EVENTS = 1_000_000;
 export const SNAPSHOT_MIN_EVENTS = 8;
 
 /**
- * What one cached folded event is counted at when an import's heap is sized: about what an employer's
- * weighs (≈ 173 B a weighed event in the heap, the heaviest kind; a person's ≈ 103), the rest of the heap
- * being the collector's room. At 192, with employers' events at ≈ 224 B (before their fact index took
- * hashed slots and equal months shared their dues), the 5M import ran out of heap; since, it completes
- * at 192 with a peak of 523 MB, and 168 takes 23 MB off the peak for no measured cost at 1M
- * (docs/benchmarks.md, 'The 5M import completes').
+ * What one cached folded event is counted at when an import's heap is sized: a little under what an
+ * employer's weighs (≈ 116 B a weighed event in the heap since facts are named by revision, the
+ * heaviest kind; a person's ≈ 53), the rest of the heap being the collector's room. The same proportion
+ * as before that change (168 for employers at ≈ 173 B), under which the 5M import completed at 289 MB
+ * of old space; the bytes the change freed hold half as many events again (STATE_CACHE_EVENTS 1.5M
+ * instead of 1M) in the same heap (docs/benchmarks.md, 'The 5M import completes', 'facts by revision').
  */
-export const CACHED_EVENT_BYTES = 168;
+export const CACHED_EVENT_BYTES = 112;
 
 /**
  * An import's old space besides the state cache: the rest of the process (the ledger, the lines in
