@@ -5,9 +5,9 @@ import { configFromEnv } from './config.js';
 import { SocaiRuntime } from './runtime.js';
 
 describe('SOCAI_STATE_CACHE_EVENTS', () => {
-  it('defaults to 1,500,000 folded events', () => {
-    expect(configFromEnv({}).stateCacheEvents).toBe(1_500_000);
-    expect(configFromEnv({ SOCAI_STATE_CACHE_EVENTS: '' }).stateCacheEvents).toBe(1_500_000);
+  it('defaults to 1,200,000 folded events', () => {
+    expect(configFromEnv({}).stateCacheEvents).toBe(1_200_000);
+    expect(configFromEnv({ SOCAI_STATE_CACHE_EVENTS: '' }).stateCacheEvents).toBe(1_200_000);
   });
 
   it('takes a whole number of events', () => {

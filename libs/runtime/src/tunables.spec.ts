@@ -25,15 +25,15 @@ describe('tunables', () => {
     const { importHeapFlags } = (await import(join(here, '..', '..', '..', 'bin', 'heap-limits.js'))) as { importHeapFlags(env: object): string[] };
     expect(IMPORT_HEAP_BASE_MB + Math.ceil((STATE_CACHE_EVENTS * CACHED_EVENT_BYTES) / 2 ** 20)).toBe(289);
     expect(importHeapFlags({})).toEqual(['--max-old-space-size=289']);
-    expect(importHeapFlags({ SOCAI_STATE_CACHE_EVENTS: '250000' })).toEqual(['--max-old-space-size=155']);
+    expect(importHeapFlags({ SOCAI_STATE_CACHE_EVENTS: '250000' })).toEqual(['--max-old-space-size=162']);
     expect(importHeapFlags({ SOCAI_STATE_CACHE_EVENTS: 'many' })).toEqual(['--max-old-space-size=289']);
   });
 
   it('holds the batch sizes, page sizes and thread counts the libs start from, at the figures they had', () => {
     expect({ ...tunables }).toEqual({
-      STATE_CACHE_EVENTS: 1_500_000,
+      STATE_CACHE_EVENTS: 1_200_000,
       SNAPSHOT_MIN_EVENTS: 8,
-      CACHED_EVENT_BYTES: 112,
+      CACHED_EVENT_BYTES: 140,
       IMPORT_HEAP_BASE_MB: 128,
       IMPORT_SEMI_SPACE_MB: 0,
       STORE_THREAD_YOUNG_GENERATION_MB: 12,
