@@ -2,7 +2,9 @@
 // sized with (CACHED_EVENT_BYTES a weighed event, libs/runtime/src/tunables.ts). Loads the longest
 // streams of each kind of a closed store into a state cache that evicts nothing, and measures the
 // heap after a full collection before and after. Run with --expose-gc:
-//   node --expose-gc bench/cases/state-weight.mjs --store DIR/events.sqlite [--streams 2000]
+//   node --expose-gc bench/cases/state-weight.mjs --store DIR/events.sqlite [--streams 2000] [--order shortest]
+// `--order shortest` takes the shortest streams of each kind instead: what a stream's own objects weigh
+// (STREAM_OVERHEAD_EVENTS, libs/ledger/src/stream-states.ts).
 import Database from 'better-sqlite3';
 import { argsOf, report } from '../lib/measure.mjs';
 import { SqliteEventStore } from '../../dist/libs/event-store/src/index.js';
@@ -12,12 +14,12 @@ if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose
 const args = argsOf();
 const perKind = Number(args.streams ?? 2000);
 
-/** The streams of each kind (the id's prefix), longest first: the states a full import's cache holds last. */
+/** The streams of each kind (the id's prefix), longest first (the states a full import's cache holds last), or shortest. */
 function streamsByKind(file) {
   const db = new Database(file, { readonly: true });
   try {
     const kinds = new Map();
-    for (const [streamId, revision] of db.prepare('SELECT stream_id, revision FROM streams ORDER BY revision DESC').raw(true).iterate()) {
+    for (const [streamId, revision] of db.prepare(`SELECT stream_id, revision FROM streams ORDER BY revision ${args.order === 'shortest' ? 'ASC' : 'DESC'}`).raw(true).iterate()) {
       const kind = streamId.slice(0, streamId.indexOf('-'));
       if (!kinds.has(kind)) kinds.set(kind, []);
       const ids = kinds.get(kind);

@@ -23,13 +23,12 @@ export const STATE_CACHE_EVENTS = 1_200_000;
 export const SNAPSHOT_MIN_EVENTS = 8;
 
 /**
- * What one cached folded event is counted at when an import's heap is sized. A state weighs its events
- * (≈ 116 B a weighed event for an employer since facts are named by revision, the heaviest kind; a
- * person's ≈ 53) and its stream's own objects, counted as STREAM_OVERHEAD_EVENTS (4) events whatever
- * the figure here: ≈ 600 B for a stream of one event. 112 counted the events right and those objects at
- * 448 B: the 10M import, whose cache is mostly short streams early on, ran out of heap in 100 s. 140
- * counts both above what they weigh, and with STATE_CACHE_EVENTS 1.2M keeps the 289 MB old space under
- * which the 5M import completed (docs/benchmarks.md, 'facts by revision').
+ * What one cached folded event is counted at when an import's heap is sized: a fifth above what the
+ * heaviest states weigh a weighed event (events plus STREAM_OVERHEAD_EVENTS a stream) since facts are
+ * named by revision: ≈ 116 B for long employer streams, ≈ 110 B for the short person streams a large
+ * import's cache is full of early on (a long person stream's ≈ 53). At 112, with no such room, the 10M
+ * import ran out of heap in 100 s; 140 with STATE_CACHE_EVENTS 1.2M keeps the 289 MB old space under
+ * which the 5M import completed (docs/benchmarks.md, 'Facts by revision').
  */
 export const CACHED_EVENT_BYTES = 140;
 
