@@ -41,50 +41,51 @@ export interface StreamFacts {
   clone(): StreamFacts;
 }
 
-/** The plain StreamFacts: records in stream order, and a Map from eventId to revision. */
+/** The plain StreamFacts: each fact's eventId and record, in stream order. */
 export class FactMap implements StreamFacts {
-  private readonly records: FactRecord[] = [];
-  private readonly revisions = new Map<string, number>();
+  private readonly facts: { eventId: string; record: FactRecord }[] = [];
 
   get size(): number {
-    return this.records.length;
+    return this.facts.length;
   }
 
   get(revision: number): FactRecord | undefined {
-    const record = this.records[revision];
+    const record = this.facts[revision]?.record;
     return record && { ...record };
   }
 
   isLive(revision: number): boolean {
-    const record = this.records[revision];
+    const record = this.facts[revision]?.record;
     return record !== undefined && !record.reversed;
   }
 
   set(revision: number, eventId: string, record: FactRecord): void {
-    if (!(Number.isInteger(revision) && revision >= 0 && revision <= this.records.length)) {
-      throw new RangeError(`fact ${revision} recorded after ${this.records.length} facts: facts are recorded in stream order`);
+    if (!(Number.isInteger(revision) && revision >= 0 && revision <= this.facts.length)) {
+      throw new RangeError(`fact ${revision} recorded after ${this.facts.length} facts: facts are recorded in stream order`);
     }
-    this.records[revision] = { ...record };
-    this.revisions.set(eventId, revision);
+    this.facts[revision] = { eventId, record: { ...record } };
   }
 
+  /** The latest fact with this eventId, as the packed index answers. */
   revisionOf(eventId: string): number {
-    return this.revisions.get(eventId) ?? -1;
+    for (let revision = this.facts.length - 1; revision >= 0; revision--) {
+      if (this.facts[revision]!.eventId === eventId) return revision;
+    }
+    return -1;
   }
 
   markReversed(revision: number): void {
-    const record = this.records[revision];
+    const record = this.facts[revision]?.record;
     if (record) record.reversed = true;
   }
 
   *values(): IterableIterator<FactRecord> {
-    for (const record of this.records) yield { ...record };
+    for (const { record } of this.facts) yield { ...record };
   }
 
   clone(): FactMap {
     const copy = new FactMap();
-    for (const record of this.records) copy.records.push({ ...record });
-    for (const [eventId, revision] of this.revisions) copy.revisions.set(eventId, revision);
+    for (const { eventId, record } of this.facts) copy.facts.push({ eventId, record: { ...record } });
     return copy;
   }
 }

@@ -49,6 +49,10 @@ export function streamFactsContract(name: string, create: () => StreamFacts): vo
       expect(facts.get(35)?.position).toBe(998);
       expect([...facts.values()][3]?.position).toBe(999);
       expect(facts.revisionOf(idOf(35))).toBe(35);
+
+      facts.set(36, 'replaced', record(36));
+      expect(facts.revisionOf('replaced')).toBe(36);
+      expect(facts.revisionOf(idOf(36))).toBe(-1);
     });
 
     it('refuses a fact out of stream order, and records nothing', () => {
